@@ -1,0 +1,121 @@
+# followback: see README.md. GNU make.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/followback
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+# Warnings stay on even when CFLAGS is given on the command line.
+override CFLAGS := -std=c11 -Wall -Wextra $(CFLAGS)
+PKG_CONFIG ?= pkg-config
+PKGS = libpcre2-8 libutf8proc
+# Debian's libjq 1.6 ships no .pc file.
+override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
+LDLIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ljq
+
+# B is the build directory; the sanitizer build uses its own.
+B ?= build
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+PROGS = \
+	fb-detect
+
+LIBSRC = \
+	lib/apipage.c \
+	lib/buf.c \
+	lib/cli.c \
+	lib/detect.c \
+	lib/fbkey.c \
+	lib/jqexpr.c \
+	lib/json.c \
+	lib/rules.c \
+	lib/stream.c \
+	lib/textnorm.c \
+	lib/util.c
+
+UNITS = \
+	test-json \
+	test-textnorm \
+	test-rules \
+	test-fbkey
+
+DATA = share/detect.rules
+
+LIBOBJ = $(LIBSRC:%.c=$(B)/%.o)
+BINS = $(PROGS:%=$(B)/%)
+UNITBINS = $(UNITS:%=$(B)/tests/%)
+
+all: $(BINS)
+
+$(B)/%.o: %.c lib/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/libfollowback.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rc $@ $(LIBOBJ)
+
+$(B)/detect_rules.c: share/detect.rules tools/embed.sh
+	@mkdir -p $(B)
+	sh tools/embed.sh default_detect_rules share/detect.rules > $@
+
+$(B)/fb-detect: $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS)
+
+$(B)/tests/%: $(B)/tests/unit/%.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
+$(B)/tests/unit/%.o: tests/unit/%.c tests/unit/tap.h lib/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) -c $< -o $@
+
+units: $(UNITBINS)
+
+# The two commands of the README: both check for (and install, as root) what they need.
+deps:
+	@sh tools/deps.sh build
+
+demo:
+	@sh tools/deps.sh build
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh $(B)
+
+check:
+	@sh tools/deps.sh test
+	@$(MAKE) --no-print-directory all units
+	@$(MAKE) --no-print-directory B=build-san CFLAGS="$(SAN_FLAGS)" all units
+	@sh tests/run build build-san
+
+bench:
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/detect.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)/
+	install -m 0644 $(PROGS:%=man/%.1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 $(DATA) $(DESTDIR)$(DATADIR)/
+	install -m 0644 completions/bash/followback $(DESTDIR)$(BASHCOMPDIR)/followback
+	for p in $(PROGS); do ln -sf followback $(DESTDIR)$(BASHCOMPDIR)/$$p; done
+	install -m 0644 completions/zsh/_followback $(DESTDIR)$(ZSHCOMPDIR)/_followback
+
+uninstall:
+	for p in $(PROGS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1 \
+			$(DESTDIR)$(BASHCOMPDIR)/$$p; \
+	done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/followback $(DESTDIR)$(ZSHCOMPDIR)/_followback
+	rm -f $(DATA:share/%=$(DESTDIR)$(DATADIR)/%)
+	-rmdir $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all units deps demo check bench install uninstall clean
+.SECONDARY:

@@ -1,0 +1,139 @@
+/* fb-detect: flag follow-back demands in bios, names and posts. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "detect.h"
+#include "rules.h"
+#include "stream.h"
+#include "util.h"
+
+extern const char default_detect_rules[];
+
+static const struct cli_doc doc = {
+	"[-lx] [-f jqexpr]... [-r rulefile]... [-t threshold] [--format ndjson|table]\n"
+	"       [--hits-only] [--max-record size] [--no-default-rules] [--rejects file]\n"
+	"       [file ...]",
+	"Flag follow-back demands (\"FOLLOW BACK please!!!\", #TeamFollowBack, #F4F)\n"
+	"in the bios, names and posts of user and post records; set fb.demand.",
+	"  -f, --field jqexpr       scan what jqexpr yields instead of the default fields\n"
+	"                           (description, name, username, text, posts[].text)\n"
+	"  -r, --rules rulefile     add rules, or override default rules by name\n"
+	"      --no-default-rules   use only the rules given with --rules\n"
+	"  -l, --list-rules         print the rules in effect and exit\n"
+	"  -t, --threshold points   flag a record at this score (default 3)\n"
+	"      --hits-only          write only flagged records\n"
+	"  -x, --explain            print each hit record's rules and points to stderr\n"
+	"      --format ndjson|table  records (default), or a table for people\n"
+	"      --rejects file       keep bad input, verbatim, in file\n"
+	"      --max-record size    longest record accepted (default 64M)\n"
+	"  -h, --help               print this help and exit\n"
+	"      --version            print the version and exit\n",
+};
+
+enum { OPT_HITS_ONLY = 256, OPT_FORMAT, OPT_NO_DEFAULT, OPT_REJECTS,
+	OPT_MAX_RECORD, OPT_VERSION };
+
+static const struct option longopts[] = {
+	{"explain", no_argument, NULL, 'x'},
+	{"field", required_argument, NULL, 'f'},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"help", no_argument, NULL, 'h'},
+	{"hits-only", no_argument, NULL, OPT_HITS_ONLY},
+	{"list-rules", no_argument, NULL, 'l'},
+	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
+	{"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+	{"rejects", required_argument, NULL, OPT_REJECTS},
+	{"rules", required_argument, NULL, 'r'},
+	{"threshold", required_argument, NULL, 't'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0}
+};
+
+static void
+load_rules(struct ruleset *rs, char **files, size_t nfiles, int defaults)
+{
+	struct buf err = {0};
+	size_t i, len;
+	char *text;
+
+	if (defaults && ruleset_parse(rs, default_detect_rules,
+	    strlen(default_detect_rules), "default rules", &err) < 0)
+		die(EXIT_USAGE, "%s", err.p);
+	for (i = 0; i < nfiles; i++) {
+		if ((text = slurp_file(files[i], &len)) == NULL)
+			die(EXIT_USAGE, "--rules %s:", files[i]);
+		if (ruleset_parse(rs, text, len, files[i], &err) < 0)
+			die(EXIT_USAGE, "%s", err.p);
+		free(text);
+	}
+	if (rs->n == 0)
+		die(EXIT_USAGE, "no rules: --no-default-rules needs --rules");
+	if (ruleset_compile(rs, &err) < 0)
+		die(EXIT_USAGE, "%s", err.p);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct detect_opts o = {.threshold = 3.0, .format = DETECT_NDJSON};
+	struct stream_opts so = {0};
+	struct ruleset rules;
+	struct detector *d;
+	struct stream *st;
+	struct buf err = {0};
+	char **rule_files = xcalloc((size_t)argc, sizeof *rule_files);
+	size_t nrule_files = 0;
+	int c, list = 0, defaults = 1, status;
+
+	setprogname_from(argv[0]);
+	o.field_exprs = xcalloc((size_t)argc, sizeof *o.field_exprs);
+	while ((c = getopt_long(argc, argv, "f:hlr:t:x", longopts, NULL)) != -1)
+		switch (c) {
+		case 'f': o.field_exprs[o.nfield_exprs++] = optarg; break;
+		case 'h': cli_help(&doc);
+		case 'l': list = 1; break;
+		case 'r': rule_files[nrule_files++] = optarg; break;
+		case 't': o.threshold = cli_number(&doc, "--threshold", optarg, -1e6, 1e6); break;
+		case 'x': o.explain = 1; break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "ndjson") == 0)
+				o.format = DETECT_NDJSON;
+			else if (strcmp(optarg, "table") == 0)
+				o.format = DETECT_TABLE;
+			else
+				cli_usage(&doc, "--format: expected ndjson or table, not '%s'", optarg);
+			break;
+		case OPT_HITS_ONLY: o.hits_only = 1; break;
+		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
+		case OPT_NO_DEFAULT: defaults = 0; break;
+		case OPT_REJECTS: so.rejects_path = optarg; break;
+		case OPT_VERSION: cli_version();
+		default: cli_usage(&doc, NULL);
+		}
+	argc -= optind;
+	argv += optind;
+
+	ruleset_init(&rules);
+	load_rules(&rules, rule_files, nrule_files, defaults);
+	if (list) {
+		ruleset_write(&rules, stdout);
+		if (fflush(stdout) == EOF || ferror(stdout))
+			die(EXIT_FAIL, "stdout:");
+		return EXIT_OK;
+	}
+	if ((d = detector_new(&rules, &o, &err)) == NULL)
+		die(EXIT_USAGE, "%s", err.p);
+
+	st = stream_new(&so);
+	stream_run(st, argc, argv, detect_record, d);
+	status = stream_finish(st);
+
+	detector_free(d);
+	ruleset_free(&rules);
+	free(rule_files);
+	free(o.field_exprs);
+	return status;
+}

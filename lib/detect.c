@@ -1,0 +1,614 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jv.h>
+
+#include "detect.h"
+#include "fbkey.h"
+#include "jqexpr.h"
+#include "json.h"
+#include "textnorm.h"
+#include "util.h"
+
+/* Enough to show a pattern of abuse without flooding the record. */
+#define MAX_HITS_PER_RULE 8
+
+struct field {
+	struct buf path;	/* ".description", ".posts[0].text", or a --field expression */
+	const char *key;	/* its last key, which rule "fields" lines name */
+	struct buf text;	/* the original text */
+};
+
+struct hit {
+	size_t field, rule;
+	size_t c0, c1;		/* codepoints of the original text */
+	size_t b0, b1;		/* bytes of the original text */
+};
+
+struct detector {
+	struct ruleset *rules;
+	struct detect_opts o;
+	struct jqexpr *field_prog;
+	struct field *fields;
+	size_t nfields, fields_cap;
+	struct hit *hits;
+	size_t nhits, hits_cap;
+	struct textnorm norm;
+	struct buf out, demand, err;
+	unsigned char *limit_reported;
+	int table_header_done;
+	/* While collecting --field outputs */
+	struct stream *st;
+	const struct record *rec;
+	int bad;
+};
+
+static const char *const default_keys[] = {"description", "name", "username", "text"};
+
+/* The program that runs every --field expression on a record without its "fb". */
+static void
+build_field_program(struct buf *prog, const struct detect_opts *o)
+{
+	size_t i;
+
+	buf_adds(prog,
+	    "def _fb_scan(f; $label): "
+	    "if (try ([path(f)] | true) catch false) "
+	    "then (path(f) as $p | [$p, getpath($p)]) "
+	    "else (f | [$label, .]) end; "
+	    "del(.fb?) | ");
+	for (i = 0; i < o->nfield_exprs; i++) {
+		if (i > 0)
+			buf_adds(prog, ", ");
+		buf_adds(prog, "_fb_scan(");
+		buf_adds(prog, o->field_exprs[i]);
+		buf_adds(prog, "; ");
+		json_escape(prog, o->field_exprs[i], strlen(o->field_exprs[i]));
+		buf_addc(prog, ')');
+	}
+}
+
+struct detector *
+detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err)
+{
+	struct detector *d = xcalloc(1, sizeof *d);
+
+	d->rules = rules;
+	d->o = *o;
+	textnorm_init(&d->norm);
+	d->limit_reported = xcalloc(rules->n + 1, 1);
+	if (o->nfield_exprs > 0) {
+		struct buf prog = {0};
+		size_t i;
+
+		/* Compile each alone first, so an error names the expression at fault. */
+		for (i = 0; i < o->nfield_exprs; i++) {
+			struct jqexpr *e = jqexpr_new(o->field_exprs[i], err);
+
+			if (e == NULL) {
+				struct buf msg = {0};
+
+				buf_printf(&msg, "--field %s: %s", o->field_exprs[i], err->p);
+				buf_reset(err);
+				buf_add(err, msg.p, msg.len);
+				buf_free(&msg);
+				detector_free(d);
+				return NULL;
+			}
+			jqexpr_free(e);
+		}
+		build_field_program(&prog, o);
+		d->field_prog = jqexpr_new(prog.p, err);
+		buf_free(&prog);
+		if (d->field_prog == NULL) {
+			detector_free(d);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+void
+detector_free(struct detector *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->fields_cap; i++) {
+		buf_free(&d->fields[i].path);
+		buf_free(&d->fields[i].text);
+	}
+	free(d->fields);
+	free(d->hits);
+	free(d->limit_reported);
+	jqexpr_free(d->field_prog);
+	textnorm_free(&d->norm);
+	buf_free(&d->out);
+	buf_free(&d->demand);
+	buf_free(&d->err);
+	free(d);
+}
+
+static struct field *
+new_field(struct detector *d)
+{
+	struct field *f;
+
+	if (d->nfields == d->fields_cap) {
+		size_t old = d->fields_cap;
+
+		d->fields_cap = d->fields_cap ? d->fields_cap * 2 : 16;
+		d->fields = xrealloc(d->fields, d->fields_cap * sizeof *d->fields);
+		memset(d->fields + old, 0, (d->fields_cap - old) * sizeof *d->fields);
+	}
+	f = &d->fields[d->nfields++];
+	buf_reset(&f->path);
+	buf_reset(&f->text);
+	return f;
+}
+
+/* The last key named in a path string such as .posts[0].text. */
+static const char *
+last_key(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	return dot ? dot + 1 : path;
+}
+
+/* A default field: a string is scanned, null is absent, anything else is an error. */
+static int
+add_string_field(struct detector *d, const struct json_member *m, const char *path)
+{
+	struct field *f;
+
+	if (m->kind == JSON_NULL)
+		return 0;
+	if (m->kind != JSON_STRING) {
+		stream_reject(d->st, d->rec, "%s: expected a string, got %s", path,
+		    json_kind_name(m->kind));
+		return -1;
+	}
+	f = new_field(d);
+	buf_adds(&f->path, path);
+	f->key = last_key(f->path.p);
+	json_unescape(&f->text, m->val, m->vallen);
+	return 0;
+}
+
+static int
+collect_posts(struct detector *d, const struct json_member *posts)
+{
+	struct json_iter it;
+	const char *el;
+	size_t elen, i = 0;
+	enum json_kind kind;
+	char path[64];
+
+	if (posts->kind == JSON_NULL)
+		return 0;
+	if (posts->kind != JSON_ARRAY) {
+		stream_reject(d->st, d->rec, ".posts: expected an array, got %s",
+		    json_kind_name(posts->kind));
+		return -1;
+	}
+	json_iter_init(&it, posts->val, posts->vallen);
+	for (; json_iter_element(&it, &el, &elen, &kind); i++) {
+		struct json_iter pit;
+		struct json_member m, text;
+		int found = 0;
+
+		if (kind != JSON_OBJECT) {
+			stream_reject(d->st, d->rec, ".posts[%zu]: expected an object, got %s",
+			    i, json_kind_name(kind));
+			return -1;
+		}
+		json_iter_init(&pit, el, elen);
+		while (json_iter_member(&pit, &m))
+			if (json_key_is(&m, "text")) {
+				text = m;
+				found = 1;
+			}
+		snprintf(path, sizeof path, ".posts[%zu].text", i);
+		if (found && add_string_field(d, &text, path) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+collect_default(struct detector *d, const struct record *rec)
+{
+	const struct json_member *m;
+	size_t k;
+	char path[32];
+
+	for (k = 0; k < sizeof default_keys / sizeof default_keys[0]; k++) {
+		if ((m = record_member(rec, default_keys[k])) == NULL)
+			continue;
+		snprintf(path, sizeof path, ".%s", default_keys[k]);
+		if (add_string_field(d, m, path) < 0)
+			return -1;
+	}
+	if ((m = record_member(rec, "posts")) != NULL)
+		return collect_posts(d, m);
+	return 0;
+}
+
+static int
+take_field_output(void *arg, jv out)
+{
+	struct detector *d = arg;
+	jv where = jv_array_get(jv_copy(out), 0), value = jv_array_get(out, 1);
+	struct field *f;
+
+	if (jv_get_kind(value) == JV_KIND_NULL) {
+		jv_free(where);
+		jv_free(value);
+		return 0;
+	}
+	if (jv_get_kind(value) != JV_KIND_STRING) {
+		struct buf p = {0};
+
+		if (jv_get_kind(where) == JV_KIND_ARRAY)
+			jqexpr_path_string(&p, where);
+		else {
+			buf_adds(&p, jv_string_value(where));
+			jv_free(where);
+		}
+		stream_reject(d->st, d->rec, "--field %s: expected a string, got %s",
+		    p.p, jv_kind_name(jv_get_kind(value)));
+		buf_free(&p);
+		jv_free(value);
+		d->bad = 1;
+		return 1;
+	}
+	f = new_field(d);
+	if (jv_get_kind(where) == JV_KIND_ARRAY) {
+		jqexpr_path_string(&f->path, where);
+		f->key = last_key(f->path.p);
+	} else {
+		buf_adds(&f->path, jv_string_value(where));
+		f->key = f->path.p;
+		jv_free(where);
+	}
+	buf_add(&f->text, jv_string_value(value),
+	    (size_t)jv_string_length_bytes(jv_copy(value)));
+	jv_free(value);
+	return 0;
+}
+
+static int
+collect_exprs(struct detector *d, const struct record *rec)
+{
+	jv input = jv_parse_sized(rec->json, (int)rec->len);
+
+	buf_reset(&d->err);
+	d->bad = 0;
+	if (jqexpr_run(d->field_prog, input, take_field_output, d, &d->err) < 0) {
+		stream_reject(d->st, rec, "--field: %s", d->err.p);
+		return -1;
+	}
+	return d->bad ? -1 : 0;
+}
+
+static void
+add_hit(struct detector *d, size_t field, size_t rule, size_t m0, size_t m1)
+{
+	struct hit *h;
+
+	if (d->nhits == d->hits_cap) {
+		d->hits_cap = d->hits_cap ? d->hits_cap * 2 : 16;
+		d->hits = xrealloc(d->hits, d->hits_cap * sizeof *d->hits);
+	}
+	h = &d->hits[d->nhits++];
+	h->field = field;
+	h->rule = rule;
+	textnorm_span(&d->norm, m0, m1, &h->c0, &h->c1);
+	h->b0 = textnorm_cp_offset(&d->norm, h->c0);
+	h->b1 = textnorm_cp_offset(&d->norm, h->c1);
+}
+
+static void
+report_limit(struct detector *d, size_t rule, size_t field, int rc)
+{
+	char msg[128];
+
+	stream_fail(d->st);
+	if (d->limit_reported[rule])
+		return;
+	d->limit_reported[rule] = 1;
+	rules_error_text(rc, msg, sizeof msg);
+	stream_warn(d->st, d->rec, "rule %s gave up on %s (%s): simplify the pattern; "
+	    "later failures of this rule are not reported", d->rules->v[rule].name,
+	    d->fields[field].path.p, msg);
+}
+
+static size_t
+utf8_step(const char *s, size_t at, size_t len)
+{
+	size_t k = 1;
+
+	while (at + k < len && ((unsigned char)s[at + k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}
+
+static void
+match_field(struct detector *d, size_t fi)
+{
+	struct ruleset *rs = d->rules;
+	const char *s = d->norm.out.p;
+	size_t len = d->norm.out.len, i, first = d->nhits;
+	int rc;
+
+	rc = ruleset_any(rs, s, len);
+	if (rc == 0)
+		return;
+	for (i = 0; i < rs->n; i++) {
+		size_t from = 0, m0, m1, count = 0;
+
+		if (!rule_applies(&rs->v[i], d->fields[fi].key))
+			continue;
+		while (count < MAX_HITS_PER_RULE && from <= len) {
+			rc = rule_match(rs, i, s, len, from, &m0, &m1);
+			if (rc < 0) {
+				report_limit(d, i, fi, rc);
+				break;
+			}
+			if (rc == 0)
+				break;
+			if (m1 > m0) {
+				add_hit(d, fi, i, m0, m1);
+				count++;
+			}
+			from = m1 > m0 ? m1 : m0 + (m0 < len ? utf8_step(s, m0, len) : 1);
+		}
+	}
+	/* A negative rule's hit masks the positive hits it overlaps. */
+	for (i = first; i < d->nhits; i++) {
+		size_t j;
+		int masked = 0;
+
+		if (rs->v[d->hits[i].rule].weight <= 0)
+			continue;
+		for (j = first; j < d->nhits && !masked; j++)
+			masked = rs->v[d->hits[j].rule].weight < 0 &&
+			    d->hits[j].c0 < d->hits[i].c1 && d->hits[i].c0 < d->hits[j].c1;
+		if (masked)
+			d->hits[i].rule = (size_t)-1;
+	}
+	for (i = first, rc = 0; i < d->nhits; i++)
+		if (d->hits[i].rule != (size_t)-1)
+			d->hits[first + (size_t)rc++] = d->hits[i];
+	d->nhits = first + (size_t)rc;
+}
+
+/* Each rule counts once per record, however often it matches, as in SpamAssassin. */
+static double
+score_hits(struct detector *d)
+{
+	double score = 0;
+	size_t i, j;
+
+	for (i = 0; i < d->nhits; i++) {
+		int seen = 0;
+
+		for (j = 0; j < i && !seen; j++)
+			seen = d->hits[j].rule == d->hits[i].rule;
+		if (!seen)
+			score += d->rules->v[d->hits[i].rule].weight;
+	}
+	return score;
+}
+
+static void
+build_demand(struct detector *d, double score, int flagged)
+{
+	struct buf *o = &d->demand;
+	size_t i;
+
+	buf_reset(o);
+	buf_adds(o, flagged ? "{\"flagged\":true,\"score\":" : "{\"flagged\":false,\"score\":");
+	json_number(o, score);
+	buf_adds(o, ",\"hits\":[");
+	for (i = 0; i < d->nhits; i++) {
+		const struct hit *h = &d->hits[i];
+		const struct field *f = &d->fields[h->field];
+
+		if (i > 0)
+			buf_addc(o, ',');
+		buf_adds(o, "{\"rule\":");
+		json_escape(o, d->rules->v[h->rule].name, strlen(d->rules->v[h->rule].name));
+		buf_adds(o, ",\"field\":");
+		json_escape(o, f->path.p, f->path.len);
+		buf_adds(o, ",\"match\":");
+		json_escape(o, f->text.p + h->b0, h->b1 - h->b0);
+		buf_printf(o, ",\"start\":%zu,\"end\":%zu,\"weight\":", h->c0, h->c1);
+		json_number(o, d->rules->v[h->rule].weight);
+		buf_addc(o, '}');
+	}
+	buf_adds(o, "]}");
+}
+
+/* "@name" for a user, "@author" for a post, or its id. */
+static void
+handle_of(const struct record *rec, char *out, size_t n)
+{
+	const struct json_member *m = record_member(rec, "username");
+	struct buf tmp = {0};
+
+	if (m == NULL && (m = record_member(rec, "author")) && m->kind == JSON_OBJECT) {
+		struct json_iter it;
+		struct json_member am;
+		const struct json_member *found = NULL;
+		static struct json_member keep;
+
+		json_iter_init(&it, m->val, m->vallen);
+		while (json_iter_member(&it, &am))
+			if (json_key_is(&am, "username")) {
+				keep = am;
+				found = &keep;
+			}
+		m = found;
+	}
+	if (m && m->kind == JSON_STRING) {
+		json_unescape(&tmp, m->val, m->vallen);
+		snprintf(out, n, "@%s", tmp.p ? tmp.p : "");
+	} else if ((m = record_member(rec, "id")) && m->kind == JSON_STRING) {
+		json_unescape(&tmp, m->val, m->vallen);
+		snprintf(out, n, "id %s", tmp.p ? tmp.p : "");
+	} else {
+		snprintf(out, n, "-");
+	}
+	buf_free(&tmp);
+}
+
+/* At most max bytes of s, quoted, cut on a character boundary, on one line. */
+static void
+put_excerpt(struct buf *out, const char *s, size_t len, size_t max)
+{
+	size_t i, n = len;
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	buf_addc(out, '"');
+	for (i = 0; i < n; i++)
+		buf_addc(out, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i]);
+	buf_adds(out, n < len ? "...\"" : "\"");
+}
+
+/* Characters, for padding a column (wide characters count as one). */
+static int
+utf8_width(const char *s)
+{
+	int w = 0;
+
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xC0) != 0x80;
+	return w;
+}
+
+static void
+explain(struct detector *d, const struct record *rec, double score, int flagged)
+{
+	char handle[128];
+	size_t i;
+
+	handle_of(rec, handle, sizeof handle);
+	fprintf(stderr, "%s:%lu: %s: ", rec->file, rec->line, handle);
+	fputs(flagged ? "flagged, " : "not flagged, ", stderr);
+	{
+		struct buf n = {0};
+
+		json_number(&n, score);
+		fprintf(stderr, "%s points", n.p);
+		buf_reset(&n);
+		json_number(&n, d->o.threshold);
+		fprintf(stderr, ", %s required\n", n.p);
+		buf_free(&n);
+	}
+	fputs(" pts rule                     description\n", stderr);
+	fputs("---- ------------------------ --------------------------------------------------\n", stderr);
+	for (i = 0; i < d->nhits; i++) {
+		const struct hit *h = &d->hits[i];
+		const struct rule *r = &d->rules->v[h->rule];
+		const struct field *f = &d->fields[h->field];
+
+		fprintf(stderr, "%4.1f %-24s %s\n", r->weight, r->name,
+		    r->describe ? r->describe : "");
+		buf_reset(&d->out);
+		put_excerpt(&d->out, f->text.p + h->b0, h->b1 - h->b0, 60);
+		fprintf(stderr, "     %-24s %s in %s [%zu,%zu)\n", "", d->out.p,
+		    f->path.p, h->c0, h->c1);
+	}
+	fputc('\n', stderr);
+}
+
+static void
+table_row(struct detector *d, const struct record *rec, double score, int flagged)
+{
+	char handle[128];
+	size_t i, j, shown = 0;
+	int w;
+	struct buf n = {0};
+
+	if (!d->table_header_done) {
+		printf("%-8s %-20s %6s %-4s %-42s %s\n", "LINE", "HANDLE", "SCORE",
+		    "FLAG", "FIRST MATCH", "RULES");
+		d->table_header_done = 1;
+	}
+	handle_of(rec, handle, sizeof handle);
+	json_number(&n, score);
+	printf("%-8lu %-20s %6s %-4s ", rec->line, handle, n.p, flagged ? "yes" : "no");
+	buf_reset(&n);
+	put_excerpt(&n, d->fields[d->hits[0].field].text.p + d->hits[0].b0,
+	    d->hits[0].b1 - d->hits[0].b0, 40);
+	w = utf8_width(n.p);
+	printf("%s%*s ", n.p, w < 42 ? 42 - w : 0, "");
+	for (i = 0; i < d->nhits; i++) {
+		int seen = 0;
+
+		for (j = 0; j < i && !seen; j++)
+			seen = d->hits[j].rule == d->hits[i].rule;
+		if (!seen)
+			printf(shown++ ? ",%s" : "%s", d->rules->v[d->hits[i].rule].name);
+	}
+	putchar('\n');
+	buf_free(&n);
+	if (ferror(stdout))
+		die(EXIT_FAIL, "stdout:");
+}
+
+int
+detect_record(struct stream *st, const struct record *rec, void *arg)
+{
+	struct detector *d = arg;
+	double score;
+	int flagged;
+	size_t i;
+
+	d->st = st;
+	d->rec = rec;
+	d->nfields = 0;
+	d->nhits = 0;
+	if ((d->field_prog ? collect_exprs(d, rec) : collect_default(d, rec)) < 0)
+		return 0;
+	for (i = 0; i < d->nfields; i++) {
+		textnorm_run(&d->norm, d->fields[i].text.p ? d->fields[i].text.p : "",
+		    d->fields[i].text.len);
+		match_field(d, i);
+	}
+	if (d->nhits == 0) {
+		if (d->o.hits_only || d->o.format == DETECT_TABLE)
+			return 0;
+		if (fbkey_has(rec, "demand")) {
+			buf_reset(&d->out);
+			fbkey_set(&d->out, rec, "demand", NULL, 0);
+			stream_emit(st, d->out.p, d->out.len);
+		} else {
+			stream_emit(st, rec->json, rec->len);
+		}
+		return 0;
+	}
+	score = score_hits(d);
+	flagged = score >= d->o.threshold;
+	if (d->o.explain)
+		explain(d, rec, score, flagged);
+	if (d->o.hits_only && !flagged)
+		return 0;
+	if (d->o.format == DETECT_TABLE) {
+		table_row(d, rec, score, flagged);
+		return 0;
+	}
+	build_demand(d, score, flagged);
+	buf_reset(&d->out);
+	fbkey_set(&d->out, rec, "demand", d->demand.p, d->demand.len);
+	stream_emit(st, d->out.p, d->out.len);
+	return 0;
+}

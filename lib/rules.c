@@ -1,0 +1,355 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "util.h"
+
+/* Generous for real patterns, small enough to stop catastrophic backtracking in well under a second. */
+#define MATCH_LIMIT 2000000
+#define DEPTH_LIMIT 10000
+#define HEAP_LIMIT_KIB 65536
+
+void
+ruleset_init(struct ruleset *rs)
+{
+	memset(rs, 0, sizeof *rs);
+}
+
+static void
+rule_free(struct rule *r)
+{
+	size_t i;
+
+	free(r->name);
+	free(r->pattern);
+	free(r->describe);
+	free(r->origin);
+	for (i = 0; i < r->nfields; i++)
+		free(r->fields[i]);
+	free(r->fields);
+	pcre2_code_free(r->code);
+}
+
+void
+ruleset_free(struct ruleset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		rule_free(&rs->v[i]);
+	free(rs->v);
+	pcre2_code_free(rs->any);
+	pcre2_match_data_free(rs->md);
+	pcre2_match_context_free(rs->mctx);
+	pcre2_jit_stack_free(rs->jit_stack);
+	memset(rs, 0, sizeof *rs);
+}
+
+static struct rule *
+find_or_add(struct ruleset *rs, const char *name, size_t len)
+{
+	size_t i;
+	struct rule *r;
+
+	for (i = 0; i < rs->n; i++)
+		if (strlen(rs->v[i].name) == len && memcmp(rs->v[i].name, name, len) == 0)
+			return &rs->v[i];
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->v = xrealloc(rs->v, rs->cap * sizeof *rs->v);
+	}
+	r = &rs->v[rs->n++];
+	memset(r, 0, sizeof *r);
+	r->name = xstrndup(name, len);
+	r->weight = 1.0;
+	return r;
+}
+
+static int
+parse_error(struct buf *err, const char *origin, unsigned line, const char *what)
+{
+	buf_printf(err, "%s:%u: %s", origin, line, what);
+	return -1;
+}
+
+/* One logical line: keyword, name and the rest. */
+static int
+parse_line(struct ruleset *rs, char *s, const char *origin, unsigned line,
+    struct buf *err)
+{
+	char *kw = s, *name, *rest, *end;
+	size_t kwlen, namelen;
+	struct rule *r;
+
+	while (*s && !isspace((unsigned char)*s))
+		s++;
+	kwlen = (size_t)(s - kw);
+	while (isspace((unsigned char)*s))
+		s++;
+	name = s;
+	while (*s && (isalnum((unsigned char)*s) || *s == '_'))
+		s++;
+	namelen = (size_t)(s - name);
+	if (namelen == 0 || (*s && !isspace((unsigned char)*s)))
+		return parse_error(err, origin, line,
+		    "expected a rule name (letters, digits and _) after the keyword");
+	while (isspace((unsigned char)*s))
+		s++;
+	rest = s;
+	end = rest + strlen(rest);
+	while (end > rest && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+
+#define KW(w) (kwlen == sizeof(w) - 1 && memcmp(kw, w, kwlen) == 0)
+	if (KW("rule")) {
+		char where[512];
+
+		if (*rest == '\0')
+			return parse_error(err, origin, line, "a rule without a pattern");
+		r = find_or_add(rs, name, namelen);
+		free(r->pattern);
+		r->pattern = xstrdup(rest);
+		snprintf(where, sizeof where, "%s:%u", origin, line);
+		free(r->origin);
+		r->origin = xstrdup(where);
+	} else if (KW("weight")) {
+		char *num_end;
+		double w = strtod(rest, &num_end);
+
+		if (num_end == rest || *num_end != '\0')
+			return parse_error(err, origin, line, "weight: expected a number");
+		find_or_add(rs, name, namelen)->weight = w;
+	} else if (KW("describe")) {
+		r = find_or_add(rs, name, namelen);
+		free(r->describe);
+		r->describe = xstrdup(rest);
+	} else if (KW("fields")) {
+		char *tok;
+
+		r = find_or_add(rs, name, namelen);
+		while (r->nfields > 0)
+			free(r->fields[--r->nfields]);
+		for (tok = strtok(rest, " \t,"); tok; tok = strtok(NULL, " \t,")) {
+			r->fields = xrealloc(r->fields, (r->nfields + 1) * sizeof *r->fields);
+			r->fields[r->nfields++] = xstrdup(tok);
+		}
+	} else {
+		return parse_error(err, origin, line,
+		    "unknown keyword (expected rule, weight, describe or fields)");
+	}
+#undef KW
+	return 0;
+}
+
+int
+ruleset_parse(struct ruleset *rs, const char *text, size_t len,
+    const char *origin, struct buf *err)
+{
+	struct buf logical = {0};
+	const char *p = text, *end = text + len;
+	unsigned line = 0, logical_line = 0;
+	int status = 0;
+
+	while (p < end && status == 0) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		const char *q = p;
+
+		line++;
+		while (q < le && (*q == ' ' || *q == '\t'))
+			q++;
+		if (p < le && *p == '#') {
+			;	/* a comment: '#' in column 1, so patterns may start lines with '#' */
+		} else if (q > p && q < le && logical.len > 0) {
+			/* Continuation: patterns join directly, descriptions with a space. */
+			if (strncmp(logical.p, "describe", 8) == 0)
+				buf_addc(&logical, ' ');
+			buf_add(&logical, q, (size_t)(le - q));
+		} else {
+			if (logical.len > 0)
+				status = parse_line(rs, logical.p, origin, logical_line, err);
+			buf_reset(&logical);
+			if (q < le) {
+				if (q > p) {
+					status = parse_error(err, origin, line,
+					    "an indented line with nothing to continue");
+				} else {
+					buf_add(&logical, q, (size_t)(le - q));
+					logical_line = line;
+				}
+			}
+		}
+		p = nl ? nl + 1 : end;
+	}
+	if (status == 0 && logical.len > 0)
+		status = parse_line(rs, logical.p, origin, logical_line, err);
+	buf_free(&logical);
+	return status;
+}
+
+static pcre2_code *
+compile(const char *pattern, size_t len, uint32_t extra, int *errcode, PCRE2_SIZE *erroff)
+{
+	return pcre2_compile((PCRE2_SPTR)pattern, len,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | extra,
+	    errcode, erroff, NULL);
+}
+
+/* JIT where it works; the interpreter is the fallback (SELinux, PaX, no JIT build). */
+static void
+jit(pcre2_code *code)
+{
+	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+}
+
+void
+rules_error_text(int code, char *out, size_t n)
+{
+	if (pcre2_get_error_message(code, (PCRE2_UCHAR *)out, n) < 0)
+		snprintf(out, n, "PCRE2 error %d", code);
+}
+
+int
+ruleset_compile(struct ruleset *rs, struct buf *err)
+{
+	struct buf all = {0};
+	size_t i, joined = 0;
+	uint32_t backrefs, minlen;
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	for (i = 0; i < rs->n; i++) {
+		struct rule *r = &rs->v[i];
+		char msg[256];
+
+		if (r->pattern == NULL) {
+			buf_printf(err, "rule %s has a weight, description or fields but no pattern", r->name);
+			return -1;
+		}
+		pcre2_code_free(r->code);
+		r->code = compile(r->pattern, strlen(r->pattern), 0, &errcode, &erroff);
+		if (r->code == NULL) {
+			rules_error_text(errcode, msg, sizeof msg);
+			buf_printf(err, "%s: rule %s: %s at offset %zu of the pattern",
+			    r->origin, r->name, msg, (size_t)erroff);
+			return -1;
+		}
+		pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen);
+		if (minlen == 0) {
+			buf_printf(err, "%s: rule %s: the pattern can match empty text",
+			    r->origin, r->name);
+			return -1;
+		}
+		jit(r->code);
+		pcre2_pattern_info(r->code, PCRE2_INFO_BACKREFMAX, &backrefs);
+		/* Joining would renumber back references and move start-of-pattern verbs. */
+		r->separate = backrefs > 0 || strncmp(r->pattern, "(*", 2) == 0;
+		if (!r->separate) {
+			if (joined++)
+				buf_addc(&all, '|');
+			buf_adds(&all, "(?:");
+			buf_adds(&all, r->pattern);
+			buf_addc(&all, ')');
+		}
+	}
+	pcre2_code_free(rs->any);
+	rs->any = NULL;
+	rs->any_is_complete = 0;
+	if (joined > 0) {
+		rs->any = compile(all.p, all.len, PCRE2_DUPNAMES, &errcode, &erroff);
+		if (rs->any) {
+			jit(rs->any);
+			rs->any_is_complete = joined == rs->n;
+		}
+	}
+	buf_free(&all);
+	if (rs->md == NULL) {
+		rs->md = pcre2_match_data_create(32, NULL);
+		rs->mctx = pcre2_match_context_create(NULL);
+		rs->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+		if (rs->md == NULL || rs->mctx == NULL)
+			die(EXIT_FAIL, "out of memory");
+		if (rs->jit_stack)
+			pcre2_jit_stack_assign(rs->mctx, NULL, rs->jit_stack);
+		pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
+		pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
+		pcre2_set_heap_limit(rs->mctx, HEAP_LIMIT_KIB);
+	}
+	return 0;
+}
+
+static int
+match_at(struct ruleset *rs, pcre2_code *code, const char *s, size_t len,
+    size_t from, size_t *m0, size_t *m1)
+{
+	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK,
+	    rs->md, rs->mctx);
+	PCRE2_SIZE *ov;
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return rc;
+	ov = pcre2_get_ovector_pointer(rs->md);
+	*m0 = ov[0];
+	*m1 = ov[1];
+	return 1;
+}
+
+int
+ruleset_any(struct ruleset *rs, const char *s, size_t len)
+{
+	size_t a, b;
+	int rc;
+
+	if (rs->any == NULL)
+		return rs->n > 0;
+	rc = match_at(rs, rs->any, s, len, 0, &a, &b);
+	if (rc == 0 && !rs->any_is_complete)
+		return 1;	/* the separate rules must still look */
+	return rc;
+}
+
+int
+rule_match(struct ruleset *rs, size_t i, const char *s, size_t len,
+    size_t from, size_t *m0, size_t *m1)
+{
+	return match_at(rs, rs->v[i].code, s, len, from, m0, m1);
+}
+
+int
+rule_applies(const struct rule *r, const char *key)
+{
+	size_t i;
+
+	if (r->nfields == 0)
+		return 1;
+	for (i = 0; i < r->nfields; i++)
+		if (strcmp(r->fields[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+void
+ruleset_write(const struct ruleset *rs, FILE *fp)
+{
+	size_t i, j;
+
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *r = &rs->v[i];
+
+		if (i > 0)
+			fputc('\n', fp);
+		fprintf(fp, "rule %s %s\n", r->name, r->pattern ? r->pattern : "");
+		fprintf(fp, "weight %s %g\n", r->name, r->weight);
+		if (r->describe)
+			fprintf(fp, "describe %s %s\n", r->name, r->describe);
+		if (r->nfields) {
+			fprintf(fp, "fields %s", r->name);
+			for (j = 0; j < r->nfields; j++)
+				fprintf(fp, " %s", r->fields[j]);
+			fputc('\n', fp);
+		}
+	}
+}

@@ -1,0 +1,70 @@
+/*
+ * rules.h: named, weighted PCRE2 rules, SpamAssassin style.
+ *
+ * A rule file is read line by line:
+ *
+ *	rule NAME PATTERN	define a rule, or replace its pattern
+ *	weight NAME N		its points (default 1)
+ *	describe NAME TEXT	what a hit means, for people
+ *	fields NAME KEY ...	only fields whose last key is one of these
+ *
+ * A line that starts with blanks continues the line before it; a line
+ * that starts with '#' is a comment. Patterns
+ * are compiled once (UTF, UCP, caseless), JIT-compiled where the machine
+ * allows it, and matched under limits so that a pathological pattern
+ * gives up with an error instead of hanging the program.
+ */
+#ifndef FB_RULES_H
+#define FB_RULES_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "buf.h"
+
+struct rule {
+	char *name, *pattern, *describe;
+	double weight;
+	char **fields;
+	size_t nfields;
+	char *origin;		/* "FILE:LINE" where the pattern was defined */
+	pcre2_code *code;
+	int separate;		/* cannot join the combined pattern */
+};
+
+struct ruleset {
+	struct rule *v;
+	size_t n, cap;
+	pcre2_code *any;	/* all joinable rules as one alternation */
+	int any_is_complete;	/* every rule is in any */
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+};
+
+void ruleset_init(struct ruleset *rs);
+void ruleset_free(struct ruleset *rs);
+
+/* Adds the rules in text, overriding same-named ones; -1 with a message. */
+int ruleset_parse(struct ruleset *rs, const char *text, size_t len,
+    const char *origin, struct buf *err);
+/* Compiles every rule; -1 with a message naming the rule. */
+int ruleset_compile(struct ruleset *rs, struct buf *err);
+
+/* Whether some rule may match s: 1 or 0; a negative PCRE2 error when a limit is hit. */
+int ruleset_any(struct ruleset *rs, const char *s, size_t len);
+/* The first match of rule i at or after from: 1 with [*m0, *m1), 0, or a negative PCRE2 error. */
+int rule_match(struct ruleset *rs, size_t i, const char *s, size_t len,
+    size_t from, size_t *m0, size_t *m1);
+/* Whether rule r applies to a field whose last key is key. */
+int rule_applies(const struct rule *r, const char *key);
+/* PCRE2's text for an error code. */
+void rules_error_text(int code, char *out, size_t n);
+
+/* Writes the rules back in rule-file form. */
+void ruleset_write(const struct ruleset *rs, FILE *fp);
+
+#endif

@@ -1,0 +1,516 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "apipage.h"
+#include "buf.h"
+#include "json.h"
+#include "stream.h"
+#include "util.h"
+
+#define CHUNK (256 * 1024)
+#define DEFAULT_MAX_RECORD ((size_t)64 << 20)
+
+struct stream {
+	size_t max_record;
+	FILE *rejects;
+	const char *rejects_path;
+	int out_tty;
+	unsigned long nrejected;
+	int failed;
+
+	/* the input being read */
+	int fd;
+	const char *file;
+	char *in;
+	size_t in_cap, start, end;
+	int eof;
+	unsigned long line;	/* line number at in[start] */
+
+	struct json_scan scan;
+	struct json_scan sub;	/* for records rebuilt from a value */
+	struct buf scratch;
+	record_fn fn;
+	void *arg;
+};
+
+struct stream *
+stream_new(const struct stream_opts *opts)
+{
+	struct stream *st = xcalloc(1, sizeof *st);
+
+	st->max_record = opts->max_record ? opts->max_record : DEFAULT_MAX_RECORD;
+	if (opts->rejects_path) {
+		st->rejects = fopen(opts->rejects_path, "w");
+		if (st->rejects == NULL)
+			die(EXIT_USAGE, "--rejects %s:", opts->rejects_path);
+		st->rejects_path = opts->rejects_path;
+	}
+	/* A closed pipe is reported as EPIPE and ends the program quietly. */
+	signal(SIGPIPE, SIG_IGN);
+	st->out_tty = isatty(STDOUT_FILENO);
+	if (!st->out_tty)
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	st->scan.collect_members = 1;
+	st->sub.collect_members = 1;
+	return st;
+}
+
+static _Noreturn void
+output_failed(void)
+{
+	if (errno == EPIPE)
+		exit(EXIT_OK);
+	die(EXIT_FAIL, "stdout:");
+}
+
+void
+stream_emit(struct stream *st, const char *s, size_t n)
+{
+	if (fwrite(s, 1, n, stdout) != n || putchar('\n') == EOF)
+		output_failed();
+	if (st->out_tty && fflush(stdout) == EOF)
+		output_failed();
+}
+
+static void
+keep_reject(struct stream *st, const char *s, size_t n)
+{
+	if (st->rejects == NULL || n == 0)
+		return;
+	fwrite(s, 1, n, st->rejects);
+	if (s[n - 1] != '\n')
+		fputc('\n', st->rejects);
+	if (ferror(st->rejects))
+		die(EXIT_FAIL, "--rejects %s:", st->rejects_path);
+}
+
+static void
+vreport(const char *file, unsigned long line, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: %s:%lu: ", progname, file, line);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static void
+report(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+stream_reject(struct stream *st, const struct record *rec, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(rec->file, rec->line, fmt, ap);
+	va_end(ap);
+	st->nrejected++;
+	keep_reject(st, rec->json, rec->len);
+}
+
+void
+stream_warn(struct stream *st, const struct record *rec, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)st;
+	va_start(ap, fmt);
+	vreport(rec->file, rec->line, fmt, ap);
+	va_end(ap);
+}
+
+void
+stream_fail(struct stream *st)
+{
+	st->failed = 1;
+}
+
+const struct json_member *
+record_member(const struct record *rec, const char *key)
+{
+	const struct json_member *found = NULL;
+	size_t i;
+
+	for (i = 0; i < rec->nmembers; i++)
+		if (json_key_is(&rec->members[i], key))
+			found = &rec->members[i];	/* the last one wins, as in jq */
+	return found;
+}
+
+/* Counts the newlines in in[from, to). */
+static unsigned long
+count_lines(const char *p, size_t from, size_t to)
+{
+	unsigned long n = 0;
+	const char *q = p + from, *e = p + to;
+
+	while ((q = memchr(q, '\n', (size_t)(e - q))) != NULL) {
+		n++;
+		q++;
+	}
+	return n;
+}
+
+static void
+advance(struct stream *st, size_t to)
+{
+	st->line += count_lines(st->in, st->start, to);
+	st->start = to;
+}
+
+/* Reads more input so that at least want bytes are buffered from start. */
+static void
+fill(struct stream *st, size_t want)
+{
+	int need_more = want > 0;
+
+	if (st->start > 0 && (st->start >= st->in_cap / 2 || st->end == st->start)) {
+		memmove(st->in, st->in + st->start, st->end - st->start);
+		st->end -= st->start;
+		st->start = 0;
+	}
+	if (want < CHUNK)
+		want = CHUNK;
+	while (!st->eof && st->end - st->start < want) {
+		ssize_t n;
+
+		if (st->in_cap - st->end < CHUNK) {
+			st->in_cap = st->in_cap ? st->in_cap * 2 : 4 * CHUNK;
+			while (st->in_cap - st->end < CHUNK)
+				st->in_cap *= 2;
+			st->in = xrealloc(st->in, st->in_cap + 1);
+		}
+		n = read(st->fd, st->in + st->end, st->in_cap - st->end);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			warnmsg("%s:", st->file);
+			st->failed = 1;
+			st->eof = 1;
+		} else if (n == 0) {
+			st->eof = 1;
+		} else {
+			st->end += (size_t)n;
+			/* Return once a line is in, so records flow without waiting for a chunk. */
+			if (!need_more && memchr(st->in + st->end - (size_t)n, '\n', (size_t)n))
+				break;
+		}
+	}
+	st->in[st->end] = '\0';
+}
+
+static void
+deliver(struct stream *st, const char *json, size_t len, int verbatim,
+    const struct json_member *members, size_t nmembers, unsigned long line)
+{
+	struct record rec;
+
+	rec.json = json;
+	rec.len = len;
+	rec.verbatim = verbatim;
+	rec.file = st->file;
+	rec.line = line;
+	rec.members = members;
+	rec.nmembers = nmembers;
+	st->fn(st, &rec, st->arg);
+}
+
+/* A record that is not the input's bytes: rescan it for its members. */
+static void
+deliver_rebuilt(struct stream *st, const char *json, size_t len, unsigned long line)
+{
+	char *copy = xstrndup(json, len);
+
+	if (json_scan(&st->sub, copy, len, 0, 1) != JSON_OK) {
+		report(st->file, line, "internal error: a rebuilt record does not parse");
+		st->failed = 1;
+	} else {
+		deliver(st, copy, len, 0, st->sub.members, st->sub.nmembers, line);
+	}
+	free(copy);
+}
+
+static int
+is_api_page(const struct json_member *m, size_t n)
+{
+	int data = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (json_key_is(&m[i], "data"))
+			data = 1;
+		else if (json_key_is(&m[i], "id") || json_key_is(&m[i], "username") ||
+		    json_key_is(&m[i], "text"))
+			return 0;
+	}
+	return data;
+}
+
+struct page_ctx {
+	struct stream *st;
+	unsigned long line;
+};
+
+static void
+page_record(void *arg, const char *json, size_t len)
+{
+	struct page_ctx *pc = arg;
+
+	deliver_rebuilt(pc->st, json, len, pc->line);
+}
+
+static void
+handle_object(struct stream *st, const char *p, size_t len, unsigned flags,
+    const struct json_member *members, size_t nmembers, unsigned long line)
+{
+	int oneline = memchr(p, '\n', len) == NULL;
+	struct page_ctx pc;
+	struct buf err = {0};
+
+	if (is_api_page(members, nmembers)) {
+		pc.st = st;
+		pc.line = line;
+		if (apipage_flatten(p, len, page_record, &pc, &err) < 0) {
+			struct record rec = {p, len, 1, st->file, line, members, nmembers};
+
+			stream_reject(st, &rec, "X API page: %s", err.p);
+		}
+		buf_free(&err);
+		return;
+	}
+	if (flags & JSON_F_BAD_UTF8)
+		report(st->file, line, "invalid UTF-8 replaced by U+FFFD");
+	if (oneline && !(flags & JSON_F_BAD_UTF8)) {
+		deliver(st, p, len, 1, members, nmembers, line);
+		return;
+	}
+	buf_reset(&st->scratch);
+	json_compact(&st->scratch, p, len);
+	deliver_rebuilt(st, st->scratch.p, st->scratch.len, line);
+}
+
+static void
+reject_value(struct stream *st, const char *p, size_t len, unsigned long line,
+    const char *what)
+{
+	report(st->file, line, "not a record: %s", what);
+	st->nrejected++;
+	keep_reject(st, p, len);
+}
+
+static void
+handle_value(struct stream *st, size_t v0, size_t v1)
+{
+	const char *p = st->in + v0;
+	size_t len = v1 - v0;
+	struct json_iter it;
+	const char *el;
+	size_t elen;
+	enum json_kind kind;
+	char what[64];
+
+	if (p[0] == '{') {
+		handle_object(st, p, len, st->scan.flags, st->scan.members,
+		    st->scan.nmembers, st->line);
+		return;
+	}
+	if (p[0] != '[') {
+		snprintf(what, sizeof what, "expected an object, got %s",
+		    json_kind_name(p[0] == '"' ? JSON_STRING : p[0] == 't' || p[0] == 'f' ?
+		    JSON_TRUE : p[0] == 'n' ? JSON_NULL : JSON_NUMBER));
+		reject_value(st, p, len, st->line, what);
+		return;
+	}
+	/* A top-level array holds records, as a JSON file of many users would. */
+	json_iter_init(&it, p, len);
+	while (json_iter_element(&it, &el, &elen, &kind)) {
+		unsigned long line = st->line + count_lines(p, 0, (size_t)(el - p));
+
+		if (kind != JSON_OBJECT) {
+			snprintf(what, sizeof what, "expected an object in the array, got %s",
+			    json_kind_name(kind));
+			reject_value(st, el, elen, line, what);
+			continue;
+		}
+		buf_reset(&st->scratch);
+		json_compact(&st->scratch, el, elen);
+		deliver_rebuilt(st, st->scratch.p, st->scratch.len, line);
+	}
+}
+
+/*
+ * After bad input, skips to the next line that starts with '{' or '[':
+ * NDJSON records and jq's pretty-printed values both start that way,
+ * while the inside of a broken pretty-printed value does not.
+ */
+static void
+resync(struct stream *st, unsigned long line0)
+{
+	size_t from = st->start;
+
+	for (;;) {
+		char *q = st->in + from;
+
+		while ((q = memchr(q, '\n', (size_t)(st->in + st->end - q))) != NULL) {
+			q++;
+			if (q < st->in + st->end && (*q == '{' || *q == '[')) {
+				keep_reject(st, st->in + st->start, (size_t)(q - st->in) - st->start);
+				advance(st, (size_t)(q - st->in));
+				return;
+			}
+			if (q >= st->in + st->end)
+				break;
+		}
+		if (st->eof) {
+			keep_reject(st, st->in + st->start, st->end - st->start);
+			advance(st, st->end);
+			return;
+		}
+		/* Keep the region being skipped in the buffer only up to its last newline. */
+		q = st->in + st->end;
+		while (q > st->in + st->start && q[-1] != '\n')
+			q--;
+		if (q > st->in + st->start) {
+			keep_reject(st, st->in + st->start, (size_t)(q - st->in) - st->start);
+			advance(st, (size_t)(q - st->in));
+		}
+		from = st->start;
+		fill(st, st->end - st->start + CHUNK);
+		(void)line0;
+	}
+}
+
+static void
+bad_input(struct stream *st)
+{
+	size_t off = st->scan.err_off;
+	unsigned long eline = st->line + count_lines(st->in, st->start, off);
+	size_t col = off;
+
+	while (col > 0 && st->in[col - 1] != '\n')
+		col--;
+	col = off - col + 1;
+	if (eline == st->line)
+		report(st->file, st->line, "invalid JSON: %s (column %zu)",
+		    st->scan.err, col);
+	else
+		report(st->file, st->line, "invalid JSON: %s (line %lu, column %zu)",
+		    st->scan.err, eline, col);
+	st->nrejected++;
+	resync(st, st->line);
+}
+
+static void
+run_fd(struct stream *st)
+{
+	size_t want = 0;
+
+	st->start = st->end = 0;
+	st->eof = 0;
+	st->line = 1;
+	for (;;) {
+		size_t i = st->start;
+
+		while (i < st->end && (st->in[i] == ' ' || st->in[i] == '\n' ||
+		    st->in[i] == '\t' || st->in[i] == '\r'))
+			i++;
+		advance(st, i);
+		if (st->start == st->end) {
+			if (st->eof)
+				return;
+			fill(st, 0);
+			continue;
+		}
+		switch (json_scan(&st->scan, st->in, st->end, st->start, st->eof)) {
+		case JSON_INCOMPLETE:
+			if (st->end - st->start >= st->max_record) {
+				report(st->file, st->line, "a record longer than %zu bytes",
+				    st->max_record);
+				st->nrejected++;
+				resync(st, st->line);
+				break;
+			}
+			/* Doubling what is buffered keeps rescans linear in the value's size. */
+			want = 2 * (st->end - st->start);
+			fill(st, want);
+			break;
+		case JSON_ERROR:
+			bad_input(st);
+			break;
+		case JSON_OK:
+			handle_value(st, st->start, st->scan.end);
+			advance(st, st->scan.end);
+			break;
+		}
+	}
+}
+
+void
+stream_run(struct stream *st, int nfiles, char **files, record_fn fn, void *arg)
+{
+	static char *stdin_only[] = {"-"};
+	int i;
+
+	st->fn = fn;
+	st->arg = arg;
+	if (nfiles == 0) {
+		nfiles = 1;
+		files = stdin_only;
+	}
+	for (i = 0; i < nfiles; i++) {
+		if (strcmp(files[i], "-") == 0) {
+			st->fd = STDIN_FILENO;
+			st->file = "stdin";
+		} else {
+			st->fd = open(files[i], O_RDONLY);
+			st->file = files[i];
+			if (st->fd < 0) {
+				warnmsg("%s:", files[i]);
+				st->failed = 1;
+				continue;
+			}
+		}
+		run_fd(st);
+		if (st->fd != STDIN_FILENO)
+			close(st->fd);
+	}
+}
+
+int
+stream_finish(struct stream *st)
+{
+	int status = st->failed || st->nrejected ? EXIT_FAIL : EXIT_OK;
+
+	if (fflush(stdout) == EOF || ferror(stdout))
+		output_failed();
+	if (st->nrejected) {
+		if (st->rejects)
+			warnmsg("%lu bad record%s (kept in %s)", st->nrejected,
+			    st->nrejected == 1 ? "" : "s", st->rejects_path);
+		else
+			warnmsg("%lu bad record%s", st->nrejected,
+			    st->nrejected == 1 ? "" : "s");
+	}
+	if (st->rejects && fclose(st->rejects) == EOF) {
+		warnmsg("--rejects %s:", st->rejects_path);
+		status = EXIT_FAIL;
+	}
+	free(st->in);
+	json_scan_free(&st->scan);
+	json_scan_free(&st->sub);
+	buf_free(&st->scratch);
+	free(st);
+	return status;
+}

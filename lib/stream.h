@@ -1,0 +1,57 @@
+/*
+ * stream.h: the record stream every filter is built on.
+ *
+ * The library owns the input loop (files or stdin, any JSON stream that jq
+ * accepts: one value per line, pretty-printed or concatenated); a program
+ * supplies a callback that gets one record at a time. Raw X API pages are
+ * flattened into records, bad input is reported as "prog: FILE:LINE: what"
+ * and kept verbatim with --rejects, and output is one value per line.
+ */
+#ifndef FB_STREAM_H
+#define FB_STREAM_H
+
+#include <stddef.h>
+
+#include "json.h"
+
+struct record {
+	const char *json;	/* one object, compact when it was not one line */
+	size_t len;
+	int verbatim;		/* json is exactly the input's bytes */
+	const char *file;	/* for messages: a file name or "stdin" */
+	unsigned long line;	/* where the value starts */
+	const struct json_member *members;	/* its top-level members */
+	size_t nmembers;
+};
+
+struct stream;
+
+/* Returns 0; a record the callback cannot handle goes to stream_reject. */
+typedef int (*record_fn)(struct stream *st, const struct record *rec, void *arg);
+
+struct stream_opts {
+	const char *rejects_path;	/* NULL: bad input is only reported */
+	size_t max_record;		/* 0: the default, 64 MiB */
+};
+
+struct stream *stream_new(const struct stream_opts *opts);
+/* Runs fn on every record of the files ("-" or none: stdin). */
+void stream_run(struct stream *st, int nfiles, char **files, record_fn fn, void *arg);
+/* Ends the run: flushes and checks stdout, reports the rejected count, frees st. */
+int stream_finish(struct stream *st);
+
+/* Writes one output line (s must not hold a newline). */
+void stream_emit(struct stream *st, const char *s, size_t n);
+/* Reports a bad record ("prog: FILE:LINE: msg"), counts it and keeps it with --rejects. */
+void stream_reject(struct stream *st, const struct record *rec, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Reports a problem with a record that is still written. */
+void stream_warn(struct stream *st, const struct record *rec, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Marks the run as failed (exit status 1) without a rejected record. */
+void stream_fail(struct stream *st);
+
+/* The last member named key, or NULL. */
+const struct json_member *record_member(const struct record *rec, const char *key);
+
+#endif

@@ -1,0 +1,659 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "textnorm.h"
+#include "util.h"
+
+#define FOLD_MAX 4
+
+struct fold {
+	uint8_t ready, n;
+	uint32_t cp[FOLD_MAX];
+};
+
+/* Folds of the Basic Multilingual Plane, computed on first use. */
+static struct fold *bmp_cache;
+
+void
+textnorm_init(struct textnorm *n)
+{
+	memset(n, 0, sizeof *n);
+}
+
+void
+textnorm_free(struct textnorm *n)
+{
+	buf_free(&n->out);
+	free(n->byte_src);
+	free(n->byte_src_end);
+	free(n->cp_off);
+	free(n->orig);
+	free(n->t);
+	memset(n, 0, sizeof *n);
+}
+
+static int
+is_cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+	    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
+	    (c >= 0x3130 && c <= 0x318F) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/*
+ * Scripts whose marks are accents that people drop at will. Cyrillic keeps
+ * them: й and и are different letters.
+ */
+static int
+marks_droppable(uint32_t base)
+{
+	return base < 0x0400 || (base >= 0x0530 && base < 0x0800) ||
+	    (base >= 0x1E00 && base <= 0x1FFF);
+}
+
+static int
+is_mark(uint32_t c)
+{
+	utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+
+	return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ||
+	    k == UTF8PROC_CATEGORY_ME;
+}
+
+/* Letters that NFKC leaves alone but that only dress up a Latin letter. */
+static int
+fancy_letter(uint32_t c, uint32_t *out)
+{
+	static const char smallcaps[] = "abcdefghijklmnopqrstuvwxyz";
+	/* U+1D00.. small capitals, in the order of the alphabet where they exist */
+	static const struct { uint32_t cp; char c; } small[] = {
+		{0x1D00, 'a'}, {0x0299, 'b'}, {0x1D04, 'c'}, {0x1D05, 'd'},
+		{0x1D07, 'e'}, {0xA730, 'f'}, {0x0262, 'g'}, {0x029C, 'h'},
+		{0x026A, 'i'}, {0x1D0A, 'j'}, {0x1D0B, 'k'}, {0x029F, 'l'},
+		{0x1D0D, 'm'}, {0x0274, 'n'}, {0x1D0F, 'o'}, {0x1D18, 'p'},
+		{0x0280, 'r'}, {0xA731, 's'}, {0x1D1B, 't'}, {0x1D1C, 'u'},
+		{0x1D20, 'v'}, {0x1D21, 'w'}, {0x028F, 'y'}, {0x1D22, 'z'},
+	};
+	size_t i;
+
+	if (c >= 0x1F130 && c <= 0x1F149) {	/* squared */
+		*out = (uint32_t)smallcaps[c - 0x1F130];
+		return 1;
+	}
+	if (c >= 0x1F150 && c <= 0x1F169) {	/* negative circled */
+		*out = (uint32_t)smallcaps[c - 0x1F150];
+		return 1;
+	}
+	if (c >= 0x1F170 && c <= 0x1F189) {	/* negative squared */
+		*out = (uint32_t)smallcaps[c - 0x1F170];
+		return 1;
+	}
+	if (c >= 0x1F1E6 && c <= 0x1F1FF) {	/* regional indicators */
+		*out = (uint32_t)smallcaps[c - 0x1F1E6];
+		return 1;
+	}
+	for (i = 0; i < sizeof small / sizeof small[0]; i++)
+		if (small[i].cp == c) {
+			*out = (uint32_t)small[i].c;
+			return 1;
+		}
+	return 0;
+}
+
+static void
+compute_fold(uint32_t c, struct fold *f)
+{
+	utf8proc_int32_t d[16];
+	utf8proc_ssize_t r;
+	int i;
+
+	f->ready = 1;
+	f->n = 1;
+	f->cp[0] = c;
+	if (is_cjk(c))
+		return;
+	if (c == 0x0640) {	/* Arabic tatweel only stretches a word */
+		f->n = 0;
+		return;
+	}
+	if (fancy_letter(c, &f->cp[0]))
+		return;
+	r = utf8proc_decompose_char((utf8proc_int32_t)c, d, 16,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
+	    UTF8PROC_LUMP, NULL);
+	if (r < 0 || r > 16)
+		return;
+	if (r == 0) {
+		f->n = 0;
+		return;
+	}
+	if (!marks_droppable((uint32_t)d[0])) {
+		/* Keep the letter whole where its marks carry meaning (kana, Devanagari). */
+		for (i = 1; i < r; i++)
+			if (is_mark((uint32_t)d[i])) {
+				r = utf8proc_decompose_char((utf8proc_int32_t)c, d, 16,
+				    UTF8PROC_CASEFOLD | UTF8PROC_IGNORE, NULL);
+				if (r == 1 && (uint32_t)d[0] != c && !is_mark((uint32_t)d[0]))
+					f->cp[0] = (uint32_t)d[0];
+				return;
+			}
+	}
+	f->n = 0;
+	for (i = 0; i < r; i++) {
+		uint32_t x = (uint32_t)d[i];
+
+		if (is_mark(x) && (i > 0 ? marks_droppable((uint32_t)d[0]) : marks_droppable(x)))
+			continue;
+		if (f->n == FOLD_MAX) {
+			f->n = 1;
+			f->cp[0] = c;
+			return;
+		}
+		if (x == '\t' || x == '\n' || x == '\r' || x == '\f' || x == '\v')
+			x = ' ';
+		f->cp[f->n++] = x;
+	}
+}
+
+static const struct fold *
+fold_of(uint32_t c, struct fold *tmp)
+{
+	struct fold *f;
+
+	if (c >= 0x10000) {
+		compute_fold(c, tmp);
+		return tmp;
+	}
+	if (bmp_cache == NULL)
+		bmp_cache = xcalloc(0x10000, sizeof *bmp_cache);
+	f = &bmp_cache[c];
+	if (!f->ready)
+		compute_fold(c, f);
+	return f;
+}
+
+static uint32_t
+decode_utf8(const unsigned char *p, size_t *k)
+{
+	uint32_t c = p[0];
+
+	if (c < 0x80) {
+		*k = 1;
+		return c;
+	}
+	if (c < 0xE0) {
+		*k = 2;
+		return (c & 0x1F) << 6 | (p[1] & 0x3F);
+	}
+	if (c < 0xF0) {
+		*k = 3;
+		return (c & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+	}
+	*k = 4;
+	return (c & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+	    (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+}
+
+static int
+is_lower_ascii(uint32_t c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static int
+is_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	return utf8proc_category((utf8proc_int32_t)c) <= UTF8PROC_CATEGORY_LO &&
+	    utf8proc_category((utf8proc_int32_t)c) >= UTF8PROC_CATEGORY_LU;
+}
+
+static int
+is_alnum(uint32_t c)
+{
+	return is_letter(c) || (c >= '0' && c <= '9');
+}
+
+static int
+is_spread_sep(uint32_t c)
+{
+	return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' ||
+	    c == 0x00B7 || c == 0x2022 || c == '~' || c == '+';
+}
+
+static uint32_t
+leet_letter(uint32_t c)
+{
+	switch (c) {
+	case '0': return 'o';
+	case '1': return 'l';
+	case '3': return 'e';
+	case '5': return 's';
+	case '7': return 't';
+	case '|': return 'l';
+	case '@': return 'a';
+	case '$': return 's';
+	default: return 0;
+	}
+}
+
+/* Cyrillic and Greek letters that look Latin, for words that mix the scripts. */
+static uint32_t
+confusable(uint32_t c)
+{
+	static const struct { uint32_t from, to; } tab[] = {
+		{0x0430, 'a'}, {0x0432, 'b'}, {0x0435, 'e'}, {0x043A, 'k'},
+		{0x043C, 'm'}, {0x043D, 'h'}, {0x043E, 'o'}, {0x0440, 'p'},
+		{0x0441, 'c'}, {0x0442, 't'}, {0x0443, 'y'}, {0x0445, 'x'},
+		{0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x0501, 'd'},
+		{0x051B, 'q'}, {0x051D, 'w'}, {0x04BB, 'h'}, {0x0461, 'w'},
+		{0x03B1, 'a'}, {0x03B2, 'b'}, {0x03B5, 'e'}, {0x03B9, 'i'},
+		{0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'},
+		{0x03C4, 't'}, {0x03C5, 'u'}, {0x03C7, 'x'}, {0x03C9, 'w'},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (tab[i].from == c)
+			return tab[i].to;
+	return 0;
+}
+
+static void
+tpush(struct textnorm *n, uint32_t cp, uint32_t src, uint32_t src_end)
+{
+	if (n->tlen == n->tcap) {
+		n->tcap = n->tcap ? n->tcap * 2 : 256;
+		n->t = xrealloc(n->t, n->tcap * sizeof *n->t);
+	}
+	n->t[n->tlen].cp = cp;
+	n->t[n->tlen].src = src;
+	n->t[n->tlen].src_end = src_end;
+	n->tlen++;
+}
+
+static void
+decode_all(struct textnorm *n, const char *s, size_t len)
+{
+	size_t i = 0, k;
+
+	if (n->cp_cap < len + 1) {
+		n->cp_cap = len + 1;
+		n->cp_off = xrealloc(n->cp_off, n->cp_cap * sizeof *n->cp_off);
+		n->orig = xrealloc(n->orig, n->cp_cap * sizeof *n->orig);
+	}
+	n->ncp = 0;
+	while (i < len) {
+		n->cp_off[n->ncp] = (uint32_t)i;
+		n->orig[n->ncp++] = decode_utf8((const unsigned char *)s + i, &k);
+		i += k;
+	}
+	n->cp_off[n->ncp] = (uint32_t)len;
+}
+
+/* Whether the capital I at o[i] stands for an l. */
+static int
+l_impostor(const uint32_t *o, size_t m, size_t i, int prev_was_impostor)
+{
+	int before = is_lower_ascii(o[i - 1]) || (o[i - 1] == 'I' && prev_was_impostor);
+	int after = i + 1 < m && (is_lower_ascii(o[i + 1]) || o[i + 1] == 'I');
+
+	if (before && after)
+		return 1;
+	if (o[i - 1] == '\'' && i + 1 < m && o[i + 1] == 'I')
+		return 1;	/* I'II */
+	return o[i - 1] == 'I' && prev_was_impostor;
+}
+
+/* Stage 1: one original codepoint at a time. Returns whether Cyrillic or Greek was seen. */
+static int
+fold_chars(struct textnorm *n)
+{
+	uint32_t *o = n->orig;
+	size_t i, m = n->ncp;
+	int mixed = 0, prev_l_impostor = 0;
+	struct fold tmp;
+
+	n->tlen = 0;
+	for (i = 0; i < m; i++) {
+		uint32_t c = o[i];
+		const struct fold *f;
+		int j;
+
+		if (c < 0x80) {
+			/* A capital I between lower-case letters is an l in disguise (FoIIow). */
+			/* ... and so is the pair in "I'II". */
+			if (c == 'I' && i > 0 && l_impostor(o, m, i, prev_l_impostor)) {
+				tpush(n, 'l', (uint32_t)i, (uint32_t)i + 1);
+				prev_l_impostor = 1;
+				continue;
+			}
+			prev_l_impostor = 0;
+			if (c >= 'A' && c <= 'Z')
+				c += 32;
+			else if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+				c = ' ';
+			tpush(n, c, (uint32_t)i, (uint32_t)i + 1);
+			continue;
+		}
+		prev_l_impostor = 0;
+		if (c >= 0x0370 && c <= 0x052F)
+			mixed = 1;
+		if (c == 0x3099 || c == 0x309A || c == 0xFF9E || c == 0xFF9F) {
+			/* A separate voicing mark joins the kana before it. */
+			if (n->tlen > 0 && n->t[n->tlen - 1].cp >= 0x3041 &&
+			    n->t[n->tlen - 1].cp <= 0x30F6) {
+				n->t[n->tlen - 1].cp += (c == 0x3099 || c == 0xFF9E) ? 1 : 2;
+				n->t[n->tlen - 1].src_end = (uint32_t)i + 1;
+			}
+			continue;
+		}
+		if (is_mark(c) && n->tlen > 0 && marks_droppable(n->t[n->tlen - 1].cp))
+			continue;
+		f = fold_of(c, &tmp);
+		for (j = 0; j < f->n; j++)
+			tpush(n, f->cp[j], (uint32_t)i, (uint32_t)i + 1);
+	}
+	return mixed;
+}
+
+static uint32_t
+to_cyrillic(uint32_t c)
+{
+	static const struct { char from; uint32_t to; } tab[] = {
+		{'a', 0x0430}, {'c', 0x0441}, {'e', 0x0435}, {'k', 0x043A},
+		{'m', 0x043C}, {'o', 0x043E}, {'p', 0x0440}, {'t', 0x0442},
+		{'x', 0x0445}, {'y', 0x0443}, {'b', 0x0432}, {'h', 0x043D},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if ((uint32_t)tab[i].from == c)
+			return tab[i].to;
+	return 0;
+}
+
+/* A word that mixes Latin with Cyrillic or Greek look-alikes is read in its main script. */
+static void
+unmix_scripts(struct textnorm *n)
+{
+	size_t i = 0, j, k;
+
+	while (i < n->tlen) {
+		size_t latin = 0, other = 0, plain_cyrillic = 0;
+
+		if (!is_alnum(n->t[i].cp)) {
+			i++;
+			continue;
+		}
+		for (j = i; j < n->tlen && is_alnum(n->t[j].cp); j++) {
+			uint32_t c = n->t[j].cp;
+
+			if (c < 0x80 && c > '9')
+				latin++;
+			else if (c >= 0x0370 && c <= 0x052F) {
+				other++;
+				plain_cyrillic += c >= 0x0400 && !confusable(c);
+			}
+		}
+		/* A Cyrillic letter with no Latin twin (п, д, и) says the word is Russian. */
+		if (latin && other)
+			for (k = i; k < j; k++) {
+				uint32_t to = plain_cyrillic ? to_cyrillic(n->t[k].cp) :
+				    confusable(n->t[k].cp);
+
+				if (to)
+					n->t[k].cp = to;
+			}
+		i = j;
+	}
+}
+
+static void
+unleet(struct textnorm *n)
+{
+	size_t i;
+
+	for (i = 1; i < n->tlen; i++) {
+		uint32_t to = leet_letter(n->t[i].cp);
+		uint32_t next = i + 1 < n->tlen ? n->t[i + 1].cp : ' ';
+
+		if (!to || !is_letter(n->t[i - 1].cp))
+			continue;
+		/* Between letters (f0ll0w), or ending a word (m3); not in numbers (2019). */
+		if (is_letter(next) || (!is_alnum(next) && n->t[i].cp != '@' &&
+		    n->t[i].cp != '|') ||
+		    (leet_letter(next) && i + 2 < n->tlen && is_letter(n->t[i + 2].cp)))
+			n->t[i].cp = to;
+	}
+}
+
+/* Length of the run of lone characters c sep c sep ... starting at i, and its letters. */
+static size_t
+spread_run(const struct norm_char *t, size_t m, size_t i, size_t *letters)
+{
+	size_t j, tokens = 0;
+	uint32_t sep;
+
+	*letters = 0;
+	if (!is_alnum(t[i].cp) || (i > 0 && is_alnum(t[i - 1].cp)) ||
+	    i + 2 >= m || !is_spread_sep(t[i + 1].cp) || !is_alnum(t[i + 2].cp))
+		return 0;
+	sep = t[i + 1].cp;
+	for (j = i;; j += 2) {
+		if (!is_alnum(t[j].cp) || (j + 1 < m && is_alnum(t[j + 1].cp)))
+			break;
+		tokens++;
+		*letters += is_letter(t[j].cp);
+		if (j + 2 >= m || t[j + 1].cp != sep || !is_alnum(t[j + 2].cp))
+			break;
+	}
+	return tokens;
+}
+
+/*
+ * "F O L L O W" and "f.o.l.l.o.w": three or more lone characters with one
+ * separator become a word. Once a text spreads its letters, pairs join too,
+ * so "F O L L O W  M E" keeps its "me".
+ */
+static void
+join_spread(struct textnorm *n)
+{
+	struct norm_char *t = n->t;
+	size_t i, w = 0, m = n->tlen, k, letters, tokens, min = 3;
+
+	for (i = 0; i < m && min == 3; i++)
+		if (spread_run(t, m, i, &letters) >= 3 && letters >= 2)
+			min = 2;
+	if (min == 3)
+		return;
+	for (i = 0; i < m;) {
+		size_t last, more;
+
+		tokens = spread_run(t, m, i, &letters);
+		/* "i f.o.l.l.o.w": the f belongs to the longer run, with the other separator. */
+		last = i + 2 * (tokens - 1);
+		if (tokens >= 2 && spread_run(t, m, last, &more) > tokens &&
+		    t[last + 1].cp != t[i + 1].cp) {
+			tokens--;
+			letters -= is_letter(t[last].cp);
+		}
+		if (tokens < min || letters < 2) {
+			t[w++] = t[i++];
+			continue;
+		}
+		/* Keep the lone characters, drop the separators between them. */
+		for (k = 0; k < tokens; k++)
+			t[w++] = t[i + 2 * k];
+		i += 2 * tokens - 1;
+	}
+	n->tlen = w;
+}
+
+/*
+ * Runs of three or more identical letters become one: "pleaseeee" reads
+ * "please", "sigooo" reads "sigo". A real double letter that is stretched
+ * ("folllow") loses its pair too, so patterns write doubles as "l+".
+ */
+static void
+collapse_runs(struct textnorm *n)
+{
+	struct norm_char *t = n->t;
+	size_t i = 0, w = 0, m = n->tlen;
+
+	while (i < m) {
+		size_t j = i + 1;
+		uint32_t c = t[i].cp;
+
+		while (j < m && t[j].cp == c)
+			j++;
+		t[w] = t[i];
+		if (j - i >= 3 && c != ' ' && !(c >= '0' && c <= '9') &&
+		    (c >= 0x80 || is_letter(c))) {
+			t[w++].src_end = t[j - 1].src_end;
+			i = j;
+			continue;
+		}
+		w++;
+		i++;
+	}
+	n->tlen = w;
+}
+
+static void
+encode(struct textnorm *n)
+{
+	size_t i, need = n->tlen * 4 + 1;
+
+	buf_reset(&n->out);
+	if (n->map_cap < need) {
+		n->map_cap = need;
+		n->byte_src = xrealloc(n->byte_src, need * sizeof *n->byte_src);
+		n->byte_src_end = xrealloc(n->byte_src_end, need * sizeof *n->byte_src_end);
+	}
+	if (n->out.cap < need)
+		buf_grow(&n->out, need);
+	for (i = 0; i < n->tlen; i++) {
+		uint32_t c = n->t[i].cp;
+		unsigned char *p = (unsigned char *)n->out.p + n->out.len;
+		size_t k, b;
+
+		if (c < 0x80) {
+			p[0] = (unsigned char)c;
+			k = 1;
+		} else if (c < 0x800) {
+			p[0] = (unsigned char)(0xC0 | (c >> 6));
+			p[1] = (unsigned char)(0x80 | (c & 0x3F));
+			k = 2;
+		} else if (c < 0x10000) {
+			p[0] = (unsigned char)(0xE0 | (c >> 12));
+			p[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+			p[2] = (unsigned char)(0x80 | (c & 0x3F));
+			k = 3;
+		} else {
+			p[0] = (unsigned char)(0xF0 | (c >> 18));
+			p[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+			p[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+			p[3] = (unsigned char)(0x80 | (c & 0x3F));
+			k = 4;
+		}
+		for (b = 0; b < k; b++) {
+			n->byte_src[n->out.len + b] = n->t[i].src;
+			n->byte_src_end[n->out.len + b] = n->t[i].src_end;
+		}
+		n->out.len += k;
+	}
+	n->out.p[n->out.len] = '\0';
+}
+
+static int
+is_sep_ascii(unsigned char c)
+{
+	return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' ||
+	    c == '~' || c == '+';
+}
+
+/*
+ * Plain ASCII with nothing to undo is the common case: lower-casing it is
+ * the whole job, and byte offsets are codepoint offsets.
+ */
+static int
+ascii_fast(struct textnorm *n, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char *o;
+	size_t i;
+
+	if (n->out.cap <= len)
+		buf_grow(&n->out, len + 1);
+	o = (unsigned char *)n->out.p;
+	for (i = 0; i < len; i++) {
+		unsigned char c = p[i];
+
+		if (c >= 0x80)
+			return 0;
+		if (c >= 'A' && c <= 'Z') {
+			if (c == 'I' && i > 0 && (is_lower_ascii(p[i - 1]) || p[i - 1] == '\''))
+				return 0;
+			c += 32;
+		} else if (c < 0x20) {
+			c = ' ';
+		} else if (leet_letter(c) && i > 0 && is_letter(p[i - 1]) &&
+		    (i + 1 == len || !is_alnum(p[i + 1]) || is_letter(p[i + 1]) ||
+		    leet_letter(p[i + 1]))) {
+			return 0;
+		} else if (is_sep_ascii(c) && i >= 1 && i + 3 < len &&
+		    is_alnum(p[i - 1]) && (i < 2 || !is_alnum(p[i - 2])) &&
+		    is_alnum(p[i + 1]) && is_sep_ascii(p[i + 2]) && is_alnum(p[i + 3])) {
+			return 0;
+		}
+		if (i >= 2 && c >= 'a' && c <= 'z' && o[i - 1] == c && o[i - 2] == c)
+			return 0;
+		o[i] = c;
+	}
+	o[len] = '\0';
+	n->out.len = len;
+	n->identity = 1;
+	n->ncp = len;
+	return 1;
+}
+
+void
+textnorm_run(struct textnorm *n, const char *s, size_t len)
+{
+	n->identity = 0;
+	if (ascii_fast(n, s, len))
+		return;
+	decode_all(n, s, len);
+	if (fold_chars(n))
+		unmix_scripts(n);
+	unleet(n);
+	join_spread(n);
+	collapse_runs(n);
+	encode(n);
+}
+
+void
+textnorm_span(const struct textnorm *n, size_t b0, size_t b1, size_t *c0, size_t *c1)
+{
+	if (n->identity) {
+		*c0 = b0;
+		*c1 = b1;
+		return;
+	}
+	if (b1 <= b0) {
+		*c0 = *c1 = b0 < n->out.len ? n->byte_src[b0] : n->ncp;
+		return;
+	}
+	*c0 = n->byte_src[b0];
+	*c1 = n->byte_src_end[b1 - 1];
+}
+
+size_t
+textnorm_cp_offset(const struct textnorm *n, size_t c)
+{
+	return n->identity ? c : n->cp_off[c];
+}

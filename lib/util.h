@@ -1,0 +1,33 @@
+/* util.h: program name, error messages, exit codes, checked allocation. */
+#ifndef FB_UTIL_H
+#define FB_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Exit status shared by every program (see DESIGN.md). */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,	/* a runtime failure, or some input rejected */
+	EXIT_USAGE = 2	/* a usage or configuration error */
+};
+
+extern const char *progname;
+
+void setprogname_from(const char *argv0);
+
+/* "prog: message\n" on stderr; a trailing ':' in fmt appends strerror(errno). */
+void warnmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void vwarnmsg(const char *fmt, va_list ap);
+_Noreturn void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Reads a whole file ("-" for stdin); NULL with errno set on failure. */
+char *slurp_file(const char *path, size_t *lenp);
+
+#endif

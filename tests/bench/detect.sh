@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Benchmark fb-detect against the jq and grep ways of doing the same job.
+#
+# Usage: tests/bench/detect.sh [N]        (from the repo root, after `make`)
+#
+#   N             records to generate (default 200000)
+#   BENCH_DIR     where data and every output go (default /tmp/followback-bench)
+#   FB_DETECT     the program under test (default ./fb-detect)
+#   FB_HITS_ARGS  its hits-only options (default --hits-only); set it empty to
+#                 dry-run the script with a stand-in: FB_DETECT=cat FB_HITS_ARGS=
+#   BENCH_REPS    runs per command, the best one counts (default 3)
+#
+# Goals: fb-detect >= 10x the jq filter, faster than `jq -c .`, within 3x of
+# `grep -cP` with the same rules, and flat memory under 32 MiB.
+set -euo pipefail
+
+prog=${0##*/}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+n=${1:-200000}
+dir=${BENCH_DIR:-/tmp/followback-bench}
+fb=${FB_DETECT:-./fb-detect}
+read -ra hits_args <<< "${FB_HITS_ARGS---hits-only}"
+reps=${BENCH_REPS:-3}
+
+die() { echo "$prog: $*" >&2; exit 2; }
+
+[[ $n =~ ^[1-9][0-9]*$ ]] || die "usage: $prog [N]  (N a positive record count)"
+[[ $reps =~ ^[1-9][0-9]*$ ]] || die "BENCH_REPS must be a positive integer"
+if [[ $fb == */* ]]; then
+    [[ -x $fb ]] || die "$fb not found or not executable: run 'make' first (or set FB_DETECT)"
+else
+    command -v "$fb" > /dev/null || die "$fb not found in PATH"
+fi
+for tool in jq grep python3 /usr/bin/time; do
+    command -v "$tool" > /dev/null || die "$tool is needed"
+done
+[[ -n ${EPOCHREALTIME:-} ]] || die "bash >= 5 is needed (EPOCHREALTIME)"
+
+# Same text semantics everywhere: UTF-8 aware grep/jq, '.' as decimal point.
+if locale -a 2> /dev/null | grep -qix 'c\.utf-\?8'; then
+    export LC_ALL=C.UTF-8
+else
+    export LC_ALL=C
+fi
+
+re_file=$here/english.re
+[[ -r $re_file ]] || die "$re_file: cannot read"
+RE=$(< "$re_file")
+RE=${RE%$'\r'}
+[[ -n $RE && $RE != *$'\n'* ]] || die "$re_file: want exactly one non-empty line"
+
+mkdir -p "$dir"
+gen=$here/gen-profiles.py
+data=$dir/profiles-$n.ndjson
+if [[ ! -s $data || $gen -nt $data ]]; then
+    echo "generating $n profiles into $data ..." >&2
+    t0=${EPOCHREALTIME/./}
+    # Write aside first so an interrupted run never leaves a file to reuse.
+    python3 "$gen" "$n" > "$data.tmp"
+    mv "$data.tmp" "$data"
+    t1=${EPOCHREALTIME/./}
+    awk -v us=$((t1 - t0)) 'BEGIN { printf "generated in %.1f s\n", us / 1e6 }' >&2
+fi
+bytes=$(wc -c < "$data")
+
+declare -A best peak
+# run KEY MAXOK OUT CMD...: time CMD on the data REPS times; keep the best wall
+# time (us, from EPOCHREALTIME: finer than %e) and the largest peak RSS (KiB).
+# Exit codes above MAXOK are failures (grep says 1 for "no match").  Output
+# goes to a real file, as GNU grep stops reading early when stdout is /dev/null.
+run() {
+    local key=$1 maxok=$2 out=$3 i t0 t1 us rc rss
+    shift 3
+    echo "timing ($key) ${label[$key]} ..." >&2
+    for ((i = 0; i < reps; i++)); do
+        t0=${EPOCHREALTIME/./}
+        rc=0
+        /usr/bin/time -f '%e %M' -o "$dir/$key.time" "$@" < "${input:-$data}" \
+            > "$out" 2> "$dir/$key.err" || rc=$?
+        t1=${EPOCHREALTIME/./}
+        if ((rc > maxok)); then
+            echo "$prog: ($key) $* failed with status $rc; $dir/$key.err says:" >&2
+            tail -n 5 "$dir/$key.err" >&2
+            exit 1
+        fi
+        us=$((t1 - t0))
+        rss=$(tail -n 1 "$dir/$key.time")
+        rss=${rss##* }
+        if [[ -z ${best[$key]:-} ]] || ((us < best[$key])); then best[$key]=$us; fi
+        if ((rss > ${peak[$key]:-0})); then peak[$key]=$rss; fi
+    done
+}
+
+# shellcheck disable=SC2016  # labels: $re and $RE are shown, not expanded
+declare -A label=(
+    [a]='jq -c select(test($re))' [b]='jq -c .' [c]='grep -cP (?i)$RE'
+    [d]="$fb" [e]="$fb${hits_args[*]:+ ${hits_args[*]}}" [m1]="$fb" [m2]="$fb"
+)
+# (a) mirrors what fb-detect reads: bio, name, username, post text.
+# shellcheck disable=SC2016  # $re is jq's variable, not the shell's
+jq_filter='select([.description,.name,.username,.text,(.posts[]?.text)]
+                  | map(strings) | any(test($re; "i")))'
+run a 0 "$dir/out-a.ndjson" jq -c --arg re "$RE" "$jq_filter"
+run b 0 "$dir/out-b.ndjson" jq -c .
+run c 1 "$dir/out-c.txt" grep -cP "(?i)$RE"
+run d 0 "$dir/out-d.ndjson" "$fb"
+run e 0 "$dir/out-e.ndjson" "$fb" "${hits_args[@]}"
+
+# Memory must not grow with the input: a tenth of the records vs all of them.
+tenth=$((n / 10 > 0 ? n / 10 : 1))
+head_data=$dir/profiles-$n-first$tenth.ndjson
+if [[ ! -s $head_data || $data -nt $head_data ]]; then
+    head -n "$tenth" "$data" > "$head_data"
+fi
+saved_reps=$reps
+reps=1
+input=$head_data run m1 0 "$dir/out-m1.ndjson" "$fb"
+run m2 0 "$dir/out-m2.ndjson" "$fb"
+reps=$saved_reps
+
+hits_a=$(wc -l < "$dir/out-a.ndjson")
+hits_c=$(< "$dir/out-c.txt")
+hits_e=$(wc -l < "$dir/out-e.ndjson")
+
+awk -v n="$n" -v bytes="$bytes" -v reps="$reps" -v loc="$LC_ALL" \
+    -v la="${label[a]}" -v lb="${label[b]}" -v lc="${label[c]}" \
+    -v ld="${label[d]}" -v le="${label[e]}" -v tenth="$tenth" \
+    -v ta="${best[a]}" -v tb="${best[b]}" -v tc="${best[c]}" \
+    -v td="${best[d]}" -v te="${best[e]}" \
+    -v ma="${peak[a]}" -v mb="${peak[b]}" -v mc="${peak[c]}" \
+    -v md="${peak[d]}" -v me="${peak[e]}" \
+    -v m1="${peak[m1]}" -v m2="${peak[m2]}" \
+    -v ha="$hits_a" -v hc="$hits_c" -v he="$hits_e" '
+function row(label, us, kib) {
+    printf "  %-34s %8.2f %8.1f %8.1f\n", label, us / 1e6, bytes / us, kib / 1024
+}
+function verdict(ok) { return ok ? "PASS" : "MISS" }
+BEGIN {
+    printf "fb-detect benchmark: %d records, %.1f MB (%.0f bytes/line), best of %d, LC_ALL=%s\n\n",
+        n, bytes / 1e6, bytes / n, reps, loc
+    printf "  %-34s %8s %8s %8s\n", "command", "seconds", "MB/s", "RSS MiB"
+    row("(a) " la, ta, ma)
+    row("(b) " lb, tb, mb)
+    row("(c) " lc, tc, mc)
+    row("(d) " ld, td, md)
+    row("(e) " le, te, me)
+
+    printf "\n  %-34s %12s %12s %8s\n", "goal", "(d) default", "(e) hits", "target"
+    printf "  %-34s %6.1fx %4s %6.1fx %4s %8s\n", "speed vs (a) jq filter",
+        ta / td, verdict(ta / td >= 10), ta / te, verdict(ta / te >= 10), ">= 10x"
+    printf "  %-34s %6.2fx %4s %6.2fx %4s %8s\n", "speed vs (b) jq -c .",
+        tb / td, verdict(tb / td > 1), tb / te, verdict(tb / te > 1), "> 1x"
+    printf "  %-34s %6.2f  %4s %6.2f  %4s %8s\n", "time / (c) grep time",
+        td / tc, verdict(td / tc <= 3), te / tc, verdict(te / tc <= 3), "<= 3"
+
+    # "Roughly equal": within 10% or 1 MiB, whichever is larger.
+    slack = m1 * 0.10 > 1024 ? m1 * 0.10 : 1024
+    d = m2 - m1; if (d < 0) d = -d
+    printf "\n  peak RSS of (d): %.1f MiB on %d records, %.1f MiB on %d: %s (flat), %s (< 32 MiB)\n",
+        m1 / 1024, tenth, m2 / 1024, n, verdict(d <= slack), verdict(m2 < 32 * 1024)
+
+    printf "\n  flagged records: (a) jq %d, (c) grep %d, (e) fb-detect %d\n", ha, hc, he
+}'
+echo "outputs are in $dir"

@@ -1,0 +1,33 @@
+#!/bin/sh
+# deps.sh build|test: checks for the Debian packages that followback needs
+# and installs the missing ones when run as root with apt-get; otherwise it
+# prints the exact command and fails.
+set -u
+what=${1:-build}
+pkgs="gcc make pkg-config libjq-dev libcurl4-openssl-dev libpcre2-dev libutf8proc-dev libarchive-dev"
+if [ "$what" = test ]; then
+	pkgs="$pkgs jq bats perl python3 mandoc"
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	# Not Debian: say what is needed and let the build show what is missing.
+	echo "deps: not a Debian system; followback needs: $pkgs" >&2
+	exit 0
+fi
+
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing:$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends $missing >&2 && exit 0
+	echo "deps: apt-get failed; run: apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "deps: missing Debian packages; run: sudo apt-get install -y$missing" >&2
+exit 1
