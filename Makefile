@@ -33,6 +33,7 @@ LIBSRC = \
 	lib/fbkey.c \
 	lib/jqexpr.c \
 	lib/json.c \
+	lib/literals.c \
 	lib/rules.c \
 	lib/stream.c \
 	lib/textnorm.c \

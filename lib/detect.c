@@ -37,6 +37,7 @@ struct detector {
 	struct textnorm norm;
 	struct buf out, demand, err;
 	unsigned char *limit_reported;
+	unsigned char *candidates;	/* rules that may match the current field */
 	int table_header_done;
 	/* While collecting --field outputs */
 	struct stream *st;
@@ -78,6 +79,7 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 	d->o = *o;
 	textnorm_init(&d->norm);
 	d->limit_reported = xcalloc(rules->n + 1, 1);
+	d->candidates = xcalloc(rules->n + 1, 1);
 	if (o->nfield_exprs > 0) {
 		struct buf prog = {0};
 		size_t i;
@@ -123,6 +125,7 @@ detector_free(struct detector *d)
 	free(d->fields);
 	free(d->hits);
 	free(d->limit_reported);
+	free(d->candidates);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
 	buf_free(&d->out);
@@ -344,13 +347,11 @@ match_field(struct detector *d, size_t fi)
 	size_t len = d->norm.out.len, i, first = d->nhits;
 	int rc;
 
-	rc = ruleset_any(rs, s, len);
-	if (rc == 0)
-		return;
+	ruleset_candidates(rs, s, len, d->candidates);
 	for (i = 0; i < rs->n; i++) {
 		size_t from = 0, m0, m1, count = 0;
 
-		if (!rule_applies(&rs->v[i], d->fields[fi].key))
+		if (!d->candidates[i] || !rule_applies(&rs->v[i], d->fields[fi].key))
 			continue;
 		while (count < MAX_HITS_PER_RULE && from <= len) {
 			rc = rule_match(rs, i, s, len, from, &m0, &m1);

@@ -39,7 +39,7 @@ ruleset_free(struct ruleset *rs)
 	for (i = 0; i < rs->n; i++)
 		rule_free(&rs->v[i]);
 	free(rs->v);
-	pcre2_code_free(rs->any);
+	litset_free(rs->literals);
 	pcre2_match_data_free(rs->md);
 	pcre2_match_context_free(rs->mctx);
 	pcre2_jit_stack_free(rs->jit_stack);
@@ -192,8 +192,7 @@ static pcre2_code *
 compile(const char *pattern, size_t len, uint32_t extra, int *errcode, PCRE2_SIZE *erroff)
 {
 	return pcre2_compile((PCRE2_SPTR)pattern, len,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | extra,
-	    errcode, erroff, NULL);
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | extra, errcode, erroff, NULL);
 }
 
 /* JIT where it works; the interpreter is the fallback (SELinux, PaX, no JIT build). */
@@ -213,14 +212,16 @@ rules_error_text(int code, char *out, size_t n)
 int
 ruleset_compile(struct ruleset *rs, struct buf *err)
 {
-	struct buf all = {0};
-	size_t i, joined = 0;
-	uint32_t backrefs, minlen;
+	size_t i, k;
+	uint32_t minlen;
 	int errcode;
 	PCRE2_SIZE erroff;
 
+	litset_free(rs->literals);
+	rs->literals = litset_new();
 	for (i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->v[i];
+		struct strlist lits = {0};
 		char msg[256];
 
 		if (r->pattern == NULL) {
@@ -242,28 +243,12 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 			return -1;
 		}
 		jit(r->code);
-		pcre2_pattern_info(r->code, PCRE2_INFO_BACKREFMAX, &backrefs);
-		/* Joining would renumber back references and move start-of-pattern verbs. */
-		r->separate = backrefs > 0 || strncmp(r->pattern, "(*", 2) == 0;
-		if (!r->separate) {
-			if (joined++)
-				buf_addc(&all, '|');
-			buf_adds(&all, "(?:");
-			buf_adds(&all, r->pattern);
-			buf_addc(&all, ')');
-		}
+		r->always = pattern_literals(r->pattern, &lits) < 0;
+		for (k = 0; k < lits.n; k++)
+			litset_add(rs->literals, lits.v[k], strlen(lits.v[k]), (unsigned)i);
+		strlist_free(&lits);
 	}
-	pcre2_code_free(rs->any);
-	rs->any = NULL;
-	rs->any_is_complete = 0;
-	if (joined > 0) {
-		rs->any = compile(all.p, all.len, PCRE2_DUPNAMES, &errcode, &erroff);
-		if (rs->any) {
-			jit(rs->any);
-			rs->any_is_complete = joined == rs->n;
-		}
-	}
-	buf_free(&all);
+	litset_build(rs->literals);
 	if (rs->md == NULL) {
 		rs->md = pcre2_match_data_create(32, NULL);
 		rs->mctx = pcre2_match_context_create(NULL);
@@ -297,18 +282,15 @@ match_at(struct ruleset *rs, pcre2_code *code, const char *s, size_t len,
 	return 1;
 }
 
-int
-ruleset_any(struct ruleset *rs, const char *s, size_t len)
+void
+ruleset_candidates(const struct ruleset *rs, const char *s, size_t len,
+    unsigned char *mark)
 {
-	size_t a, b;
-	int rc;
+	size_t i;
 
-	if (rs->any == NULL)
-		return rs->n > 0;
-	rc = match_at(rs, rs->any, s, len, 0, &a, &b);
-	if (rc == 0 && !rs->any_is_complete)
-		return 1;	/* the separate rules must still look */
-	return rc;
+	for (i = 0; i < rs->n; i++)
+		mark[i] = (unsigned char)rs->v[i].always;
+	litset_scan(rs->literals, s, len, mark);
 }
 
 int

@@ -24,6 +24,7 @@
 #include <pcre2.h>
 
 #include "buf.h"
+#include "literals.h"
 
 struct rule {
 	char *name, *pattern, *describe;
@@ -32,14 +33,13 @@ struct rule {
 	size_t nfields;
 	char *origin;		/* "FILE:LINE" where the pattern was defined */
 	pcre2_code *code;
-	int separate;		/* cannot join the combined pattern */
+	int always;		/* no literal prefilter: run on every field */
 };
 
 struct ruleset {
 	struct rule *v;
 	size_t n, cap;
-	pcre2_code *any;	/* all joinable rules as one alternation */
-	int any_is_complete;	/* every rule is in any */
+	struct litset *literals;	/* what each rule cannot match without */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
@@ -54,8 +54,9 @@ int ruleset_parse(struct ruleset *rs, const char *text, size_t len,
 /* Compiles every rule; -1 with a message naming the rule. */
 int ruleset_compile(struct ruleset *rs, struct buf *err);
 
-/* Whether some rule may match s: 1 or 0; a negative PCRE2 error when a limit is hit. */
-int ruleset_any(struct ruleset *rs, const char *s, size_t len);
+/* Sets mark[i] (rs->n entries) for every rule i that may match s. */
+void ruleset_candidates(const struct ruleset *rs, const char *s, size_t len,
+    unsigned char *mark);
 /* The first match of rule i at or after from: 1 with [*m0, *m1), 0, or a negative PCRE2 error. */
 int rule_match(struct ruleset *rs, size_t i, const char *s, size_t len,
     size_t from, size_t *m0, size_t *m1);

@@ -14,7 +14,7 @@ import sys
 from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "data", "detect-corpus.tsv")
+CORPUS = os.path.join(HERE, "data", os.environ.get("FB_DETECT_CORPUS", "detect-corpus.tsv"))
 MIN_PRECISION, MIN_RECALL = 0.95, 0.90
 
 

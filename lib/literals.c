@@ -1,0 +1,477 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "literals.h"
+#include "util.h"
+
+/* Shorter literals are seen in too many fields to be worth much, but still count. */
+#define GOOD_LITERAL 3
+
+void
+strlist_free(struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void
+strlist_add(struct strlist *l, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strlen(l->v[i]) == n && memcmp(l->v[i], s, n) == 0)
+			return;
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = xstrndup(s, n);
+}
+
+/* End of the group that opens at p[i] == '(' (the index of its ')'), or 0. */
+static size_t
+group_end(const char *p, size_t len, size_t i)
+{
+	int depth = 0, in_class = 0;
+
+	for (; i < len; i++) {
+		char c = p[i];
+
+		if (c == '\\') {
+			i++;
+		} else if (in_class) {
+			if (c == ']')
+				in_class = 0;
+		} else if (c == '[') {
+			in_class = 1;
+			if (i + 1 < len && p[i + 1] == '^')
+				i++;
+			if (i + 1 < len && p[i + 1] == ']')
+				i++;
+		} else if (c == '(') {
+			depth++;
+		} else if (c == ')') {
+			if (--depth == 0)
+				return i;
+		}
+	}
+	return 0;
+}
+
+/* End of the class that opens at p[i] == '[' (the index of its ']'), or 0. */
+static size_t
+class_end(const char *p, size_t len, size_t i)
+{
+	i++;
+	if (i < len && p[i] == '^')
+		i++;
+	if (i < len && p[i] == ']')
+		i++;
+	for (; i < len; i++) {
+		if (p[i] == '\\')
+			i++;
+		else if (p[i] == ']')
+			return i;
+	}
+	return 0;
+}
+
+/*
+ * Reads a quantifier at p[*i]: returns its minimum count (0 for * and ?,
+ * 1 for +) and moves past it, or returns -1 when there is none.
+ */
+static int
+quantifier(const char *p, size_t len, size_t *i)
+{
+	size_t j = *i;
+	int min = -1;
+
+	if (j >= len)
+		return -1;
+	if (p[j] == '*' || p[j] == '?') {
+		min = 0;
+		j++;
+	} else if (p[j] == '+') {
+		min = 1;
+		j++;
+	} else if (p[j] == '{') {
+		size_t k = j + 1;
+		long lo = 0;
+		int digits = 0;
+
+		while (k < len && p[k] >= '0' && p[k] <= '9') {
+			lo = lo * 10 + (p[k++] - '0');
+			digits++;
+		}
+		if (k < len && p[k] == ',') {
+			k++;
+			while (k < len && p[k] >= '0' && p[k] <= '9')
+				k++;
+		} else if (digits == 0) {
+			return -1;
+		}
+		if (k >= len || p[k] != '}')
+			return -1;	/* a literal '{' */
+		min = lo > 0 ? 1 : 0;
+		j = k + 1;
+	} else {
+		return -1;
+	}
+	if (j < len && (p[j] == '?' || p[j] == '+'))
+		j++;	/* lazy or possessive */
+	*i = j;
+	return min;
+}
+
+static int alternatives(const char *p, size_t len, struct strlist *out);
+
+static size_t
+shortest(const struct strlist *l)
+{
+	size_t i, min = (size_t)-1;
+
+	for (i = 0; i < l->n; i++)
+		if (strlen(l->v[i]) < min)
+			min = strlen(l->v[i]);
+	return l->n ? min : 0;
+}
+
+/* Literals for one alternative (no top-level '|'): -1 when none is certain. */
+static int
+sequence(const char *p, size_t len, struct strlist *out)
+{
+	struct buf run = {0}, best = {0};
+	struct strlist group_best = {0};
+	size_t i = 0;
+	int have_group = 0;
+
+	while (i < len) {
+		char c = p[i];
+		size_t start = i, clen = 1;
+		int is_literal = 0, min;
+
+		if (c == '(') {
+			size_t e = group_end(p, len, i);
+			int lookaround;
+
+			if (e == 0)
+				goto fail;
+			lookaround = i + 2 < len && p[i + 1] == '?' &&
+			    (p[i + 2] == '=' || p[i + 2] == '!' || p[i + 2] == '<');
+			i = e + 1;
+			min = quantifier(p, len, &i);
+			if (!lookaround && min != 0 && p[start + 1] != '*') {
+				struct strlist g = {0};
+				size_t body = start + 1;
+
+				/* (?:...) and (...): literals of a required group can stand for it. */
+				if (p[body] == '?' && body + 1 < e && p[body + 1] == ':')
+					body += 2;
+				else if (p[body] == '?')
+					body = e;	/* named groups and options: not worth reading */
+				/* Keep the group whose shortest literal is longest. */
+				if (body < e && alternatives(p + body, e - body, &g) == 0 &&
+				    (!have_group || shortest(&g) > shortest(&group_best))) {
+					strlist_free(&group_best);
+					group_best = g;
+					have_group = 1;
+				} else {
+					strlist_free(&g);
+				}
+			}
+			if (run.len > best.len) {
+				buf_reset(&best);
+				buf_add(&best, run.p, run.len);
+			}
+			buf_reset(&run);
+			continue;
+		}
+		if (c == '[') {
+			size_t e = class_end(p, len, i);
+
+			if (e == 0)
+				goto fail;
+			i = e + 1;
+		} else if (c == '\\') {
+			char d = i + 1 < len ? p[i + 1] : '\0';
+
+			i += 2;
+			if (d != '\0' && strchr("bBAzZG", d))
+				continue;	/* zero width: the run goes on */
+			if (d == 'p' || d == 'P' || d == 'x' || d == 'N') {
+				if (i < len && p[i] == '{') {
+					while (i < len && p[i] != '}')
+						i++;
+					i++;
+				} else if (d == 'x') {
+					while (i < len && i < start + 4 && strchr("0123456789abcdefABCDEF", p[i]))
+						i++;
+				} else if (d != 'N') {
+					i++;	/* \pL */
+				}
+			} else if (d == '\0' || strchr("gkQEKco", d) || (d >= '0' && d <= '9')) {
+				goto fail;	/* back references and rare forms: no literal is worth the risk */
+			} else if (!((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))) {
+				is_literal = 1;	/* escaped punctuation */
+				start++;
+			}
+		} else if (c == '.' || c == '^' || c == '$' || c == ')' || c == '|') {
+			i++;
+		} else {
+			unsigned char u = (unsigned char)c;
+
+			clen = u < 0x80 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
+			i += clen;
+			is_literal = 1;
+		}
+		min = quantifier(p, len, &i);
+		if (is_literal && min != 0) {
+			buf_add(&run, p + start, clen);
+			if (min == -1)
+				continue;
+		}
+		/* Anything else, or a repeated character, ends the run. */
+		if (run.len > best.len) {
+			buf_reset(&best);
+			buf_add(&best, run.p, run.len);
+		}
+		buf_reset(&run);
+	}
+	if (run.len > best.len) {
+		buf_reset(&best);
+		buf_add(&best, run.p, run.len);
+	}
+	if (best.len >= GOOD_LITERAL || (best.len > 0 && (!have_group ||
+	    best.len >= shortest(&group_best)))) {
+		strlist_add(out, best.p, best.len);
+	} else if (have_group) {
+		size_t k;
+
+		for (k = 0; k < group_best.n; k++)
+			strlist_add(out, group_best.v[k], strlen(group_best.v[k]));
+	} else {
+		goto fail;
+	}
+	buf_free(&run);
+	buf_free(&best);
+	strlist_free(&group_best);
+	return 0;
+fail:
+	buf_free(&run);
+	buf_free(&best);
+	strlist_free(&group_best);
+	return -1;
+}
+
+/* Literals for a list of alternatives: one set for each, or -1. */
+static int
+alternatives(const char *p, size_t len, struct strlist *out)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i <= len; i++) {
+		if (i < len && p[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (i < len && p[i] == '[') {
+			size_t e = class_end(p, len, i);
+
+			if (e == 0)
+				return -1;
+			i = e;
+			continue;
+		}
+		if (i < len && p[i] == '(') {
+			size_t e = group_end(p, len, i);
+
+			if (e == 0)
+				return -1;
+			i = e;
+			continue;
+		}
+		if (i == len || p[i] == '|') {
+			if (sequence(p + start, i - start, out) < 0)
+				return -1;
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether pattern sets extended mode ((?x), (?ix:...)), uses verbs or comments. */
+static int
+extended_or_verbs(const char *p)
+{
+	const char *q;
+
+	if (strstr(p, "(*") || strstr(p, "(?#") || strstr(p, "(?|"))
+		return 1;
+	for (q = p; (q = strstr(q, "(?")) != NULL; q += 2) {
+		const char *r = q + 2;
+
+		if (q > p && q[-1] == '\\')
+			continue;
+		while ((*r >= 'a' && *r <= 'z') || (*r >= 'A' && *r <= 'Z') || *r == '-' || *r == '^')
+			if (*r++ == 'x')
+				return 1;
+	}
+	return 0;
+}
+
+int
+pattern_literals(const char *pattern, struct strlist *out)
+{
+	struct strlist raw = {0};
+	size_t k;
+
+	/* Extended mode, verbs and comments change what the characters mean. */
+	if (extended_or_verbs(pattern) || alternatives(pattern, strlen(pattern), &raw) < 0) {
+		strlist_free(&raw);
+		return -1;
+	}
+	/* Matching is caseless and fields are case-folded: fold the literals too. */
+	for (k = 0; k < raw.n; k++) {
+		utf8proc_uint8_t *folded = NULL;
+		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)raw.v[k], 0, &folded,
+		    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+
+		if (n < 0) {
+			strlist_free(&raw);
+			strlist_free(out);
+			return -1;
+		}
+		strlist_add(out, (const char *)folded, (size_t)n);
+		free(folded);
+	}
+	strlist_free(&raw);
+	return 0;
+}
+
+struct lit {
+	char *s;
+	size_t len;
+	unsigned id;
+};
+
+struct litset {
+	struct lit *v;
+	size_t n;
+	uint8_t first2[65536 / 8];	/* the first two bytes of some literal */
+	uint32_t *start;		/* per two-byte prefix: first index into v, 65537 entries */
+	uint8_t single[256];		/* one-byte literals */
+	unsigned single_id[256][4];
+	uint8_t nsingle[256];
+	int single_overflow;
+};
+
+struct litset *
+litset_new(void)
+{
+	return xcalloc(1, sizeof(struct litset));
+}
+
+void
+litset_free(struct litset *ls)
+{
+	size_t i;
+
+	if (ls == NULL)
+		return;
+	for (i = 0; i < ls->n; i++)
+		free(ls->v[i].s);
+	free(ls->v);
+	free(ls->start);
+	free(ls);
+}
+
+void
+litset_add(struct litset *ls, const char *lit, size_t len, unsigned id)
+{
+	unsigned char c = (unsigned char)lit[0];
+
+	if (len == 1) {
+		ls->single[c] = 1;
+		if (ls->nsingle[c] < 4)
+			ls->single_id[c][ls->nsingle[c]++] = id;
+		else
+			die(EXIT_FAIL, "too many one-character rule literals");
+		return;
+	}
+	ls->v = xrealloc(ls->v, (ls->n + 1) * sizeof *ls->v);
+	ls->v[ls->n].s = xstrndup(lit, len);
+	ls->v[ls->n].len = len;
+	ls->v[ls->n].id = id;
+	ls->n++;
+}
+
+static unsigned
+prefix2(const char *s)
+{
+	return (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+}
+
+static int
+by_prefix(const void *a, const void *b)
+{
+	unsigned pa = prefix2(((const struct lit *)a)->s), pb = prefix2(((const struct lit *)b)->s);
+
+	return pa < pb ? -1 : pa > pb;
+}
+
+void
+litset_build(struct litset *ls)
+{
+	size_t i;
+	unsigned h;
+
+	qsort(ls->v, ls->n, sizeof *ls->v, by_prefix);
+	ls->start = xcalloc(65537, sizeof *ls->start);
+	for (i = 0; i < ls->n; i++) {
+		h = prefix2(ls->v[i].s);
+		ls->first2[h >> 3] |= (uint8_t)(1u << (h & 7));
+	}
+	/* start[h] = index of the first literal whose prefix is >= h */
+	for (h = 0, i = 0; h <= 65536; h++) {
+		while (i < ls->n && prefix2(ls->v[i].s) < h)
+			i++;
+		ls->start[h] = (uint32_t)i;
+	}
+}
+
+void
+litset_scan(const struct litset *ls, const char *s, size_t len, unsigned char *mark)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned h;
+		uint32_t k, end;
+
+		if (ls->single[p[i]]) {
+			unsigned j;
+
+			for (j = 0; j < ls->nsingle[p[i]]; j++)
+				mark[ls->single_id[p[i]][j]] = 1;
+		}
+		if (i + 1 >= len)
+			break;
+		h = (unsigned)p[i] << 8 | p[i + 1];
+		if (!(ls->first2[h >> 3] & (1u << (h & 7))))
+			continue;
+		for (k = ls->start[h], end = ls->start[h + 1]; k < end; k++) {
+			const struct lit *l = &ls->v[k];
+
+			if (l->len <= len - i && memcmp(p + i, l->s, l->len) == 0)
+				mark[l->id] = 1;
+		}
+	}
+}
