@@ -24,6 +24,8 @@ struct hit {
 	size_t field, rule;
 	size_t c0, c1;		/* codepoints of the original text */
 	size_t b0, b1;		/* bytes of the original text */
+	int masked;		/* hidden by an overlapping negative hit */
+	int masks;		/* a negative hit that hides a positive one */
 };
 
 struct detector {
@@ -182,12 +184,10 @@ add_string_field(struct detector *d, const struct json_member *m, const char *pa
 }
 
 static int
-collect_posts(struct detector *d, const struct json_member *posts)
+collect_posts(struct detector *d, const struct record *rec, const struct json_member *posts)
 {
-	struct json_iter it;
-	const char *el;
-	size_t elen, i = 0;
-	enum json_kind kind;
+	const struct json_scan *sc = rec->scan;
+	size_t i, j;
 	char path[64];
 
 	if (posts->kind == JSON_NULL)
@@ -197,25 +197,22 @@ collect_posts(struct detector *d, const struct json_member *posts)
 		    json_kind_name(posts->kind));
 		return -1;
 	}
-	json_iter_init(&it, posts->val, posts->vallen);
-	for (; json_iter_element(&it, &el, &elen, &kind); i++) {
-		struct json_iter pit;
-		struct json_member m, text;
-		int found = 0;
-
-		if (kind != JSON_OBJECT) {
-			stream_reject(d->st, d->rec, ".posts[%zu]: expected an object, got %s",
-			    i, json_kind_name(kind));
-			return -1;
-		}
-		json_iter_init(&pit, el, elen);
-		while (json_iter_member(&pit, &m))
-			if (json_key_is(&m, "text")) {
-				text = m;
-				found = 1;
-			}
-		snprintf(path, sizeof path, ".posts[%zu].text", i);
-		if (found && add_string_field(d, &text, path) < 0)
+	if (sc->posts_bad != (size_t)-1) {
+		stream_reject(d->st, d->rec, ".posts[%zu]: expected an object, got %s",
+		    sc->posts_bad, json_kind_name(sc->posts_bad_kind));
+		return -1;
+	}
+	/* The scanner kept each post's members; a post's last "text" wins, as in jq. */
+	for (i = 0; i < sc->npost_members; i++) {
+		if (!json_key_is(&sc->post_members[i], "text"))
+			continue;
+		for (j = i + 1; j < sc->npost_members && sc->post_index[j] == sc->post_index[i]; j++)
+			if (json_key_is(&sc->post_members[j], "text"))
+				break;
+		if (j < sc->npost_members && sc->post_index[j] == sc->post_index[i])
+			continue;
+		snprintf(path, sizeof path, ".posts[%zu].text", sc->post_index[i]);
+		if (add_string_field(d, &sc->post_members[i], path) < 0)
 			return -1;
 	}
 	return 0;
@@ -236,7 +233,7 @@ collect_default(struct detector *d, const struct record *rec)
 			return -1;
 	}
 	if ((m = record_member(rec, "posts")) != NULL)
-		return collect_posts(d, m);
+		return collect_posts(d, rec, m);
 	return 0;
 }
 
@@ -309,6 +306,7 @@ add_hit(struct detector *d, size_t field, size_t rule, size_t m0, size_t m1)
 	h = &d->hits[d->nhits++];
 	h->field = field;
 	h->rule = rule;
+	h->masked = h->masks = 0;
 	textnorm_span(&d->norm, m0, m1, &h->c0, &h->c1);
 	h->b0 = textnorm_cp_offset(&d->norm, h->c0);
 	h->b1 = textnorm_cp_offset(&d->norm, h->c1);
@@ -340,51 +338,80 @@ utf8_step(const char *s, size_t at, size_t len)
 }
 
 static void
+match_rule(struct detector *d, size_t fi, size_t i)
+{
+	const char *s = d->norm.out.p;
+	size_t len = d->norm.out.len, from = 0, m0, m1, count = 0;
+	int rc;
+
+	while (count < MAX_HITS_PER_RULE && from <= len) {
+		rc = rule_match(d->rules, i, s, len, from, &m0, &m1);
+		if (rc < 0) {
+			report_limit(d, i, fi, rc);
+			break;
+		}
+		if (rc == 0)
+			break;
+		if (m1 > m0) {
+			add_hit(d, fi, i, m0, m1);
+			count++;
+		}
+		from = m1 > m0 ? m1 : m0 + (m0 < len ? utf8_step(s, m0, len) : 1);
+	}
+}
+
+static int
+overlaps(const struct hit *a, const struct hit *b)
+{
+	return a->c0 < b->c1 && b->c0 < a->c1;
+}
+
+/*
+ * A negative or zero-weight rule's hit masks the positive hits it overlaps:
+ * "who doesn't follow me back" talks about follow-back without asking for
+ * it. Weight-0 rules (masks) run only where a positive rule hit, and stay
+ * in the record only where they hid something.
+ */
+static void
 match_field(struct detector *d, size_t fi)
 {
 	struct ruleset *rs = d->rules;
-	const char *s = d->norm.out.p;
-	size_t len = d->norm.out.len, i, first = d->nhits;
-	int rc;
+	size_t i, j, w, first = d->nhits;
+	int positive = 0;
 
-	ruleset_candidates(rs, s, len, d->candidates);
-	for (i = 0; i < rs->n; i++) {
-		size_t from = 0, m0, m1, count = 0;
-
-		if (!d->candidates[i] || !rule_applies(&rs->v[i], d->fields[fi].key))
-			continue;
-		while (count < MAX_HITS_PER_RULE && from <= len) {
-			rc = rule_match(rs, i, s, len, from, &m0, &m1);
-			if (rc < 0) {
-				report_limit(d, i, fi, rc);
-				break;
-			}
-			if (rc == 0)
-				break;
-			if (m1 > m0) {
-				add_hit(d, fi, i, m0, m1);
-				count++;
-			}
-			from = m1 > m0 ? m1 : m0 + (m0 < len ? utf8_step(s, m0, len) : 1);
-		}
-	}
-	/* A negative rule's hit masks the positive hits it overlaps. */
+	ruleset_candidates(rs, d->norm.out.p, d->norm.out.len, d->candidates);
+	for (i = 0; i < rs->n; i++)
+		if (d->candidates[i] && rs->v[i].weight != 0 &&
+		    rule_applies(&rs->v[i], d->fields[fi].key))
+			match_rule(d, fi, i);
+	for (i = first; i < d->nhits && !positive; i++)
+		positive = rs->v[d->hits[i].rule].weight > 0;
+	if (!positive)
+		return;
+	for (i = 0; i < rs->n; i++)
+		if (d->candidates[i] && rs->v[i].weight == 0 &&
+		    rule_applies(&rs->v[i], d->fields[fi].key))
+			match_rule(d, fi, i);
 	for (i = first; i < d->nhits; i++) {
-		size_t j;
-		int masked = 0;
+		struct hit *h = &d->hits[i];
 
-		if (rs->v[d->hits[i].rule].weight <= 0)
+		h->masks = 0;
+		if (rs->v[h->rule].weight <= 0)
 			continue;
-		for (j = first; j < d->nhits && !masked; j++)
-			masked = rs->v[d->hits[j].rule].weight < 0 &&
-			    d->hits[j].c0 < d->hits[i].c1 && d->hits[i].c0 < d->hits[j].c1;
-		if (masked)
-			d->hits[i].rule = (size_t)-1;
+		for (j = first; j < d->nhits; j++)
+			if (rs->v[d->hits[j].rule].weight <= 0 && overlaps(&d->hits[j], h)) {
+				h->masked = 1;
+				d->hits[j].masks = 1;
+			}
 	}
-	for (i = first, rc = 0; i < d->nhits; i++)
-		if (d->hits[i].rule != (size_t)-1)
-			d->hits[first + (size_t)rc++] = d->hits[i];
-	d->nhits = first + (size_t)rc;
+	for (i = w = first; i < d->nhits; i++) {
+		const struct hit *h = &d->hits[i];
+
+		if (h->masked || (rs->v[h->rule].weight == 0 && !h->masks))
+			continue;
+		d->hits[w++] = *h;
+	}
+	d->nhits = w;
 }
 
 /* Each rule counts once per record, however often it matches, as in SpamAssassin. */

@@ -91,6 +91,8 @@ struct scanner {
 	const char *err;
 	size_t err_off;
 	int incomplete;
+	int in_posts;		/* the value about to be scanned is the top-level "posts" */
+	size_t post_index;	/* the post being scanned, or (size_t)-1 */
 };
 
 static int
@@ -262,28 +264,22 @@ scan_literal(struct scanner *sc, const char *word)
 
 static int scan_value(struct scanner *sc, int depth, enum json_kind *kind);
 
-static void
-add_member(struct json_scan *s, const unsigned char *base, size_t k0,
-    size_t k1, size_t v0, size_t v1, enum json_kind kind)
+static struct json_member *
+add_member(struct json_member **v, size_t *n, size_t *cap)
 {
-	struct json_member *m;
-
-	if (s->nmembers == s->members_cap) {
-		s->members_cap = s->members_cap ? s->members_cap * 2 : 32;
-		s->members = xrealloc(s->members, s->members_cap * sizeof *m);
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*v = xrealloc(*v, *cap * sizeof **v);
 	}
-	m = &s->members[s->nmembers++];
-	m->key = (const char *)base + k0;
-	m->keylen = k1 - k0;
-	m->val = (const char *)base + v0;
-	m->vallen = v1 - v0;
-	m->kind = kind;
+	return &(*v)[(*n)++];
 }
 
 static int
 scan_object(struct scanner *sc, int depth)
 {
-	int collect = depth == 1 && sc->s->collect_members;
+	struct json_scan *s = sc->s;
+	int collect = s->collect_members && depth == 1;
+	int in_post = s->collect_members && sc->post_index != (size_t)-1 && depth == 3;
 
 	sc->pos++;
 	skip_ws(sc);
@@ -294,6 +290,7 @@ scan_object(struct scanner *sc, int depth)
 	for (;;) {
 		size_t k0, k1, v0;
 		enum json_kind kind;
+		int posts = 0;
 
 		if (sc->pos >= sc->len || sc->p[sc->pos] != '"')
 			return fail(sc, "expected a string key in an object");
@@ -307,10 +304,37 @@ scan_object(struct scanner *sc, int depth)
 		sc->pos++;
 		skip_ws(sc);
 		v0 = sc->pos;
+		if (collect && k1 - k0 == 5 && memcmp(sc->p + k0, "posts", 5) == 0 &&
+		    v0 < sc->len && sc->p[v0] == '[') {
+			/* A later "posts" replaces an earlier one, as in jq. */
+			s->npost_members = 0;
+			s->posts_seen = 1;
+			s->posts_bad = (size_t)-1;
+			posts = 1;
+		}
+		sc->in_posts = posts;
 		if (scan_value(sc, depth, &kind) < 0)
 			return -1;
-		if (collect)
-			add_member(sc->s, sc->p, k0, k1, v0, sc->pos, kind);
+		sc->in_posts = 0;
+		if (collect || in_post) {
+			struct json_member *m = collect ?
+			    add_member(&s->members, &s->nmembers, &s->members_cap) :
+			    add_member(&s->post_members, &s->npost_members, &s->post_members_cap);
+
+			if (in_post) {
+				if (s->npost_members > s->post_index_cap) {
+					s->post_index_cap = s->post_members_cap;
+					s->post_index = xrealloc(s->post_index,
+					    s->post_index_cap * sizeof *s->post_index);
+				}
+				s->post_index[s->npost_members - 1] = sc->post_index;
+			}
+			m->key = (const char *)sc->p + k0;
+			m->keylen = k1 - k0;
+			m->val = (const char *)sc->p + v0;
+			m->vallen = sc->pos - v0;
+			m->kind = kind;
+		}
 		skip_ws(sc);
 		if (sc->pos >= sc->len)
 			return fail(sc, "expected ',' or '}' in an object");
@@ -328,17 +352,27 @@ scan_object(struct scanner *sc, int depth)
 static int
 scan_array(struct scanner *sc, int depth)
 {
+	int posts = sc->in_posts;
+	size_t index = 0;
+
+	sc->in_posts = 0;
 	sc->pos++;
 	skip_ws(sc);
 	if (sc->pos < sc->len && sc->p[sc->pos] == ']') {
 		sc->pos++;
 		return 0;
 	}
-	for (;;) {
+	for (;; index++) {
 		enum json_kind kind;
 
+		sc->post_index = posts ? index : (size_t)-1;
 		if (scan_value(sc, depth, &kind) < 0)
 			return -1;
+		sc->post_index = (size_t)-1;
+		if (posts && kind != JSON_OBJECT && sc->s->posts_bad == (size_t)-1) {
+			sc->s->posts_bad = index;
+			sc->s->posts_bad_kind = kind;
+		}
 		skip_ws(sc);
 		if (sc->pos >= sc->len)
 			return fail(sc, "expected ',' or ']' in an array");
@@ -407,8 +441,12 @@ json_scan(struct json_scan *s, const char *p, size_t len, size_t start,
 	sc.pos = start;
 	sc.at_eof = at_eof;
 	sc.s = s;
+	sc.post_index = (size_t)-1;
 	s->flags = 0;
 	s->nmembers = 0;
+	s->npost_members = 0;
+	s->posts_seen = 0;
+	s->posts_bad = (size_t)-1;
 	s->err = NULL;
 	if (scan_value(&sc, 0, &kind) < 0) {
 		if (sc.incomplete)
@@ -425,8 +463,9 @@ void
 json_scan_free(struct json_scan *s)
 {
 	free(s->members);
-	s->members = NULL;
-	s->nmembers = s->members_cap = 0;
+	free(s->post_members);
+	free(s->post_index);
+	memset(s, 0, sizeof *s);
 }
 
 /* End of the validated value at p[i]; strings and containers are skipped quickly. */

@@ -46,6 +46,17 @@ struct json_scan {
 	int collect_members;
 	struct json_member *members;
 	size_t nmembers, members_cap;
+	/*
+	 * With collect_members, also the members of the objects in a top-level
+	 * "posts" array (the record contract's joined posts), each with the
+	 * index of its post: filters read posts[].text without a second pass.
+	 */
+	struct json_member *post_members;
+	size_t *post_index;
+	size_t npost_members, post_members_cap, post_index_cap;
+	int posts_seen;		/* a top-level "posts" member was an array */
+	size_t posts_bad;	/* index of its first element that is not an object, or -1 */
+	enum json_kind posts_bad_kind;
 };
 
 /*

@@ -469,8 +469,13 @@ litset_scan(const struct litset *ls, const char *s, size_t len, unsigned char *m
 			continue;
 		for (k = ls->start[h], end = ls->start[h + 1]; k < end; k++) {
 			const struct lit *l = &ls->v[k];
+			size_t j;
 
-			if (l->len <= len - i && memcmp(p + i, l->s, l->len) == 0)
+			if (l->len > len - i)
+				continue;
+			for (j = 2; j < l->len && p[i + j] == (unsigned char)l->s[j]; j++)
+				;
+			if (j == l->len)
 				mark[l->id] = 1;
 		}
 	}

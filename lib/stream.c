@@ -213,7 +213,7 @@ fill(struct stream *st, size_t want)
 
 static void
 deliver(struct stream *st, const char *json, size_t len, int verbatim,
-    const struct json_member *members, size_t nmembers, unsigned long line)
+    const struct json_scan *scan, unsigned long line)
 {
 	struct record rec;
 
@@ -222,8 +222,9 @@ deliver(struct stream *st, const char *json, size_t len, int verbatim,
 	rec.verbatim = verbatim;
 	rec.file = st->file;
 	rec.line = line;
-	rec.members = members;
-	rec.nmembers = nmembers;
+	rec.members = scan->members;
+	rec.nmembers = scan->nmembers;
+	rec.scan = scan;
 	st->fn(st, &rec, st->arg);
 }
 
@@ -237,7 +238,7 @@ deliver_rebuilt(struct stream *st, const char *json, size_t len, unsigned long l
 		report(st->file, line, "internal error: a rebuilt record does not parse");
 		st->failed = 1;
 	} else {
-		deliver(st, copy, len, 0, st->sub.members, st->sub.nmembers, line);
+		deliver(st, copy, len, 0, &st->sub, line);
 	}
 	free(copy);
 }
@@ -272,9 +273,11 @@ page_record(void *arg, const char *json, size_t len)
 }
 
 static void
-handle_object(struct stream *st, const char *p, size_t len, unsigned flags,
-    const struct json_member *members, size_t nmembers, unsigned long line)
+handle_object(struct stream *st, const char *p, size_t len, unsigned long line)
 {
+	unsigned flags = st->scan.flags;
+	const struct json_member *members = st->scan.members;
+	size_t nmembers = st->scan.nmembers;
 	int oneline = memchr(p, '\n', len) == NULL;
 	struct page_ctx pc;
 	struct buf err = {0};
@@ -283,7 +286,7 @@ handle_object(struct stream *st, const char *p, size_t len, unsigned flags,
 		pc.st = st;
 		pc.line = line;
 		if (apipage_flatten(p, len, page_record, &pc, &err) < 0) {
-			struct record rec = {p, len, 1, st->file, line, members, nmembers};
+			struct record rec = {p, len, 1, st->file, line, members, nmembers, &st->scan};
 
 			stream_reject(st, &rec, "X API page: %s", err.p);
 		}
@@ -293,7 +296,7 @@ handle_object(struct stream *st, const char *p, size_t len, unsigned flags,
 	if (flags & JSON_F_BAD_UTF8)
 		report(st->file, line, "invalid UTF-8 replaced by U+FFFD");
 	if (oneline && !(flags & JSON_F_BAD_UTF8)) {
-		deliver(st, p, len, 1, members, nmembers, line);
+		deliver(st, p, len, 1, &st->scan, line);
 		return;
 	}
 	buf_reset(&st->scratch);
@@ -322,8 +325,7 @@ handle_value(struct stream *st, size_t v0, size_t v1)
 	char what[64];
 
 	if (p[0] == '{') {
-		handle_object(st, p, len, st->scan.flags, st->scan.members,
-		    st->scan.nmembers, st->line);
+		handle_object(st, p, len, st->line);
 		return;
 	}
 	if (p[0] != '[') {

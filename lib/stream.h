@@ -22,6 +22,7 @@ struct record {
 	unsigned long line;	/* where the value starts */
 	const struct json_member *members;	/* its top-level members */
 	size_t nmembers;
+	const struct json_scan *scan;	/* also the members of its posts */
 };
 
 struct stream;

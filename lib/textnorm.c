@@ -196,13 +196,13 @@ decode_utf8(const unsigned char *p, size_t *k)
 	    (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
 }
 
-static int
+static inline int
 is_lower_ascii(uint32_t c)
 {
 	return c >= 'a' && c <= 'z';
 }
 
-static int
+static inline int
 is_letter(uint32_t c)
 {
 	if (c < 0x80)
@@ -211,20 +211,20 @@ is_letter(uint32_t c)
 	    utf8proc_category((utf8proc_int32_t)c) >= UTF8PROC_CATEGORY_LU;
 }
 
-static int
+static inline int
 is_alnum(uint32_t c)
 {
 	return is_letter(c) || (c >= '0' && c <= '9');
 }
 
-static int
+static inline int
 is_spread_sep(uint32_t c)
 {
 	return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' ||
 	    c == 0x00B7 || c == 0x2022 || c == '~' || c == '+';
 }
 
-static uint32_t
+static inline uint32_t
 leet_letter(uint32_t c)
 {
 	switch (c) {
@@ -262,7 +262,7 @@ confusable(uint32_t c)
 	return 0;
 }
 
-static void
+static inline void
 tpush(struct textnorm *n, uint32_t cp, uint32_t src, uint32_t src_end)
 {
 	if (n->tlen == n->tcap) {
@@ -569,49 +569,84 @@ encode(struct textnorm *n)
 	n->out.p[n->out.len] = '\0';
 }
 
-static int
-is_sep_ascii(unsigned char c)
+enum {
+	A_LOWER = 1, A_UPPER = 2, A_DIGIT = 4, A_LEET = 8, A_SEP = 16, A_CTRL = 32, A_HIGH = 64
+};
+
+/* Classes of bytes for the ASCII fast path. */
+static unsigned char aclass[256];
+
+static void
+aclass_init(void)
 {
-	return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' ||
-	    c == '~' || c == '+';
+	const char *q;
+	int c;
+
+	for (c = 'a'; c <= 'z'; c++)
+		aclass[c] = A_LOWER;
+	for (c = 'A'; c <= 'Z'; c++)
+		aclass[c] = A_UPPER;
+	for (c = '0'; c <= '9'; c++)
+		aclass[c] = A_DIGIT;
+	for (q = "013579|@$"; *q; q++)
+		if (leet_letter((unsigned char)*q))
+			aclass[(unsigned char)*q] |= A_LEET;
+	for (q = " .-_*~+"; *q; q++)
+		aclass[(unsigned char)*q] |= A_SEP;
+	for (c = 0; c < 0x20; c++)
+		aclass[c] = A_CTRL;
+	for (c = 0x80; c < 0x100; c++)
+		aclass[c] = A_HIGH;
 }
+
+#define IS_LETTER(k) ((k) & (A_LOWER | A_UPPER))
+#define IS_ALNUM(k) ((k) & (A_LOWER | A_UPPER | A_DIGIT))
 
 /*
  * Plain ASCII with nothing to undo is the common case: lower-casing it is
- * the whole job, and byte offsets are codepoint offsets.
+ * the whole job, and byte offsets are codepoint offsets. Anything the slow
+ * path would change sends the text there.
  */
 static int
 ascii_fast(struct textnorm *n, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	unsigned char *o;
+	unsigned char *o, prev = 0, prev2 = 0;
 	size_t i;
 
 	if (n->out.cap <= len)
 		buf_grow(&n->out, len + 1);
 	o = (unsigned char *)n->out.p;
 	for (i = 0; i < len; i++) {
-		unsigned char c = p[i];
+		unsigned char c = p[i], k = aclass[c];
 
-		if (c >= 0x80)
-			return 0;
-		if (c >= 'A' && c <= 'Z') {
-			if (c == 'I' && i > 0 && (is_lower_ascii(p[i - 1]) || p[i - 1] == '\''))
+		if (k & (A_UPPER | A_CTRL | A_HIGH | A_LEET | A_SEP)) {
+			unsigned char kp = i > 0 ? aclass[p[i - 1]] : 0;
+			unsigned char kn = i + 1 < len ? aclass[p[i + 1]] : 0;
+
+			if (k & A_HIGH)
 				return 0;
-			c += 32;
-		} else if (c < 0x20) {
-			c = ' ';
-		} else if (leet_letter(c) && i > 0 && is_letter(p[i - 1]) &&
-		    (i + 1 == len || !is_alnum(p[i + 1]) || is_letter(p[i + 1]) ||
-		    leet_letter(p[i + 1]))) {
-			return 0;
-		} else if (is_sep_ascii(c) && i >= 1 && i + 3 < len &&
-		    is_alnum(p[i - 1]) && (i < 2 || !is_alnum(p[i - 2])) &&
-		    is_alnum(p[i + 1]) && is_sep_ascii(p[i + 2]) && is_alnum(p[i + 3])) {
-			return 0;
+			if (k & A_UPPER) {
+				if (c == 'I' && i > 0 && ((kp & A_LOWER) || p[i - 1] == '\''))
+					return 0;
+				c += 32;
+			} else if (k & A_CTRL) {
+				c = ' ';
+			}
+			/* f0ll0w, m3 */
+			if ((k & A_LEET) && IS_LETTER(kp) && (!IS_ALNUM(kn) || IS_LETTER(kn) || (kn & A_LEET)))
+				return 0;
+			/* F O L L O W: a lone character, a separator, a lone character */
+			if ((k & A_SEP) && IS_ALNUM(kp) && (i < 2 || !IS_ALNUM(aclass[p[i - 2]])) &&
+			    i + 3 < len && IS_ALNUM(kn) && (aclass[p[i + 2]] & A_SEP) &&
+			    IS_ALNUM(aclass[p[i + 3]]))
+				return 0;
 		}
-		if (i >= 2 && c >= 'a' && c <= 'z' && o[i - 1] == c && o[i - 2] == c)
+		/* pleaseeee */
+		if (c == prev && c == prev2 && (aclass[c] & A_LOWER))
 			return 0;
+		prev2 = prev;
+		prev = c;
 		o[i] = c;
 	}
 	o[len] = '\0';
@@ -621,18 +656,56 @@ ascii_fast(struct textnorm *n, const char *s, size_t len)
 	return 1;
 }
 
+enum { T_LEET = 1, T_SPREAD = 2, T_RUNS = 4 };
+
+/* Which of the later passes can change the folded text: most texts need none. */
+static unsigned
+triggers(const struct textnorm *n)
+{
+	const struct norm_char *t = n->t;
+	size_t i, m = n->tlen;
+	unsigned f = 0;
+
+	for (i = 0; i < m; i++) {
+		uint32_t c = t[i].cp;
+
+		if (c < 0x80) {
+			unsigned char k = aclass[c];
+
+			if ((k & A_LEET) && i > 0 && is_letter(t[i - 1].cp))
+				f |= T_LEET;
+			if ((k & A_SEP) && i > 0 && i + 2 < m && is_alnum(t[i - 1].cp) &&
+			    is_alnum(t[i + 1].cp) && is_spread_sep(t[i + 2].cp))
+				f |= T_SPREAD;
+		} else if (is_spread_sep(c)) {
+			f |= T_SPREAD;
+		}
+		if (i >= 2 && c == t[i - 1].cp && c == t[i - 2].cp)
+			f |= T_RUNS;
+	}
+	return f;
+}
+
 void
 textnorm_run(struct textnorm *n, const char *s, size_t len)
 {
+	unsigned todo;
+
 	n->identity = 0;
+	if (aclass['a'] == 0)
+		aclass_init();
 	if (ascii_fast(n, s, len))
 		return;
 	decode_all(n, s, len);
 	if (fold_chars(n))
 		unmix_scripts(n);
-	unleet(n);
-	join_spread(n);
-	collapse_runs(n);
+	todo = triggers(n);
+	if (todo & T_LEET)
+		unleet(n);
+	if (todo & T_SPREAD)
+		join_spread(n);
+	if (todo & T_RUNS)
+		collapse_runs(n);
 	encode(n);
 }
 
