@@ -68,8 +68,9 @@ $(B)/detect_rules.c: share/detect.rules tools/embed.sh
 $(B)/fb-detect: $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS)
 
-$(B)/tests/%: $(B)/tests/unit/%.o $(B)/libfollowback.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+# The unit tests link the embedded default rules too: test-rules checks them.
+$(B)/tests/%: $(B)/tests/unit/%.o $(B)/detect_rules.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/tests/unit/%.o: tests/unit/%.c tests/unit/tap.h lib/*.h
 	@mkdir -p $(dir $@)
@@ -93,8 +94,9 @@ check:
 	@sh tests/run build build-san
 
 bench:
+	@sh tools/deps.sh bench
 	@$(MAKE) --no-print-directory all
-	@sh tests/bench/detect.sh
+	@FB_DETECT=$(B)/fb-detect bash tests/bench/detect.sh
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \

@@ -432,7 +432,8 @@ litset_build(struct litset *ls)
 	size_t i;
 	unsigned h;
 
-	qsort(ls->v, ls->n, sizeof *ls->v, by_prefix);
+	if (ls->n > 0)
+		qsort(ls->v, ls->n, sizeof *ls->v, by_prefix);
 	ls->start = xcalloc(65537, sizeof *ls->start);
 	for (i = 0; i < ls->n; i++) {
 		h = prefix2(ls->v[i].s);

@@ -154,8 +154,12 @@ static unsigned long
 count_lines(const char *p, size_t from, size_t to)
 {
 	unsigned long n = 0;
-	const char *q = p + from, *e = p + to;
+	const char *q, *e;
 
+	if (from >= to)
+		return 0;
+	q = p + from;
+	e = p + to;
 	while ((q = memchr(q, '\n', (size_t)(e - q))) != NULL) {
 		n++;
 		q++;

@@ -1,75 +1,81 @@
 #!/usr/bin/env python3
-"""Precision and recall of fb-detect on the labelled corpus (TAP).
+"""Precision and recall of fb-detect on the labelled corpora (TAP).
 
-tests/data/detect-corpus.tsv holds short texts (bios, posts, names,
-usernames) labelled "demand" or "other", in a dozen languages, with
-obfuscated spellings and hard negatives. Each becomes a record with the
-text in its field; a record counts as detected when fb.demand.flagged is
-true. Fails below precision 0.95 or recall 0.90.
+tests/data/detect-*.tsv hold short texts (bios, posts, names, usernames)
+labelled "demand" or "other", in a dozen languages, with obfuscated
+spellings and hard negatives: detect-corpus.tsv was written first and the
+rules were tuned on it; detect-holdout*.tsv were written later, by someone
+who saw neither the rules nor the first corpus, and measured before any
+rule was changed for them (see the README for those first figures).
+
+Each text becomes a record with the text in its field; it counts as
+detected when fb.demand.flagged is true. Fails below precision 0.95 or
+recall 0.90 over all the corpora together.
 """
+import glob
 import json
 import os
 import subprocess
 import sys
-from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "data", os.environ.get("FB_DETECT_CORPUS", "detect-corpus.tsv"))
 MIN_PRECISION, MIN_RECALL = 0.95, 0.90
 
 
-def main():
+def load(path):
     rows = []
-    with open(CORPUS, encoding="utf-8") as fp:
+    with open(path, encoding="utf-8") as fp:
         for line in fp:
             line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            label, lang, field, text = line.split("\t")
-            rows.append((label, lang, field, text))
-    records = "".join(
-        json.dumps({"id": "c%d" % i, field: text}, ensure_ascii=False) + "\n"
-        for i, (_, _, field, text) in enumerate(rows))
-    run = subprocess.run(["fb-detect"] + sys.argv[1:], input=records.encode(),
-                         capture_output=True)
+            if line and not line.startswith("#"):
+                label, lang, field, text = line.split("\t")
+                rows.append((label, lang, field, text))
+    return rows
+
+
+def main():
+    files = sorted(glob.glob(os.path.join(HERE, "data", "detect-*.tsv")))
+    rows, origin = [], []
+    for f in files:
+        for r in load(f):
+            rows.append(r)
+            origin.append(os.path.basename(f))
+    records = "".join(json.dumps({"id": "c%d" % i, field: text}, ensure_ascii=False) + "\n"
+                      for i, (_, _, field, text) in enumerate(rows))
+    run = subprocess.run(["fb-detect"], input=records.encode(), capture_output=True)
     out = [json.loads(l) for l in run.stdout.decode().splitlines()]
     print("1..3")
-    good = run.returncode == 0 and len(out) == len(rows)
-    print("%s 1 - fb-detect reads all %d corpus records (exit %d, %d out)"
-          % ("ok" if good else "not ok", len(rows), run.returncode, len(out)))
+    good = run.returncode == 0 and len(out) == len(rows) and len(files) > 0
+    print("%s 1 - fb-detect reads all %d labelled texts from %d files (exit %d, %d out)"
+          % ("ok" if good else "not ok", len(rows), len(files), run.returncode, len(out)))
     if not good:
         sys.stdout.write("# " + run.stderr.decode().replace("\n", "\n# ") + "\n")
         print("not ok 2 - precision\nnot ok 3 - recall")
         return 1
+    per = {}
     tp = fp_ = fn = 0
-    per_lang = defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn tn
-    misses = []
-    for (label, lang, field, text), rec in zip(rows, out):
+    for (label, lang, field, text), src, rec in zip(rows, origin, out):
         flagged = rec.get("fb", {}).get("demand", {}).get("flagged", False)
-        demand = label == "demand"
-        stats = per_lang[lang]
-        if demand and flagged:
+        stats = per.setdefault(src, [0, 0, 0])
+        if label == "demand" and flagged:
             tp += 1; stats[0] += 1
         elif flagged:
-            fp_ += 1; stats[1] += 1; misses.append(("false positive", lang, field, text))
-        elif demand:
-            fn += 1; stats[2] += 1; misses.append(("missed", lang, field, text))
-        else:
-            stats[3] += 1
+            fp_ += 1; stats[1] += 1
+            print("#   false positive (%s) [%s %s] %s" % (src, lang, field, text))
+        elif label == "demand":
+            fn += 1; stats[2] += 1
+            print("#   missed (%s) [%s %s] %s" % (src, lang, field, text))
+    for src in sorted(per):
+        t, f, n = per[src]
+        print("# %-22s precision %.3f recall %.3f" % (src, t / max(t + f, 1), t / max(t + n, 1)))
     precision = tp / (tp + fp_) if tp + fp_ else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    print("# %d texts: %d demands, %d others; tp %d, fp %d, fn %d"
-          % (len(rows), tp + fn, len(rows) - tp - fn, tp, fp_, fn))
-    for lang in sorted(per_lang):
-        t, f, n, _ = per_lang[lang]
-        print("#   %-3s recall %3d/%-3d  false positives %d" % (lang, t, t + n, f))
-    for kind, lang, field, text in misses:
-        print("#   %s [%s %s] %s" % (kind, lang, field, text))
     print("%s 2 - precision %.3f >= %.2f" % ("ok" if precision >= MIN_PRECISION else "not ok",
                                              precision, MIN_PRECISION))
     print("%s 3 - recall %.3f >= %.2f" % ("ok" if recall >= MIN_RECALL else "not ok",
                                           recall, MIN_RECALL))
-    print("detect accuracy: precision %.3f, recall %.3f" % (precision, recall), file=sys.stderr)
+    print("detect accuracy on %d labelled texts: precision %.3f, recall %.3f"
+          % (len(rows), precision, recall), file=sys.stderr)
     return 0
 
 

@@ -1,13 +1,14 @@
 #!/bin/sh
-# deps.sh build|test: checks for the Debian packages that followback needs
+# deps.sh build|test|bench: checks for the Debian packages that followback needs
 # and installs the missing ones when run as root with apt-get; otherwise it
 # prints the exact command and fails.
 set -u
 what=${1:-build}
 pkgs="gcc make pkg-config libjq-dev libcurl4-openssl-dev libpcre2-dev libutf8proc-dev libarchive-dev"
-if [ "$what" = test ]; then
-	pkgs="$pkgs jq bats perl python3 mandoc"
-fi
+case $what in
+test) pkgs="$pkgs jq bats perl python3 mandoc" ;;
+bench) pkgs="$pkgs jq python3 time" ;;
+esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: say what is needed and let the build show what is missing.

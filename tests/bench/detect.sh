@@ -5,9 +5,7 @@
 #
 #   N             records to generate (default 200000)
 #   BENCH_DIR     where data and every output go (default /tmp/followback-bench)
-#   FB_DETECT     the program under test (default ./fb-detect)
-#   FB_HITS_ARGS  its hits-only options (default --hits-only); set it empty to
-#                 dry-run the script with a stand-in: FB_DETECT=cat FB_HITS_ARGS=
+#   FB_DETECT     the program under test (default build/fb-detect)
 #   BENCH_REPS    runs per command, the best one counts (default 3)
 #
 # Goals: fb-detect >= 10x the jq filter, faster than `jq -c .`, within 3x of
@@ -18,8 +16,7 @@ prog=${0##*/}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 n=${1:-200000}
 dir=${BENCH_DIR:-/tmp/followback-bench}
-fb=${FB_DETECT:-./fb-detect}
-read -ra hits_args <<< "${FB_HITS_ARGS---hits-only}"
+fb=${FB_DETECT:-build/fb-detect}
 reps=${BENCH_REPS:-3}
 
 die() { echo "$prog: $*" >&2; exit 2; }
@@ -43,11 +40,10 @@ else
     export LC_ALL=C
 fi
 
-re_file=$here/english.re
-[[ -r $re_file ]] || die "$re_file: cannot read"
-RE=$(< "$re_file")
-RE=${RE%$'\r'}
-[[ -n $RE && $RE != *$'\n'* ]] || die "$re_file: want exactly one non-empty line"
+# The alternation of fb-detect's own English rules, so that all three run the
+# same patterns (jq and grep on the raw text, fb-detect on normalised text).
+RE=$("$fb" --list-rules 2> /dev/null | awk '/^rule EN_/ { sub(/^rule [A-Z0-9_]+ /, ""); print }' | paste -sd'|' -)
+[[ -n $RE ]] || die "$fb --list-rules gave no English (EN_) rules"
 
 mkdir -p "$dir"
 gen=$here/gen-profiles.py
@@ -94,7 +90,7 @@ run() {
 # shellcheck disable=SC2016  # labels: $re and $RE are shown, not expanded
 declare -A label=(
     [a]='jq -c select(test($re))' [b]='jq -c .' [c]='grep -cP (?i)$RE'
-    [d]="$fb" [e]="$fb${hits_args[*]:+ ${hits_args[*]}}" [m1]="$fb" [m2]="$fb"
+    [d]="$fb" [e]="$fb --hits-only" [m1]="$fb" [m2]="$fb"
 )
 # (a) mirrors what fb-detect reads: bio, name, username, post text.
 # shellcheck disable=SC2016  # $re is jq's variable, not the shell's
@@ -104,7 +100,7 @@ run a 0 "$dir/out-a.ndjson" jq -c --arg re "$RE" "$jq_filter"
 run b 0 "$dir/out-b.ndjson" jq -c .
 run c 1 "$dir/out-c.txt" grep -cP "(?i)$RE"
 run d 0 "$dir/out-d.ndjson" "$fb"
-run e 0 "$dir/out-e.ndjson" "$fb" "${hits_args[@]}"
+run e 0 "$dir/out-e.ndjson" "$fb" --hits-only
 
 # Memory must not grow with the input: a tenth of the records vs all of them.
 tenth=$((n / 10 > 0 ? n / 10 : 1))

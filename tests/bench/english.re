@@ -1,1 +1,0 @@
-follow\s*back\s*(?:pl(?:ease|s|z))|(?:pl(?:ease|s|z))\s*follow\s*(?:me\s*)?back|i\s*follow\s*back|follow\s*me\s*(?:and|&|n)\s*i'?(?:ll)?\s*follow|#(?:teamfollowback|tfb|f4f|follow4follow|ifollowback|instantfollowback|autofollow|followtrain|mgwv|500aday|rt2gain)
