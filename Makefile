@@ -16,7 +16,7 @@ PKGS = libpcre2-8 libutf8proc
 # Debian's libjq 1.6 ships no .pc file.
 override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
-LDLIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ljq
+LDLIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ljq -pthread
 
 # B is the build directory; the sanitizer build uses its own.
 B ?= build
@@ -34,6 +34,7 @@ LIBSRC = \
 	lib/jqexpr.c \
 	lib/json.c \
 	lib/literals.c \
+	lib/output.c \
 	lib/rules.c \
 	lib/stream.c \
 	lib/textnorm.c \

@@ -10,6 +10,7 @@
 #include "apipage.h"
 #include "buf.h"
 #include "json.h"
+#include "output.h"
 #include "stream.h"
 #include "util.h"
 
@@ -20,7 +21,6 @@ struct stream {
 	size_t max_record;
 	FILE *rejects;
 	const char *rejects_path;
-	int out_tty;
 	unsigned long nrejected;
 	int failed;
 
@@ -51,31 +51,17 @@ stream_new(const struct stream_opts *opts)
 			die(EXIT_USAGE, "--rejects %s:", opts->rejects_path);
 		st->rejects_path = opts->rejects_path;
 	}
-	/* A closed pipe is reported as EPIPE and ends the program quietly. */
-	signal(SIGPIPE, SIG_IGN);
-	st->out_tty = isatty(STDOUT_FILENO);
-	if (!st->out_tty)
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	output_start();
 	st->scan.collect_members = 1;
 	st->sub.collect_members = 1;
 	return st;
 }
 
-static _Noreturn void
-output_failed(void)
-{
-	if (errno == EPIPE)
-		exit(EXIT_OK);
-	die(EXIT_FAIL, "stdout:");
-}
-
 void
 stream_emit(struct stream *st, const char *s, size_t n)
 {
-	if (fwrite(s, 1, n, stdout) != n || putchar('\n') == EOF)
-		output_failed();
-	if (st->out_tty && fflush(stdout) == EOF)
-		output_failed();
+	(void)st;
+	output_line(s, n);
 }
 
 static void
@@ -499,8 +485,8 @@ stream_finish(struct stream *st)
 {
 	int status = st->failed || st->nrejected ? EXIT_FAIL : EXIT_OK;
 
-	if (fflush(stdout) == EOF || ferror(stdout))
-		output_failed();
+	if (output_finish() < 0 || fflush(stdout) == EOF || ferror(stdout))
+		die(EXIT_FAIL, "stdout:");
 	if (st->nrejected) {
 		if (st->rejects)
 			warnmsg("%lu bad record%s (kept in %s)", st->nrejected,

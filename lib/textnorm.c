@@ -26,8 +26,6 @@ void
 textnorm_free(struct textnorm *n)
 {
 	buf_free(&n->out);
-	free(n->byte_src);
-	free(n->byte_src_end);
 	free(n->cp_off);
 	free(n->orig);
 	free(n->t);
@@ -88,10 +86,6 @@ fancy_letter(uint32_t c, uint32_t *out)
 	}
 	if (c >= 0x1F170 && c <= 0x1F189) {	/* negative squared */
 		*out = (uint32_t)smallcaps[c - 0x1F170];
-		return 1;
-	}
-	if (c >= 0x1F1E6 && c <= 0x1F1FF) {	/* regional indicators */
-		*out = (uint32_t)smallcaps[c - 0x1F1E6];
 		return 1;
 	}
 	for (i = 0; i < sizeof small / sizeof small[0]; i++)
@@ -529,42 +523,31 @@ encode(struct textnorm *n)
 	size_t i, need = n->tlen * 4 + 1;
 
 	buf_reset(&n->out);
-	if (n->map_cap < need) {
-		n->map_cap = need;
-		n->byte_src = xrealloc(n->byte_src, need * sizeof *n->byte_src);
-		n->byte_src_end = xrealloc(n->byte_src_end, need * sizeof *n->byte_src_end);
-	}
 	if (n->out.cap < need)
 		buf_grow(&n->out, need);
 	for (i = 0; i < n->tlen; i++) {
 		uint32_t c = n->t[i].cp;
 		unsigned char *p = (unsigned char *)n->out.p + n->out.len;
-		size_t k, b;
 
 		if (c < 0x80) {
 			p[0] = (unsigned char)c;
-			k = 1;
+			n->out.len += 1;
 		} else if (c < 0x800) {
 			p[0] = (unsigned char)(0xC0 | (c >> 6));
 			p[1] = (unsigned char)(0x80 | (c & 0x3F));
-			k = 2;
+			n->out.len += 2;
 		} else if (c < 0x10000) {
 			p[0] = (unsigned char)(0xE0 | (c >> 12));
 			p[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
 			p[2] = (unsigned char)(0x80 | (c & 0x3F));
-			k = 3;
+			n->out.len += 3;
 		} else {
 			p[0] = (unsigned char)(0xF0 | (c >> 18));
 			p[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
 			p[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
 			p[3] = (unsigned char)(0x80 | (c & 0x3F));
-			k = 4;
+			n->out.len += 4;
 		}
-		for (b = 0; b < k; b++) {
-			n->byte_src[n->out.len + b] = n->t[i].src;
-			n->byte_src_end[n->out.len + b] = n->t[i].src_end;
-		}
-		n->out.len += k;
 	}
 	n->out.p[n->out.len] = '\0';
 }
@@ -603,29 +586,82 @@ aclass_init(void)
 #define IS_ALNUM(k) ((k) & (A_LOWER | A_UPPER | A_DIGIT))
 
 /*
- * Plain ASCII with nothing to undo is the common case: lower-casing it is
- * the whole job, and byte offsets are codepoint offsets. Anything the slow
- * path would change sends the text there.
+ * Whether the character c, met in otherwise plain text, passes through
+ * normalisation unchanged and cannot start a pattern of its own: emoji and
+ * other symbols. Letters, marks, digits, spaces and anything that folds to
+ * something else need the full path.
  */
 static int
-ascii_fast(struct textnorm *n, const char *s, size_t len)
+inert(uint32_t c)
+{
+	static const utf8proc_category_t ok_cats[] = {
+		UTF8PROC_CATEGORY_SO, UTF8PROC_CATEGORY_SM, UTF8PROC_CATEGORY_SC,
+		UTF8PROC_CATEGORY_SK, UTF8PROC_CATEGORY_PO, UTF8PROC_CATEGORY_PS,
+		UTF8PROC_CATEGORY_PE, UTF8PROC_CATEGORY_PD, UTF8PROC_CATEGORY_PI,
+		UTF8PROC_CATEGORY_PF,
+	};
+	utf8proc_category_t k;
+	struct fold tmp;
+	const struct fold *f;
+	size_t i;
+
+	if ((c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF))
+		return c != 0x2022;	/* emoji: the common case, known without a lookup */
+	if (c >= 0x1F1E6 && c <= 0x1F1FF)
+		return 1;	/* regional indicators: flags, not letters */
+	if (c >= 0x1F100 && c <= 0x1F2FF)
+		return 0;	/* enclosed and squared letters */
+	if (is_spread_sep(c))
+		return 0;
+	k = utf8proc_category((utf8proc_int32_t)c);
+	for (i = 0; i < sizeof ok_cats / sizeof ok_cats[0]; i++)
+		if (k == ok_cats[i])
+			break;
+	if (i == sizeof ok_cats / sizeof ok_cats[0])
+		return 0;
+	f = fold_of(c, &tmp);
+	return f->n == 1 && f->cp[0] == c;
+}
+
+/*
+ * Plain text with nothing to undo is the common case: lower-casing its
+ * ASCII is the whole job, emoji and other symbols pass as they are, and
+ * offsets map byte for byte. Anything the full path would change sends
+ * the text there.
+ */
+static int
+fast_path(struct textnorm *n, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	unsigned char *o, prev = 0, prev2 = 0;
+	unsigned char *o;
+	uint32_t prev = 0, prev2 = 0;
 	size_t i;
 
 	if (n->out.cap <= len)
 		buf_grow(&n->out, len + 1);
 	o = (unsigned char *)n->out.p;
+	n->mode = NORM_ASCII;
 	for (i = 0; i < len; i++) {
-		unsigned char c = p[i], k = aclass[c];
+		uint32_t c = p[i];
+		unsigned char k = aclass[c];
 
-		if (k & (A_UPPER | A_CTRL | A_HIGH | A_LEET | A_SEP)) {
+		if (k & A_HIGH) {
+			size_t step;
+
+			c = decode_utf8(p + i, &step);
+			if (!inert(c) || (c == prev && c == prev2))
+				return 0;
+			memcpy(o + i, p + i, step);
+			i += step - 1;
+			n->mode = NORM_BYTES;
+			prev2 = prev;
+			prev = c;
+			continue;
+		}
+		if (k & (A_UPPER | A_CTRL | A_LEET | A_SEP)) {
 			unsigned char kp = i > 0 ? aclass[p[i - 1]] : 0;
 			unsigned char kn = i + 1 < len ? aclass[p[i + 1]] : 0;
 
-			if (k & A_HIGH)
-				return 0;
 			if (k & A_UPPER) {
 				if (c == 'I' && i > 0 && ((kp & A_LOWER) || p[i - 1] == '\''))
 					return 0;
@@ -647,11 +683,10 @@ ascii_fast(struct textnorm *n, const char *s, size_t len)
 			return 0;
 		prev2 = prev;
 		prev = c;
-		o[i] = c;
+		o[i] = (unsigned char)c;
 	}
 	o[len] = '\0';
 	n->out.len = len;
-	n->identity = 1;
 	n->ncp = len;
 	return 1;
 }
@@ -691,11 +726,13 @@ textnorm_run(struct textnorm *n, const char *s, size_t len)
 {
 	unsigned todo;
 
-	n->identity = 0;
 	if (aclass['a'] == 0)
 		aclass_init();
-	if (ascii_fast(n, s, len))
+	n->src = s;
+	n->srclen = len;
+	if (fast_path(n, s, len))
 		return;
+	n->mode = NORM_CHARS;
 	decode_all(n, s, len);
 	if (fold_chars(n))
 		unmix_scripts(n);
@@ -709,24 +746,73 @@ textnorm_run(struct textnorm *n, const char *s, size_t len)
 	encode(n);
 }
 
+/* The normalised character that byte b of the output belongs to. */
+static size_t
+char_at_byte(const struct textnorm *n, size_t b)
+{
+	size_t i, at = 0;
+
+	for (i = 0; i < n->tlen; i++) {
+		uint32_t c = n->t[i].cp;
+
+		at += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+		if (at > b)
+			return i;
+	}
+	return n->tlen;
+}
+
+/*
+ * Offsets are mapped back only for hits, which are rare: walking the
+ * characters then is cheaper than keeping a map for every byte.
+ */
+/* Codepoints in the first b bytes of s. */
+static size_t
+chars_in(const char *s, size_t b)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < b; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
 void
 textnorm_span(const struct textnorm *n, size_t b0, size_t b1, size_t *c0, size_t *c1)
 {
-	if (n->identity) {
+	size_t i0, i1;
+
+	if (n->mode == NORM_ASCII) {
 		*c0 = b0;
 		*c1 = b1;
 		return;
 	}
-	if (b1 <= b0) {
-		*c0 = *c1 = b0 < n->out.len ? n->byte_src[b0] : n->ncp;
+	if (n->mode == NORM_BYTES) {
+		*c0 = chars_in(n->src, b0);
+		*c1 = *c0 + chars_in(n->src + b0, b1 - b0);
 		return;
 	}
-	*c0 = n->byte_src[b0];
-	*c1 = n->byte_src_end[b1 - 1];
+	i0 = char_at_byte(n, b0);
+	if (b1 <= b0 || i0 >= n->tlen) {
+		*c0 = *c1 = i0 < n->tlen ? n->t[i0].src : n->ncp;
+		return;
+	}
+	i1 = char_at_byte(n, b1 - 1);
+	*c0 = n->t[i0].src;
+	*c1 = n->t[i1 < n->tlen ? i1 : n->tlen - 1].src_end;
 }
 
 size_t
 textnorm_cp_offset(const struct textnorm *n, size_t c)
 {
-	return n->identity ? c : n->cp_off[c];
+	size_t i, seen = 0;
+
+	if (n->mode == NORM_ASCII)
+		return c;
+	if (n->mode == NORM_CHARS)
+		return n->cp_off[c];
+	for (i = 0; i < n->srclen; i++)
+		if (((unsigned char)n->src[i] & 0xC0) != 0x80 && seen++ == c)
+			return i;
+	return n->srclen;
 }

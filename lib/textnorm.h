@@ -29,9 +29,14 @@ struct norm_char {
 
 struct textnorm {
 	struct buf out;		/* the normalised text, UTF-8 */
-	int identity;		/* out byte i is original codepoint i */
-	uint32_t *byte_src, *byte_src_end;	/* per byte of out, unless identity */
-	size_t map_cap;
+	/*
+	 * How out relates to the original: NORM_ASCII, byte i is codepoint i;
+	 * NORM_BYTES, byte i is byte i (only ASCII changed case); NORM_CHARS,
+	 * through t.
+	 */
+	enum { NORM_ASCII, NORM_BYTES, NORM_CHARS } mode;
+	const char *src;	/* the original text of the last run */
+	size_t srclen;
 	uint32_t *cp_off;	/* byte offset of each original codepoint, ncp + 1 */
 	size_t ncp, cp_cap;
 	uint32_t *orig;		/* the original codepoints */
