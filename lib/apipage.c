@@ -132,7 +132,8 @@ join_record(jv rec, jv users_by_id, jv posts_by_id)
 
 int
 apipage_flatten(const char *json, size_t len,
-    void (*emit)(void *arg, const char *json, size_t len), void *arg,
+    void (*emit)(void *arg, const char *json, size_t len),
+    void (*reject)(void *arg, const char *json, size_t len), void *arg,
     struct buf *err)
 {
 	jv page = jv_parse_sized(json, (int)len);
@@ -160,15 +161,14 @@ apipage_flatten(const char *json, size_t len,
 		status = -1;
 	} else {
 		jv_array_foreach(data, i, rec) {
+			int good = jv_get_kind(rec) == JV_KIND_OBJECT;
 			jv text;
 
-			if (jv_get_kind(rec) != JV_KIND_OBJECT) {
-				jv_free(rec);
-				continue;
-			}
-			rec = join_record(rec, users_by_id, posts_by_id);
+			if (good)
+				rec = join_record(rec, users_by_id, posts_by_id);
 			text = jv_dump_string(rec, 0);
-			emit(arg, jv_string_value(text), (size_t)jv_string_length_bytes(jv_copy(text)));
+			(good ? emit : reject)(arg, jv_string_value(text),
+			    (size_t)jv_string_length_bytes(jv_copy(text)));
 			jv_free(text);
 		}
 	}

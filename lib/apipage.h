@@ -15,9 +15,13 @@
 
 #include "buf.h"
 
-/* Calls emit with each record as compact JSON; -1 with a message in err. */
+/*
+ * Calls emit with each record as compact JSON, and reject with each element
+ * of data that is not an object; -1 with a message in err.
+ */
 int apipage_flatten(const char *json, size_t len,
-    void (*emit)(void *arg, const char *json, size_t len), void *arg,
+    void (*emit)(void *arg, const char *json, size_t len),
+    void (*reject)(void *arg, const char *json, size_t len), void *arg,
     struct buf *err);
 
 #endif

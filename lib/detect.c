@@ -466,21 +466,18 @@ static void
 handle_of(const struct record *rec, char *out, size_t n)
 {
 	const struct json_member *m = record_member(rec, "username");
+	struct json_member author_name = {0};
 	struct buf tmp = {0};
 
 	if (m == NULL && (m = record_member(rec, "author")) && m->kind == JSON_OBJECT) {
 		struct json_iter it;
 		struct json_member am;
-		const struct json_member *found = NULL;
-		static struct json_member keep;
 
 		json_iter_init(&it, m->val, m->vallen);
 		while (json_iter_member(&it, &am))
-			if (json_key_is(&am, "username")) {
-				keep = am;
-				found = &keep;
-			}
-		m = found;
+			if (json_key_is(&am, "username"))
+				author_name = am;
+		m = author_name.key ? &author_name : NULL;
 	}
 	if (m && m->kind == JSON_STRING) {
 		json_unescape(&tmp, m->val, m->vallen);

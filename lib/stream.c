@@ -263,6 +263,16 @@ page_record(void *arg, const char *json, size_t len)
 }
 
 static void
+page_reject(void *arg, const char *json, size_t len)
+{
+	struct page_ctx *pc = arg;
+
+	report(pc->st->file, pc->line, "X API page: an element of \"data\" is not an object");
+	pc->st->nrejected++;
+	keep_reject(pc->st, json, len);
+}
+
+static void
 handle_object(struct stream *st, const char *p, size_t len, unsigned long line)
 {
 	unsigned flags = st->scan.flags;
@@ -275,7 +285,7 @@ handle_object(struct stream *st, const char *p, size_t len, unsigned long line)
 	if (is_api_page(members, nmembers)) {
 		pc.st = st;
 		pc.line = line;
-		if (apipage_flatten(p, len, page_record, &pc, &err) < 0) {
+		if (apipage_flatten(p, len, page_record, page_reject, &pc, &err) < 0) {
 			struct record rec = {p, len, 1, st->file, line, members, nmembers, &st->scan};
 
 			stream_reject(st, &rec, "X API page: %s", err.p);
@@ -412,6 +422,10 @@ run_fd(struct stream *st)
 	st->start = st->end = 0;
 	st->eof = 0;
 	st->line = 1;
+	fill(st, 0);
+	/* A byte-order mark, as some Windows tools write: jq skips it too. */
+	if (st->end >= 3 && memcmp(st->in, "\xEF\xBB\xBF", 3) == 0)
+		st->start = 3;
 	for (;;) {
 		size_t i = st->start;
 
