@@ -420,8 +420,12 @@ unleet(struct textnorm *n)
 		/* Between letters (f0ll0w), or ending a word (m3); not in numbers (2019). */
 		if (is_letter(next) || (!is_alnum(next) && n->t[i].cp != '@' &&
 		    n->t[i].cp != '|') ||
-		    (leet_letter(next) && i + 2 < n->tlen && is_letter(n->t[i + 2].cp)))
+		    (leet_letter(next) && i + 2 < n->tlen && is_letter(n->t[i + 2].cp))) {
+			/* 1 is an l beside an l (fo1low, fo11ow), else an i (segu1ndo, th1s). */
+			if (n->t[i].cp == '1' && n->t[i - 1].cp != 'l' && next != 'l' && next != '1')
+				to = 'i';
 			n->t[i].cp = to;
+		}
 	}
 }
 
