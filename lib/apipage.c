@@ -1,133 +1,183 @@
+#include <stdlib.h>
 #include <string.h>
 
-#include <jv.h>
-
 #include "apipage.h"
+#include "json.h"
+#include "util.h"
 
-/* Adds the objects of includes[key] to index, keyed by their id. */
-static jv
-index_by_id(jv index, jv includes, const char *key)
+/*
+ * Records are assembled from the page's own bytes (compacted), so numbers
+ * keep their exact text, as everywhere else in the toolkit.
+ */
+
+struct entry {
+	const char *id;		/* raw id text, between the quotes */
+	size_t idlen;
+	const char *obj;	/* the included object */
+	size_t objlen;
+};
+
+struct index {
+	struct entry *v;
+	size_t n, cap;
+};
+
+static int
+by_id(const void *a, const void *b)
 {
-	jv list = jv_get(jv_copy(includes), jv_string(key));
+	const struct entry *x = a, *y = b;
 
-	if (jv_get_kind(list) == JV_KIND_ARRAY) {
-		jv_array_foreach(list, i, obj) {
-			jv id = jv_get_kind(obj) == JV_KIND_OBJECT ?
-			    jv_object_get(jv_copy(obj), jv_string("id")) : jv_invalid();
+	if (x->idlen != y->idlen)
+		return x->idlen < y->idlen ? -1 : 1;
+	return memcmp(x->id, y->id, x->idlen);
+}
 
-			if (jv_get_kind(id) == JV_KIND_STRING)
-				index = jv_object_set(index, id, obj);
-			else {
-				jv_free(id);
-				jv_free(obj);
-			}
+/* The string value of the member key of object obj (raw, without quotes), or NULL. */
+static const char *
+string_member(const char *obj, size_t len, const char *key, size_t *n)
+{
+	struct json_iter it;
+	struct json_member m;
+	const char *found = NULL;
+
+	json_iter_init(&it, obj, len);
+	while (json_iter_member(&it, &m))
+		if (json_key_is(&m, key)) {
+			found = m.kind == JSON_STRING ? m.val + 1 : NULL;
+			*n = m.kind == JSON_STRING ? m.vallen - 2 : 0;
 		}
-	}
-	jv_free(list);
-	return index;
+	return found;
 }
 
 static int
-has(jv obj, const char *key)
+has_member(const char *obj, size_t len, const char *key)
 {
-	return jv_object_has(jv_copy(obj), jv_string(key));
+	struct json_iter it;
+	struct json_member m;
+
+	json_iter_init(&it, obj, len);
+	while (json_iter_member(&it, &m))
+		if (json_key_is(&m, key))
+			return 1;
+	return 0;
+}
+
+static void
+index_array(struct index *ix, const struct json_member *list)
+{
+	struct json_iter it;
+	const char *el;
+	size_t elen, idlen;
+	enum json_kind kind;
+
+	if (list == NULL || list->kind != JSON_ARRAY)
+		return;
+	json_iter_init(&it, list->val, list->vallen);
+	while (json_iter_element(&it, &el, &elen, &kind)) {
+		const char *id;
+
+		if (kind != JSON_OBJECT || (id = string_member(el, elen, "id", &idlen)) == NULL)
+			continue;
+		if (ix->n == ix->cap) {
+			ix->cap = ix->cap ? ix->cap * 2 : 64;
+			ix->v = xrealloc(ix->v, ix->cap * sizeof *ix->v);
+		}
+		ix->v[ix->n].id = id;
+		ix->v[ix->n].idlen = idlen;
+		ix->v[ix->n].obj = el;
+		ix->v[ix->n].objlen = elen;
+		ix->n++;
+	}
+}
+
+static const struct entry *
+lookup(const struct index *ix, const char *id, size_t idlen)
+{
+	struct entry key = {id, idlen, NULL, 0};
+
+	return ix->n ? bsearch(&key, ix->v, ix->n, sizeof key, by_id) : NULL;
 }
 
 /* Post ids are snowflakes: a longer id, or a larger one of equal length, is newer. */
 static int
-newer(const char *a, const char *b)
+newer(const struct entry *a, const struct entry *b)
 {
-	size_t la = strlen(a), lb = strlen(b);
-
-	return la != lb ? la > lb : strcmp(a, b) > 0;
+	return by_id(a, b) > 0;
 }
 
-static jv
-attach_posts(jv user, jv posts_by_id)
+/* The user's most recent and pinned posts, from the page's includes, newest first. */
+static size_t
+user_posts(const char *user, size_t len, const struct index *posts,
+    const struct entry **out)
 {
 	static const char *const keys[] = {
-		"most_recent_tweet_id", "most_recent_post_id",
-		"pinned_tweet_id", "pinned_post_id"
+		"most_recent_tweet_id", "most_recent_post_id", "pinned_tweet_id", "pinned_post_id"
 	};
-	jv posts = jv_array();
-	size_t k;
-	int n;
+	size_t k, i, n = 0, idlen;
 
 	for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-		jv id = jv_object_get(jv_copy(user), jv_string(keys[k]));
-		jv post;
-		int i, dup = 0, at;
+		const char *id = string_member(user, len, keys[k], &idlen);
+		const struct entry *e = id ? lookup(posts, id, idlen) : NULL;
 
-		if (jv_get_kind(id) != JV_KIND_STRING) {
-			jv_free(id);
+		for (i = 0; e && i < n; i++)
+			if (out[i] == e)
+				e = NULL;
+		if (e == NULL)
 			continue;
-		}
-		post = jv_object_get(jv_copy(posts_by_id), jv_copy(id));
-		if (!jv_is_valid(post)) {
-			jv_free(id);
-			jv_free(post);
-			continue;
-		}
-		n = jv_array_length(jv_copy(posts));
-		at = n;
-		for (i = 0; i < n && !dup; i++) {
-			jv other = jv_object_get(jv_array_get(jv_copy(posts), i), jv_string("id"));
-
-			dup = strcmp(jv_string_value(other), jv_string_value(id)) == 0;
-			if (!dup && at == n && newer(jv_string_value(id), jv_string_value(other)))
-				at = i;
-			jv_free(other);
-		}
-		jv_free(id);
-		if (dup) {
-			jv_free(post);
-			continue;
-		}
-		/* Insert at position at, keeping the newest first. */
-		{
-			jv moved = jv_array();
-
-			for (i = 0; i < n; i++) {
-				if (i == at)
-					moved = jv_array_append(moved, jv_copy(post));
-				moved = jv_array_append(moved, jv_array_get(jv_copy(posts), i));
-			}
-			if (at == n)
-				moved = jv_array_append(moved, jv_copy(post));
-			jv_free(posts);
-			jv_free(post);
-			posts = moved;
-		}
+		for (i = n; i > 0 && newer(e, out[i - 1]); i--)
+			out[i] = out[i - 1];
+		out[i] = e;
+		n++;
 	}
-	if (jv_array_length(jv_copy(posts)) > 0)
-		return jv_object_set(user, jv_string("posts"), posts);
-	jv_free(posts);
-	return user;
+	return n;
 }
 
-static jv
-join_record(jv rec, jv users_by_id, jv posts_by_id)
+/* Appends the compact object obj with "key": <joined> added at its end. */
+static void
+add_joined(struct buf *out, const char *obj, size_t len, const char *key,
+    const struct entry **join, size_t njoin, int as_array)
 {
-	if (has(rec, "text")) {
-		jv author_id;
+	size_t i, start = out->len;
 
-		if (has(rec, "author"))
-			return rec;
-		author_id = jv_object_get(jv_copy(rec), jv_string("author_id"));
-		if (jv_get_kind(author_id) == JV_KIND_STRING) {
-			jv author = jv_object_get(jv_copy(users_by_id), author_id);
-
-			if (jv_is_valid(author))
-				return jv_object_set(rec, jv_string("author"), author);
-			jv_free(author);
-			return rec;
-		}
-		jv_free(author_id);
-		return rec;
+	json_compact(out, obj, len);
+	out->len--;	/* the closing brace */
+	if (out->len > start + 1)
+		buf_addc(out, ',');
+	buf_printf(out, "\"%s\":", key);
+	if (as_array)
+		buf_addc(out, '[');
+	for (i = 0; i < njoin; i++) {
+		if (i > 0)
+			buf_addc(out, ',');
+		json_compact(out, join[i]->obj, join[i]->objlen);
 	}
-	if (has(rec, "username") && !has(rec, "posts"))
-		return attach_posts(rec, posts_by_id);
-	return rec;
+	if (as_array)
+		buf_addc(out, ']');
+	buf_addc(out, '}');
+}
+
+static void
+join_one(struct buf *out, const char *el, size_t elen, const struct index *users,
+    const struct index *posts)
+{
+	const struct entry *join[4];
+	size_t n, idlen;
+	const char *id;
+
+	buf_reset(out);
+	if (has_member(el, elen, "text")) {
+		if (!has_member(el, elen, "author") &&
+		    (id = string_member(el, elen, "author_id", &idlen)) != NULL &&
+		    (join[0] = lookup(users, id, idlen)) != NULL) {
+			add_joined(out, el, elen, "author", join, 1, 0);
+			return;
+		}
+	} else if (has_member(el, elen, "username") && !has_member(el, elen, "posts") &&
+	    (n = user_posts(el, elen, posts, join)) > 0) {
+		add_joined(out, el, elen, "posts", join, n, 1);
+		return;
+	}
+	json_compact(out, el, elen);
 }
 
 int
@@ -136,46 +186,68 @@ apipage_flatten(const char *json, size_t len,
     void (*reject)(void *arg, const char *json, size_t len), void *arg,
     struct buf *err)
 {
-	jv page = jv_parse_sized(json, (int)len);
-	jv data, includes, users_by_id = jv_object(), posts_by_id = jv_object();
+	struct json_scan page = {0};
+	struct index users = {0}, posts = {0};
+	const struct json_member *data = NULL, *includes = NULL;
+	struct buf rec = {0};
+	size_t i;
 	int status = 0;
 
-	if (!jv_is_valid(page) || jv_get_kind(page) != JV_KIND_OBJECT) {
-		jv_free(page);
+	page.collect_members = 1;
+	if (json_scan(&page, json, len, 0, 1) != JSON_OK || json[0] != '{') {
 		buf_adds(err, "cannot be read");
-		jv_free(users_by_id);
-		jv_free(posts_by_id);
+		json_scan_free(&page);
 		return -1;
 	}
-	data = jv_object_get(jv_copy(page), jv_string("data"));
-	includes = jv_get(jv_copy(page), jv_string("includes"));
-	if (jv_get_kind(includes) == JV_KIND_OBJECT) {
-		users_by_id = index_by_id(users_by_id, includes, "users");
-		posts_by_id = index_by_id(posts_by_id, includes, "tweets");
-		posts_by_id = index_by_id(posts_by_id, includes, "posts");
+	for (i = 0; i < page.nmembers; i++) {
+		if (json_key_is(&page.members[i], "data"))
+			data = &page.members[i];
+		else if (json_key_is(&page.members[i], "includes"))
+			includes = &page.members[i];
 	}
-	if (jv_get_kind(data) == JV_KIND_OBJECT)
-		data = jv_array_append(jv_array(), data);
-	if (jv_get_kind(data) != JV_KIND_ARRAY) {
+	if (includes && includes->kind == JSON_OBJECT) {
+		struct json_iter it;
+		struct json_member m;
+
+		json_iter_init(&it, includes->val, includes->vallen);
+		while (json_iter_member(&it, &m)) {
+			if (json_key_is(&m, "users"))
+				index_array(&users, &m);
+			else if (json_key_is(&m, "tweets") || json_key_is(&m, "posts"))
+				index_array(&posts, &m);
+		}
+		if (users.n)
+			qsort(users.v, users.n, sizeof *users.v, by_id);
+		if (posts.n)
+			qsort(posts.v, posts.n, sizeof *posts.v, by_id);
+	}
+	if (data && data->kind == JSON_OBJECT) {
+		join_one(&rec, data->val, data->vallen, &users, &posts);
+		emit(arg, rec.p, rec.len);
+	} else if (data && data->kind == JSON_ARRAY) {
+		struct json_iter it;
+		const char *el;
+		size_t elen;
+		enum json_kind kind;
+
+		json_iter_init(&it, data->val, data->vallen);
+		while (json_iter_element(&it, &el, &elen, &kind)) {
+			buf_reset(&rec);
+			if (kind != JSON_OBJECT) {
+				json_compact(&rec, el, elen);
+				reject(arg, rec.p, rec.len);
+				continue;
+			}
+			join_one(&rec, el, elen, &users, &posts);
+			emit(arg, rec.p, rec.len);
+		}
+	} else {
 		buf_adds(err, "\"data\" is neither an array nor an object");
 		status = -1;
-	} else {
-		jv_array_foreach(data, i, rec) {
-			int good = jv_get_kind(rec) == JV_KIND_OBJECT;
-			jv text;
-
-			if (good)
-				rec = join_record(rec, users_by_id, posts_by_id);
-			text = jv_dump_string(rec, 0);
-			(good ? emit : reject)(arg, jv_string_value(text),
-			    (size_t)jv_string_length_bytes(jv_copy(text)));
-			jv_free(text);
-		}
 	}
-	jv_free(data);
-	jv_free(includes);
-	jv_free(users_by_id);
-	jv_free(posts_by_id);
-	jv_free(page);
+	buf_free(&rec);
+	free(users.v);
+	free(posts.v);
+	json_scan_free(&page);
 	return status;
 }

@@ -56,10 +56,10 @@ build_field_program(struct buf *prog, const struct detect_opts *o)
 	size_t i;
 
 	buf_adds(prog,
-	    "def _fb_scan(f; $label): "
+	    "def _fb_scan(f; $where): "
 	    "if (try ([path(f)] | true) catch false) "
 	    "then (path(f) as $p | [$p, getpath($p)]) "
-	    "else (f | [$label, .]) end; "
+	    "else (f | [$where, .]) end; "
 	    "del(.fb?) | ");
 	for (i = 0; i < o->nfield_exprs; i++) {
 		if (i > 0)
@@ -395,7 +395,6 @@ match_field(struct detector *d, size_t fi)
 	for (i = first; i < d->nhits; i++) {
 		struct hit *h = &d->hits[i];
 
-		h->masks = 0;
 		if (rs->v[h->rule].weight <= 0)
 			continue;
 		for (j = first; j < d->nhits; j++)
@@ -560,34 +559,35 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 {
 	char handle[128];
 	size_t i, j, shown = 0;
+	struct buf n = {0}, line = {0};
 	int w;
-	struct buf n = {0};
 
 	if (!d->table_header_done) {
-		printf("%-8s %-20s %6s %-4s %-42s %s\n", "LINE", "HANDLE", "SCORE",
+		buf_printf(&line, "%-8s %-20s %6s %-4s %-42s %s", "LINE", "HANDLE", "SCORE",
 		    "FLAG", "FIRST MATCH", "RULES");
+		stream_emit(d->st, line.p, line.len);
+		buf_reset(&line);
 		d->table_header_done = 1;
 	}
 	handle_of(rec, handle, sizeof handle);
 	json_number(&n, score);
-	printf("%-8lu %-20s %6s %-4s ", rec->line, handle, n.p, flagged ? "yes" : "no");
+	buf_printf(&line, "%-8lu %-20s %6s %-4s ", rec->line, handle, n.p, flagged ? "yes" : "no");
 	buf_reset(&n);
 	put_excerpt(&n, d->fields[d->hits[0].field].text.p + d->hits[0].b0,
 	    d->hits[0].b1 - d->hits[0].b0, 40);
 	w = utf8_width(n.p);
-	printf("%s%*s ", n.p, w < 42 ? 42 - w : 0, "");
+	buf_printf(&line, "%s%*s ", n.p, w < 42 ? 42 - w : 0, "");
 	for (i = 0; i < d->nhits; i++) {
 		int seen = 0;
 
 		for (j = 0; j < i && !seen; j++)
 			seen = d->hits[j].rule == d->hits[i].rule;
 		if (!seen)
-			printf(shown++ ? ",%s" : "%s", d->rules->v[d->hits[i].rule].name);
+			buf_printf(&line, shown++ ? ",%s" : "%s", d->rules->v[d->hits[i].rule].name);
 	}
-	putchar('\n');
+	stream_emit(d->st, line.p, line.len);
 	buf_free(&n);
-	if (ferror(stdout))
-		die(EXIT_FAIL, "stdout:");
+	buf_free(&line);
 }
 
 int

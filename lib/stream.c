@@ -415,6 +415,15 @@ bad_input(struct stream *st)
 }
 
 static void
+too_long(struct stream *st)
+{
+	report(st->file, st->line, "a record longer than --max-record (%zu bytes)",
+	    st->max_record);
+	st->nrejected++;
+	resync(st, st->line);
+}
+
+static void
 run_fd(struct stream *st)
 {
 	size_t want = 0;
@@ -442,10 +451,7 @@ run_fd(struct stream *st)
 		switch (json_scan(&st->scan, st->in, st->end, st->start, st->eof)) {
 		case JSON_INCOMPLETE:
 			if (st->end - st->start >= st->max_record) {
-				report(st->file, st->line, "a record longer than %zu bytes",
-				    st->max_record);
-				st->nrejected++;
-				resync(st, st->line);
+				too_long(st);
 				break;
 			}
 			/* Doubling what is buffered keeps rescans linear in the value's size. */
@@ -456,6 +462,10 @@ run_fd(struct stream *st)
 			bad_input(st);
 			break;
 		case JSON_OK:
+			if (st->scan.end - st->start > st->max_record) {
+				too_long(st);
+				break;
+			}
 			handle_value(st, st->start, st->scan.end);
 			advance(st, st->scan.end);
 			break;
