@@ -120,18 +120,17 @@ main(int argc, char *argv[])
 	load_rules(&rules, rule_files, nrule_files, defaults);
 	if (list) {
 		ruleset_write(&rules, stdout);
-		if (fflush(stdout) == EOF || ferror(stdout))
-			die(EXIT_FAIL, "stdout:");
-		return EXIT_OK;
+		status = fflush(stdout) == EOF || ferror(stdout) ? EXIT_FAIL : EXIT_OK;
+		if (status != EXIT_OK)
+			warnmsg("stdout:");
+	} else {
+		if ((d = detector_new(&rules, &o, &err)) == NULL)
+			die(EXIT_USAGE, "%s", err.p);
+		st = stream_new(&so);
+		stream_run(st, argc, argv, detect_record, d);
+		status = stream_finish(st);
+		detector_free(d);
 	}
-	if ((d = detector_new(&rules, &o, &err)) == NULL)
-		die(EXIT_USAGE, "%s", err.p);
-
-	st = stream_new(&so);
-	stream_run(st, argc, argv, detect_record, d);
-	status = stream_finish(st);
-
-	detector_free(d);
 	ruleset_free(&rules);
 	free(rule_files);
 	free(o.field_exprs);

@@ -358,7 +358,7 @@ handle_value(struct stream *st, size_t v0, size_t v1)
  * while the inside of a broken pretty-printed value does not.
  */
 static void
-resync(struct stream *st, unsigned long line0)
+resync(struct stream *st)
 {
 	size_t from = st->start;
 
@@ -388,9 +388,8 @@ resync(struct stream *st, unsigned long line0)
 			keep_reject(st, st->in + st->start, (size_t)(q - st->in) - st->start);
 			advance(st, (size_t)(q - st->in));
 		}
-		from = st->start;
 		fill(st, st->end - st->start + CHUNK);
-		(void)line0;
+		from = st->start;	/* fill may have moved the buffer */
 	}
 }
 
@@ -411,7 +410,7 @@ bad_input(struct stream *st)
 		report(st->file, st->line, "invalid JSON: %s (line %lu, column %zu)",
 		    st->scan.err, eline, col);
 	st->nrejected++;
-	resync(st, st->line);
+	resync(st);
 }
 
 static void
@@ -420,7 +419,7 @@ too_long(struct stream *st)
 	report(st->file, st->line, "a record longer than --max-record (%zu bytes)",
 	    st->max_record);
 	st->nrejected++;
-	resync(st, st->line);
+	resync(st);
 }
 
 static void
