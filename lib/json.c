@@ -264,6 +264,35 @@ scan_literal(struct scanner *sc, const char *word)
 
 static int scan_value(struct scanner *sc, int depth, enum json_kind *kind);
 
+/* Past the opening bracket: whether the container is empty (and closed). */
+static int
+open_container(struct scanner *sc, char close)
+{
+	sc->pos++;
+	skip_ws(sc);
+	if (sc->pos < sc->len && sc->p[sc->pos] == close) {
+		sc->pos++;
+		return 1;
+	}
+	return 0;
+}
+
+/* After a member or an element: 1 past the closing bracket, 0 past a comma, -1. */
+static int
+next_or_close(struct scanner *sc, char close, const char *msg)
+{
+	skip_ws(sc);
+	if (sc->pos < sc->len && sc->p[sc->pos] == close) {
+		sc->pos++;
+		return 1;
+	}
+	if (sc->pos >= sc->len || sc->p[sc->pos] != ',')
+		return fail(sc, msg);
+	sc->pos++;
+	skip_ws(sc);
+	return 0;
+}
+
 static struct json_member *
 add_member(struct json_member **v, size_t *n, size_t *cap)
 {
@@ -280,13 +309,10 @@ scan_object(struct scanner *sc, int depth)
 	struct json_scan *s = sc->s;
 	int collect = s->collect_members && depth == 1;
 	int in_post = s->collect_members && sc->post_index != (size_t)-1 && depth == 3;
+	int r;
 
-	sc->pos++;
-	skip_ws(sc);
-	if (sc->pos < sc->len && sc->p[sc->pos] == '}') {
-		sc->pos++;
+	if (open_container(sc, '}'))
 		return 0;
-	}
 	for (;;) {
 		size_t k0, k1, v0;
 		enum json_kind kind;
@@ -335,33 +361,20 @@ scan_object(struct scanner *sc, int depth)
 			m->vallen = sc->pos - v0;
 			m->kind = kind;
 		}
-		skip_ws(sc);
-		if (sc->pos >= sc->len)
-			return fail(sc, "expected ',' or '}' in an object");
-		if (sc->p[sc->pos] == '}') {
-			sc->pos++;
-			return 0;
-		}
-		if (sc->p[sc->pos] != ',')
-			return fail(sc, "expected ',' or '}' in an object");
-		sc->pos++;
-		skip_ws(sc);
+		if ((r = next_or_close(sc, '}', "expected ',' or '}' in an object")) != 0)
+			return r < 0 ? -1 : 0;
 	}
 }
 
 static int
 scan_array(struct scanner *sc, int depth)
 {
-	int posts = sc->in_posts;
+	int posts = sc->in_posts, r;
 	size_t index = 0;
 
 	sc->in_posts = 0;
-	sc->pos++;
-	skip_ws(sc);
-	if (sc->pos < sc->len && sc->p[sc->pos] == ']') {
-		sc->pos++;
+	if (open_container(sc, ']'))
 		return 0;
-	}
 	for (;; index++) {
 		enum json_kind kind;
 
@@ -373,17 +386,8 @@ scan_array(struct scanner *sc, int depth)
 			sc->s->posts_bad = index;
 			sc->s->posts_bad_kind = kind;
 		}
-		skip_ws(sc);
-		if (sc->pos >= sc->len)
-			return fail(sc, "expected ',' or ']' in an array");
-		if (sc->p[sc->pos] == ']') {
-			sc->pos++;
-			return 0;
-		}
-		if (sc->p[sc->pos] != ',')
-			return fail(sc, "expected ',' or ']' in an array");
-		sc->pos++;
-		skip_ws(sc);
+		if ((r = next_or_close(sc, ']', "expected ',' or ']' in an array")) != 0)
+			return r < 0 ? -1 : 0;
 	}
 }
 
