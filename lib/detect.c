@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <jv.h>
+#include <utf8proc.h>
 
 #include "detect.h"
 #include "fbkey.h"
@@ -507,14 +508,18 @@ put_excerpt(struct buf *out, const char *s, size_t len, size_t max)
 	buf_adds(out, n < len ? "...\"" : "\"");
 }
 
-/* Characters, for padding a column (wide characters count as one). */
+/* Terminal columns of s, for padding a table column. */
 static int
 utf8_width(const char *s)
 {
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
 	int w = 0;
 
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xC0) != 0x80;
+	while (*s && (k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c)) > 0) {
+		w += utf8proc_charwidth(c);
+		s += k;
+	}
 	return w;
 }
 
@@ -594,6 +599,7 @@ int
 detect_record(struct stream *st, const struct record *rec, void *arg)
 {
 	struct detector *d = arg;
+	const struct json_member *fb;
 	double score;
 	int flagged;
 	size_t i;
@@ -602,6 +608,11 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 	d->rec = rec;
 	d->nfields = 0;
 	d->nhits = 0;
+	fb = record_member(rec, "fb");
+	if (fb && fb->kind != JSON_OBJECT && fb->kind != JSON_NULL) {
+		stream_reject(st, rec, ".fb: expected an object, got %s", json_kind_name(fb->kind));
+		return 0;
+	}
 	if ((d->field_prog ? collect_exprs(d, rec) : collect_default(d, rec)) < 0)
 		return 0;
 	for (i = 0; i < d->nfields; i++) {

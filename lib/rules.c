@@ -47,7 +47,8 @@ ruleset_free(struct ruleset *rs)
 }
 
 static struct rule *
-find_or_add(struct ruleset *rs, const char *name, size_t len)
+find_or_add(struct ruleset *rs, const char *name, size_t len, const char *origin,
+    unsigned line)
 {
 	size_t i;
 	struct rule *r;
@@ -63,6 +64,8 @@ find_or_add(struct ruleset *rs, const char *name, size_t len)
 	memset(r, 0, sizeof *r);
 	r->name = xstrndup(name, len);
 	r->weight = 1.0;
+	r->origin = xmalloc(strlen(origin) + 24);
+	sprintf(r->origin, "%s:%u", origin, line);
 	return r;
 }
 
@@ -107,7 +110,7 @@ parse_line(struct ruleset *rs, char *s, const char *origin, unsigned line,
 
 		if (*rest == '\0')
 			return parse_error(err, origin, line, "a rule without a pattern");
-		r = find_or_add(rs, name, namelen);
+		r = find_or_add(rs, name, namelen, origin, line);
 		free(r->pattern);
 		r->pattern = xstrdup(rest);
 		snprintf(where, sizeof where, "%s:%u", origin, line);
@@ -119,15 +122,15 @@ parse_line(struct ruleset *rs, char *s, const char *origin, unsigned line,
 
 		if (num_end == rest || *num_end != '\0')
 			return parse_error(err, origin, line, "weight: expected a number");
-		find_or_add(rs, name, namelen)->weight = w;
+		find_or_add(rs, name, namelen, origin, line)->weight = w;
 	} else if (KW("describe")) {
-		r = find_or_add(rs, name, namelen);
+		r = find_or_add(rs, name, namelen, origin, line);
 		free(r->describe);
 		r->describe = xstrdup(rest);
 	} else if (KW("fields")) {
 		char *tok;
 
-		r = find_or_add(rs, name, namelen);
+		r = find_or_add(rs, name, namelen, origin, line);
 		while (r->nfields > 0)
 			free(r->fields[--r->nfields]);
 		for (tok = strtok(rest, " \t,"); tok; tok = strtok(NULL, " \t,")) {
@@ -225,7 +228,8 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 		char msg[256];
 
 		if (r->pattern == NULL) {
-			buf_printf(err, "rule %s has a weight, description or fields but no pattern", r->name);
+			buf_printf(err, "%s: rule %s has a weight, description or fields but no pattern",
+			    r->origin, r->name);
 			return -1;
 		}
 		pcre2_code_free(r->code);

@@ -42,15 +42,15 @@ struct stream {
 struct stream *
 stream_new(const struct stream_opts *opts)
 {
-	struct stream *st = xcalloc(1, sizeof *st);
+	FILE *rejects = NULL;
+	struct stream *st;
 
+	if (opts->rejects_path && (rejects = fopen(opts->rejects_path, "w")) == NULL)
+		die(EXIT_USAGE, "--rejects %s:", opts->rejects_path);
+	st = xcalloc(1, sizeof *st);
 	st->max_record = opts->max_record ? opts->max_record : DEFAULT_MAX_RECORD;
-	if (opts->rejects_path) {
-		st->rejects = fopen(opts->rejects_path, "w");
-		if (st->rejects == NULL)
-			die(EXIT_USAGE, "--rejects %s:", opts->rejects_path);
-		st->rejects_path = opts->rejects_path;
-	}
+	st->rejects = rejects;
+	st->rejects_path = opts->rejects_path;
 	output_start();
 	st->scan.collect_members = 1;
 	st->sub.collect_members = 1;
@@ -103,7 +103,7 @@ stream_reject(struct stream *st, const struct record *rec, const char *fmt, ...)
 	vreport(rec->file, rec->line, fmt, ap);
 	va_end(ap);
 	st->nrejected++;
-	keep_reject(st, rec->json, rec->len);
+	keep_reject(st, rec->raw, rec->rawlen);
 }
 
 void
@@ -202,14 +202,15 @@ fill(struct stream *st, size_t want)
 }
 
 static void
-deliver(struct stream *st, const char *json, size_t len, int verbatim,
-    const struct json_scan *scan, unsigned long line)
+deliver(struct stream *st, const char *json, size_t len, const char *raw,
+    size_t rawlen, const struct json_scan *scan, unsigned long line)
 {
 	struct record rec;
 
 	rec.json = json;
 	rec.len = len;
-	rec.verbatim = verbatim;
+	rec.raw = raw;
+	rec.rawlen = rawlen;
 	rec.file = st->file;
 	rec.line = line;
 	rec.members = scan->members;
@@ -218,9 +219,10 @@ deliver(struct stream *st, const char *json, size_t len, int verbatim,
 	st->fn(st, &rec, st->arg);
 }
 
-/* A record that is not the input's bytes: rescan it for its members. */
+/* A record that is not the input's bytes (raw) as they are: rescan it for its members. */
 static void
-deliver_rebuilt(struct stream *st, const char *json, size_t len, unsigned long line)
+deliver_rebuilt(struct stream *st, const char *json, size_t len, const char *raw,
+    size_t rawlen, unsigned long line)
 {
 	char *copy = xstrndup(json, len);
 
@@ -228,7 +230,7 @@ deliver_rebuilt(struct stream *st, const char *json, size_t len, unsigned long l
 		report(st->file, line, "internal error: a rebuilt record does not parse");
 		st->failed = 1;
 	} else {
-		deliver(st, copy, len, 0, &st->sub, line);
+		deliver(st, copy, len, raw ? raw : copy, raw ? rawlen : len, &st->sub, line);
 	}
 	free(copy);
 }
@@ -259,7 +261,7 @@ page_record(void *arg, const char *json, size_t len)
 {
 	struct page_ctx *pc = arg;
 
-	deliver_rebuilt(pc->st, json, len, pc->line);
+	deliver_rebuilt(pc->st, json, len, NULL, 0, pc->line);
 }
 
 static void
@@ -286,7 +288,7 @@ handle_object(struct stream *st, const char *p, size_t len, unsigned long line)
 		pc.st = st;
 		pc.line = line;
 		if (apipage_flatten(p, len, page_record, page_reject, &pc, &err) < 0) {
-			struct record rec = {p, len, 1, st->file, line, members, nmembers, &st->scan};
+			struct record rec = {p, len, p, len, st->file, line, members, nmembers, &st->scan};
 
 			stream_reject(st, &rec, "X API page: %s", err.p);
 		}
@@ -296,12 +298,12 @@ handle_object(struct stream *st, const char *p, size_t len, unsigned long line)
 	if (flags & JSON_F_BAD_UTF8)
 		report(st->file, line, "invalid UTF-8 replaced by U+FFFD");
 	if (oneline && !(flags & JSON_F_BAD_UTF8)) {
-		deliver(st, p, len, 1, &st->scan, line);
+		deliver(st, p, len, p, len, &st->scan, line);
 		return;
 	}
 	buf_reset(&st->scratch);
 	json_compact(&st->scratch, p, len);
-	deliver_rebuilt(st, st->scratch.p, st->scratch.len, line);
+	deliver_rebuilt(st, st->scratch.p, st->scratch.len, p, len, line);
 }
 
 static void
@@ -348,7 +350,7 @@ handle_value(struct stream *st, size_t v0, size_t v1)
 		}
 		buf_reset(&st->scratch);
 		json_compact(&st->scratch, el, elen);
-		deliver_rebuilt(st, st->scratch.p, st->scratch.len, line);
+		deliver_rebuilt(st, st->scratch.p, st->scratch.len, el, elen, line);
 	}
 }
 

@@ -17,7 +17,8 @@
 struct record {
 	const char *json;	/* one object, compact when it was not one line */
 	size_t len;
-	int verbatim;		/* json is exactly the input's bytes */
+	const char *raw;	/* the input it came from, for --rejects */
+	size_t rawlen;
 	const char *file;	/* for messages: a file name or "stdin" */
 	unsigned long line;	/* where the value starts */
 	const struct json_member *members;	/* its top-level members */

@@ -10,5 +10,5 @@ fb-detect --hits-only --format table "$sample"
 echo
 echo "== Why the first one was flagged (fb-detect --explain)"
 fb-detect --hits-only "$sample" | head -n 1 | fb-detect --explain >/dev/null
-echo "== How many of $(wc -l <"$sample") followers, by rule (fb-detect | jq)"
-fb-detect --hits-only "$sample" | jq -r '.fb.demand.hits[].rule' | sort | uniq -c | sort -rn
+echo "== Flagged accounts per rule, of $(wc -l <"$sample") followers (fb-detect | jq)"
+fb-detect --hits-only "$sample" | jq -r '[.fb.demand.hits[].rule] | unique[]' | sort | uniq -c | sort -rn

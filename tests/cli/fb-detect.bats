@@ -1,0 +1,505 @@
+#!/usr/bin/env bats
+# fb-detect: what a user of the command sees (records, options, messages).
+# Bad input and the record contract's error handling: bad-input.bats.
+
+load helpers
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+# --- records in, records out ------------------------------------------
+
+@test "a record without hits is echoed byte for byte, exit 0, nothing on stderr" {
+	# odd spacing, 12345678901234567890, 1.50, 1E+2, -0.0 and \/: jq would rewrite them all
+	fbd <"$DATA/plain.ndjson"
+	expect_status 0
+	expect_out "$DATA/plain.ndjson"
+	expect_no_stderr
+}
+
+@test "a demand sets fb.demand: flagged, score, hits with rule, field, match, start, end, weight" {
+	fbd <"$DATA/demand.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 1
+	expect_jq '.fb.demand | keys_unsorted == ["flagged", "score", "hits"]'
+	expect_jq '.fb.demand.flagged == true'
+	# "Café ☕ 😀 naïve crème — " is 23 codepoints (and 33 bytes, 24 UTF-16 units)
+	expect_jq '[.fb.demand.hits[] | select(.rule == "EN_PLEASE_FOLLOW_BACK")]
+		== [{"rule": "EN_PLEASE_FOLLOW_BACK", "field": ".description",
+		     "match": "please follow back", "start": 23, "end": 41, "weight": 4}]'
+	# every hit points at its match, in codepoints of the original text
+	expect_jq '.description as $d | all(.fb.demand.hits[]; $d[.start:.end] == .match)'
+	# a record's score adds the weight of each rule that hit, once
+	expect_jq '.fb.demand.score == (.fb.demand.hits | unique_by(.rule) | map(.weight) | add)'
+	# the record itself is unchanged, fb added at the end
+	expect_jq 'del(.fb) == {"id": "1002", "username": "cafe_lou", "name": "Lou",
+		"description": "Café ☕ 😀 naïve crème — please follow back!", "location": "Paris"}'
+	expect_prefix "$DATA/demand.ndjson" $(($(wc -c <"$DATA/demand.ndjson") - 2))
+}
+
+@test "fb.score of another program is kept, in place, and fb stays where it was" {
+	fbd <"$DATA/fb-score.ndjson"
+	expect_status 0
+	expect_jq 'keys_unsorted == ["id", "username", "description", "fb", "lang"]'
+	expect_jq '.fb | keys_unsorted == ["score", "source", "demand"]'
+	expect_jq '.fb.score == {"points": 7, "verdict": "engage"} and .fb.source == {"network": "x"}'
+	expect_jq '.fb.demand.flagged == true'
+	# byte for byte up to the new sub-key, and after it
+	printf '%s' '{"id":"1003","username":"dana_k","description":"Please follow back 🙏","fb":{"score":{"points":7,"verdict":"engage"},"source":{"network":"x"},"demand":{' >prefix
+	expect_prefix prefix $(wc -c <prefix)
+	if [ "$(tail -c 16 "$OUT")" != '}},"lang":"en"}' ]; then
+		echo 'the record does not end with }},"lang":"en"}'
+		show
+		return 1
+	fi
+}
+
+@test "running fb-detect twice gives the same bytes as running it once" {
+	cat "$DATA/plain.ndjson" "$DATA/demand.ndjson" "$DATA/fb-score.ndjson" \
+	    "$DATA/stale.ndjson" "$DATA/order.ndjson" "$DATA/pretty.json" \
+	    "$DATA/api-users.json" "$DATA/api-posts.json" "$DATA/sample.ndjson" >in
+	fbd in
+	expect_status 0
+	cp "$OUT" once
+	[ "$(grep -c '"demand"' once)" -ge 6 ] || { echo "expected some demands"; show; return 1; }
+	fbd once
+	expect_status 0
+	expect_out once
+	expect_no_stderr
+}
+
+@test "a stale fb.demand is removed when the record no longer hits (and an empty fb goes)" {
+	fbd <"$DATA/stale.ndjson"
+	expect_status 0
+	expect_out "$DATA/stale.expected.ndjson"
+	expect_no_stderr
+}
+
+@test "other fields pass through in their order; fb comes last" {
+	fbd <"$DATA/order.ndjson"
+	expect_status 0
+	expect_jq 'keys_unsorted == ["zeta", "id", "username", "alpha", "description", "mid",
+		"name", "public_metrics", "created_at", "fb"]'
+	expect_jq '.alpha == {"y": 1, "x": [3, 2, 1]} and (.alpha | keys_unsorted) == ["y", "x"]'
+	expect_jq '.fb.demand.flagged == true'
+	# everything before fb is the input's bytes
+	head -c -2 "$DATA/order.ndjson" >prefix
+	printf ',"fb":{"demand":{' >>prefix
+	expect_prefix prefix $(wc -c <prefix)
+}
+
+@test "pretty-printed, concatenated and array input become compact NDJSON, one record a line" {
+	fbd "$DATA/pretty.json"
+	expect_status 0
+	expect_out "$DATA/pretty.expected.ndjson"
+	expect_no_stderr
+}
+
+@test "a pretty-printed record with a demand comes out on one line with fb.demand" {
+	printf '{\n  "username": "pp",\n  "n": 1.50,\n  "description": "please\\n follow back"\n}\n' >in
+	fbd in
+	expect_status 0
+	expect_lines 1
+	printf '{"username":"pp","n":1.50,"description":"please\\n follow back","fb":{"demand":' >prefix
+	expect_prefix prefix $(wc -c <prefix)
+	expect_jq '.fb.demand.flagged == true'
+}
+
+@test "input with a UTF-8 byte order mark (jq reads it) is read" {
+	printf '\357\273\277{"username":"bom_bea"}\n{"username":"b2"}\n' >in
+	jq -c . in >/dev/null # the contract: what jq accepts
+	fbd in
+	expect_status 0
+	expect_no_stderr
+	expect_out_text "$(printf '{"username":"bom_bea"}\n{"username":"b2"}')"
+}
+
+# --- raw X API pages ----------------------------------------------------
+
+@test "a users page becomes one record per user, with posts joined newest first" {
+	fbd "$DATA/api-users.json"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 3
+	# pinned older than most recent (ann), pinned newer (bob), post not included (cy)
+	jq -c 'del(.fb)' "$OUT" >records
+	diff "$DATA/api-users.expected.ndjson" records
+	# ann's demand is in her most recent post, which is posts[0]
+	head -1 "$OUT" >ann
+	expect_jq '.username == "page_ann" and .fb.demand.flagged == true' ann
+	expect_jq '.posts[0].text as $t | all(.fb.demand.hits[]; .field == ".posts[0].text" and $t[.start:.end] == .match)' ann
+	tail -n 2 "$OUT" >others
+	expect_jq '.fb == null' others
+}
+
+@test "a users page with the post spellings (includes.posts, pinned_post_id, most_recent_post_id)" {
+	fbd "$DATA/api-users-posts.json"
+	expect_status 0
+	expect_no_stderr
+	expect_out_text '{"id":"3004","username":"page_dee","name":"Dee","description":"Potter","pinned_post_id":"1600000000000000000","most_recent_post_id":"1600000000000000005","posts":[{"id":"1600000000000000005","text":"New mugs today"},{"id":"1600000000000000000","text":"Pinned kiln notes"}]}'
+}
+
+@test "a posts page becomes one record per post, with its author joined" {
+	fbd "$DATA/api-posts.json"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 2
+	jq -c 'del(.fb)' "$OUT" >records
+	diff "$DATA/api-posts.expected.ndjson" records
+	head -1 "$OUT" >eve
+	expect_jq '.fb.demand.flagged == true and all(.fb.demand.hits[]; .field == ".text")' eve
+	tail -n 1 "$OUT" >fay
+	expect_jq '.fb == null' fay
+}
+
+@test "numbers in the records of an API page keep their text" {
+	printf '%s\n' '{"data":[{"id":"3201","username":"num_nia","public_metrics":{"followers_count":12345678901234567890,"ratio":1.50}}],"meta":{"result_count":1}}' >in
+	fbd in
+	expect_status 0
+	expect_out_text '{"id":"3201","username":"num_nia","public_metrics":{"followers_count":12345678901234567890,"ratio":1.50}}'
+}
+
+# --- options ------------------------------------------------------------
+
+@test "--no-default-rules -r FILE: only those rules, exact records" {
+	fbd --no-default-rules -r "$DATA/custom.rules" "$DATA/custom-input.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_out "$DATA/custom.expected.ndjson"
+}
+
+@test "--hits-only writes only the flagged records" {
+	fbd --hits-only --no-default-rules -r "$DATA/custom.rules" "$DATA/custom-input.ndjson"
+	expect_status 0
+	expect_no_stderr
+	head -1 "$DATA/custom.expected.ndjson" >expected
+	expect_out expected
+}
+
+@test "--hits-only with the default rules keeps flagged records only" {
+	fbd --hits-only "$DATA/sample.ndjson"
+	expect_status 0
+	expect_jq '.fb.demand.flagged == true'
+	expect_jq '.username != "quiet_quinn" and .username != "weak_wes" and .username != "neg_ned"'
+	grep -q '"strong_sal"' "$OUT" || { echo "strong_sal missing"; show; return 1; }
+}
+
+@test "--threshold: a weaker rule (1.5 points) flags only with -t 1.5" {
+	sed -n 2p "$DATA/sample.ndjson" >in # "Coffee lover #followme"
+	fbd in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == false and .fb.demand.score == 1.5'
+	fbd -t 1.5 in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == true and .fb.demand.score == 1.5'
+	fbd --threshold=1.6 --hits-only in
+	expect_status 0
+	expect_no_stdout
+	fbd --threshold 1.5 --hits-only in
+	expect_status 0
+	expect_lines 1
+}
+
+@test "--format table: a header, then a row per record with hits: line, handle, score, flag, first match, rules" {
+	fbd --format table --no-default-rules -r "$DATA/custom.rules" "$DATA/custom-input.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 3
+	sed -n 1p "$OUT" | grep -Eq '^LINE +HANDLE +SCORE +FLAG +FIRST MATCH +RULES$' || { show; return 1; }
+	sed -n 2p "$OUT" | grep -Eq '^1 +@owl_fan +3\.5 +yes +"Tea" +TEA_TALK,BIRDS$' || { show; return 1; }
+	sed -n 3p "$OUT" | grep -Eq '^2 +@tea_tom +1 +no +"Owls" +BIRDS$' || { show; return 1; }
+}
+
+@test "--format table names a post by its author's handle" {
+	fbd --format table "$DATA/api-posts.json"
+	expect_status 0
+	sed -n 2p "$OUT" | grep -Eq '^1 +@post_eve +[0-9.]+ +yes +"[^"]*please follow back[^"]*"' || { show; return 1; }
+}
+
+@test "--explain: a table of rules and points on stderr, stdout unchanged" {
+	fb-detect --no-default-rules -r "$DATA/custom.rules" "$DATA/custom-input.ndjson" >plain.out
+	fbd --explain --no-default-rules -r "$DATA/custom.rules" "$DATA/custom-input.ndjson"
+	expect_status 0
+	expect_out plain.out
+	expect_err_has "custom-input.ndjson:1: @owl_fan: flagged, 3.5 points, 3 required"
+	expect_err '^ *2\.5 +TEA_TALK +Talks about tea$'
+	expect_err '^ *1\.0 +BIRDS +Mentions birds$'
+	expect_err_has '"herons" in .description [8,14)'
+	expect_err_has "custom-input.ndjson:2: @tea_tom: not flagged, 1 points, 3 required"
+	if grep -q plain_pia "$ERR"; then
+		echo "a record without hits is explained"
+		show
+		return 1
+	fi
+}
+
+@test "-x is --explain" {
+	fbd -x <"$DATA/demand.ndjson"
+	expect_status 0
+	expect_err_has "stdin:1: @cafe_lou: flagged"
+	expect_err 'EN_PLEASE_FOLLOW_BACK'
+}
+
+@test "--field '.posts[]?.text' scans only the posts and names .posts[N].text" {
+	record '{username: "followback_fred", description: "please follow back",
+		posts: [{text: "sunset over the bay"}, {text: "I follow back everyone"}]}'
+	fbd --field '.posts[]?.text' in
+	expect_status 0
+	expect_no_stderr
+	expect_jq '.fb.demand.flagged == true'
+	expect_jq '.posts[1].text as $t | all(.fb.demand.hits[]; .field == ".posts[1].text" and $t[.start:.end] == .match)'
+}
+
+@test "--field with an expression that is not a path reports the expression as the field" {
+	record '{username: "x", description: "PLEASE FOLLOW BACK"}'
+	fbd --field '.description | ascii_downcase' in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == true'
+	expect_jq 'all(.fb.demand.hits[]; .field == ".description | ascii_downcase")'
+	expect_jq 'any(.fb.demand.hits[]; .match == "please follow back")'
+}
+
+@test "--field given twice scans both" {
+	record '{username: "two", name: "please follow back", description: "#F4F", text: "I follow back"}'
+	fbd -f .name --field .description in
+	expect_status 0
+	expect_jq '[.fb.demand.hits[].field] | unique == [".description", ".name"]'
+}
+
+@test "--list-rules prints rules that --rules reads back to the same results" {
+	fbd --list-rules
+	expect_status 0
+	expect_no_stderr
+	cp "$OUT" listed.rules
+	grep -q '^rule EN_PLEASE_FOLLOW_BACK ' listed.rules || { show; return 1; }
+	grep -q '^fields HANDLE_FOLLOWBACK username$' listed.rules || { show; return 1; }
+	fb-detect "$DATA/sample.ndjson" "$DATA/demand.ndjson" "$DATA/api-users.json" >default.out
+	fbd --no-default-rules -r listed.rules "$DATA/sample.ndjson" "$DATA/demand.ndjson" "$DATA/api-users.json"
+	expect_status 0
+	expect_out default.out
+	# and listing the rules read back gives the same listing
+	fbd --no-default-rules -r listed.rules -l
+	expect_out listed.rules
+}
+
+@test "--rules overrides a default rule's weight by name, which changes the score" {
+	sed -n 3p "$DATA/sample.ndjson" >in # "please follow back"
+	fb-detect in >before
+	fbd --rules "$DATA/weight.rules" in
+	expect_status 0
+	expect_no_stderr
+	expect_jq 'any(.fb.demand.hits[]; .rule == "EN_PLEASE_FOLLOW_BACK" and .weight == 10)'
+	before=$(jq '.fb.demand.score' before)
+	after=$(jq '.fb.demand.score' "$OUT")
+	[ "$(jq -n "$after - $before")" = 6 ] || { echo "score $before -> $after, expected +6"; show; return 1; }
+	fbd -r "$DATA/weight.rules" --list-rules
+	[ "$(grep -c '^rule EN_PLEASE_FOLLOW_BACK ' "$OUT")" = 1 ] || { show; return 1; }
+	grep -q '^weight EN_PLEASE_FOLLOW_BACK 10$' "$OUT" || { show; return 1; }
+}
+
+@test "-r with a syntax error: exit 2, the message names file:line, no output" {
+	fbd -r "$DATA/bad-syntax.rules" <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-detect: .*bad-syntax\.rules:5: '
+}
+
+@test "a rule with a bad PCRE2 pattern: exit 2, the message names the rule" {
+	fbd -r "$DATA/bad-pcre.rules" <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-detect: .*bad-pcre\.rules:2: .*BROKEN_PAREN'
+}
+
+@test "a rule that can match empty text: exit 2, the message names the rule" {
+	fbd -r "$DATA/empty-match.rules" <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-detect: .*MAYBE_EMPTY.*empty'
+}
+
+@test "a rule file that does not exist: exit 2, the message names it" {
+	fbd -r no-such.rules <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-detect: .*no-such\.rules'
+}
+
+@test "an invalid jq expression in --field: exit 2, the message names it" {
+	fbd --field '.posts[] |' <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err_has "fb-detect: --field .posts[] |"
+}
+
+@test "--threshold abc: exit 2" {
+	fbd --threshold abc <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err_has "--threshold"
+	expect_err_has "abc"
+}
+
+@test "an unknown option: exit 2 with the usage on stderr" {
+	fbd --bogus <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err_has "bogus"
+	expect_err '^usage: fb-detect '
+}
+
+@test "--format xml: exit 2" {
+	fbd --format xml <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err_has "xml"
+}
+
+@test "--help: exit 0, the usage on stdout" {
+	fbd --help
+	expect_status 0
+	expect_no_stderr
+	head -1 "$OUT" | grep -q '^usage: fb-detect ' || { show; return 1; }
+	grep -q -- '--threshold' "$OUT" || { show; return 1; }
+	cp "$OUT" long
+	fbd -h
+	expect_status 0
+	expect_out long
+}
+
+@test "--version: exit 0, one line with the name and version" {
+	fbd --version
+	expect_status 0
+	expect_no_stderr
+	expect_lines 1
+	grep -Eq '^fb-detect \(followback\) [0-9]+\.[0-9]+(\.[0-9]+)?$' "$OUT" || { show; return 1; }
+}
+
+# --- obfuscated demands ------------------------------------------------
+
+# obfuscated TEXT MATCH: "Coffee lover. TEXT" is flagged, a hit's match is
+# MATCH (the original, obfuscated text) and every hit points at its match.
+obfuscated() {
+	record --arg d "Coffee lover. $1" '{username: "obf", description: $d}'
+	fbd in
+	expect_status 0
+	expect_no_stderr
+	expect_jq '.fb.demand.flagged == true'
+	expect_jq "any(.fb.demand.hits[]; .match == $(jq -n --arg m "$2" '$m'))"
+	expect_jq '.description as $d | all(.fb.demand.hits[]; $d[.start:.end] == .match)'
+}
+
+@test "obfuscated: mathematical bold letters" {
+	obfuscated '𝐅𝐎𝐋𝐋𝐎𝐖 𝐁𝐀𝐂𝐊 𝐏𝐋𝐄𝐀𝐒𝐄' '𝐅𝐎𝐋𝐋𝐎𝐖 𝐁𝐀𝐂𝐊 𝐏𝐋𝐄𝐀𝐒𝐄'
+}
+
+@test "obfuscated: fullwidth letters" {
+	obfuscated 'ｆｏｌｌｏｗ ｂａｃｋ ｐｌｅａｓｅ' 'ｆｏｌｌｏｗ ｂａｃｋ ｐｌｅａｓｅ'
+}
+
+@test "obfuscated: circled letters" {
+	obfuscated 'ⓕⓞⓛⓛⓞⓦ ⓑⓐⓒⓚ ⓟⓛⓔⓐⓢⓔ' 'ⓕⓞⓛⓛⓞⓦ ⓑⓐⓒⓚ ⓟⓛⓔⓐⓢⓔ'
+}
+
+@test "obfuscated: spaced letters" {
+	obfuscated 'F O L L O W  B A C K  P L E A S E' 'F O L L O W  B A C K  P L E A S E'
+}
+
+@test "obfuscated: dotted letters" {
+	obfuscated 'f.o.l.l.o.w b.a.c.k please' 'f.o.l.l.o.w b.a.c.k please'
+}
+
+@test "obfuscated: leetspeak f0ll0w" {
+	obfuscated 'f0ll0w back pl3ase' 'f0ll0w back pl3ase'
+}
+
+@test "obfuscated: capital I for l (FoIIow)" {
+	obfuscated 'FoIIow back please' 'FoIIow back please'
+}
+
+@test "obfuscated: a zero-width space inside a word" {
+	obfuscated "$(printf 'fol\342\200\213low back please')" "$(printf 'fol\342\200\213low back please')"
+}
+
+@test "obfuscated: stretched letters (pleaseeee)" {
+	obfuscated 'pleaseeee follow back' 'pleaseeee follow back'
+}
+
+@test "obfuscated: Cyrillic о inside follow" {
+	obfuscated 'fоllоw back please' 'fоllоw back please'
+}
+
+# --- evidence against --------------------------------------------------
+
+# not_flagged TEXT: "TEXT" as a bio is not flagged and no positive rule counts.
+not_flagged() {
+	record --arg d "$1" '{username: "neg", description: $d}'
+	fbd in
+	expect_status 0
+	expect_no_stderr
+	expect_jq '.fb.demand.flagged != true'
+	expect_jq 'all(.fb.demand.hits[]?; .weight <= 0)'
+}
+
+@test "not flagged: who doesn't follow me back?" {
+	not_flagged "who doesn't follow me back?"
+}
+
+@test "not flagged: thanks for the follow" {
+	not_flagged "thanks for the follow"
+}
+
+@test "not flagged: a quoted demand (her bio says 'I follow back everyone')" {
+	not_flagged "her bio says 'I follow back everyone'"
+}
+
+@test "a quoted demand is reported as the QUOTED mask that hid it" {
+	# share/detect.rules: a weight-0 rule "shows only when it hid one"
+	record --arg d "her bio says 'I follow back everyone'" '{username: "neg", description: $d}'
+	fbd in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == false and .fb.demand.score == 0'
+	expect_jq '[.fb.demand.hits[] | {rule, match, weight}]
+		== [{"rule": "QUOTED", "match": "'"'"'I follow back everyone'"'"'", "weight": 0}]'
+}
+
+@test "a real demand next to #FF is still flagged" {
+	record '{username: "ff", description: "#FF @bob @amy. Follow me back please!"}'
+	fbd in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == true'
+	expect_jq 'any(.fb.demand.hits[]; .weight > 0 and (.match | test("Follow me back")))'
+}
+
+# --- runaway patterns --------------------------------------------------
+
+@test "a catastrophic pattern, (ab|abab)+\$, gives up quickly: rule named, exit 1, records written" {
+	printf '{"username":"slow","description":"%s"}\n{"username":"after"}\n' \
+	    "$(printf 'ab%.0s' $(seq 3000))c" >in
+	SECONDS=0
+	status=0
+	timeout 20 fb-detect --no-default-rules -r "$DATA/slow.rules" in >out 2>err || status=$?
+	OUT=out ERR=err
+	[ "$SECONDS" -le 10 ] || { echo "took $SECONDS s"; show; return 1; }
+	expect_status 1
+	expect_err '^fb-detect: in:1: .*SLOW'
+	expect_out in
+}
+
+@test "a catastrophic pattern, (\\w+\\w+)+[!?], added to the defaults: the default hits still count" {
+	printf '{"username":"slow","description":"please follow back %s"}\n{"username":"after"}\n' \
+	    "$(printf 'ab%.0s' $(seq 3000))" >in
+	SECONDS=0
+	status=0
+	timeout 20 fb-detect -r "$DATA/slow-nested.rules" in >out 2>err || status=$?
+	OUT=out ERR=err
+	[ "$SECONDS" -le 10 ] || { echo "took $SECONDS s"; show; return 1; }
+	expect_status 1
+	expect_err '^fb-detect: in:1: .*NESTED'
+	expect_lines 2
+	head -1 out >first
+	expect_jq '.fb.demand.flagged == true and .username == "slow"' first
+	tail -n 1 out | grep -qx '{"username":"after"}' || { show; return 1; }
+}
