@@ -29,6 +29,7 @@ LIBSRC = \
 	lib/apipage.c \
 	lib/buf.c \
 	lib/cli.c \
+	lib/conf.c \
 	lib/detect.c \
 	lib/fbkey.c \
 	lib/jqexpr.c \

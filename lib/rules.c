@@ -1,7 +1,7 @@
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "rules.h"
 #include "util.h"
 
@@ -69,79 +69,49 @@ find_or_add(struct ruleset *rs, const char *name, size_t len, const char *origin
 	return r;
 }
 
+/* One line of a rule file (conf.h). */
 static int
-parse_error(struct buf *err, const char *origin, unsigned line, const char *what)
+rule_line(void *arg, struct conf_line *l, struct buf *err)
 {
-	buf_printf(err, "%s:%u: %s", origin, line, what);
-	return -1;
-}
-
-/* One logical line: keyword, name and the rest. */
-static int
-parse_line(struct ruleset *rs, char *s, const char *origin, unsigned line,
-    struct buf *err)
-{
-	char *kw = s, *name, *rest, *end;
-	size_t kwlen, namelen;
+	struct ruleset *rs = arg;
+	size_t namelen = strlen(l->name);
 	struct rule *r;
 
-	while (*s && !isspace((unsigned char)*s))
-		s++;
-	kwlen = (size_t)(s - kw);
-	while (isspace((unsigned char)*s))
-		s++;
-	name = s;
-	while (*s && (isalnum((unsigned char)*s) || *s == '_'))
-		s++;
-	namelen = (size_t)(s - name);
-	if (namelen == 0 || (*s && !isspace((unsigned char)*s)))
-		return parse_error(err, origin, line,
-		    "expected a rule name (letters, digits and _) after the keyword");
-	while (isspace((unsigned char)*s))
-		s++;
-	rest = s;
-	end = rest + strlen(rest);
-	while (end > rest && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-
-#define KW(w) (kwlen == sizeof(w) - 1 && memcmp(kw, w, kwlen) == 0)
-	if (KW("rule")) {
+	if (strcmp(l->keyword, "rule") == 0) {
 		char where[512];
 
-		if (*rest == '\0')
-			return parse_error(err, origin, line, "a rule without a pattern");
-		r = find_or_add(rs, name, namelen, origin, line);
+		if (*l->rest == '\0')
+			return conf_error(err, l, "a rule without a pattern");
+		r = find_or_add(rs, l->name, namelen, l->origin, l->line);
 		free(r->pattern);
-		r->pattern = xstrdup(rest);
-		snprintf(where, sizeof where, "%s:%u", origin, line);
+		r->pattern = xstrdup(l->rest);
+		snprintf(where, sizeof where, "%s:%u", l->origin, l->line);
 		free(r->origin);
 		r->origin = xstrdup(where);
-	} else if (KW("weight")) {
-		char *num_end;
-		double w = strtod(rest, &num_end);
+	} else if (strcmp(l->keyword, "weight") == 0) {
+		double w;
 
-		if (num_end == rest || *num_end != '\0')
-			return parse_error(err, origin, line, "weight: expected a number");
-		find_or_add(rs, name, namelen, origin, line)->weight = w;
-	} else if (KW("describe")) {
-		r = find_or_add(rs, name, namelen, origin, line);
+		if (conf_number(l, &w, err) < 0)
+			return -1;
+		find_or_add(rs, l->name, namelen, l->origin, l->line)->weight = w;
+	} else if (strcmp(l->keyword, "describe") == 0) {
+		r = find_or_add(rs, l->name, namelen, l->origin, l->line);
 		free(r->describe);
-		r->describe = xstrdup(rest);
-	} else if (KW("fields")) {
+		r->describe = xstrdup(l->rest);
+	} else if (strcmp(l->keyword, "fields") == 0) {
 		char *tok;
 
-		r = find_or_add(rs, name, namelen, origin, line);
+		r = find_or_add(rs, l->name, namelen, l->origin, l->line);
 		while (r->nfields > 0)
 			free(r->fields[--r->nfields]);
-		for (tok = strtok(rest, " \t,"); tok; tok = strtok(NULL, " \t,")) {
+		for (tok = strtok(l->rest, " \t,"); tok; tok = strtok(NULL, " \t,")) {
 			r->fields = xrealloc(r->fields, (r->nfields + 1) * sizeof *r->fields);
 			r->fields[r->nfields++] = xstrdup(tok);
 		}
 	} else {
-		return parse_error(err, origin, line,
+		return conf_error(err, l,
 		    "unknown keyword (expected rule, weight, describe or fields)");
 	}
-#undef KW
 	return 0;
 }
 
@@ -149,46 +119,7 @@ int
 ruleset_parse(struct ruleset *rs, const char *text, size_t len,
     const char *origin, struct buf *err)
 {
-	struct buf logical = {0};
-	const char *p = text, *end = text + len;
-	unsigned line = 0, logical_line = 0;
-	int status = 0;
-
-	while (p < end && status == 0) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		const char *q = p;
-
-		line++;
-		while (q < le && (*q == ' ' || *q == '\t'))
-			q++;
-		if (p < le && *p == '#') {
-			;	/* a comment: '#' in column 1, so patterns may start lines with '#' */
-		} else if (q > p && q < le && logical.len > 0) {
-			/* Continuation: patterns join directly, descriptions with a space. */
-			if (strncmp(logical.p, "describe", 8) == 0)
-				buf_addc(&logical, ' ');
-			buf_add(&logical, q, (size_t)(le - q));
-		} else {
-			if (logical.len > 0)
-				status = parse_line(rs, logical.p, origin, logical_line, err);
-			buf_reset(&logical);
-			if (q < le) {
-				if (q > p) {
-					status = parse_error(err, origin, line,
-					    "an indented line with nothing to continue");
-				} else {
-					buf_add(&logical, q, (size_t)(le - q));
-					logical_line = line;
-				}
-			}
-		}
-		p = nl ? nl + 1 : end;
-	}
-	if (status == 0 && logical.len > 0)
-		status = parse_line(rs, logical.p, origin, logical_line, err);
-	buf_free(&logical);
-	return status;
+	return conf_parse(text, len, origin, rule_line, rs, err);
 }
 
 static pcre2_code *
