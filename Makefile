@@ -16,14 +16,15 @@ PKGS = libpcre2-8 libutf8proc
 # Debian's libjq 1.6 ships no .pc file.
 override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
-LDLIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ljq -pthread
+LDLIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ljq -lm -pthread
 
 # B is the build directory; the sanitizer build uses its own.
 B ?= build
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 PROGS = \
-	fb-detect
+	fb-detect \
+	fb-score
 
 LIBSRC = \
 	lib/apipage.c \
@@ -36,7 +37,9 @@ LIBSRC = \
 	lib/json.c \
 	lib/literals.c \
 	lib/output.c \
+	lib/rank.c \
 	lib/rules.c \
+	lib/score.c \
 	lib/stream.c \
 	lib/textnorm.c \
 	lib/util.c
@@ -45,9 +48,10 @@ UNITS = \
 	test-json \
 	test-textnorm \
 	test-rules \
-	test-fbkey
+	test-fbkey \
+	test-rank
 
-DATA = share/detect.rules
+DATA = share/detect.rules share/score.rules
 
 LIBOBJ = $(LIBSRC:%.c=$(B)/%.o)
 BINS = $(PROGS:%=$(B)/%)
@@ -63,16 +67,20 @@ $(B)/libfollowback.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rc $@ $(LIBOBJ)
 
-$(B)/detect_rules.c: share/detect.rules tools/embed.sh
+# The default rules are embedded, so the programs work uninstalled.
+$(B)/%_rules.c: share/%.rules tools/embed.sh
 	@mkdir -p $(B)
-	sh tools/embed.sh default_detect_rules share/detect.rules > $@
+	sh tools/embed.sh default_$*_rules share/$*.rules > $@
 
 $(B)/fb-detect: $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS)
 
+$(B)/fb-score: $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
+
 # The unit tests link the embedded default rules too: test-rules checks them.
 $(B)/tests/%: $(B)/tests/unit/%.o $(B)/detect_rules.o $(B)/libfollowback.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS) -lm
 
 $(B)/tests/unit/%.o: tests/unit/%.c tests/unit/tap.h lib/*.h
 	@mkdir -p $(dir $@)
@@ -99,6 +107,19 @@ bench:
 	@sh tools/deps.sh bench
 	@$(MAKE) --no-print-directory all
 	@FB_DETECT=$(B)/fb-detect bash tests/bench/detect.sh
+	@FB_SCORE=$(B)/fb-score bash tests/bench/score.sh
+
+# libFuzzer targets (clang): make fuzz FUZZ_SECONDS=60
+FUZZERS = fuzz-json fuzz-textnorm fuzz-literals
+FUZZ_SECONDS ?= 30
+fuzz:
+	@mkdir -p build-fuzz
+	@for f in $(FUZZERS); do \
+		clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(CPPFLAGS) \
+			-o build-fuzz/$$f tests/fuzz/$$f.c $(LIBSRC) $(LDLIBS) || exit 1; \
+		mkdir -p build-fuzz/corpus-$$f; \
+		build-fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-$$f || exit 1; \
+	done
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \
@@ -120,7 +141,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
-.PHONY: all units deps demo check bench install uninstall clean
+.PHONY: all units deps demo check bench fuzz install uninstall clean
 .SECONDARY:

@@ -461,36 +461,6 @@ build_demand(struct detector *d, double score, int flagged)
 	buf_adds(o, "]}");
 }
 
-/* "@name" for a user, "@author" for a post, or its id. */
-static void
-handle_of(const struct record *rec, char *out, size_t n)
-{
-	const struct json_member *m = record_member(rec, "username");
-	struct json_member author_name = {0};
-	struct buf tmp = {0};
-
-	if (m == NULL && (m = record_member(rec, "author")) && m->kind == JSON_OBJECT) {
-		struct json_iter it;
-		struct json_member am;
-
-		json_iter_init(&it, m->val, m->vallen);
-		while (json_iter_member(&it, &am))
-			if (json_key_is(&am, "username"))
-				author_name = am;
-		m = author_name.key ? &author_name : NULL;
-	}
-	if (m && m->kind == JSON_STRING) {
-		json_unescape(&tmp, m->val, m->vallen);
-		snprintf(out, n, "@%s", tmp.p ? tmp.p : "");
-	} else if ((m = record_member(rec, "id")) && m->kind == JSON_STRING) {
-		json_unescape(&tmp, m->val, m->vallen);
-		snprintf(out, n, "id %s", tmp.p ? tmp.p : "");
-	} else {
-		snprintf(out, n, "-");
-	}
-	buf_free(&tmp);
-}
-
 /* At most max bytes of s, quoted, cut on a character boundary, on one line. */
 static void
 put_excerpt(struct buf *out, const char *s, size_t len, size_t max)
@@ -529,7 +499,7 @@ explain(struct detector *d, const struct record *rec, double score, int flagged)
 	char handle[128];
 	size_t i;
 
-	handle_of(rec, handle, sizeof handle);
+	record_handle(rec, handle, sizeof handle);
 	fprintf(stderr, "%s:%lu: %s: ", rec->file, rec->line, handle);
 	fputs(flagged ? "flagged, " : "not flagged, ", stderr);
 	{
@@ -574,7 +544,7 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 		buf_reset(&line);
 		d->table_header_done = 1;
 	}
-	handle_of(rec, handle, sizeof handle);
+	record_handle(rec, handle, sizeof handle);
 	json_number(&n, score);
 	buf_printf(&line, "%-8lu %-20s %6s %-4s ", rec->line, handle, n.p, flagged ? "yes" : "no");
 	buf_reset(&n);

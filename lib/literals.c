@@ -103,11 +103,10 @@ quantifier(const char *p, size_t len, size_t *i)
 		j++;
 	} else if (p[j] == '{') {
 		size_t k = j + 1;
-		long lo = 0;
-		int digits = 0;
+		int lo = 0, digits = 0;	/* lo: whether the minimum is above zero */
 
 		while (k < len && p[k] >= '0' && p[k] <= '9') {
-			lo = lo * 10 + (p[k++] - '0');
+			lo |= p[k++] != '0';
 			digits++;
 		}
 		if (k < len && p[k] == ',') {
@@ -228,6 +227,8 @@ sequence(const char *p, size_t len, struct strlist *out)
 			unsigned char u = (unsigned char)c;
 
 			clen = u < 0x80 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
+			if (clen > len - i)
+				goto fail;	/* not UTF-8: PCRE2 refuses such a pattern anyway */
 			i += clen;
 			is_literal = 1;
 		}

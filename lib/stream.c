@@ -531,3 +531,33 @@ stream_finish(struct stream *st)
 	free(st);
 	return status;
 }
+
+/* "@name" for a user, "@author" for a post, or its id. */
+void
+record_handle(const struct record *rec, char *out, size_t n)
+{
+	const struct json_member *m = record_member(rec, "username");
+	struct json_member author_name = {0};
+	struct buf tmp = {0};
+
+	if (m == NULL && (m = record_member(rec, "author")) && m->kind == JSON_OBJECT) {
+		struct json_iter it;
+		struct json_member am;
+
+		json_iter_init(&it, m->val, m->vallen);
+		while (json_iter_member(&it, &am))
+			if (json_key_is(&am, "username"))
+				author_name = am;
+		m = author_name.key ? &author_name : NULL;
+	}
+	if (m && m->kind == JSON_STRING) {
+		json_unescape(&tmp, m->val, m->vallen);
+		snprintf(out, n, "@%s", tmp.p ? tmp.p : "");
+	} else if ((m = record_member(rec, "id")) && m->kind == JSON_STRING) {
+		json_unescape(&tmp, m->val, m->vallen);
+		snprintf(out, n, "id %s", tmp.p ? tmp.p : "");
+	} else {
+		snprintf(out, n, "-");
+	}
+	buf_free(&tmp);
+}

@@ -55,5 +55,7 @@ void stream_fail(struct stream *st);
 
 /* The last member named key, or NULL. */
 const struct json_member *record_member(const struct record *rec, const char *key);
+/* "@name" for a user, "@author" for a post, "id N", or "-", for people. */
+void record_handle(const struct record *rec, char *out, size_t n);
 
 #endif

@@ -12,3 +12,11 @@ echo "== Why the first one was flagged (fb-detect --explain)"
 fb-detect --hits-only "$sample" | head -n 1 | fb-detect --explain >/dev/null
 echo "== Flagged accounts per rule, of $(wc -l <"$sample") followers (fb-detect | jq)"
 fb-detect --hits-only "$sample" | jq -r '[.fb.demand.hits[].rule] | unique[]' | sort | uniq -c | sort -rn
+echo
+echo "== Who is worth a real conversation (fb-detect | fb-score --format table)"
+fb-detect "$sample" |
+	fb-score --now 2026-11-20T12:00:00Z --interests 'marketing, small business, social media, branding' \
+		--top 15 --format table
+echo
+echo "== Verdicts over all $(wc -l <"$sample") followers (fb-score | jq)"
+fb-detect "$sample" | fb-score --now 2026-11-20T12:00:00Z --no-sort | jq -r .fb.score.verdict | sort | uniq -c

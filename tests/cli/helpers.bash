@@ -20,6 +20,14 @@ fbd() {
 	fb-detect "$@" >"$OUT" 2>"$ERR" || status=$?
 }
 
+# fbs ARG...: the same for fb-score.
+fbs() {
+	OUT=$BATS_TEST_TMPDIR/out
+	ERR=$BATS_TEST_TMPDIR/err
+	status=0
+	fb-score "$@" >"$OUT" 2>"$ERR" || status=$?
+}
+
 show() { # what the failing test saw
 	echo "--- exit status: $status"
 	echo "--- stdout:"

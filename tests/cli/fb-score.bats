@@ -1,0 +1,641 @@
+#!/usr/bin/env bats
+# fb-score: what a user of the command sees (records, ranking, options,
+# messages).
+#
+# The default points are being retuned, so no test here depends on them:
+# setup writes zero.rules, every built-in rule at 0 points (from
+# fb-score -l), and each test gives points of its own on top of it, with
+# the rule files in data/score-*.rules.
+
+load helpers
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	fb-score -l | awk '$1 == "points" { print "points", $2, 0 }' >zero.rules
+	[ -s zero.rules ] || { echo "fb-score -l listed no points"; return 1; }
+}
+
+# expect_ids "ID ...": the ids of the records on stdout, in order.
+expect_ids() {
+	local got
+	got=$(jq -r .id "$OUT" | tr '\n' ' ' | sed 's/ $//')
+	if [ "$got" != "$1" ]; then
+		echo "expected the ids: $1"
+		echo "got the ids:      $got"
+		show
+		return 1
+	fi
+}
+
+# record_of ID: the output record with that id, in the file "rec".
+record_of() {
+	jq -c --arg id "$1" 'select(.id == $id)' "$OUT" >rec
+	[ "$(wc -l <rec)" -eq 1 ] || { echo "no single record with id $1"; show; return 1; }
+}
+
+ranked() { # fb-score with the rules of score-ranked.rules only
+	fbs -r zero.rules -r "$DATA/score-ranked.rules" "$@"
+}
+
+# --- fb.score ---------------------------------------------------------------
+
+@test "fb.score is {total, verdict, reasons: [{rule, points, why}]}; a jq rule's why is its expression" {
+	ranked "$DATA/score-ranked.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 8
+	expect_jq '.fb | keys_unsorted == ["score"]'
+	expect_jq '.fb.score | keys_unsorted == ["total", "verdict", "reasons"]'
+	expect_jq 'all(.fb.score.reasons[]; keys_unsorted == ["rule", "points", "why"])'
+	expect_jq '.fb.score.total == ([.fb.score.reasons[].points] | add // 0)'
+	record_of 4
+	expect_jq '.fb.score == {"total": 2.5, "verdict": "engage", "reasons": [
+		{"rule": "GOOD", "points": 2, "why": ".tag == \"good\""},
+		{"rule": "PLUS", "points": 0.5, "why": ".plus == true"}]}' rec
+	# a description does not replace the expression in the record
+	record_of 3
+	expect_jq '.fb.score.reasons == [{"rule": "BAD", "points": -1.5, "why": ".tag == \"bad\""}]' rec
+	# the record keeps its bytes; fb is added at the end
+	printf '%s\n' '{"id":"1","username":"u1","tag":"none","fb":{"score":{"total":0,"verdict":"maybe","reasons":[]}}}' >expected
+	record_of 1
+	cmp -s rec expected || { echo "record 1:"; cat rec; return 1; }
+}
+
+@test "verdict: engage at or above the engage threshold, skip at or below the skip threshold" {
+	ranked --no-sort "$DATA/score-ranked.ndjson"
+	expect_status 0
+	jq -c '[.id, .fb.score.total, .fb.score.verdict]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["1",0,"maybe"]
+	["2",2,"engage"]
+	["3",-1.5,"skip"]
+	["4",2.5,"engage"]
+	["5",0.5,"maybe"]
+	["6",2,"engage"]
+	["7",-1,"maybe"]
+	["8",0,"maybe"]
+	EOF
+	diff expected got
+	# a later rule file moves the thresholds
+	printf 'threshold engage 2.5\nthreshold skip -1\n' >moved.rules
+	ranked -r moved.rules --no-sort "$DATA/score-ranked.ndjson"
+	expect_status 0
+	jq -r '.fb.score.verdict' "$OUT" | tr '\n' ' ' >got
+	[ "$(cat got)" = "maybe maybe skip engage maybe maybe skip maybe " ] || { cat got; return 1; }
+}
+
+# --- ranking ------------------------------------------------------------------
+
+@test "records come out highest total first; equal totals keep their input order" {
+	ranked "$DATA/score-ranked.ndjson"
+	expect_status 0
+	expect_ids "4 2 6 5 1 8 7 3"
+}
+
+@test "the sort is stable over many equal totals, across files" {
+	for i in $(seq 1 40); do printf '{"id":"a%s"}\n' "$i"; done >a.ndjson
+	for i in $(seq 1 40); do printf '{"id":"b%s"}\n' "$i"; done >b.ndjson
+	fbs -r zero.rules a.ndjson b.ndjson
+	expect_status 0
+	expect_ids "$(cat a.ndjson b.ndjson | jq -r .id | tr '\n' ' ' | sed 's/ $//')"
+}
+
+@test "--top K writes the same first K lines as the whole ranking" {
+	ranked "$DATA/score-ranked.ndjson"
+	cp "$OUT" full
+	for k in 1 2 3 4 5 6 7 8; do
+		ranked --top "$k" "$DATA/score-ranked.ndjson"
+		expect_status 0
+		head -n "$k" full >expected
+		expect_out expected
+	done
+	# the tie at the cut (u1 and u8 both 0) goes to the earlier record
+	ranked --top 5 "$DATA/score-ranked.ndjson"
+	expect_ids "4 2 6 5 1"
+	ranked --top 100 "$DATA/score-ranked.ndjson"
+	expect_out full
+}
+
+@test "--no-sort writes the records in input order, the same records as the ranking" {
+	ranked "$DATA/score-ranked.ndjson"
+	sort "$OUT" >sorted.full
+	ranked --no-sort "$DATA/score-ranked.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_ids "1 2 3 4 5 6 7 8"
+	sort "$OUT" | cmp -s - sorted.full || { echo "--no-sort wrote other records"; show; return 1; }
+}
+
+@test "--verdict keeps only the verdicts listed (with --top: the best of those)" {
+	ranked --verdict engage "$DATA/score-ranked.ndjson"
+	expect_status 0
+	expect_ids "4 2 6"
+	ranked --verdict maybe,skip "$DATA/score-ranked.ndjson"
+	expect_ids "5 1 8 7 3"
+	ranked --verdict skip "$DATA/score-ranked.ndjson"
+	expect_ids "3"
+	ranked --verdict maybe,skip --top 2 "$DATA/score-ranked.ndjson"
+	expect_ids "5 1"
+	ranked --verdict skip,engage --no-sort "$DATA/score-ranked.ndjson"
+	expect_ids "2 3 4 6"
+}
+
+# --- output for people ----------------------------------------------------------
+
+@test "--format table: a header, then rank, handle, verdict, total and main reasons" {
+	ranked --format table "$DATA/score-ranked.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 9
+	sed -n 1p "$OUT" | grep -Eq '^RANK +HANDLE +VERDICT +TOTAL +MAIN REASONS$' || { show; return 1; }
+	sed -n 2p "$OUT" | grep -Eq '^1 +@u4 +engage +2\.5 +GOOD \+2, PLUS \+0\.5$' || { show; return 1; }
+	sed -n 3p "$OUT" | grep -Eq '^2 +@u2 +engage +2 +GOOD \+2$' || { show; return 1; }
+	sed -n 8p "$OUT" | grep -Eq '^7 +@u7 +maybe +-1 +BAD -1\.5, PLUS \+0\.5$' || { show; return 1; }
+	sed -n 9p "$OUT" | grep -Eq '^8 +@u3 +skip +-1\.5 +BAD -1\.5$' || { show; return 1; }
+	[ "$(awk 'NR > 1 { printf "%s ", $1 }' "$OUT")" = "1 2 3 4 5 6 7 8 " ] || { show; return 1; }
+	# the rows are the ranking's, and --verdict ranks what it keeps
+	ranked --format table --verdict maybe "$DATA/score-ranked.ndjson"
+	[ "$(awk 'NR > 1 { printf "%s:%s ", $1, $2 }' "$OUT")" = "1:@u5 2:@u1 3:@u8 4:@u7 " ] || { show; return 1; }
+}
+
+@test "--format table --no-sort: one filled row per record, in input order" {
+	ranked --format table --no-sort "$DATA/score-ranked.ndjson"
+	expect_status 0
+	expect_lines 9
+	sed -n 2p "$OUT" | grep -Eq '^1 +@u1 +maybe +0 *$' || { show; return 1; }
+	sed -n 5p "$OUT" | grep -Eq '^4 +@u4 +engage +2\.5 +GOOD \+2, PLUS \+0\.5$' || { show; return 1; }
+}
+
+@test "--explain: every record's reasons on stderr, in input order; stdout unchanged" {
+	ranked "$DATA/score-ranked.ndjson"
+	cp "$OUT" plain.out
+	ranked --explain "$DATA/score-ranked.ndjson"
+	expect_status 0
+	expect_out plain.out
+	expect_err_has "score-ranked.ndjson:4: @u4: engage, 2.5 points (engage at 2, skip at -1.5)"
+	expect_err_has "score-ranked.ndjson:1: @u1: maybe, 0 points (engage at 2, skip at -1.5)"
+	expect_err '^ pts rule +description$'
+	expect_err '^ 2\.0 GOOD +\.tag == "good"$'
+	expect_err '^ 0\.5 PLUS +\.plus == true$'
+	# a jq rule with a description shows the description
+	expect_err '^-1\.5 BAD +tagged bad$'
+	[ "$(grep -oE '^[^ ]*score-ranked\.ndjson:[0-9]+: @u[0-9]' "$ERR" | sed 's/.*@//' | tr '\n' ' ')" = \
+	    "u1 u2 u3 u4 u5 u6 u7 u8 " ] || { echo "not every record, in input order"; show; return 1; }
+	# -x is --explain; it explains records that --verdict leaves out
+	ranked -x --verdict engage "$DATA/score-ranked.ndjson"
+	expect_status 0
+	expect_ids "4 2 6"
+	expect_err_has "score-ranked.ndjson:3: @u3: skip, -1.5 points"
+}
+
+# --- the built-in rules, with points of our own ----------------------------------
+
+# age_at DATE: fb.score of age_ada (created 2026-01-01, last post 2026-01-15)
+# with --now DATE, in the file "score".
+age_at() {
+	fbs -r zero.rules -r "$DATA/score-age.rules" --now "$1" "$DATA/score-age.ndjson"
+	expect_status 0
+	expect_no_stderr
+	jq -c .fb.score "$OUT" >score
+}
+
+@test "--now makes the age rules reproducible: NEW_ACCOUNT, ACTIVE_30_DAYS and DEAD_90_DAYS flip with it" {
+	age_at 2026-01-20
+	expect_jq '. == {"total": -0.5, "verdict": "maybe", "reasons": [
+		{"rule": "NEW_ACCOUNT", "points": -1, "why": "new: created 19 days ago"},
+		{"rule": "ACTIVE_30_DAYS", "points": 0.5, "why": "active: last post 5 days ago"}]}' score
+	age_at 2026-03-01
+	expect_jq '. == {"total": 0, "verdict": "maybe", "reasons": []}' score
+	age_at 2026-06-01
+	expect_jq '. == {"total": -3, "verdict": "skip", "reasons": [
+		{"rule": "DEAD_90_DAYS", "points": -3, "why": "dead: last post 137 days ago"}]}' score
+	# the same --now, the same bytes
+	cp "$OUT" first
+	age_at 2026-06-01
+	expect_out first
+}
+
+@test "--now at the edges: NEW_ACCOUNT under 30 days, DEAD_90_DAYS over 90 days" {
+	age_at 2026-01-30T23:59:59Z
+	expect_jq '[.reasons[].rule] == ["NEW_ACCOUNT", "ACTIVE_30_DAYS"]' score
+	age_at 2026-01-31
+	expect_jq '[.reasons[].rule] == ["ACTIVE_30_DAYS"]' score
+	age_at 2026-02-14
+	expect_jq '[.reasons[].rule] == ["ACTIVE_30_DAYS"]' score
+	age_at 2026-02-14T00:00:01Z
+	expect_jq '[.reasons[].rule] == []' score
+	age_at 2026-04-15
+	expect_jq '[.reasons[].rule] == []' score
+	age_at 2026-04-16
+	expect_jq '[.reasons[].rule] == ["DEAD_90_DAYS"]' score
+	age_at 2026-04-15T00:00:01.000Z
+	expect_jq '[.reasons[].rule] == ["DEAD_90_DAYS"]' score
+}
+
+@test "a profile alone gets 'not evaluated' reasons worth 0 points for what it lacks" {
+	record '{id: "4201", username: "prof_pat", description: "Potter"}'
+	fbs -r zero.rules -r "$DATA/score-missing.rules" --now 2026-11-20 in
+	expect_status 0
+	expect_no_stderr
+	expect_jq '.fb.score.total == 0 and .fb.score.verdict == "maybe"'
+	expect_jq '[.fb.score.reasons[].rule] == ["FOLLOWS_50X", "DEAD_90_DAYS", "MOSTLY_REPOSTS", "CONVERSATION"]'
+	expect_jq 'all(.fb.score.reasons[]; .points == 0 and (.why | startswith("not evaluated: ")))'
+	expect_jq '.fb.score.reasons[0].why | test("follower")'
+	expect_jq 'all(.fb.score.reasons[1:][]; .why | test("posts"))'
+	# a rule at 0 points says nothing, evaluated or not
+	fbs -r zero.rules --now 2026-11-20 in
+	expect_jq '.fb.score.reasons == []'
+}
+
+@test "with counts and three dated posts, nothing is 'not evaluated'; with two, the post rules are" {
+	record '{id: "4202", username: "full_fay", public_metrics: {followers_count: 100, following_count: 50, tweet_count: 500},
+		posts: [{text: "Kiln day: three new glazes", created_at: "2026-11-18T10:00:00.000Z"},
+			{text: "Market stall on Saturday", created_at: "2026-11-10T10:00:00.000Z"},
+			{text: "Throwing bowls all morning", created_at: "2026-11-01T10:00:00.000Z"}]}'
+	fbs -r zero.rules -r "$DATA/score-missing.rules" --now 2026-11-20 in
+	expect_status 0
+	expect_jq '.fb.score.reasons == []'
+	jq -c '.posts |= .[:2]' in >two
+	fbs -r zero.rules -r "$DATA/score-missing.rules" --now 2026-11-20 two
+	expect_status 0
+	expect_jq '[.fb.score.reasons[] | {rule, points}] == [{"rule": "MOSTLY_REPOSTS", "points": 0}, {"rule": "CONVERSATION", "points": 0}]'
+	expect_jq 'all(.fb.score.reasons[]; .why | startswith("not evaluated: "))'
+}
+
+@test "posts without dates: DEAD_90_DAYS is not evaluated, and the why does not blame the number of posts" {
+	record '{id: "4203", username: "undated_uma", posts: [{text: "one"}, {text: "two"}, {text: "three"}, {text: "four"}]}'
+	fbs -r zero.rules -r "$DATA/score-missing.rules" in
+	expect_status 0
+	expect_jq '[.fb.score.reasons[] | select(.rule == "DEAD_90_DAYS")] | length == 1'
+	expect_jq '.fb.score.reasons[] | select(.rule == "DEAD_90_DAYS") | .points == 0 and (.why | startswith("not evaluated: "))'
+	# four posts are attached: "fewer than 3 posts attached" is not why
+	expect_jq '.fb.score.reasons[] | select(.rule == "DEAD_90_DAYS") | .why | test("fewer than 3") | not'
+}
+
+@test "--already: ids, @names in any case and records mark ALREADY_FOLLOWED (0 points: a mark only)" {
+	fbs -r zero.rules --already "$DATA/score-already.txt" --no-sort "$DATA/score-already.ndjson"
+	expect_status 0
+	expect_no_stderr
+	jq -c '[.id, [.fb.score.reasons[] | {rule, points}], .fb.score.total]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["5001",[{"rule":"ALREADY_FOLLOWED","points":0}],0]
+	["5002",[{"rule":"ALREADY_FOLLOWED","points":0}],0]
+	["5003",[{"rule":"ALREADY_FOLLOWED","points":0}],0]
+	["5004",[{"rule":"ALREADY_FOLLOWED","points":0}],0]
+	["5005",[],0]
+	EOF
+	diff expected got
+	# given points, the mark moves the record
+	printf 'points ALREADY_FOLLOWED -5\ndescribe ALREADY_FOLLOWED followed\n' >already.rules
+	fbs -r zero.rules -r already.rules --already "$DATA/score-already.txt" "$DATA/score-already.ndjson"
+	expect_status 0
+	expect_ids "5005 5001 5002 5003 5004"
+	record_of 5001
+	expect_jq '.fb.score == {"total": -5, "verdict": "skip", "reasons": [
+		{"rule": "ALREADY_FOLLOWED", "points": -5, "why": "followed: followed by the client"}]}' rec
+}
+
+@test "--already with a file that does not exist: exit 2, the message names it" {
+	fbs --already no-such.txt <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-score: .*no-such\.txt'
+}
+
+@test "--interests matches whole words of normalised text (case, accents, fullwidth, #joined, _ and -) in the bio and posts, not reposts" {
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort \
+	    --interests 'Patisserie, small business' "$DATA/score-interests.ndjson"
+	expect_status 0
+	expect_no_stderr
+	jq -c '[.username, .fb.score.total, (.fb.score.reasons[0].why // "" | ltrimstr("interests: ") | split(", ") | sort)]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["bio_case",1.5,["patisserie","small business"]]
+	["post_only",1.5,["patisserie","small business"]]
+	["part_word",0,[]]
+	["repost_only",0,[]]
+	["fullwidth",1.5,["patisserie"]]
+	["none_here",0,[]]
+	["joined_words",1.5,["patisserie","small business"]]
+	EOF
+	diff expected got
+	expect_jq 'all(.fb.score.reasons[]; .rule == "INTERESTS" and .points == 1.5)'
+	cp "$OUT" commas
+	# the same interests, from a file and from repeated options
+	printf 'Patisserie\nsmall business\n' >interests.txt
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort --interests-file interests.txt "$DATA/score-interests.ndjson"
+	expect_out commas
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort --interests patisserie \
+	    --interests 'SMALL BUSINESS' "$DATA/score-interests.ndjson"
+	expect_out commas
+}
+
+@test "--interests: words apart by two spaces or a line break still match" {
+	record '{id: "6101", username: "two_spaces", description: "Small  Business coach"}'
+	record '{id: "6102", username: "line_break", description: "small\nbusiness coach"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort --interests 'small business' in
+	expect_status 0
+	expect_jq '.fb.score.total == 1.5'
+}
+
+@test "fb.demand from fb-detect is read: DEMANDS_FOLLOW_BACK when flagged, MENTIONS_FOLLOW_BACK below the threshold" {
+	# the first two through fb-detect; the last two carry an fb.demand
+	# already (fb-detect would drop it: nothing in them hits)
+	head -n 2 "$DATA/score-demand.ndjson" | fb-detect >detected
+	head -1 detected >first
+	expect_jq '.fb.demand.flagged == true' first
+	tail -n 2 "$DATA/score-demand.ndjson" >>detected
+	fbs -r zero.rules -r "$DATA/score-demand.rules" --no-sort detected
+	expect_status 0
+	expect_no_stderr
+	jq -c '[.id, [.fb.score.reasons[] | {rule, points}], .fb.score.verdict]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["7001",[{"rule":"DEMANDS_FOLLOW_BACK","points":-4}],"skip"]
+	["7002",[],"maybe"]
+	["7003",[{"rule":"DEMANDS_FOLLOW_BACK","points":-4}],"skip"]
+	["7004",[{"rule":"MENTIONS_FOLLOW_BACK","points":-1}],"maybe"]
+	EOF
+	diff expected got
+	expect_jq '[.fb.score.reasons[].why | select(startswith("demands: ") or startswith("mentions: ") | not)] == []'
+	# fb.demand is kept as it was
+	jq -c '.fb.demand' detected >demand.before
+	jq -c '.fb.demand' "$OUT" | diff demand.before -
+}
+
+# --- rules of your own -----------------------------------------------------------
+
+@test "a jq rule sees the record without fb.score (fb.demand included) and adds its points" {
+	cat >mine.rules <<-'EOF'
+	jq FRESH .fb.score == null
+	points FRESH 1
+	jq HAS_DEMAND .fb.demand != null
+	points HAS_DEMAND 2
+	EOF
+	printf '%s\n' '{"id":"1","username":"old","fb":{"source":{"network":"x"},"score":{"total":99,"verdict":"engage","reasons":[]},"demand":{"flagged":true,"score":4,"hits":[]}},"z":1}' >in
+	fbs -r zero.rules -r mine.rules in
+	expect_status 0
+	expect_no_stderr
+	# fb.score is replaced in its place; the rest keeps its bytes
+	expect_out_text '{"id":"1","username":"old","fb":{"source":{"network":"x"},"score":{"total":3,"verdict":"engage","reasons":[{"rule":"FRESH","points":1,"why":".fb.score == null"},{"rule":"HAS_DEMAND","points":2,"why":".fb.demand != null"}]},"demand":{"flagged":true,"score":4,"hits":[]}},"z":1}'
+}
+
+@test "a jq rule that fails on a record rejects it, naming the rule; the others are scored; exit 1" {
+	fbs -r zero.rules -r "$DATA/score-runtime.rules" --rejects rejects "$DATA/score-runtime.ndjson"
+	expect_status 1
+	expect_ids "8001 8003"
+	record_of 8001
+	expect_jq '.fb.score.reasons == [{"rule": "BIO_TEA", "points": 1, "why": ".name | test(\"tea\")"}]' rec
+	expect_err '^fb-score: [^ ]*score-runtime\.ndjson:2: rule BIO_TEA: '
+	expect_err_has "1 bad record"
+	sed -n 2p "$DATA/score-runtime.ndjson" >expected.rej
+	expect_file_is rejects expected.rej
+}
+
+@test "-l prints rules that -r reads back to the same rules and the same scores" {
+	fbs -r zero.rules -r "$DATA/score-ranked.rules" -l
+	expect_status 0
+	expect_no_stderr
+	cp "$OUT" listed.rules
+	grep -qx 'threshold engage 2' listed.rules || { show; return 1; }
+	grep -qx 'jq BAD .tag == "bad"' listed.rules || { show; return 1; }
+	grep -qx 'describe BAD tagged bad' listed.rules || { show; return 1; }
+	fbs -r listed.rules -l
+	expect_out listed.rules
+	ranked "$DATA/score-ranked.ndjson"
+	cp "$OUT" expected
+	fbs -r listed.rules "$DATA/score-ranked.ndjson"
+	expect_out expected
+}
+
+# --- the record contract ------------------------------------------------------------
+
+@test "running fb-score twice gives the same bytes as running it once (default rules)" {
+	cat "$DATA/score-ranked.ndjson" "$DATA/score-age.ndjson" "$DATA/score-already.ndjson" \
+	    "$DATA/score-interests.ndjson" "$DATA/score-demand.ndjson" "$DATA/sample.ndjson" \
+	    "$DATA/api-users.json" "$DATA/pretty.json" "$DATA/order.ndjson" |
+	    jq -c 'select(has("username"))' | fb-detect >in
+	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" in
+	expect_status 0
+	cp "$OUT" once
+	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" once
+	expect_status 0
+	expect_no_stderr
+	expect_out once
+	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" --no-sort once
+	sort "$OUT" | cmp -s - <(sort once) || { echo "--no-sort on its output changed it"; show; return 1; }
+}
+
+@test "running fb-score twice gives the same result as once, with a rule about .fb as a whole" {
+	printf 'jq UNTOUCHED .fb == null\npoints UNTOUCHED 1\n' >untouched.rules
+	printf '%s\n' '{"id":"1","username":"plain"}' >in
+	fbs -r zero.rules -r untouched.rules in
+	expect_status 0
+	cp "$OUT" once
+	expect_jq '.fb.score.total == 1' once
+	fbs -r zero.rules -r untouched.rules once
+	expect_out once
+}
+
+@test "pretty-printed input gives the same records as NDJSON, one compact record per line" {
+	ranked "$DATA/score-ranked.ndjson"
+	cp "$OUT" expected
+	jq . "$DATA/score-ranked.ndjson" >pretty.json
+	ranked pretty.json
+	expect_status 0
+	expect_out expected
+	jq -s . "$DATA/score-ranked.ndjson" | fb-score -r zero.rules -r "$DATA/score-ranked.rules" >array.out
+	cmp -s array.out expected || { echo "a JSON array scores differently"; diff expected array.out; return 1; }
+}
+
+@test "a raw X API users page: one scored record per user, posts joined, ranked" {
+	cat >page.rules <<-'EOF'
+	jq TWO_POSTS (.posts // []) | length == 2
+	points TWO_POSTS 1
+	jq RUNNER .description == "Runner"
+	points RUNNER 1
+	EOF
+	fbs -r zero.rules -r page.rules "$DATA/api-users.json"
+	expect_status 0
+	expect_no_stderr
+	expect_ids "3002 3001 3003"
+	expect_jq '.fb.score.total == {"3002": 2, "3001": 1, "3003": 0}[.id]'
+	jq -c 'del(.fb)' "$OUT" | sort >records
+	sort "$DATA/api-users.expected.ndjson" | diff - records
+}
+
+@test "a closed pipe ends fb-score quietly with 0" {
+	for i in $(seq 1 3000); do printf '{"id":"%s"}\n' "$i"; done >many
+	{ fb-score -r zero.rules many 2>err; echo $? >st; } | head -n 1 >first
+	[ "$(cat st)" = 0 ] || { echo "exit status $(cat st)"; cat err; return 1; }
+	[ ! -s err ] || { cat err; return 1; }
+	grep -qx '{"id":"1","fb":{"score":{"total":0,"verdict":"maybe","reasons":\[\]}}}' first
+}
+
+@test "--top 5 on 20000 records: the right five, the first five of the whole ranking" {
+	awk 'BEGIN { for (i = 1; i <= 20000; i++)
+		printf "{\"id\":\"%d\",\"k\":%s,\"k2\":%s}\n", i, (i % 13 == 0 ? "true" : "false"), (i % 5 == 0 ? "true" : "false") }' >big
+	printf 'jq K .k\npoints K 1\njq K2 .k2\npoints K2 0.5\n' >big.rules
+	fbs -r zero.rules -r big.rules --top 5 big
+	expect_status 0
+	expect_no_stderr
+	expect_ids "65 130 195 260 325"
+	cp "$OUT" top5
+	fbs -r zero.rules -r big.rules big
+	expect_lines 20000
+	head -n 5 "$OUT" | cmp -s - top5 || { echo "--top 5 differs from the first 5 of the ranking"; return 1; }
+	tail -n 1 "$OUT" | grep -q '"id":"19999"' || { tail -n 1 "$OUT"; return 1; }
+}
+
+# --- bad input --------------------------------------------------------------------
+
+@test "posts that is not an array, fb that is not an object, a post that is not an object: rejected, named, exit 1" {
+	fbs -r zero.rules --rejects rejects "$DATA/score-types.ndjson"
+	expect_status 1
+	expect_ids "9004"
+	expect_err '^fb-score: [^ ]*score-types\.ndjson:1: \.posts: '
+	expect_err '^fb-score: [^ ]*score-types\.ndjson:2: \.fb: '
+	expect_err '^fb-score: [^ ]*score-types\.ndjson:3: \.posts\[0\]: '
+	expect_err_has "3 bad records"
+	head -n 3 "$DATA/score-types.ndjson" >expected.rej
+	expect_file_is rejects expected.rej
+}
+
+@test "public_metrics that is not an object: rejected, named, exit 1" {
+	fbs -r zero.rules "$DATA/score-metrics-type.ndjson"
+	expect_status 1
+	expect_ids "9102"
+	expect_err '^fb-score: [^ ]*score-metrics-type\.ndjson:1: \.public_metrics: '
+}
+
+@test "invalid JSON: FILE:LINE named, exit 1, the records around it written" {
+	fbs -r zero.rules --rejects rejects "$DATA/score-bad-json.ndjson"
+	expect_status 1
+	expect_ids "9201 9203"
+	expect_err '^fb-score: [^ ]*score-bad-json\.ndjson:2: invalid JSON'
+	sed -n 2p "$DATA/score-bad-json.ndjson" >expected.rej
+	expect_file_is rejects expected.rej
+	fbs -r zero.rules <"$DATA/score-bad-json.ndjson"
+	expect_status 1
+	expect_err '^fb-score: stdin:2: invalid JSON'
+}
+
+# --- configuration and usage errors: exit 2, nothing read ---------------------------
+
+@test "a rule file with a syntax error: exit 2, the message names file:line" {
+	fbs -r "$DATA/score-bad-syntax.rules" <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-score: .*score-bad-syntax\.rules:4: '
+}
+
+@test "points for a rule that does not exist: exit 2, the message names it" {
+	fbs -r "$DATA/score-no-such.rules" <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-score: .*score-no-such\.rules:1: .*NO_SUCH_RULE'
+}
+
+@test "a skip threshold not below the engage threshold: exit 2" {
+	fbs -r "$DATA/score-thresholds.rules" <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-score: .*threshold'
+	printf 'threshold skip 3\n' >above.rules
+	fbs -r above.rules <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_no_stdout
+}
+
+@test "jq rules: one that does not compile, one without points, one on a built-in name: exit 2" {
+	printf '# line 1\njq BROKEN .a ==\npoints BROKEN 1\n' >broken.rules
+	fbs -r broken.rules <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-score: .*broken\.rules:2: .*BROKEN'
+	printf 'jq NO_POINTS .a\n' >nopoints.rules
+	fbs -r nopoints.rules <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_err_has "NO_POINTS"
+	printf 'jq FEW_POSTS .a\n' >builtin.rules
+	fbs -r builtin.rules <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_err '^fb-score: .*builtin\.rules:1: '
+}
+
+@test "a rule file that does not exist: exit 2, the message names it" {
+	fbs -r no-such.rules <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-score: .*no-such\.rules'
+}
+
+@test "--top with --no-sort: exit 2" {
+	fbs --top 5 --no-sort <"$DATA/score-ranked.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err_has "--top"
+	expect_err_has "--no-sort"
+}
+
+@test "--now that is not a date: exit 2, the message quotes it" {
+	for d in garbage 2026-13-01 2026-11 20-11-2026 2026-11-00 2026-11-20T12:00:00+02:00; do
+		fbs --now "$d" <"$DATA/score-ranked.ndjson"
+		expect_status 2
+		expect_no_stdout
+		expect_err_has "--now"
+		expect_err_has "$d"
+	done
+}
+
+@test "--now with a day or a time that does not exist (2026-02-30, 25:00, 12:60): exit 2" {
+	for d in 2026-02-30 2026-11-20T25:00:00Z 2026-11-20T12:60:00Z; do
+		fbs --now "$d" <"$DATA/score-ranked.ndjson"
+		expect_status 2
+		expect_no_stdout
+		expect_err_has "$d"
+	done
+}
+
+@test "bad option values: --top 0, --top abc, --verdict good, --format xml, an unknown option: exit 2" {
+	for args in "--top 0" "--top abc" "--verdict good" "--format xml" "--bogus"; do
+		fbs $args <"$DATA/score-ranked.ndjson"
+		expect_status 2
+		expect_no_stdout
+		expect_err_has "${args#* }"
+	done
+	expect_err '^usage: fb-score '
+}
+
+@test "--help: exit 0, the usage on stdout; --version: one line" {
+	fbs --help
+	expect_status 0
+	expect_no_stderr
+	head -1 "$OUT" | grep -q '^usage: fb-score ' || { show; return 1; }
+	grep -q -- '--no-sort' "$OUT" || { show; return 1; }
+	cp "$OUT" long
+	fbs -h
+	expect_out long
+	fbs --version
+	expect_status 0
+	expect_lines 1
+	grep -Eq '^fb-score \(followback\) [0-9]+\.[0-9]+(\.[0-9]+)?$' "$OUT" || { show; return 1; }
+}
+
+@test "a post record is rejected: fb-score scores users, and says how to score the author" {
+	printf '%s\n' '{"id":"1","username":"u"}' '{"id":"9","text":"hello","author":{"id":"2","username":"a"}}' >in
+	fbs --now 2026-11-20 in
+	expect_status 1
+	expect_ids "1"
+	expect_err '^fb-score: in:2: a post, not a user: .*\.author'
+}
+
+@test "counts and dates of the wrong type are rejected, naming the field" {
+	printf '%s\n' '{"id":"1","username":"u","public_metrics":{"followers_count":"10"}}' \
+	    '{"id":"2","username":"v","created_at":"2026-02-30T00:00:00Z"}' \
+	    '{"id":"3","username":"w","posts":[{"text":5}]}' '{"id":"4","username":"ok"}' >in
+	fbs --now 2026-11-20 in
+	expect_status 1
+	expect_ids "4"
+	expect_err '^fb-score: in:1: \.public_metrics\.followers_count: expected a number, got string$'
+	expect_err '^fb-score: in:2: \.created_at: not a date'
+	expect_err '^fb-score: in:3: \.posts\[0\]\.text: expected a string, got number$'
+}
