@@ -12,7 +12,7 @@ CFLAGS ?= -O2 -g
 # Warnings stay on even when CFLAGS is given on the command line.
 override CFLAGS := -std=c11 -Wall -Wextra $(CFLAGS)
 PKG_CONFIG ?= pkg-config
-PKGS = libpcre2-8 libutf8proc
+PKGS = libpcre2-8 libutf8proc libcurl
 # Debian's libjq 1.6 ships no .pc file.
 override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
@@ -24,7 +24,8 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 PROGS = \
 	fb-detect \
-	fb-score
+	fb-score \
+	fb-suggest
 
 LIBSRC = \
 	lib/apipage.c \
@@ -36,10 +37,12 @@ LIBSRC = \
 	lib/jqexpr.c \
 	lib/json.c \
 	lib/literals.c \
+	lib/llm.c \
 	lib/output.c \
 	lib/rank.c \
 	lib/rules.c \
 	lib/score.c \
+	lib/suggest.c \
 	lib/stream.c \
 	lib/textnorm.c \
 	lib/util.c
@@ -51,7 +54,7 @@ UNITS = \
 	test-fbkey \
 	test-rank
 
-DATA = share/detect.rules share/score.rules
+DATA = share/detect.rules share/score.rules share/suggest.templates
 
 LIBOBJ = $(LIBSRC:%.c=$(B)/%.o)
 BINS = $(PROGS:%=$(B)/%)
@@ -74,6 +77,13 @@ $(B)/%_rules.c: share/%.rules tools/embed.sh
 
 $(B)/fb-detect: $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS)
+
+$(B)/suggest_templates.c: share/suggest.templates tools/embed.sh
+	@mkdir -p $(B)
+	sh tools/embed.sh default_suggest_templates share/suggest.templates > $@
+
+$(B)/fb-suggest: $(B)/cmd/fb-suggest.o $(B)/suggest_templates.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-suggest.o $(B)/suggest_templates.o $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/fb-score: $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)

@@ -27,7 +27,8 @@ buf_add(struct buf *b, const void *s, size_t n)
 {
 	if (b->cap - b->len <= n)
 		buf_grow(b, n);
-	memcpy(b->p + b->len, s, n);
+	if (n > 0)
+		memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
 }

@@ -309,6 +309,7 @@ scan_object(struct scanner *sc, int depth)
 	struct json_scan *s = sc->s;
 	int collect = s->collect_members && depth == 1;
 	int in_post = s->collect_members && sc->post_index != (size_t)-1 && depth == 3;
+	size_t post = sc->post_index;	/* nested arrays change sc->post_index */
 	int r;
 
 	if (open_container(sc, '}'))
@@ -353,7 +354,7 @@ scan_object(struct scanner *sc, int depth)
 					s->post_index = xrealloc(s->post_index,
 					    s->post_index_cap * sizeof *s->post_index);
 				}
-				s->post_index[s->npost_members - 1] = sc->post_index;
+				s->post_index[s->npost_members - 1] = post;
 			}
 			m->key = (const char *)sc->p + k0;
 			m->keylen = k1 - k0;
@@ -370,7 +371,7 @@ static int
 scan_array(struct scanner *sc, int depth)
 {
 	int posts = sc->in_posts, r;
-	size_t index = 0;
+	size_t index = 0, outer = sc->post_index;
 
 	sc->in_posts = 0;
 	if (open_container(sc, ']'))
@@ -381,7 +382,7 @@ scan_array(struct scanner *sc, int depth)
 		sc->post_index = posts ? index : (size_t)-1;
 		if (scan_value(sc, depth, &kind) < 0)
 			return -1;
-		sc->post_index = (size_t)-1;
+		sc->post_index = outer;
 		if (posts && kind != JSON_OBJECT && sc->s->posts_bad == (size_t)-1) {
 			sc->s->posts_bad = index;
 			sc->s->posts_bad_kind = kind;

@@ -20,3 +20,8 @@ fb-detect "$sample" |
 echo
 echo "== Verdicts over all $(wc -l <"$sample") followers (fb-score | jq)"
 fb-detect "$sample" | fb-score --now 2026-11-20T12:00:00Z --no-sort | jq -r .fb.score.verdict | sort | uniq -c
+echo
+echo "== A first message for the ten best prospects (fb-detect | fb-score --top 10 | fb-suggest)"
+fb-detect "$sample" |
+	fb-score --now 2026-11-20T12:00:00Z --interests 'marketing, small business, social media, branding' --top 10 |
+	fb-suggest --format table

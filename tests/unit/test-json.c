@@ -92,6 +92,10 @@ test_members(void)
 	ok(s.npost_members == 3 && s.post_index[0] == 0 && s.post_index[2] == 2 &&
 	    strncmp(s.post_members[2].val, "\"b\"", 3) == 0, "each post member knows its post");
 	ok(s.posts_bad == 1 && s.posts_bad_kind == JSON_NUMBER, "a post that is not an object is noted");
+	t = "{\"posts\":[{\"refs\":[1,[2]],\"e\":{\"u\":[3]},\"text\":\"a\"},{\"text\":\"b\"}]}";
+	ok(scan(&s, t, 1) == JSON_OK && s.npost_members == 4 && s.post_index[1] == 0 &&
+	    s.post_index[2] == 0 && s.post_index[3] == 1,
+	    "members after nested arrays still know their post");
 	json_scan_free(&s);
 }
 

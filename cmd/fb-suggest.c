@@ -1,0 +1,165 @@
+/* fb-suggest: draft a personal opener for each profile worth reaching out to. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fbkey.h"
+#include "llm.h"
+#include "stream.h"
+#include "suggest.h"
+#include "util.h"
+
+extern const char default_suggest_templates[];
+
+static const struct cli_doc doc = {
+	"[-a] [--format ndjson|table] [--lang en|es|pt] [--llm url] [--llm-model name]\n"
+	"       [--llm-timeout seconds] [--max-record size] [--rejects file] [--seed n]\n"
+	"       [--templates file] [file ...]",
+	"Draft a first message for each profile worth a conversation: a question\n"
+	"about their work, a response to a post, a compliment, or a pointer to their\n"
+	"writing; set fb.opener with the text, its kind and what it rests on.",
+	"  -a, --all                draft for every record, not only engage and maybe\n"
+	"      --format ndjson|table  records (default), or handle, kind and draft\n"
+	"      --lang en|es|pt      write every draft in this language\n"
+	"      --llm url            polish drafts with an OpenAI-compatible chat endpoint\n"
+	"      --llm-model name     the model to ask for (default local)\n"
+	"      --llm-timeout seconds  give up on the endpoint after this long (default 20)\n"
+	"      --max-record size    longest record accepted (default 64M)\n"
+	"      --rejects file       keep bad input, verbatim, in file\n"
+	"      --seed n             pick other templates for the same records\n"
+	"      --templates file     add templates (see the file's format)\n"
+	"  -h, --help               print this help and exit\n"
+	"      --version            print the version and exit\n",
+};
+
+enum { OPT_FORMAT = 256, OPT_LANG, OPT_LLM, OPT_LLM_MODEL, OPT_LLM_TIMEOUT,
+	OPT_MAX_RECORD, OPT_REJECTS, OPT_SEED, OPT_TEMPLATES, OPT_VERSION };
+
+static const struct option longopts[] = {
+	{"all", no_argument, NULL, 'a'},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"help", no_argument, NULL, 'h'},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"llm", required_argument, NULL, OPT_LLM},
+	{"llm-model", required_argument, NULL, OPT_LLM_MODEL},
+	{"llm-timeout", required_argument, NULL, OPT_LLM_TIMEOUT},
+	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
+	{"rejects", required_argument, NULL, OPT_REJECTS},
+	{"seed", required_argument, NULL, OPT_SEED},
+	{"templates", required_argument, NULL, OPT_TEMPLATES},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0}
+};
+
+struct run {
+	struct suggester *g;
+	struct llm *llm;	/* NULL without --llm */
+	struct buf opener, line, polished;
+	int all, table;
+};
+
+static int
+suggest_record(struct stream *st, const struct record *rec, void *arg)
+{
+	struct run *r = arg;
+	char handle[128];
+	int rc = suggester_draft(r->g, st, rec, r->all, &r->opener);
+
+	if (rc < 0)
+		return 0;
+	if (rc > 0 && r->llm && suggester_text(r->g) &&
+	    llm_polish(r->llm, suggester_facts(r->g), suggester_text(r->g), &r->polished) == 0)
+		llm_merge(&r->opener, r->polished.p);
+	buf_reset(&r->line);
+	if (r->table) {
+		if (rc == 0)
+			return 0;
+		record_handle(rec, handle, sizeof handle);
+		buf_printf(&r->line, "%-20s ", handle);
+		suggester_row(&r->line, r->opener.p);
+	} else if (rc == 0) {
+		/* No opener for this record: an old one would be stale. */
+		fbkey_set(&r->line, rec, "opener", NULL, 0);
+	} else {
+		fbkey_set(&r->line, rec, "opener", r->opener.p, r->opener.len);
+	}
+	stream_emit(st, r->line.p, r->line.len);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct run r = {0};
+	struct stream_opts so = {0};
+	struct llm_opts lo = {.model = "local", .timeout = 20};
+	struct buf err = {0};
+	char **tfiles = xcalloc((size_t)argc, sizeof *tfiles);
+	size_t ntfiles = 0, i, len;
+	int c, status;
+	char *text;
+
+	setprogname_from(argv[0]);
+	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
+	r.g = suggester_new();
+	while ((c = getopt_long(argc, argv, "ah", longopts, NULL)) != -1)
+		switch (c) {
+		case 'a': r.all = 1; break;
+		case 'h': cli_help(&doc);
+		case OPT_FORMAT:
+			if (strcmp(optarg, "table") == 0)
+				r.table = 1;
+			else if (strcmp(optarg, "ndjson") != 0)
+				cli_usage(&doc, "--format: expected ndjson or table, not '%s'", optarg);
+			break;
+		case OPT_LANG:
+			if (strcmp(optarg, "en") && strcmp(optarg, "es") && strcmp(optarg, "pt"))
+				cli_usage(&doc, "--lang: expected en, es or pt, not '%s'", optarg);
+			suggester_set_lang(r.g, optarg);
+			break;
+		case OPT_LLM: lo.url = optarg; break;
+		case OPT_LLM_MODEL: lo.model = optarg; break;
+		case OPT_LLM_TIMEOUT: lo.timeout = cli_number(&doc, "--llm-timeout", optarg, 0.1, 3600); break;
+		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
+		case OPT_REJECTS: so.rejects_path = optarg; break;
+		case OPT_SEED:
+			suggester_set_seed(r.g, (unsigned long)cli_number(&doc, "--seed", optarg, 0, 4294967295.0));
+			break;
+		case OPT_TEMPLATES: tfiles[ntfiles++] = optarg; break;
+		case OPT_VERSION: cli_version();
+		default: cli_usage(&doc, NULL);
+		}
+	argc -= optind;
+	argv += optind;
+
+	if (suggester_templates(r.g, default_suggest_templates, strlen(default_suggest_templates),
+	    "default templates", &err) < 0)
+		die(EXIT_USAGE, "%s", err.p);
+	for (i = 0; i < ntfiles; i++) {
+		if ((text = slurp_file(tfiles[i], &len)) == NULL)
+			die(EXIT_USAGE, "--templates %s:", tfiles[i]);
+		if (suggester_templates(r.g, text, len, tfiles[i], &err) < 0)
+			die(EXIT_USAGE, "%s", err.p);
+		free(text);
+	}
+	if (suggester_ready(r.g, &err) < 0)
+		die(EXIT_USAGE, "%s", err.p);
+	if (lo.url && (r.llm = llm_new(&lo, &err)) == NULL)
+		die(EXIT_USAGE, "--llm %s: %s", lo.url, err.p);
+
+	{
+		struct stream *st = stream_new(&so);
+
+		stream_run(st, argc, argv, suggest_record, &r);
+		status = stream_finish(st);
+	}
+	llm_free(r.llm);
+	suggester_free(r.g);
+	buf_free(&r.opener);
+	buf_free(&r.line);
+	buf_free(&r.polished);
+	free(tfiles);
+	return status;
+}

@@ -1,0 +1,48 @@
+/*
+ * suggest.h: a first message worth sending (the engine of fb-suggest).
+ *
+ * Reads the facts a record shows (what the bio says the person does and
+ * where, an achievement in a recent post, a link to their own writing, a
+ * recent post of their own), picks the strongest, and fills a template of
+ * the matching kind: a compliment, a pointer to what they wrote, a
+ * question about their work, or a response to a post. The draft rests on
+ * what it quotes, and says so in fb.opener.basis. With nothing specific to
+ * go on there is no draft, and the reason is given instead.
+ */
+#ifndef FB_SUGGEST_H
+#define FB_SUGGEST_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "stream.h"
+
+struct suggester;
+
+struct suggester *suggester_new(void);
+void suggester_free(struct suggester *g);
+/* Reads a template file (suggest.templates format); -1 with a message. */
+int suggester_templates(struct suggester *g, const char *text, size_t len,
+    const char *origin, struct buf *err);
+/* Checks the templates (known kinds, languages and slots); -1 with a message. */
+int suggester_ready(struct suggester *g, struct buf *err);
+void suggester_set_seed(struct suggester *g, unsigned long seed);
+/* "en", "es" or "pt" for every record, instead of the record's own language. */
+void suggester_set_lang(struct suggester *g, const char *lang);
+
+/*
+ * Drafts an opener for rec into json (the fb.opener value). Returns 1 with
+ * a draft or a reason, 0 when the record gets none (not engage or maybe),
+ * -1 after rejecting the record on st.
+ */
+int suggester_draft(struct suggester *g, struct stream *st, const struct record *rec,
+    int all, struct buf *json);
+
+/* The facts the last draft rested on, as a JSON object (for an LLM). */
+const char *suggester_facts(const struct suggester *g);
+/* The text of the last draft, or NULL. */
+const char *suggester_text(const struct suggester *g);
+/* Appends "kind  text" (or the reason there is none) of an opener, for a table. */
+void suggester_row(struct buf *out, const char *opener);
+
+#endif

@@ -1,0 +1,684 @@
+#!/usr/bin/env bats
+# fb-suggest: what a user of the command sees (drafts, which records get
+# one, templates, options, the optional LLM endpoint, messages).
+#
+# Golden files: data/suggest-CASE.ndjson is one profile, and
+# data/suggest-CASE.expected.ndjson the output for it, byte for byte. Each
+# golden test checks what the draft must be (its kind, its basis, its
+# language) before comparing bytes, so that a failure says what is wrong.
+#
+# The LLM tests start tests/cli/fake-llm.py on 127.0.0.1 (a free port) and
+# stop it in teardown; nothing else is ever contacted.
+
+load helpers
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	LLM_PID=
+}
+
+teardown() {
+	if [ -n "${LLM_PID:-}" ]; then
+		kill "$LLM_PID" 2>/dev/null || true
+		wait "$LLM_PID" 2>/dev/null || true
+	fi
+}
+
+# fbg ARG...: runs fb-suggest with stdout in $OUT and stderr in $ERR, its
+# exit status in $status (stdin as the caller redirects it).
+fbg() {
+	OUT=$BATS_TEST_TMPDIR/out
+	ERR=$BATS_TEST_TMPDIR/err
+	status=0
+	fb-suggest "$@" >"$OUT" 2>"$ERR" || status=$?
+}
+
+# golden CASE [ARG...]: fb-suggest ARG... data/suggest-CASE.ndjson, which
+# must succeed quietly.
+golden() {
+	local c=$1
+	shift
+	fbg "$@" "$DATA/suggest-$c.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 1
+}
+
+# start_llm: the fake endpoint on a free port of 127.0.0.1; $LLM is its
+# base URL, and each request it gets is a line of $BATS_TEST_TMPDIR/llm.log.
+start_llm() {
+	local i
+	rm -f llm.port llm.log
+	python3 "$BATS_TEST_DIRNAME/fake-llm.py" --port-file llm.port --log llm.log \
+		>/dev/null 2>&1 3>&- &
+	LLM_PID=$!
+	for i in $(seq 100); do
+		[ -s llm.port ] && break
+		sleep 0.1
+	done
+	[ -s llm.port ] || { echo "the fake LLM did not start"; return 1; }
+	LLM=http://127.0.0.1:$(cat llm.port)
+}
+
+# The text of the opener of the only record of a file.
+text_of() {
+	jq -r .fb.opener.text "$1"
+}
+
+POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hear what a good week looks like."
+
+# --- drafts: one golden profile for each kind of fact ------------------------
+
+@test "a job title with an organisation: a question, resting on .description" {
+	golden question
+	expect_jq '.fb.opener | keys_unsorted == ["text", "kind", "basis"]'
+	expect_jq '.fb.opener.kind == "question"'
+	expect_jq '.fb.opener.basis == {"field": ".description", "excerpt": "senior product designer / Acme Health"}'
+	# a job title beats a post of their own
+	expect_jq '.fb.opener.text | test("senior product designer")'
+	expect_out "$DATA/suggest-question.expected.ndjson"
+}
+
+@test "an achievement in a post: a compliment, resting on .posts[0].text" {
+	golden compliment
+	expect_jq '.fb.opener.kind == "compliment"'
+	expect_jq '.fb.opener.basis.field == ".posts[0].text"'
+	expect_jq '.fb.opener.basis.excerpt == "We just launched the new booking page for our clinic"'
+	# their words said back to them: "our clinic" is "your clinic"
+	expect_jq '.fb.opener.text | test("launched the new booking page for your clinic")'
+	expect_out "$DATA/suggest-compliment.expected.ndjson"
+}
+
+@test "a post linking to the bio link's domain: a share naming the domain" {
+	golden share
+	expect_jq '.fb.opener.kind == "share"'
+	expect_jq '.fb.opener.basis.field == ".posts[0].text"'
+	expect_jq '.fb.opener.text | test("lenafischer\\.example")'
+	expect_out "$DATA/suggest-share.expected.ndjson"
+}
+
+@test "an ordinary post of their own: a response quoting it" {
+	golden response
+	expect_jq '.fb.opener.kind == "response"'
+	expect_jq '.fb.opener.basis == {"field": ".posts[0].text", "excerpt": "Sourdough is mostly patience and a warm corner of the kitchen"}'
+	expect_out "$DATA/suggest-response.expected.ndjson"
+}
+
+@test "a hobby word in the bio and a post: the response comes before the question" {
+	golden hobby
+	expect_jq '.fb.opener.kind == "response"'
+	expect_jq '.fb.opener.basis.field == ".posts[0].text"'
+	expect_out "$DATA/suggest-hobby.expected.ndjson"
+}
+
+@test "nothing specific known (no role, only a repost and a reply): text null with a reason" {
+	golden nothing
+	expect_jq '.fb.opener | keys_unsorted == ["text", "reason"]'
+	expect_jq '.fb.opener.text == null and (.fb.opener.reason | startswith("nothing specific to go on"))'
+	expect_out "$DATA/suggest-nothing.expected.ndjson"
+}
+
+@test "a reply is not a post of their own: the response rests on the next original post" {
+	# posts[0] is a reply as the X API gives it (referenced_tweets
+	# replied_to, then in_reply_to_user_id); posts[1] is their own.
+	golden reply
+	expect_jq '.fb.opener.kind == "response"'
+	expect_jq '.fb.opener.basis.field == ".posts[1].text"'
+	expect_out "$DATA/suggest-reply.expected.ndjson"
+}
+
+@test "a Spanish profile gets a Spanish draft" {
+	golden es
+	expect_jq '.fb.opener.text | startswith("Hola Lucía, ¿")'
+	expect_jq '.fb.opener.basis == {"field": ".description", "excerpt": "periodista / El Diario del Sur"}'
+	expect_out "$DATA/suggest-es.expected.ndjson"
+}
+
+@test "a Portuguese profile gets a Portuguese draft" {
+	golden pt
+	expect_jq '.fb.opener.kind == "compliment"'
+	expect_jq '.fb.opener.text | startswith("Oi Rafael, parabéns!")'
+	expect_out "$DATA/suggest-pt.expected.ndjson"
+}
+
+@test "--lang pt writes an English profile's draft in Portuguese; the basis stays" {
+	golden question --lang pt
+	expect_jq '.fb.opener.text | startswith("Oi Nina, ")'
+	expect_jq '.fb.opener.basis.excerpt == "senior product designer / Acme Health"'
+	expect_out "$DATA/suggest-question-pt.expected.ndjson"
+	# and --lang en turns a Spanish profile's draft into English
+	golden es --lang en
+	expect_jq '.fb.opener.text | startswith("Hi Lucía, ")'
+}
+
+@test "a job title beats a hobby word that comes before it in the bio" {
+	fbg "$DATA/suggest-title-hobby.ndjson"
+	expect_status 0
+	expect_lines 3
+	expect_jq '.fb.opener.kind == "question"'
+	# the question is about the job ("nurse", "senior editor", "accountant",
+	# with or without "full-time"), not the hobby word before it
+	jq -r '.fb.opener.basis.excerpt' "$OUT" >got
+	paste - got >pairs <<-'EOF'
+	^nurse / St Mary's Hospital$
+	^senior editor / Northwind Press$
+	^(full-time )?accountant / Ledger & Co$
+	EOF
+	while IFS=$'\t' read -r want have; do
+		[[ $have =~ $want ]] || {
+			echo "the question rests on \"$have\", not the job title:"
+			cat got
+			return 1
+		}
+	done <pairs
+}
+
+@test "a post that is only a link gives nothing to quote" {
+	fbg "$DATA/suggest-linkonly.ndjson"
+	expect_status 0
+	expect_jq '.fb.opener.text == null or (.fb.opener.text | test("https?:|t\\.co/") | not)'
+	expect_jq '(.fb.opener.basis.excerpt // "") | test("https?:") | not'
+}
+
+# --- which records get an opener -------------------------------------------------
+
+@test "engage, maybe and unscored records get an opener; skip does not; --all drafts for every record" {
+	fbg "$DATA/suggest-verdicts.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 4
+	jq -c '[.username, (.fb.opener.kind // null)]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["v_engage","question"]
+	["v_maybe","question"]
+	["v_skip",null]
+	["v_none","question"]
+	EOF
+	diff expected got
+	# the skip record is passed through, byte for byte
+	sed -n 3p "$DATA/suggest-verdicts.ndjson" >want
+	sed -n 3p "$OUT" | cmp - want
+	fbg --all "$DATA/suggest-verdicts.ndjson"
+	expect_status 0
+	expect_jq '.fb.opener.kind == "question"'
+}
+
+@test "a stale fb.opener is removed from a skip record and replaced in place elsewhere; other fb keys kept" {
+	fbg "$DATA/suggest-stale.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_out "$DATA/suggest-stale.expected.ndjson"
+	expect_jq '.fb.opener.text != "Hi Eve, an old draft." and .fb.opener.text != "Hi Finn, an old draft." and .fb.opener.text != "Hi Gus, an old draft."'
+	sed -n 1p "$OUT" >rec
+	expect_jq '.fb | keys_unsorted == ["demand", "score"]' rec
+	sed -n 2p "$OUT" >rec
+	expect_jq '.fb | keys_unsorted == ["opener", "score", "source"]' rec
+}
+
+@test "running it twice gives the same output as running it once" {
+	cat "$DATA"/suggest-{question,compliment,share,response,hobby,nothing,es,pt,reply,stale,verdicts}.ndjson >all.ndjson
+	fb-suggest all.ndjson >once
+	fb-suggest once >twice
+	cmp once twice
+	# and the same input gives the same output, byte for byte
+	fb-suggest all.ndjson | cmp - once
+}
+
+@test "--seed picks other templates, and the same seed repeats byte for byte" {
+	cat "$DATA"/suggest-{question,compliment,share,response,hobby,es,pt,reply,alike}.ndjson >all.ndjson
+	fb-suggest all.ndjson >seed0
+	fb-suggest --seed 0 all.ndjson | cmp - seed0
+	fb-suggest --seed 1 all.ndjson >seed1
+	fb-suggest --seed 1 all.ndjson | cmp - seed1
+	! cmp -s seed0 seed1 || { echo "--seed 1 changed no draft"; return 1; }
+	# another seed changes the wording, not what the drafts rest on
+	diff <(jq -c '.fb.opener | [.kind, .basis]' seed0) <(jq -c '.fb.opener | [.kind, .basis]' seed1)
+}
+
+@test "never the same text twice in a run, even for people who look alike" {
+	# six different people named Sam, each a nurse: the drafts may run out,
+	# but none may repeat another
+	fbg "$DATA/suggest-alike.ndjson"
+	expect_status 0
+	expect_lines 6
+	jq -r 'select(.fb.opener.text) | .fb.opener.text' "$OUT" | sort | uniq -d >dups
+	[ ! -s dups ] || { echo "written more than once:"; cat dups; return 1; }
+	# a record left without a draft is not told "no role in the bio"
+	jq -r 'select(.fb.opener.text == null) | .fb.opener.reason' "$OUT" >reasons
+	! grep -q 'no role in the bio' reasons || { echo "a wrong reason:"; cat reasons; return 1; }
+}
+
+@test "--format table: handle, kind and text of each drafted record; - and the reason without a draft" {
+	cat "$DATA"/suggest-{verdicts,nothing}.ndjson >in.ndjson
+	fbg --format table in.ndjson
+	expect_status 0
+	expect_no_stderr
+	expect_lines 4
+	cut -c 1-33 "$OUT" >got
+	cat >expected <<-'EOF'
+	@v_engage            question   H
+	@v_maybe             question   H
+	@v_none              question   H
+	@vibes_only_22       -          n
+	EOF
+	diff expected got
+	grep -q '^@v_engage  .* Hi Ada, ' "$OUT"
+	grep -q '^@vibes_only_22 .* nothing specific to go on' "$OUT"
+}
+
+# --- templates -----------------------------------------------------------------
+
+@test "--templates adds a template (a continued line), and it is used" {
+	cat >mine.templates <<-'EOF'
+	# one question of our own
+	question en {hi}quick question about being {a_role}:
+	  what are you building this month?
+	EOF
+	fbg --templates mine.templates "$DATA/suggest-alike.ndjson"
+	expect_status 0
+	expect_no_stderr
+	grep -q '"Hi Sam, quick question about being a nurse: what are you building this month?"' "$OUT" || {
+		echo "the template of mine.templates was not used"
+		jq -r .fb.opener.text "$OUT"
+		return 1
+	}
+	# without it, that text never appears
+	! fb-suggest "$DATA/suggest-alike.ndjson" | grep -q 'quick question'
+}
+
+@test "a template with an unknown slot: exit 2, naming the file and the line" {
+	printf '# mine\n\nquestion en {hi}how is {company} doing?\n' >slot.templates
+	fbg --templates slot.templates "$DATA/suggest-question.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-suggest: slot\.templates:3: unknown slot'
+	expect_err_has '{company}'
+}
+
+@test "a template with an unknown kind or language: exit 2, naming the file and the line" {
+	printf 'greeting en {hi}hello\n' >kind.templates
+	fbg --templates kind.templates "$DATA/suggest-question.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-suggest: kind\.templates:1: unknown kind'
+	printf '# a\n# b\nquestion de {hi}was machst du als {role}?\n' >lang.templates
+	fbg --templates lang.templates "$DATA/suggest-question.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-suggest: lang\.templates:3: unknown language'
+	printf 'question en\n' >empty.templates
+	fbg --templates empty.templates "$DATA/suggest-question.ndjson"
+	expect_status 2
+	expect_err '^fb-suggest: empty\.templates:1: '
+	fbg --templates no-such.templates "$DATA/suggest-question.ndjson"
+	expect_status 2
+	expect_err 'no-such\.templates'
+}
+
+# --- options and messages ------------------------------------------------------------
+
+@test "bad option values: exit 2 with a message, nothing read" {
+	for a in '--lang fr' '--format csv' '--seed x' '--llm-timeout 0' '--llm-timeout x' '--no-such-option'; do
+		# shellcheck disable=SC2086
+		fbg $a "$DATA/suggest-question.ndjson"
+		expect_status 2 || { echo "for: $a"; return 1; }
+		expect_no_stdout
+		[ -s "$ERR" ] || { echo "no message for: $a"; return 1; }
+	done
+	fbg --lang fr "$DATA/suggest-question.ndjson"
+	expect_err_has "fb-suggest: --lang: expected en, es or pt, not 'fr'"
+}
+
+@test "a post record is rejected with a message; the users are still drafted; exit 1" {
+	sed -n 1p "$DATA/suggest-question.ndjson" >in.ndjson
+	echo '{"id":"9","text":"a post, not a user","author_id":"2001"}' >>in.ndjson
+	sed -n 1p "$DATA/suggest-response.ndjson" >>in.ndjson
+	fbg --rejects rejects.ndjson in.ndjson
+	expect_status 1
+	expect_lines 2
+	expect_jq '.fb.opener.text | type == "string"'
+	expect_err '^fb-suggest: in\.ndjson:2: a post, not a user'
+	expect_err_has '1 bad record'
+	sed -n 2p in.ndjson >want
+	expect_file_is rejects.ndjson want
+}
+
+@test "invalid JSON: reported with its line number; the run goes on; exit 1" {
+	{
+		sed -n 1p "$DATA/suggest-question.ndjson"
+		echo '{"username": "broken", "description": oops}'
+		sed -n 1p "$DATA/suggest-response.ndjson"
+	} >in.ndjson
+	fbg <in.ndjson
+	expect_status 1
+	expect_lines 2
+	expect_err '^fb-suggest: stdin:2: invalid JSON'
+	expect_jq '.username != "broken"'
+}
+
+@test "members of the wrong type are rejected, as fb-score rejects them" {
+	local accepted=
+	for bad in '{"username":"a","description":3}' '{"username":"a","posts":[1]}' \
+	    '{"username":"a","posts":[{"text":7}]}' '{"username":"a","posts":{}}' \
+	    '{"username":"a","description":"Nurse.","fb":3}'; do
+		printf '%s\n' "$bad" >in.ndjson
+		fbg in.ndjson
+		if [ "$status" -ne 1 ] || [ -s "$OUT" ] || ! grep -q '^fb-suggest: in\.ndjson:1: ' "$ERR"; then
+			accepted="$accepted
+	$bad (exit $status) -> $(head -c 160 "$OUT")"
+		fi
+	done
+	[ -z "$accepted" ] || { echo "not rejected:$accepted"; return 1; }
+}
+
+# --- properties over 300 generated profiles ----------------------------------------
+
+@test "300 generated profiles: every draft short, tidy, grounded and unique" {
+	python3 - >profiles.ndjson <<-'PY'
+	import json, random
+	rng = random.Random(20261126)
+	first = ["Mara", "Priya", "Tomás", "Lucía", "João", "Ana", "Kevin", "Aiko", "Olu", "Inês",
+	         "Eamon", "Ursula", "Ivan", "Omar", "Elif", "Sam", "Jo", "Rafael", "Beatriz", "Diego",
+	         "Chen", "Fatima", "Hugo", "Isla", "Noor", "Lars", "Uma", "Yusuf", "Zoe", "Amara"]
+	last = ["Okafor", "Silva", "Gomez", "Park", "Nguyen", "Rossi", "Byrne", "Haddad", "Kowalski",
+	        "Tan", "Mensah", "Costa", "Ruiz", "Evans", "Ito"]
+	name_forms = ["{f} {l}", "{f} {l}", "{f} {l}", "Dr. {f} {l}", "{f} ✨", "{l} Studio", "{F} {L}"]
+	roles = ["editor", "engineer", "architect", "analyst", "accountant", "illustrator", "economist",
+	         "organizer", "owner", "author", "attorney", "UX designer", "urban planner",
+	         "university lecturer", "nurse", "teacher", "software engineer", "data journalist",
+	         "product manager", "pastry chef", "wildlife photographer", "independent consultant",
+	         "executive director", "associate professor", "marketing strategist", "senior editor",
+	         "lead developer", "freelance illustrator", "head baker", "farmer", "librarian"]
+	orgs = ["Acme Health", "Northwind Press", "the Harbour Gazette", "Globex", "Initech", "Open Shelf",
+	        "Tidewater Summit", "Blue Fern Studio", "Quay Street Clinic", "Kestrel Labs", "Oak & Ash",
+	        "Riverside Library", "The International Federation of Municipal Sustainability Planners"]
+	hobbies = ["runner", "reader", "gamer", "dreamer", "foodie", "coffee lover", "music fan", "traveller"]
+	domains = ["{}.example", "{}-writes.example", "www.{}studio.example"]
+	achieve = ["We just launched {}", "I just published {}", "Finally shipped {}",
+	           "Thrilled to announce {}", "We won {}", "I finished {}",
+	           "Excited to share that we opened {}", "Some personal news: I got promoted to {}"]
+	things = ["the new booking page for small clinics", "a guide to pricing freelance work",
+	          "my first zine about city birds", "the spring menu with three new pastries",
+	          "a free template for newsletter audits", "our second shop on Harbour Road",
+	          "the regional award for local reporting", "version two of our budgeting app",
+	          "a long essay on public libraries and open data and why they matter so much",
+	          "the illustrated map of every bakery in town", "head of research at the lab",
+	          "supercalifragilisticexpialidocious" * 4]
+	plain = ["Sourdough is mostly patience and a warm corner of the kitchen",
+	         "Spent the afternoon sorting old negatives from the harbour series",
+	         "Council budget meetings are more interesting than they look from outside",
+	         "Trying a new way to plan the week: three priorities and nothing else",
+	         "The canal path was full of herons this morning, a quiet start",
+	         "Reading about how small towns keep their libraries open on tiny budgets",
+	         "Notes from the workshop: people remember stories, not slides",
+	         "Testing a slower release schedule this quarter to see what breaks",
+	         "Every good spreadsheet starts as a bad one on the back of a receipt",
+	         "Repainted the shop sign today, the old letters were peeling badly"]
+	tags = ["", " #SmallBusiness", " #OpenData", " #Baking", " #design", ""]
+	es_bios = ["Periodista en {org}. Me gustan los mapas y el café.",
+	           "Soy una diseñadora de libros y el mar es mi casa.",
+	           "Ingeniera en {org}, escribo sobre datos para todos."]
+	es_posts = ["Hoy salimos a cubrir la feria del libro de la ciudad con mucha gente joven",
+	            "Acabamos de lanzar la nueva versión de la guía para pequeños comercios",
+	            "Escribí sobre cómo las bibliotecas de barrio cambian una calle entera"]
+	pt_bios = ["Jornalista na {org}. Escrevo sobre cidades e transporte com dados.",
+	           "Sou uma fotógrafa de rua em São Paulo.",
+	           "Designer de produto, apaixonada por mapas e café com leite."]
+	pt_posts = ["Acabei de publicar meu ensaio sobre os pescadores de Itajaí",
+	            "Hoje fui ao mercado central e voltei com muitas ideias para o próximo projeto",
+	            "Escrevi sobre por que as bibliotecas de bairro mudam uma rua inteira"]
+	for i in range(300):
+	    f, l = rng.choice(first), rng.choice(last)
+	    r = {"id": str(10**17 + i), "username": "user_%d" % i,
+	         "name": rng.choice(name_forms).format(f=f, l=l, F=f.upper(), L=l.upper())}
+	    lang = rng.choices(["en", "es", "pt"], [76, 12, 12])[0]
+	    posts = []
+	    def post(text, **kw):
+	        p = {"id": str(10**18 + i * 10 + len(posts)), "text": text, "lang": lang,
+	             "created_at": "2026-11-%02dT10:00:00.000Z" % (19 - len(posts))}
+	        p.update(kw)
+	        posts.append(p)
+	    if lang == "es":
+	        r["description"] = rng.choice(es_bios).format(org=rng.choice(orgs))
+	        for _ in range(rng.randint(0, 2)):
+	            post("%s (%d)" % (rng.choice(es_posts), i))
+	    elif lang == "pt":
+	        r["description"] = rng.choice(pt_bios).format(org=rng.choice(orgs))
+	        for _ in range(rng.randint(0, 2)):
+	            post("%s (%d)" % (rng.choice(pt_posts), i))
+	    else:
+	        b, role = rng.random(), rng.choice(roles)
+	        if b < 0.3:
+	            r["description"] = "%s at %s. %s." % (role[0].upper() + role[1:], rng.choice(orgs),
+	                rng.choice(["Views mine", "Coffee first", "She/her", "Based in Leeds"]))
+	        elif b < 0.5:
+	            r["description"] = "I'm %s %s who likes long walks." % (
+	                "an" if role[0] in "aeio" or role.startswith("urb") else "a", role)
+	        elif b < 0.65:
+	            r["description"] = "%s, %s and part-time %s." % tuple(rng.sample(hobbies, 3))
+	        elif b < 0.8:
+	            r["description"] = ""
+	        else:
+	            r["description"] = "Notes on %s." % rng.choice(["bread", "trains", "maps", "money"])
+	        dom = rng.choice(domains).format("site%d" % i)
+	        if rng.random() < 0.4:
+	            r["url"] = "https://t.co/u%d" % i
+	            r["entities"] = {"url": {"urls": [{"start": 0, "end": 23, "url": r["url"],
+	                "expanded_url": "https://%s/" % dom, "display_url": dom}]}}
+	        for _ in range(rng.randint(0, 4)):
+	            c = rng.random()
+	            if c < 0.25:
+	                post(rng.choice(achieve).format(rng.choice(things)) + "!" + rng.choice(tags))
+	            elif c < 0.4 and "entities" in r:
+	                link = "https://t.co/p%d%d" % (i, len(posts))
+	                text = rng.choice(["New post: %s %s" % (rng.choice(plain).lower(), link), link])
+	                post(text, entities={"urls": [{"start": 0, "end": 23, "url": link,
+	                    "expanded_url": "https://%s/posts/%d" % (dom, i), "display_url": dom}]})
+	            elif c < 0.55:
+	                post("@someone_else %s (%d)" % (rng.choice(plain), i),
+	                     referenced_tweets=[{"type": "replied_to", "id": "7"}], in_reply_to_user_id="42")
+	            elif c < 0.65:
+	                post("RT @newsdesk: %s" % rng.choice(plain),
+	                     referenced_tweets=[{"type": "retweeted", "id": "8"}])
+	            else:
+	                post("%s (%d)%s" % (rng.choice(plain), i, rng.choice(tags)))
+	    if posts:
+	        r["posts"] = posts
+	    r["public_metrics"] = {"followers_count": rng.randint(10, 5000),
+	                           "following_count": rng.randint(10, 3000),
+	                           "tweet_count": rng.randint(50, 20000), "listed_count": rng.randint(0, 50)}
+	    print(json.dumps(r, ensure_ascii=False))
+	PY
+	[ "$(wc -l <profiles.ndjson)" -eq 300 ]
+	fbg --all profiles.ndjson
+	expect_status 0
+	expect_no_stderr
+	expect_lines 300
+	python3 - profiles.ndjson "$OUT" <<-'PY'
+	import json, re, sys
+	ins = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+	outs = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+	bad, seen, n = [], {}, 0
+	def fail(r, what, t=""):
+	    bad.append("@%s: %s: %s" % (r["username"], what, t))
+	for r, o in zip(ins, outs):
+	    op = (o.get("fb") or {}).get("opener")
+	    if op is None:
+	        fail(r, "no fb.opener with --all"); continue
+	    t = op.get("text")
+	    if t is None:
+	        if not op.get("reason"):
+	            fail(r, "text null without a reason", op)
+	        continue
+	    n += 1
+	    if op.get("kind") not in ("question", "response", "compliment", "share"):
+	        fail(r, "kind %r" % op.get("kind"), t)
+	    if len(t) > 280:
+	        fail(r, "longer than 280 characters (%d)" % len(t), t)
+	    if "{" in t or "}" in t:
+	        fail(r, "a brace left", t)
+	    if "  " in t:
+	        fail(r, "a double space", t)
+	    if "http" in t:
+	        fail(r, "a link quoted", t)
+	    m = re.search(r"\b(\w+) \1\b", t, re.I)
+	    if m:
+	        fail(r, "a doubled word %r" % m.group(0), t)
+	    m = re.match(r"(Hi|Hola|Oi) (\w+),", t)
+	    if m and len(m.group(2)) > 1 and m.group(2).isupper():
+	        fail(r, "a name in capitals taken for a first name", t)
+	    if t.startswith("Hi"):  # the articles of English
+	        m = re.search(r"\ba ([aeio]\w*)", t, re.I)
+	        if m:
+	            fail(r, "'a' before a vowel sound %r" % m.group(0), t)
+	        m = re.search(r"\ban (\w+)", t, re.I)
+	        if m and not re.match(r"(?i)([aeio]|u(?!ni|s)|hour|honest|heir|mba|seo)", m.group(1)):
+	            fail(r, "'an' before a consonant sound %r" % m.group(0), t)
+	    b = op.get("basis") or {}
+	    field, ex = b.get("field"), b.get("excerpt") or ""
+	    words = {w.lower() for w in re.findall(r"\w{4,}", ex)}
+	    if not words or not any(w in t.lower() for w in words):
+	        fail(r, "not grounded in the excerpt %r" % ex, t)
+	    if field == ".description":
+	        for part in ex.split(" / "):
+	            if part.lower() not in (r.get("description") or "").lower():
+	                fail(r, "the excerpt %r is not in the bio" % part, t)
+	    else:
+	        m = re.fullmatch(r"\.posts\[(\d+)\]\.text", field or "")
+	        if not m or int(m.group(1)) >= len(r.get("posts", [])):
+	            fail(r, "basis.field %r" % field, t); continue
+	        p = r["posts"][int(m.group(1))]
+	        if ex not in p["text"]:
+	            fail(r, "the excerpt %r is not in %s" % (ex, field), t)
+	        types = [x["type"] for x in p.get("referenced_tweets") or []]
+	        if "retweeted" in types or p["text"].startswith("RT @"):
+	            fail(r, "rests on a repost", t)
+	        if op["kind"] == "response" and ("replied_to" in types or "in_reply_to_user_id" in p):
+	            fail(r, "a response to a reply", t)
+	        if op["kind"] == "share":
+	            dom = r["entities"]["url"]["urls"][0]["expanded_url"].split("/")[2].replace("www.", "")
+	            if dom not in t:
+	                fail(r, "a share without the domain %s" % dom, t)
+	    if t in seen:
+	        fail(r, "the same text as @%s" % seen[t], t)
+	    seen[t] = r["username"]
+	kinds = {}
+	for o in outs:
+	    k = (o.get("fb") or {}).get("opener", {}).get("kind")
+	    kinds[k] = kinds.get(k, 0) + 1
+	print("%d drafts; kinds %s" % (n, kinds))
+	for x in bad[:25]:
+	    print(x)
+	if len(bad) > 25:
+	    print("... and %d more" % (len(bad) - 25))
+	if n < 150:
+	    print("too few drafts to say anything: %d" % n)
+	# every kind of draft must be among them, or the test tests little
+	for k in ("question", "response", "compliment", "share"):
+	    if kinds.get(k, 0) < 5:
+	        print("fewer than 5 drafts of kind %s" % k)
+	        bad.append(k)
+	sys.exit(1 if bad or n < 150 else 0)
+	PY
+}
+
+# --- the LLM endpoint (a fake one on 127.0.0.1) ---------------------------------------
+
+@test "--llm: an acceptable answer becomes the text, the draft is kept; only the facts are sent" {
+	start_llm
+	LLM_API_KEY=test-key-123 fbg --llm "$LLM/ok/v1/chat/completions" --llm-model tiny-test-model \
+		"$DATA/suggest-question.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 1
+	draft=$(text_of "$DATA/suggest-question.expected.ndjson")
+	jq -e --arg x "$POLISHED" '.fb.opener.text == $x' "$OUT" >/dev/null ||
+		{ echo "text is not the endpoint's answer"; show; return 1; }
+	jq -e --arg d "$draft" '.fb.opener.draft == $d' "$OUT" >/dev/null ||
+		{ echo "draft is not the deterministic text"; show; return 1; }
+	expect_jq '.fb.opener.kind == "question" and .fb.opener.basis.field == ".description"'
+	# everything but fb.opener is as it came in
+	diff <(jq -c 'del(.fb)' "$DATA/suggest-question.ndjson") <(jq -c 'del(.fb)' "$OUT")
+	# one request, as an OpenAI chat completion, with the key as a Bearer token
+	[ "$(wc -l <llm.log)" -eq 1 ]
+	jq -e '.path == "/ok/v1/chat/completions"' llm.log >/dev/null
+	jq -e '.headers.Authorization == "Bearer test-key-123"' llm.log >/dev/null
+	jq -e '.body.model == "tiny-test-model"' llm.log >/dev/null
+	jq -e '[.body.messages[].role] == ["system", "user"]' llm.log >/dev/null
+	jq -e --arg d "$draft" '.body.messages[1].content | startswith("Facts: {") and endswith("\nDraft: " + $d)' llm.log >/dev/null
+	jq -e '.body.messages[1].content | capture("^Facts: (?<f>.*)\nDraft: ").f | fromjson
+		| .kind == "question" and .role == "senior product designer" and .org == "Acme Health"' llm.log >/dev/null
+	# what is not a fact the draft rests on is not sent
+	jq -c .body llm.log >body
+	for secret in '"2001"' nina_designs public_metrics followers_count 3120 \
+	    'Coffee, cycling' 'Design reviews go better' '3001' created_at; do
+		! grep -qF -- "$secret" body || { echo "sent to the endpoint: $secret"; cat body; return 1; }
+	done
+}
+
+@test "--llm without LLM_API_KEY sends no Authorization; a record without a draft is not sent" {
+	start_llm
+	env -u LLM_API_KEY fb-suggest --llm "$LLM/ok/v1/chat/completions" "$DATA/suggest-question.ndjson" >out
+	jq -e '.headers | has("Authorization") | not' llm.log >/dev/null
+	LLM_API_KEY= fb-suggest --llm "$LLM/ok/v1/chat/completions" "$DATA/suggest-question.ndjson" >out
+	jq -e -s 'all(.[]; .headers | has("Authorization") | not)' llm.log >/dev/null
+	rm -f llm.log
+	fbg --llm "$LLM/ok/v1/chat/completions" "$DATA/suggest-nothing.ndjson"
+	expect_status 0
+	expect_out "$DATA/suggest-nothing.expected.ndjson"
+	[ ! -s llm.log ] || { echo "a record without a draft was sent:"; cat llm.log; return 1; }
+}
+
+@test "--llm slower than --llm-timeout: the deterministic draft stays, quickly and quietly" {
+	start_llm
+	start=$SECONDS
+	OUT=$BATS_TEST_TMPDIR/out ERR=$BATS_TEST_TMPDIR/err status=0
+	timeout 20 fb-suggest --llm-timeout 1 --llm "$LLM/slow/v1/chat/completions" \
+		"$DATA/suggest-question.ndjson" >"$OUT" 2>"$ERR" || status=$?
+	took=$((SECONDS - start))
+	expect_status 0
+	expect_no_stderr
+	expect_out "$DATA/suggest-question.expected.ndjson"
+	[ "$took" -le 6 ] || { echo "took ${took}s with --llm-timeout 1"; return 1; }
+}
+
+@test "--llm answering 500, garbage, too long, braces or nothing: the deterministic draft stays" {
+	start_llm
+	for mode in 500 garbage long braces empty; do
+		fbg --llm "$LLM/$mode/v1/chat/completions" "$DATA/suggest-question.ndjson"
+		expect_status 0 || { echo "mode $mode"; return 1; }
+		expect_no_stderr || { echo "mode $mode"; return 1; }
+		expect_out "$DATA/suggest-question.expected.ndjson" || { echo "mode $mode"; return 1; }
+	done
+	# each was asked
+	[ "$(wc -l <llm.log)" -eq 5 ]
+}
+
+@test "--llm with nothing listening: the deterministic draft stays" {
+	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+	OUT=$BATS_TEST_TMPDIR/out ERR=$BATS_TEST_TMPDIR/err status=0
+	timeout 20 fb-suggest --llm-timeout 2 --llm "http://127.0.0.1:$port/v1/chat/completions" \
+		"$DATA/suggest-question.ndjson" >"$OUT" 2>"$ERR" || status=$?
+	expect_status 0
+	expect_no_stderr
+	expect_out "$DATA/suggest-question.expected.ndjson"
+}
+
+@test "--llm refuses plain http to another machine (exit 2, a message, nothing read)" {
+	# stdin is empty: even a URL that were wrongly accepted is never contacted
+	for url in http://example.com/v1/chat/completions \
+	    'http://localhost:@example.com/v1/chat/completions' \
+	    http://127.0.0.1.example.com/v1/chat/completions \
+	    ftp://127.0.0.1/v1/chat/completions; do
+		fbg --llm "$url" </dev/null
+		expect_status 2 || { echo "accepted: $url"; return 1; }
+		expect_no_stdout
+		expect_err "^fb-suggest: --llm .*https://" || { echo "for: $url"; return 1; }
+	done
+	# https anywhere, and http to this machine, are accepted
+	for url in https://api.example.com/v1/chat/completions http://localhost:11434/v1/chat/completions \
+	    http://127.0.0.1:8080/v1/chat/completions 'http://[::1]:8080/v1/chat/completions'; do
+		fbg --llm "$url" </dev/null
+		expect_status 0 || { echo "refused: $url"; return 1; }
+	done
+}
