@@ -29,7 +29,7 @@ static const struct cli_doc doc = {
 	"      --max-record size    longest record accepted (default 64M)\n"
 	"      --rejects file       keep bad input, verbatim, in file\n"
 	"      --seed n             pick other templates for the same records\n"
-	"      --templates file     add templates (see the file's format)\n"
+	"      --templates file     templates replacing those of the same kind and language\n"
 	"  -h, --help               print this help and exit\n"
 	"      --version            print the version and exit\n",
 };
@@ -69,8 +69,10 @@ suggest_record(struct stream *st, const struct record *rec, void *arg)
 
 	if (rc < 0)
 		return 0;
+	/* A polished text stays only if it too is new in this run. */
 	if (rc > 0 && r->llm && suggester_text(r->g) &&
-	    llm_polish(r->llm, suggester_facts(r->g), suggester_text(r->g), &r->polished) == 0)
+	    llm_polish(r->llm, suggester_facts(r->g), suggester_text(r->g), &r->polished) == 0 &&
+	    suggester_new_text(r->g, r->polished.p))
 		llm_merge(&r->opener, r->polished.p);
 	buf_reset(&r->line);
 	if (r->table) {
@@ -151,6 +153,11 @@ main(int argc, char *argv[])
 
 	{
 		struct stream *st = stream_new(&so);
+
+		if (r.table) {
+			printf("%-20s %-10s %s\n", "HANDLE", "KIND", "DRAFT");
+			fflush(stdout);
+		}
 
 		stream_run(st, argc, argv, suggest_record, &r);
 		status = stream_finish(st);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -32,6 +33,7 @@ struct template {
 	int lang;
 	char *text;
 	char *origin;
+	int file;	/* the number of the file it came from: 0 is the defaults */
 };
 
 /* A fact: what the draft can rest on, where it comes from, and its slots. */
@@ -45,6 +47,7 @@ struct fact {
 struct suggester {
 	struct template *t;
 	size_t nt;
+	int files;	/* template files read so far */
 	unsigned long seed;
 	int force_lang;		/* -1: the record's own */
 	pcre2_code *re_role, *re_title, *re_achieve, *re_hobby;
@@ -77,7 +80,7 @@ static const char title_pattern[] =
     "photographer|illustrator|translator|coach|organizer|organiser|planner|fundador[a]?|ingenier[oa]|"
     "disenador[a]?|periodista|jornalista|investigador[a]?|consultor[a]?|professor[a]?|fotograf[oa]|"
     "escritor[a]?|dueno|duena|dono|dona)(?:\\s+of\\s+[a-z][\\w&'\\-]*(?:\\s+(?!at\\b)[a-z][\\w&'\\-]*){0,2})?)\\b"
-    "(?:\\s+(?:at|@|en|na|no|de|da|do)\\s+(@?[a-z0-9](?:[\\w&'\\-]|\\.(?=\\w))*(?:\\s+(?:&|[a-z0-9](?:[\\w&'\\-]|\\.(?=\\w))*)){0,3}))?"
+    "(?:\\s+(?:at|@|en|na|no)\\s+(@?[a-z0-9](?:[\\w&'\\-]|\\.(?=\\w))*(?:\\s+(?:&|[a-z0-9](?:[\\w&'\\-]|\\.(?=\\w))*)){0,3}))?"
     "(?=\\s*(?:[.,;!|/()]|\\x{2022}|\\x{00b7}|$|\\s+(?:and|who|in|from|based|y|e)\\b|\\s))";
 static const char achieve_pattern[] =
     "\\b(?:(?:i|we|i've|we've|i have|we have)\\s+)?(?:just\\s+|finally\\s+|officially\\s+)?"
@@ -201,6 +204,7 @@ template_line(void *arg, struct conf_line *l, struct buf *err)
 	t->kind = (enum kind)k;
 	t->lang = lang;
 	t->text = xstrdup(l->rest);
+	t->file = g->files;
 	snprintf(where, sizeof where, "%s:%u", l->origin, l->line);
 	t->origin = xstrdup(where);
 	return 0;
@@ -210,7 +214,35 @@ int
 suggester_templates(struct suggester *g, const char *text, size_t len,
     const char *origin, struct buf *err)
 {
-	return conf_parse(text, len, origin, template_line, g, err);
+	int rc = conf_parse(text, len, origin, template_line, g, err);
+
+	g->files++;
+	return rc;
+}
+
+/*
+ * A later file overrides: its templates of a kind and language replace
+ * those of earlier files (the defaults first); other kinds keep theirs.
+ */
+static void
+override_templates(struct suggester *g)
+{
+	size_t i, j, w = 0;
+
+	for (i = 0; i < g->nt; i++) {
+		int replaced = 0;
+
+		for (j = 0; j < g->nt && !replaced; j++)
+			replaced = g->t[j].file > g->t[i].file && g->t[j].kind == g->t[i].kind &&
+			    g->t[j].lang == g->t[i].lang;
+		if (replaced) {
+			free(g->t[i].text);
+			free(g->t[i].origin);
+			continue;
+		}
+		g->t[w++] = g->t[i];
+	}
+	g->nt = w;
 }
 
 int
@@ -218,6 +250,7 @@ suggester_ready(struct suggester *g, struct buf *err)
 {
 	size_t i;
 
+	override_templates(g);
 	for (i = 0; i < g->nt; i++) {
 		const char *p = g->t[i].text;
 
@@ -287,6 +320,34 @@ trim(struct buf *b)
 	b->p[b->len] = '\0';
 }
 
+/* A phrase cut short should not end on "and", "of" or "the". */
+static void
+drop_dangling(struct buf *b)
+{
+	static const char *const weak[] = {
+		"and", "or", "of", "on", "the", "a", "an", "to", "for", "with", "in", "at", "by",
+		"from", "as", "that", "de", "y", "e", "que", "la", "el", "o", "os", "um", "uma", NULL
+	};
+	int again = 1;
+
+	while (again && b->len) {
+		char *sp = strrchr(b->p, ' ');
+		size_t i;
+
+		again = 0;
+		if (sp == NULL)
+			return;
+		for (i = 0; weak[i]; i++)
+			if (strcasecmp(sp + 1, weak[i]) == 0) {
+				b->len = (size_t)(sp - b->p);
+				b->p[b->len] = '\0';
+				trim(b);
+				again = 1;
+				break;
+			}
+	}
+}
+
 /*
  * Up to max words of s from at, stopping at the end of a sentence (or of a
  * clause, with comma set), a link, a tag, an emoji or a line.
@@ -295,12 +356,11 @@ static void
 words_from(struct buf *out, const char *s, size_t at, size_t len, int max, int comma)
 {
 	size_t i = at;
-	int words = 0, in_word = 0;
+	int words = 0, in_word = 0, cut = 0;
 
 	buf_reset(out);
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-
 		int in_number = i > at && i + 1 < len && isdigit((unsigned char)s[i - 1]) &&
 		    isdigit((unsigned char)s[i + 1]);
 
@@ -320,13 +380,18 @@ words_from(struct buf *out, const char *s, size_t at, size_t len, int max, int c
 				continue;
 			}
 			in_word = 1;
-			if (++words > max)
+			/* Punctuation alone is no word. */
+			if ((isalnum(c) || c >= 0x80) && ++words > max) {
+				cut = 1;
 				break;
+			}
 		}
 		buf_addc(out, (char)c);
 		i++;
 	}
 	trim(out);
+	if (cut)
+		drop_dangling(out);
 }
 
 static void
@@ -465,7 +530,7 @@ read_achievement(struct suggester *g, const char *text, size_t len, struct fact 
 		    "got promoted to" : strstr(n, "accepted") && strstr(n, "accepted") < g->norm.out.p + ov[1] ?
 		    "got accepted at" : "shared");
 	}
-	words_from(&rest, text, o1, len, 8, 1);
+	words_from(&rest, text, o1, len, 10, 1);
 	if (rest.len < 3) {
 		buf_free(&verb);
 		buf_free(&rest);
@@ -840,7 +905,7 @@ read_name(struct suggester *g, const struct record *rec)
 		}
 	}
 	n = 0;
-	if (!isupper((unsigned char)*p) && (unsigned char)*p < 0xC0)
+	if (!isupper((unsigned char)*p) && (unsigned char)*p < 0x80)
 		return;
 	while (p[n] && (isalpha((unsigned char)p[n]) || (unsigned char)p[n] >= 0x80 || p[n] == '-' || p[n] == '\''))
 		n++;
@@ -853,12 +918,14 @@ read_name(struct suggester *g, const struct record *rec)
 		/* ALL CAPS is a brand more often than a name (JOÃO included). */
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
-		int lower = 0;
+		int lower = 0, upper = 0;
 
 		for (i = 0; i < n && (k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-		    (utf8proc_ssize_t)(n - i), &cp)) > 0; i += (size_t)k)
+		    (utf8proc_ssize_t)(n - i), &cp)) > 0; i += (size_t)k) {
 			lower |= utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-		if (!lower)
+			upper |= utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+		}
+		if (upper && !lower)
 			return;
 	}
 	buf_add(&g->name, p, n);
@@ -1042,7 +1109,7 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 								words_from(&f->excerpt, p.text.p, start, p.text.len, EXCERPT_WORDS, 0);
 								set_slot(f, S_EXCERPT, f->excerpt.p, f->excerpt.len);
 								set_slot(f, S_DOMAIN, key + 1, len - 2);
-								f->have = f->excerpt.len > 0;
+								f->have = chars(f->excerpt.p ? f->excerpt.p : "") >= 25;
 								break;
 							}
 						}
@@ -1122,6 +1189,12 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 		    "and no achievement, own writing or post of their own among the posts attached\"}");
 	}
 	return 1;
+}
+
+int
+suggester_new_text(struct suggester *g, const char *text)
+{
+	return !seen_before(g, text);
 }
 
 const char *

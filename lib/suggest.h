@@ -40,6 +40,8 @@ int suggester_draft(struct suggester *g, struct stream *st, const struct record 
 
 /* The facts the last draft rested on, as a JSON object (for an LLM). */
 const char *suggester_facts(const struct suggester *g);
+/* Whether text was not written before in this run (and remember it). */
+int suggester_new_text(struct suggester *g, const char *text);
 /* The text of the last draft, or NULL. */
 const char *suggester_text(const struct suggester *g);
 /* Appends "kind  text" (or the reason there is none) of an opener, for a table. */

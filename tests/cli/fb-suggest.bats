@@ -248,14 +248,15 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	! grep -q 'no role in the bio' reasons || { echo "a wrong reason:"; cat reasons; return 1; }
 }
 
-@test "--format table: handle, kind and text of each drafted record; - and the reason without a draft" {
+@test "--format table: a header, then handle, kind and text of each drafted record; - and the reason without a draft" {
 	cat "$DATA"/suggest-{verdicts,nothing}.ndjson >in.ndjson
 	fbg --format table in.ndjson
 	expect_status 0
 	expect_no_stderr
-	expect_lines 4
+	expect_lines 5
 	cut -c 1-33 "$OUT" >got
 	cat >expected <<-'EOF'
+	HANDLE               KIND       D
 	@v_engage            question   H
 	@v_maybe             question   H
 	@v_none              question   H
@@ -268,7 +269,7 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 
 # --- templates -----------------------------------------------------------------
 
-@test "--templates adds a template (a continued line), and it is used" {
+@test "--templates replaces the templates of its kind and language (a continued line), and it is used" {
 	cat >mine.templates <<-'EOF'
 	# one question of our own
 	question en {hi}quick question about being {a_role}:
