@@ -36,6 +36,7 @@ LIBSRC = \
 	lib/fbkey.c \
 	lib/jqexpr.c \
 	lib/json.c \
+	lib/links.c \
 	lib/literals.c \
 	lib/llm.c \
 	lib/output.c \

@@ -12,6 +12,7 @@
 
 #include "conf.h"
 #include "jqexpr.h"
+#include "links.h"
 #include "json.h"
 #include "rules.h"
 #include "score.h"
@@ -493,58 +494,6 @@ number_of(const struct json_member *m, double *x)
 	return 1;
 }
 
-/* Appends the host of url (lower case, without "www."), unless it is a link shortener. */
-static void
-add_domain(struct buf *out, const char *url, size_t len)
-{
-	const char *p = memchr(url, ':', len), *end = url + len, *q;
-
-	if (p == NULL || end - p < 3 || p[1] != '/' || p[2] != '/')
-		return;
-	p += 3;
-	for (q = p; q < end && *q != '/' && *q != '?' && *q != '#' && *q != ':'; q++)
-		;
-	if (q - p > 4 && strncasecmp(p, "www.", 4) == 0)
-		p += 4;
-	if (q - p == 4 && strncasecmp(p, "t.co", 4) == 0)
-		return;
-	buf_addc(out, ' ');
-	for (; p < q; p++)
-		buf_addc(out, (char)tolower((unsigned char)*p));
-	buf_addc(out, ' ');
-}
-
-/* The expanded_url of every element of an entities urls array. */
-static void
-add_url_domains(struct buf *out, const struct json_member *entities, const char *outer)
-{
-	struct json_member urls, holder;
-	struct json_iter it;
-	const char *el;
-	size_t elen;
-	enum json_kind kind;
-	struct buf tmp = {0};
-
-	if (outer) {
-		if (!object_member(entities, outer, &holder))
-			return;
-		entities = &holder;
-	}
-	if (!object_member(entities, "urls", &urls) || urls.kind != JSON_ARRAY)
-		return;
-	json_iter_init(&it, urls.val, urls.vallen);
-	while (json_iter_element(&it, &el, &elen, &kind)) {
-		struct json_member obj = {NULL, 0, el, elen, kind}, u;
-
-		if (object_member(&obj, "expanded_url", &u) && u.kind == JSON_STRING) {
-			buf_reset(&tmp);
-			json_unescape(&tmp, u.val, u.vallen);
-			add_domain(out, tmp.p, tmp.len);
-		}
-	}
-	buf_free(&tmp);
-}
-
 static struct post *
 new_post(struct scorer *s)
 {
@@ -651,7 +600,7 @@ read_posts(struct scorer *s, const struct record *rec)
 			if (memmem(m->val, m->vallen, "\"replied_to\"", 12))
 				p->reply = 1;
 		} else if (json_key_is(m, "entities")) {
-			add_url_domains(&p->domains, m, NULL);
+			link_domains(&p->domains, m->val, m->vallen);
 		}
 	}
 	if (p)
@@ -809,11 +758,11 @@ score_profile(struct scorer *s, const struct record *rec, double age_days, int h
 	if (!has_bio && !has_location)
 		hit(s, R_NO_BIO, "no bio, no location");
 	if ((m = record_member(rec, "entities")))
-		add_url_domains(bio_domains, m, "url");
+		link_domains(bio_domains, m->val, m->vallen);
 	if ((m = record_member(rec, "url")) && m->kind == JSON_STRING) {
 		buf_reset(&s->tmp);
 		json_unescape(&s->tmp, m->val, m->vallen);
-		add_domain(bio_domains, s->tmp.p ? s->tmp.p : "", s->tmp.len);
+		link_domain(bio_domains, s->tmp.p ? s->tmp.p : "", s->tmp.len);
 	}
 }
 
@@ -944,25 +893,13 @@ score_posts(struct scorer *s, const struct record *rec, int have_tweets, double 
 		hit(s, R_CONVERSATION, "%zu replies to %zu different people in %zu posts", replies, distinct, n);
 	if (original * 10 >= n * 7)
 		hit(s, R_ORIGINAL, "%zu of %zu recent posts", original, n);
-	if (bio_domains->len) {
-		for (i = 0; i < n; i++) {
-			const char *d = bio_domains->p;
+	for (i = 0; bio_domains->len && i < n; i++) {
+		char key[256];
+		const char *d = link_common(bio_domains->p, s->posts[i].domains.p, key, sizeof key);
 
-			while (*d) {
-				const char *e = strchr(d + 1, ' ');
-				size_t len = (size_t)(e - d) + 1;
-				char key[256];
-
-				if (len < sizeof key && len > 2) {
-					memcpy(key, d, len);
-					key[len] = '\0';
-					if (s->posts[i].domains.p && strstr(s->posts[i].domains.p, key)) {
-						hit(s, R_OWN_WRITING, "bio link and posts on%.*s", (int)len - 1, key);
-						return;
-					}
-				}
-				d = e + 1;
-			}
+		if (d) {
+			hit(s, R_OWN_WRITING, "bio link and posts on%.*s", (int)strlen(d) - 1, d);
+			return;
 		}
 	}
 }

@@ -11,6 +11,7 @@
 
 #include "conf.h"
 #include "json.h"
+#include "links.h"
 #include "suggest.h"
 #include "textnorm.h"
 #include "util.h"
@@ -593,48 +594,6 @@ struct post_view {
 	char lang[8];
 };
 
-static void
-domain_of(struct buf *out, const char *url, size_t len)
-{
-	const char *p = memchr(url, ':', len), *end = url + len, *q;
-
-	if (p == NULL || end - p < 3 || p[1] != '/' || p[2] != '/')
-		return;
-	p += 3;
-	for (q = p; q < end && *q != '/' && *q != '?' && *q != '#' && *q != ':'; q++)
-		;
-	if (q - p > 4 && strncasecmp(p, "www.", 4) == 0)
-		p += 4;
-	if (q - p == 4 && strncasecmp(p, "t.co", 4) == 0)
-		return;
-	buf_addc(out, ' ');
-	for (; p < q; p++)
-		buf_addc(out, (char)tolower((unsigned char)*p));
-	buf_addc(out, ' ');
-}
-
-/* Every expanded_url under the member m (entities, entities.url). */
-static void
-urls_of(struct buf *out, const char *val, size_t len)
-{
-	const char *p = val, *end = val + len;
-
-	while ((p = memmem(p, (size_t)(end - p), "\"expanded_url\"", 14)) != NULL) {
-		const char *q;
-
-		p += 14;
-		while (p < end && (*p == ' ' || *p == ':'))
-			p++;
-		if (p >= end || *p != '"')
-			continue;
-		q = memchr(p + 1, '"', (size_t)(end - p - 1));
-		if (q == NULL)
-			break;
-		domain_of(out, p + 1, (size_t)(q - p - 1));
-		p = q;
-	}
-}
-
 /* --- drafting --------------------------------------------------------------------- */
 
 static unsigned long
@@ -1076,7 +1035,7 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 		return -1;
 	}
 	if ((m = record_member(rec, "entities")))
-		urls_of(&bio_domains, m->val, m->vallen);
+		link_domains(&bio_domains, m->val, m->vallen);
 	/* The posts, newest first: an achievement, a link to their own site, a post of their own. */
 	for (i = 0; i <= sc->npost_members; i++) {
 		const struct json_member *pm = i < sc->npost_members ? &sc->post_members[i] : NULL;
@@ -1091,29 +1050,17 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 				    read_achievement(g, p.text.p, p.text.len, &g->f[K_COMPLIMENT]))
 					snprintf(g->f[K_COMPLIMENT].field, sizeof g->f[K_COMPLIMENT].field, "%s", field);
 				if (!g->f[K_SHARE].have && bio_domains.len && p.domains.len) {
-					const char *d = bio_domains.p;
+					char key[256];
+					const char *d = link_common(bio_domains.p, p.domains.p, key, sizeof key);
 
-					while (*d) {
-						const char *e = strchr(d + 1, ' ');
-						char key[256];
-						size_t len = (size_t)(e - d) + 1;
+					if (d) {
+						struct fact *f = &g->f[K_SHARE];
 
-						if (len < sizeof key && len > 2) {
-							memcpy(key, d, len);
-							key[len] = '\0';
-							if (strstr(p.domains.p, key)) {
-								struct fact *f = &g->f[K_SHARE];
-
-								f->have = 1;
-								snprintf(f->field, sizeof f->field, "%s", field);
-								words_from(&f->excerpt, p.text.p, start, p.text.len, EXCERPT_WORDS, 0);
-								set_slot(f, S_EXCERPT, f->excerpt.p, f->excerpt.len);
-								set_slot(f, S_DOMAIN, key + 1, len - 2);
-								f->have = chars(f->excerpt.p ? f->excerpt.p : "") >= 25;
-								break;
-							}
-						}
-						d = e + 1;
+						snprintf(f->field, sizeof f->field, "%s", field);
+						words_from(&f->excerpt, p.text.p, start, p.text.len, EXCERPT_WORDS, 0);
+						set_slot(f, S_EXCERPT, f->excerpt.p, f->excerpt.len);
+						set_slot(f, S_DOMAIN, d + 1, strlen(d) - 2);
+						f->have = chars(f->excerpt.p ? f->excerpt.p : "") >= 25;
 					}
 				}
 				if (!g->f[K_RESPONSE].have && !p.reply) {
@@ -1153,7 +1100,7 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 		} else if (json_key_is(pm, "in_reply_to_user_id") && pm->kind == JSON_STRING) {
 			p.reply = 1;
 		} else if (json_key_is(pm, "entities")) {
-			urls_of(&p.domains, pm->val, pm->vallen);
+			link_domains(&p.domains, pm->val, pm->vallen);
 		} else if (json_key_is(pm, "lang") && pm->kind == JSON_STRING && pm->vallen < 10) {
 			buf_add(&post_langs, pm->val + 1, pm->vallen - 2);
 			buf_addc(&post_langs, ' ');
