@@ -52,23 +52,19 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0}
 };
 
+static int
+read_rules(void *rs, const char *text, size_t len, const char *origin, struct buf *err)
+{
+	return ruleset_parse(rs, text, len, origin, err);
+}
+
 static void
 load_rules(struct ruleset *rs, char **files, size_t nfiles, int defaults)
 {
 	struct buf err = {0};
-	size_t i, len;
-	char *text;
 
-	if (defaults && ruleset_parse(rs, default_detect_rules,
-	    strlen(default_detect_rules), "default rules", &err) < 0)
-		die(EXIT_USAGE, "%s", err.p);
-	for (i = 0; i < nfiles; i++) {
-		if ((text = slurp_file(files[i], &len)) == NULL)
-			die(EXIT_USAGE, "--rules %s:", files[i]);
-		if (ruleset_parse(rs, text, len, files[i], &err) < 0)
-			die(EXIT_USAGE, "%s", err.p);
-		free(text);
-	}
+	cli_read_files(read_rules, rs, defaults ? default_detect_rules : NULL, "default rules",
+	    files, nfiles, "--rules");
 	if (rs->n == 0)
 		die(EXIT_USAGE, "no rules: --no-default-rules needs --rules");
 	if (ruleset_compile(rs, &err) < 0)

@@ -137,23 +137,18 @@ parse_verdicts(const char *list)
 	return v;
 }
 
+static int
+read_rules(void *scorer, const char *text, size_t len, const char *origin, struct buf *err)
+{
+	return scorer_rules(scorer, text, len, origin, err);
+}
+
 static void
 load_rules(struct scorer *s, char **files, size_t n)
 {
 	struct buf err = {0};
-	size_t i, len;
-	char *text;
 
-	if (scorer_rules(s, default_score_rules, strlen(default_score_rules),
-	    "default rules", &err) < 0)
-		die(EXIT_USAGE, "%s", err.p);
-	for (i = 0; i < n; i++) {
-		if ((text = slurp_file(files[i], &len)) == NULL)
-			die(EXIT_USAGE, "--rules %s:", files[i]);
-		if (scorer_rules(s, text, len, files[i], &err) < 0)
-			die(EXIT_USAGE, "%s", err.p);
-		free(text);
-	}
+	cli_read_files(read_rules, s, default_score_rules, "default rules", files, n, "--rules");
 	if (scorer_ready(s, &err) < 0)
 		die(EXIT_USAGE, "%s", err.p);
 }

@@ -91,6 +91,12 @@ suggest_record(struct stream *st, const struct record *rec, void *arg)
 	return 0;
 }
 
+static int
+read_templates(void *g, const char *text, size_t len, const char *origin, struct buf *err)
+{
+	return suggester_templates(g, text, len, origin, err);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -99,9 +105,8 @@ main(int argc, char *argv[])
 	struct llm_opts lo = {.model = "local", .timeout = 20};
 	struct buf err = {0};
 	char **tfiles = xcalloc((size_t)argc, sizeof *tfiles);
-	size_t ntfiles = 0, i, len;
+	size_t ntfiles = 0;
 	int c, status;
-	char *text;
 
 	setprogname_from(argv[0]);
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
@@ -136,16 +141,8 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	if (suggester_templates(r.g, default_suggest_templates, strlen(default_suggest_templates),
-	    "default templates", &err) < 0)
-		die(EXIT_USAGE, "%s", err.p);
-	for (i = 0; i < ntfiles; i++) {
-		if ((text = slurp_file(tfiles[i], &len)) == NULL)
-			die(EXIT_USAGE, "--templates %s:", tfiles[i]);
-		if (suggester_templates(r.g, text, len, tfiles[i], &err) < 0)
-			die(EXIT_USAGE, "%s", err.p);
-		free(text);
-	}
+	cli_read_files(read_templates, r.g, default_suggest_templates, "default templates",
+	    tfiles, ntfiles, "--templates");
 	if (suggester_ready(r.g, &err) < 0)
 		die(EXIT_USAGE, "%s", err.p);
 	if (lo.url && (r.llm = llm_new(&lo, &err)) == NULL)

@@ -86,3 +86,23 @@ cli_size(const struct cli_doc *doc, const char *opt, const char *arg)
 		cli_usage(doc, "%s: '%s' is not a size between 1 and 1T", opt, arg);
 	return (size_t)(x << shift);
 }
+
+void
+cli_read_files(cli_reader read, void *obj, const char *builtin,
+    const char *builtin_name, char **files, size_t n, const char *opt)
+{
+	struct buf err = {0};
+	size_t i, len;
+	char *text;
+
+	if (builtin && read(obj, builtin, strlen(builtin), builtin_name, &err) < 0)
+		die(EXIT_USAGE, "%s", err.p);
+	for (i = 0; i < n; i++) {
+		if ((text = slurp_file(files[i], &len)) == NULL)
+			die(EXIT_USAGE, "%s %s:", opt, files[i]);
+		if (read(obj, text, len, files[i], &err) < 0)
+			die(EXIT_USAGE, "%s", err.p);
+		free(text);
+	}
+	buf_free(&err);
+}

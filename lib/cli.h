@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 #define FOLLOWBACK_VERSION "0.1.0"
 
 /* The program's synopsis (as in its man page) and option summary. */
@@ -27,5 +29,15 @@ double cli_number(const struct cli_doc *doc, const char *opt, const char *arg,
     double min, double max);
 /* A size such as 4096, 64K, 16M or 1G, or a usage error. */
 size_t cli_size(const struct cli_doc *doc, const char *opt, const char *arg);
+
+/* Reads a text (a rule or template file) into obj; -1 with a message. */
+typedef int (*cli_reader)(void *obj, const char *text, size_t len,
+    const char *origin, struct buf *err);
+/*
+ * Reads the built-in text (unless NULL), then each of the n files given with
+ * option opt, into obj; exits with a usage error (2) naming what failed.
+ */
+void cli_read_files(cli_reader read, void *obj, const char *builtin,
+    const char *builtin_name, char **files, size_t n, const char *opt);
 
 #endif
