@@ -4,7 +4,7 @@
 # prints the exact command and fails.
 set -u
 what=${1:-build}
-pkgs="gcc make pkg-config libjq-dev libcurl4-openssl-dev libpcre2-dev libutf8proc-dev libarchive-dev"
+pkgs="gcc make pkg-config libjq-dev libcurl4-openssl-dev libpcre2-dev libutf8proc-dev libarchive-dev jq"
 case $what in
 test) pkgs="$pkgs jq bats perl python3 mandoc bsdextrautils" ;;
 bench) pkgs="$pkgs jq python3 time" ;;
