@@ -351,9 +351,10 @@ drop_dangling(struct buf *b)
 
 /*
  * Up to max words of s from at, stopping at the end of a sentence (or of a
- * clause, with comma set), a link, a tag, an emoji or a line.
+ * clause, with comma set), a link, a tag, an emoji or a line. Returns
+ * whether it stopped for lack of room.
  */
-static void
+static int
 words_from(struct buf *out, const char *s, size_t at, size_t len, int max, int comma)
 {
 	size_t i = at;
@@ -393,6 +394,17 @@ words_from(struct buf *out, const char *s, size_t at, size_t len, int max, int c
 	trim(out);
 	if (cut)
 		drop_dangling(out);
+	return cut;
+}
+
+/* The words quoted in a draft; cut short, they end with an ellipsis (the basis stays exact). */
+static void
+set_quote(struct fact *f, int cut)
+{
+	buf_reset(&f->slot[S_EXCERPT]);
+	buf_add(&f->slot[S_EXCERPT], f->excerpt.p ? f->excerpt.p : "", f->excerpt.len);
+	if (cut && f->excerpt.len)
+		buf_adds(&f->slot[S_EXCERPT], "\xe2\x80\xa6");
 }
 
 static void
@@ -544,8 +556,7 @@ read_achievement(struct suggester *g, const char *text, size_t len, struct fact 
 	second_person(&f->slot[S_ACHIEVEMENT], rest.p);
 	/* The lower-case verb reads as part of the sentence around it. */
 	f->slot[S_ACHIEVEMENT].p[0] = (char)tolower((unsigned char)f->slot[S_ACHIEVEMENT].p[0]);
-	words_from(&f->excerpt, text, o0, len, EXCERPT_WORDS, 0);
-	set_slot(f, S_EXCERPT, f->excerpt.p, f->excerpt.len);
+	set_quote(f, words_from(&f->excerpt, text, o0, len, EXCERPT_WORDS, 0));
 	buf_free(&verb);
 	buf_free(&rest);
 	return 1;
@@ -808,6 +819,8 @@ draft_kind(struct suggester *g, enum kind k, int lang, struct buf *out)
 						break;
 					f->slot[S_EXCERPT].len = (size_t)(sp - f->slot[S_EXCERPT].p);
 					f->slot[S_EXCERPT].p[f->slot[S_EXCERPT].len] = '\0';
+					drop_dangling(&f->slot[S_EXCERPT]);
+					buf_adds(&f->slot[S_EXCERPT], "\xe2\x80\xa6");
 				}
 			}
 			break;
@@ -1057,8 +1070,8 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 						struct fact *f = &g->f[K_SHARE];
 
 						snprintf(f->field, sizeof f->field, "%s", field);
-						words_from(&f->excerpt, p.text.p, start, p.text.len, EXCERPT_WORDS, 0);
-						set_slot(f, S_EXCERPT, f->excerpt.p, f->excerpt.len);
+						set_quote(f, words_from(&f->excerpt, p.text.p, start, p.text.len,
+						    EXCERPT_WORDS, 0));
 						set_slot(f, S_DOMAIN, d + 1, strlen(d) - 2);
 						f->have = chars(f->excerpt.p ? f->excerpt.p : "") >= 25;
 					}
@@ -1066,11 +1079,13 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 				if (!g->f[K_RESPONSE].have && !p.reply) {
 					struct fact *f = &g->f[K_RESPONSE];
 
-					words_from(&f->excerpt, p.text.p, start, p.text.len, EXCERPT_WORDS, 0);
+					int cut = words_from(&f->excerpt, p.text.p, start, p.text.len,
+					    EXCERPT_WORDS, 0);
+
 					if (chars(f->excerpt.p ? f->excerpt.p : "") >= 25) {
 						f->have = 1;
 						snprintf(f->field, sizeof f->field, "%s", field);
-						set_slot(f, S_EXCERPT, f->excerpt.p, f->excerpt.len);
+						set_quote(f, cut);
 						read_topic(p.text.p, f);
 					}
 				}

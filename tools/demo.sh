@@ -21,7 +21,8 @@ echo
 echo "== Verdicts over all $(wc -l <"$sample") followers (fb-score | jq)"
 fb-detect "$sample" | fb-score --now 2026-11-20T12:00:00Z --no-sort | jq -r .fb.score.verdict | sort | uniq -c
 echo
-echo "== A first message for the ten best prospects (fb-detect | fb-score --top 10 | fb-suggest)"
+echo "== The ten best prospects with a first message for each (fb-detect | fb-score --top 10 | fb-suggest | jq)"
 fb-detect "$sample" |
 	fb-score --now 2026-11-20T12:00:00Z --interests 'marketing, small business, social media, branding' --top 10 |
-	fb-suggest --format table
+	fb-suggest |
+	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict), \(.fb.score.total)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"' 
