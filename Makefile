@@ -50,6 +50,7 @@ LIBSRC = \
 
 UNITS = \
 	test-json \
+	test-json-vs-jq \
 	test-textnorm \
 	test-rules \
 	test-fbkey \

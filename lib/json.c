@@ -162,6 +162,20 @@ scan_string(struct scanner *sc)
 				if (hexval(p[i + 2]) < 0 || hexval(p[i + 3]) < 0 ||
 				    hexval(p[i + 4]) < 0 || hexval(p[i + 5]) < 0)
 					return fail(sc, "bad \\u escape in a string");
+				/* A high surrogate must be followed by a low one, as jq requires. */
+				if ((p[i + 2] | 0x20) == 'd' && hexval(p[i + 3]) >= 8 && hexval(p[i + 3]) <= 11) {
+					if (i + 12 > n && !sc->at_eof) {
+						sc->pos = n;
+						return fail(sc, "unterminated string");
+					}
+					if (i + 12 > n || p[i + 6] != '\\' || p[i + 7] != 'u' ||
+					    (p[i + 8] | 0x20) != 'd' || hexval(p[i + 9]) < 12 ||
+					    hexval(p[i + 10]) < 0 || hexval(p[i + 11]) < 0) {
+						sc->pos = i;
+						return fail(sc, "a high surrogate escape without its low half");
+					}
+					sc->pos += 6;
+				}
 				sc->pos += 6;
 				break;
 			default:
@@ -192,43 +206,43 @@ scan_string(struct scanner *sc)
 	}
 }
 
+/*
+ * A number as jq reads one, which is looser than JSON: a sign (+ or -),
+ * digits with leading zeros, a fraction with no digits before or after
+ * the point (.5, 1.), and an exponent; at least one digit in all.
+ */
 static int
 scan_number(struct scanner *sc)
 {
 	const unsigned char *p = sc->p;
-	size_t n = sc->len, i = sc->pos;
+	size_t n = sc->len, i = sc->pos, digits = 0;
 
-	if (i < n && p[i] == '-')
+	if (i < n && (p[i] == '-' || p[i] == '+'))
 		i++;
-	if (i >= n)
-		goto cut;
-	if (p[i] == '0')
+	while (i < n && p[i] >= '0' && p[i] <= '9') {
 		i++;
-	else if (p[i] >= '1' && p[i] <= '9')
-		while (i < n && p[i] >= '0' && p[i] <= '9')
-			i++;
-	else {
-		sc->pos = i;
-		return fail(sc, "bad number");
+		digits++;
 	}
 	if (i < n && p[i] == '.') {
 		i++;
-		if (i >= n)
-			goto cut;
-		if (p[i] < '0' || p[i] > '9') {
-			sc->pos = i;
-			return fail(sc, "bad number");
-		}
-		while (i < n && p[i] >= '0' && p[i] <= '9')
+		while (i < n && p[i] >= '0' && p[i] <= '9') {
 			i++;
+			digits++;
+		}
+	}
+	if (digits == 0) {
+		if (i >= n && !sc->at_eof)
+			goto cut;
+		sc->pos = i;
+		return fail(sc, "bad number");
 	}
 	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
 		i++;
 		if (i < n && (p[i] == '+' || p[i] == '-'))
 			i++;
-		if (i >= n)
+		if (i >= n && !sc->at_eof)
 			goto cut;
-		if (p[i] < '0' || p[i] > '9') {
+		if (i >= n || p[i] < '0' || p[i] > '9') {
 			sc->pos = i;
 			return fail(sc, "bad number");
 		}
@@ -237,6 +251,12 @@ scan_number(struct scanner *sc)
 	}
 	if (i >= n && !sc->at_eof)
 		goto cut;
+	/* "1.5.3", "12ab": the number runs into something that is not JSON. */
+	if (i < n && (p[i] == '.' || (p[i] >= '0' && p[i] <= '9') || p[i] == '+' || p[i] == '-' ||
+	    (p[i] | 0x20) == 'e' || ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z'))) {
+		sc->pos = i;
+		return fail(sc, "bad number");
+	}
 	sc->pos = i;
 	return 0;
 cut:
@@ -420,8 +440,8 @@ scan_value(struct scanner *sc, int depth, enum json_kind *kind)
 	case 'n':
 		*kind = JSON_NULL;
 		return scan_literal(sc, "null");
-	case '-': case '0': case '1': case '2': case '3': case '4':
-	case '5': case '6': case '7': case '8': case '9':
+	case '-': case '+': case '.': case '0': case '1': case '2': case '3':
+	case '4': case '5': case '6': case '7': case '8': case '9':
 		*kind = JSON_NUMBER;
 		return scan_number(sc);
 	case '\0':

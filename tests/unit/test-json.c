@@ -17,7 +17,7 @@ test_valid(void)
 	static const char *good[] = {
 		"{}", "[]", "0", "-0.5e+10", "\"\"", "true", "null",
 		"{\"a\":[1,2,{\"b\":null}],\"c\":\"\\u00e9\\ud83d\\ude00\"}",
-		" { \"a\" : 1 } ", "\"caf\xc3\xa9\"",
+		" { \"a\" : 1 } ", "\"caf\xc3\xa9\"", "[03, .5, -.5, 1., +5, 1.e5]",
 	};
 	struct json_scan s = {0};
 	size_t i;
@@ -40,7 +40,8 @@ test_invalid(void)
 		{"{\"a\" 1}", "expected ':' after an object key", 5},
 		{"[1 2]", "expected ',' or ']' in an array", 3},
 		{"{\"a\":tru}", "not a JSON value", 5},
-		{"[01]", "expected ',' or ']' in an array", 2},
+		{"[1.5.3]", "bad number", 4},
+		{"\"\\ud83dx\"", "a high surrogate escape without its low half", 1},
 		{"\"a\tb\"", "control character in a string (must be escaped)", 2},
 		{"\"\\x\"", "bad escape in a string", 2},
 		{"{\"a\":1,}", "expected a string key in an object", 7},
