@@ -135,7 +135,7 @@ test_prefilter_is_safe(void)
 	static const char *files[] = {
 		"tests/data/detect-corpus.tsv", "tests/data/detect-holdout.tsv",
 		"tests/data/detect-holdout2.tsv", "tests/data/detect-holdout3.tsv",
-		"tests/data/detect-holdout4.tsv",
+		"tests/data/detect-holdout4.tsv", "tests/data/detect-holdout5.tsv",
 	};
 	struct ruleset rs;
 	struct buf err = {0};
