@@ -4,8 +4,8 @@
 tests/data/score-*.ndjson hold user records with posts, each labelled
 engage, maybe or skip (keys "label" and "label_why", removed before
 scoring) for a consultant to small businesses. score-profiles.ndjson was
-used to fit the points (tests/score-train.py); score-holdout.ndjson was
-written separately and only measured. The records go through the audit
+used to fit the points (tests/score-train.py); score-holdout.ndjson and
+score-holdout2.ndjson were written separately and only measured. The records go through the audit
 pipeline, fb-detect | fb-score, with the client's interests and a fixed
 --now. Fails below verdict accuracy 0.80 or an AUC of the total for engage
 against skip below 0.90, over both sets.
