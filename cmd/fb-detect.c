@@ -96,12 +96,7 @@ main(int argc, char *argv[])
 		case 't': o.threshold = cli_number(&doc, "--threshold", optarg, -1e6, 1e6); break;
 		case 'x': o.explain = 1; break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "ndjson") == 0)
-				o.format = DETECT_NDJSON;
-			else if (strcmp(optarg, "table") == 0)
-				o.format = DETECT_TABLE;
-			else
-				cli_usage(&doc, "--format: expected ndjson or table, not '%s'", optarg);
+			o.format = cli_format_is_table(&doc, optarg) ? DETECT_TABLE : DETECT_NDJSON;
 			break;
 		case OPT_HITS_ONLY: o.hits_only = 1; break;
 		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;

@@ -178,12 +178,7 @@ main(int argc, char *argv[])
 			if (scorer_load_already(r.scorer, optarg, &err) < 0)
 				die(EXIT_USAGE, "%s", err.p);
 			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "table") == 0)
-				r.table = 1;
-			else if (strcmp(optarg, "ndjson") != 0)
-				cli_usage(&doc, "--format: expected ndjson or table, not '%s'", optarg);
-			break;
+		case OPT_FORMAT: r.table = cli_format_is_table(&doc, optarg); break;
 		case OPT_INTERESTS: scorer_add_interests(r.scorer, optarg); break;
 		case OPT_INTERESTS_FILE:
 			if ((text = slurp_file(optarg, &len)) == NULL)
@@ -199,11 +194,7 @@ main(int argc, char *argv[])
 			scorer_set_now(r.scorer, now);
 			break;
 		case OPT_REJECTS: so.rejects_path = optarg; break;
-		case OPT_TOP:
-			top = (size_t)cli_number(&doc, "--top", optarg, 1, 1e9);
-			if ((double)top != cli_number(&doc, "--top", optarg, 1, 1e9))
-				cli_usage(&doc, "--top: expected a whole number, not '%s'", optarg);
-			break;
+		case OPT_TOP: top = cli_count(&doc, "--top", optarg, 1, 1000000000); break;
 		case OPT_VERDICT: r.verdicts = parse_verdicts(optarg); break;
 		case OPT_VERSION: cli_version();
 		default: cli_usage(&doc, NULL);

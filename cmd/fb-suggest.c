@@ -115,12 +115,7 @@ main(int argc, char *argv[])
 		switch (c) {
 		case 'a': r.all = 1; break;
 		case 'h': cli_help(&doc);
-		case OPT_FORMAT:
-			if (strcmp(optarg, "table") == 0)
-				r.table = 1;
-			else if (strcmp(optarg, "ndjson") != 0)
-				cli_usage(&doc, "--format: expected ndjson or table, not '%s'", optarg);
-			break;
+		case OPT_FORMAT: r.table = cli_format_is_table(&doc, optarg); break;
 		case OPT_LANG:
 			if (strcmp(optarg, "en") && strcmp(optarg, "es") && strcmp(optarg, "pt"))
 				cli_usage(&doc, "--lang: expected en, es or pt, not '%s'", optarg);
@@ -131,9 +126,7 @@ main(int argc, char *argv[])
 		case OPT_LLM_TIMEOUT: lo.timeout = cli_number(&doc, "--llm-timeout", optarg, 0.1, 3600); break;
 		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
 		case OPT_REJECTS: so.rejects_path = optarg; break;
-		case OPT_SEED:
-			suggester_set_seed(r.g, (unsigned long)cli_number(&doc, "--seed", optarg, 0, 4294967295.0));
-			break;
+		case OPT_SEED: suggester_set_seed(r.g, cli_count(&doc, "--seed", optarg, 0, 4294967295UL)); break;
 		case OPT_TEMPLATES: tfiles[ntfiles++] = optarg; break;
 		case OPT_VERSION: cli_version();
 		default: cli_usage(&doc, NULL);

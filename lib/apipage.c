@@ -78,10 +78,8 @@ index_array(struct index *ix, const struct json_member *list)
 
 		if (kind != JSON_OBJECT || (id = string_member(el, elen, "id", &idlen)) == NULL)
 			continue;
-		if (ix->n == ix->cap) {
-			ix->cap = ix->cap ? ix->cap * 2 : 64;
-			ix->v = xrealloc(ix->v, ix->cap * sizeof *ix->v);
-		}
+		if (ix->n == ix->cap)
+			ix->v = xgrow(ix->v, &ix->cap, sizeof *ix->v, 64);
 		ix->v[ix->n].id = id;
 		ix->v[ix->n].idlen = idlen;
 		ix->v[ix->n].obj = el;

@@ -64,6 +64,27 @@ cli_number(const struct cli_doc *doc, const char *opt, const char *arg,
 	return x;
 }
 
+unsigned long
+cli_count(const struct cli_doc *doc, const char *opt, const char *arg,
+    unsigned long min, unsigned long max)
+{
+	double x = cli_number(doc, opt, arg, (double)min, (double)max);
+
+	if (x != (double)(unsigned long)x)
+		cli_usage(doc, "%s: expected a whole number, not '%s'", opt, arg);
+	return (unsigned long)x;
+}
+
+int
+cli_format_is_table(const struct cli_doc *doc, const char *arg)
+{
+	if (strcmp(arg, "table") == 0)
+		return 1;
+	if (strcmp(arg, "ndjson") != 0)
+		cli_usage(doc, "--format: expected ndjson or table, not '%s'", arg);
+	return 0;
+}
+
 size_t
 cli_size(const struct cli_doc *doc, const char *opt, const char *arg)
 {

@@ -27,6 +27,11 @@ _Noreturn void cli_usage(const struct cli_doc *doc, const char *fmt, ...)
 /* A number in [min, max], or a usage error naming the option. */
 double cli_number(const struct cli_doc *doc, const char *opt, const char *arg,
     double min, double max);
+/* A whole number in [min, max], or a usage error naming the option. */
+unsigned long cli_count(const struct cli_doc *doc, const char *opt, const char *arg,
+    unsigned long min, unsigned long max);
+/* --format: 1 for table, 0 for ndjson, or a usage error. */
+int cli_format_is_table(const struct cli_doc *doc, const char *arg);
 /* A size such as 4096, 64K, 16M or 1G, or a usage error. */
 size_t cli_size(const struct cli_doc *doc, const char *opt, const char *arg);
 

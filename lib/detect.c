@@ -142,13 +142,8 @@ new_field(struct detector *d)
 {
 	struct field *f;
 
-	if (d->nfields == d->fields_cap) {
-		size_t old = d->fields_cap;
-
-		d->fields_cap = d->fields_cap ? d->fields_cap * 2 : 16;
-		d->fields = xrealloc(d->fields, d->fields_cap * sizeof *d->fields);
-		memset(d->fields + old, 0, (d->fields_cap - old) * sizeof *d->fields);
-	}
+	if (d->nfields == d->fields_cap)
+		d->fields = xgrow(d->fields, &d->fields_cap, sizeof *d->fields, 16);
 	f = &d->fields[d->nfields++];
 	buf_reset(&f->path);
 	buf_reset(&f->text);
@@ -300,10 +295,8 @@ add_hit(struct detector *d, size_t field, size_t rule, size_t m0, size_t m1)
 {
 	struct hit *h;
 
-	if (d->nhits == d->hits_cap) {
-		d->hits_cap = d->hits_cap ? d->hits_cap * 2 : 16;
-		d->hits = xrealloc(d->hits, d->hits_cap * sizeof *d->hits);
-	}
+	if (d->nhits == d->hits_cap)
+		d->hits = xgrow(d->hits, &d->hits_cap, sizeof *d->hits, 16);
 	h = &d->hits[d->nhits++];
 	h->field = field;
 	h->rule = rule;

@@ -316,10 +316,8 @@ next_or_close(struct scanner *sc, char close, const char *msg)
 static struct json_member *
 add_member(struct json_member **v, size_t *n, size_t *cap)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
-		*v = xrealloc(*v, *cap * sizeof **v);
-	}
+	if (*n == *cap)
+		*v = xgrow(*v, cap, sizeof **v, 32);
 	return &(*v)[(*n)++];
 }
 

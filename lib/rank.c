@@ -103,10 +103,8 @@ ranker_add(struct ranker *r, double score, const char *text, size_t len)
 		sift_down(r, 0);
 		return;
 	}
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 1024;
-		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
-	}
+	if (r->n == r->cap)
+		r->v = xgrow(r->v, &r->cap, sizeof *r->v, 1024);
 	e.text = xstrndup(text, len);
 	r->v[r->n++] = e;
 	if (r->top)

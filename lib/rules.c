@@ -56,12 +56,9 @@ find_or_add(struct ruleset *rs, const char *name, size_t len, const char *origin
 	for (i = 0; i < rs->n; i++)
 		if (strlen(rs->v[i].name) == len && memcmp(rs->v[i].name, name, len) == 0)
 			return &rs->v[i];
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 64;
-		rs->v = xrealloc(rs->v, rs->cap * sizeof *rs->v);
-	}
+	if (rs->n == rs->cap)
+		rs->v = xgrow(rs->v, &rs->cap, sizeof *rs->v, 64);
 	r = &rs->v[rs->n++];
-	memset(r, 0, sizeof *r);
 	r->name = xstrndup(name, len);
 	r->weight = 1.0;
 	r->origin = xmalloc(strlen(origin) + 24);

@@ -499,13 +499,8 @@ new_post(struct scorer *s)
 {
 	struct post *p;
 
-	if (s->nposts == s->posts_cap) {
-		size_t old = s->posts_cap;
-
-		s->posts_cap = s->posts_cap ? s->posts_cap * 2 : 16;
-		s->posts = xrealloc(s->posts, s->posts_cap * sizeof *s->posts);
-		memset(s->posts + old, 0, (s->posts_cap - old) * sizeof *s->posts);
-	}
+	if (s->nposts == s->posts_cap)
+		s->posts = xgrow(s->posts, &s->posts_cap, sizeof *s->posts, 16);
 	p = &s->posts[s->nposts++];
 	buf_reset(&p->text);
 	buf_reset(&p->norm);
@@ -615,13 +610,8 @@ add_reason(struct scorer *s, size_t rule, double points)
 {
 	struct reason *r;
 
-	if (s->nreasons == s->reasons_cap) {
-		size_t old = s->reasons_cap;
-
-		s->reasons_cap = s->reasons_cap ? s->reasons_cap * 2 : 16;
-		s->reasons = xrealloc(s->reasons, s->reasons_cap * sizeof *s->reasons);
-		memset(s->reasons + old, 0, (s->reasons_cap - old) * sizeof *s->reasons);
-	}
+	if (s->nreasons == s->reasons_cap)
+		s->reasons = xgrow(s->reasons, &s->reasons_cap, sizeof *s->reasons, 16);
 	r = &s->reasons[s->nreasons++];
 	r->rule = rule;
 	r->points = points;

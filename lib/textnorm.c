@@ -259,10 +259,8 @@ confusable(uint32_t c)
 static inline void
 tpush(struct textnorm *n, uint32_t cp, uint32_t src, uint32_t src_end)
 {
-	if (n->tlen == n->tcap) {
-		n->tcap = n->tcap ? n->tcap * 2 : 256;
-		n->t = xrealloc(n->t, n->tcap * sizeof *n->t);
-	}
+	if (n->tlen == n->tcap)
+		n->t = xgrow(n->t, &n->tcap, sizeof *n->t, 256);
 	n->t[n->tlen].cp = cp;
 	n->t[n->tlen].src = src;
 	n->t[n->tlen].src_end = src_end;

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,19 @@ xrealloc(void *p, size_t n)
 	if (p == NULL)
 		die(EXIT_FAIL, "out of memory");
 	return p;
+}
+
+void *
+xgrow(void *v, size_t *cap, size_t size, size_t first_cap)
+{
+	size_t old = *cap, cap2 = old ? old * 2 : first_cap;
+
+	if (cap2 < old || cap2 > SIZE_MAX / size)
+		die(EXIT_FAIL, "out of memory");
+	v = xrealloc(v, cap2 * size);
+	memset((char *)v + old * size, 0, (cap2 - old) * size);
+	*cap = cap2;
+	return v;
 }
 
 char *

@@ -24,6 +24,12 @@ _Noreturn void die(int status, const char *fmt, ...) __attribute__((format(print
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/*
+ * Doubles the capacity *cap of array v of size-byte elements (to first_cap
+ * when empty) and zeroes the new elements, so that slots holding buffers
+ * start empty; exits when the size would overflow.
+ */
+void *xgrow(void *v, size_t *cap, size_t size, size_t first_cap);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -479,9 +479,7 @@ not_flagged() {
 	printf '{"username":"slow","description":"%s"}\n{"username":"after"}\n' \
 	    "$(printf 'ab%.0s' $(seq 3000))c" >in
 	SECONDS=0
-	status=0
-	timeout 20 fb-detect --no-default-rules -r "$DATA/slow.rules" in >out 2>err || status=$?
-	OUT=out ERR=err
+	captured timeout 20 fb-detect --no-default-rules -r "$DATA/slow.rules" in
 	[ "$SECONDS" -le 10 ] || { echo "took $SECONDS s"; show; return 1; }
 	expect_status 1
 	expect_err '^fb-detect: in:1: .*SLOW'
@@ -492,9 +490,7 @@ not_flagged() {
 	printf '{"username":"slow","description":"please follow back %s"}\n{"username":"after"}\n' \
 	    "$(printf 'ab%.0s' $(seq 3000))" >in
 	SECONDS=0
-	status=0
-	timeout 20 fb-detect -r "$DATA/slow-nested.rules" in >out 2>err || status=$?
-	OUT=out ERR=err
+	captured timeout 20 fb-detect -r "$DATA/slow-nested.rules" in
 	[ "$SECONDS" -le 10 ] || { echo "took $SECONDS s"; show; return 1; }
 	expect_status 1
 	expect_err '^fb-detect: in:1: .*NESTED'

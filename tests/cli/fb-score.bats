@@ -595,8 +595,8 @@ age_at() {
 	done
 }
 
-@test "bad option values: --top 0, --top abc, --verdict good, --format xml, an unknown option: exit 2" {
-	for args in "--top 0" "--top abc" "--verdict good" "--format xml" "--bogus"; do
+@test "bad option values: --top 0, --top abc, --top 2.5, --verdict good, --format xml, an unknown option: exit 2" {
+	for args in "--top 0" "--top abc" "--top 2.5" "--verdict good" "--format xml" "--bogus"; do
 		fbs $args <"$DATA/score-ranked.ndjson"
 		expect_status 2
 		expect_no_stdout

@@ -24,15 +24,6 @@ teardown() {
 	fi
 }
 
-# fbg ARG...: runs fb-suggest with stdout in $OUT and stderr in $ERR, its
-# exit status in $status (stdin as the caller redirects it).
-fbg() {
-	OUT=$BATS_TEST_TMPDIR/out
-	ERR=$BATS_TEST_TMPDIR/err
-	status=0
-	fb-suggest "$@" >"$OUT" 2>"$ERR" || status=$?
-}
-
 # golden CASE [ARG...]: fb-suggest ARG... data/suggest-CASE.ndjson, which
 # must succeed quietly.
 golden() {
@@ -319,7 +310,7 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 # --- options and messages ------------------------------------------------------------
 
 @test "bad option values: exit 2 with a message, nothing read" {
-	for a in '--lang fr' '--format csv' '--seed x' '--llm-timeout 0' '--llm-timeout x' '--no-such-option'; do
+	for a in '--lang fr' '--format csv' '--seed x' '--seed 1.5' '--llm-timeout 0' '--llm-timeout x' '--no-such-option'; do
 		# shellcheck disable=SC2086
 		fbg $a "$DATA/suggest-question.ndjson"
 		expect_status 2 || { echo "for: $a"; return 1; }
@@ -633,9 +624,8 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 @test "--llm slower than --llm-timeout: the deterministic draft stays, quickly and quietly" {
 	start_llm
 	start=$SECONDS
-	OUT=$BATS_TEST_TMPDIR/out ERR=$BATS_TEST_TMPDIR/err status=0
-	timeout 20 fb-suggest --llm-timeout 1 --llm "$LLM/slow/v1/chat/completions" \
-		"$DATA/suggest-question.ndjson" >"$OUT" 2>"$ERR" || status=$?
+	captured timeout 20 fb-suggest --llm-timeout 1 --llm "$LLM/slow/v1/chat/completions" \
+		"$DATA/suggest-question.ndjson"
 	took=$((SECONDS - start))
 	expect_status 0
 	expect_no_stderr
@@ -657,9 +647,8 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 
 @test "--llm with nothing listening: the deterministic draft stays" {
 	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-	OUT=$BATS_TEST_TMPDIR/out ERR=$BATS_TEST_TMPDIR/err status=0
-	timeout 20 fb-suggest --llm-timeout 2 --llm "http://127.0.0.1:$port/v1/chat/completions" \
-		"$DATA/suggest-question.ndjson" >"$OUT" 2>"$ERR" || status=$?
+	captured timeout 20 fb-suggest --llm-timeout 2 --llm "http://127.0.0.1:$port/v1/chat/completions" \
+		"$DATA/suggest-question.ndjson"
 	expect_status 0
 	expect_no_stderr
 	expect_out "$DATA/suggest-question.expected.ndjson"

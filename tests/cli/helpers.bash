@@ -11,22 +11,19 @@ elif [ -x "$BATS_TEST_DIRNAME/../../build/fb-detect" ]; then
 fi
 export LC_ALL=C.UTF-8
 
-# fbd ARG...: runs fb-detect (stdin as the caller redirects it) with stdout
-# in $OUT and stderr in $ERR, byte for byte; its exit status in $status.
-fbd() {
+# captured CMD ARG...: runs CMD (stdin as the caller redirects it) with
+# stdout in $OUT and stderr in $ERR, byte for byte; its exit status in $status.
+captured() {
 	OUT=$BATS_TEST_TMPDIR/out
 	ERR=$BATS_TEST_TMPDIR/err
 	status=0
-	fb-detect "$@" >"$OUT" 2>"$ERR" || status=$?
+	"$@" >"$OUT" 2>"$ERR" || status=$?
 }
 
-# fbs ARG...: the same for fb-score.
-fbs() {
-	OUT=$BATS_TEST_TMPDIR/out
-	ERR=$BATS_TEST_TMPDIR/err
-	status=0
-	fb-score "$@" >"$OUT" 2>"$ERR" || status=$?
-}
+# fbd, fbs, fbg ARG...: fb-detect, fb-score, fb-suggest, captured.
+fbd() { captured fb-detect "$@"; }
+fbs() { captured fb-score "$@"; }
+fbg() { captured fb-suggest "$@"; }
 
 show() { # what the failing test saw
 	echo "--- exit status: $status"
