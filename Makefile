@@ -25,7 +25,11 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 PROGS = \
 	fb-detect \
 	fb-score \
-	fb-suggest
+	fb-suggest \
+	tw-followers \
+	tw-mentions \
+	tw-timeline \
+	tw-user
 
 LIBSRC = \
 	lib/apipage.c \
@@ -34,19 +38,25 @@ LIBSRC = \
 	lib/conf.c \
 	lib/detect.c \
 	lib/fbkey.c \
+	lib/fetch.c \
+	lib/httpurl.c \
 	lib/jqexpr.c \
 	lib/json.c \
 	lib/links.c \
 	lib/literals.c \
+	lib/lookup.c \
 	lib/llm.c \
 	lib/output.c \
 	lib/rank.c \
 	lib/rules.c \
 	lib/score.c \
+	lib/sink.c \
 	lib/suggest.c \
 	lib/stream.c \
 	lib/textnorm.c \
-	lib/util.c
+	lib/timeline.c \
+	lib/util.c \
+	lib/xapi.c
 
 UNITS = \
 	test-json \
@@ -54,7 +64,8 @@ UNITS = \
 	test-textnorm \
 	test-rules \
 	test-fbkey \
-	test-rank
+	test-rank \
+	test-fetch
 
 DATA = share/detect.rules share/score.rules share/suggest.templates
 
@@ -90,6 +101,9 @@ $(B)/fb-suggest: $(B)/cmd/fb-suggest.o $(B)/suggest_templates.o $(B)/libfollowba
 $(B)/fb-score: $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
 
+$(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
 # The unit tests link the embedded default rules too: test-rules checks them.
 $(B)/tests/%: $(B)/tests/unit/%.o $(B)/detect_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS) -lm
@@ -120,6 +134,7 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@FB_DETECT=$(B)/fb-detect bash tests/bench/detect.sh
 	@FB_SCORE=$(B)/fb-score bash tests/bench/score.sh
+	@TW_FOLLOWERS=$(B)/tw-followers bash tests/bench/fetch.sh
 
 # libFuzzer targets (clang): make fuzz FUZZ_SECONDS=60
 FUZZERS = fuzz-json fuzz-textnorm fuzz-literals

@@ -60,7 +60,7 @@ cli_number(const struct cli_doc *doc, const char *opt, const char *arg,
 	if (end == arg || *end != '\0' || errno != 0 || x != x)
 		cli_usage(doc, "%s: '%s' is not a number", opt, arg);
 	if (x < min || x > max)
-		cli_usage(doc, "%s: %s is out of range [%g, %g]", opt, arg, min, max);
+		cli_usage(doc, "%s: %s is out of range [%.15g, %.15g]", opt, arg, min, max);
 	return x;
 }
 

@@ -1,10 +1,10 @@
-#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <curl/curl.h>
 #include <jv.h>
 
+#include "httpurl.h"
 #include "json.h"
 #include "llm.h"
 #include "util.h"
@@ -26,40 +26,6 @@ struct llm {
 	struct buf body, answer;
 };
 
-static int
-is_loopback(const char *host)
-{
-	struct in_addr a;
-
-	if (strcmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0)
-		return 1;
-	return inet_pton(AF_INET, host, &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
-}
-
-/* http:// only to this machine: a draft should not cross a network in clear. */
-static int
-usable_url(const char *url)
-{
-	CURLU *u = curl_url();
-	char *scheme = NULL, *host = NULL, *user = NULL;
-	int ok = 0;
-
-	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
-		if (strcmp(scheme, "https") == 0)
-			ok = 1;
-		else if (strcmp(scheme, "http") == 0 &&
-		    curl_url_get(u, CURLUPART_USER, &user, 0) != CURLUE_OK)
-			ok = is_loopback(host);
-	}
-	curl_free(scheme);
-	curl_free(host);
-	curl_free(user);
-	curl_url_cleanup(u);
-	return ok;
-}
-
 static size_t
 on_data(char *p, size_t size, size_t n, void *arg)
 {
@@ -77,7 +43,7 @@ llm_new(const struct llm_opts *o, struct buf *err)
 	struct llm *l;
 	const char *key = getenv("LLM_API_KEY");
 
-	if (!usable_url(o->url)) {
+	if (!url_allowed(o->url)) {
 		buf_adds(err, "expected an https:// URL, or http:// to this machine (127.0.0.1, localhost)");
 		return NULL;
 	}

@@ -589,7 +589,8 @@ read_posts(struct scorer *s, const struct record *rec)
 			p->reply = 1;
 			buf_reset(&p->reply_to);
 			buf_add(&p->reply_to, m->val + 1, m->vallen - 2);
-		} else if (json_key_is(m, "referenced_tweets") && m->kind == JSON_ARRAY) {
+		} else if ((json_key_is(m, "referenced_tweets") || json_key_is(m, "referenced_posts")) &&
+		    m->kind == JSON_ARRAY) {
 			if (memmem(m->val, m->vallen, "\"retweeted\"", 11))
 				p->repost = 1;
 			if (memmem(m->val, m->vallen, "\"replied_to\"", 12))

@@ -1109,7 +1109,7 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 			buf_free(&bio_domains);
 			buf_free(&post_langs);
 			return -1;
-		} else if (json_key_is(pm, "referenced_tweets")) {
+		} else if (json_key_is(pm, "referenced_tweets") || json_key_is(pm, "referenced_posts")) {
 			p.repost |= memmem(pm->val, pm->vallen, "\"retweeted\"", 11) != NULL;
 			p.reply |= memmem(pm->val, pm->vallen, "\"replied_to\"", 12) != NULL;
 		} else if (json_key_is(pm, "in_reply_to_user_id") && pm->kind == JSON_STRING) {

@@ -1,28 +1,43 @@
 #!/bin/sh
-# demo.sh BUILD_DIR: the audit pipeline on the bundled sample account, offline.
+# demo.sh BUILD_DIR: the audit pipeline on the bundled sample account, offline:
+# the fetchers answer from a recording (--replay), so no token and no network.
 set -eu
 bin=$1
-sample=examples/sample-followers.ndjson
+rec=examples/sample-recording
 export PATH="$bin:$PATH"
+work=$(mktemp -d "${TMPDIR:-/tmp}/fb-demo.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+now=2026-11-20T12:00:00Z
+interests='marketing, small business, social media, branding'
 
-echo "== The followers of @harbourlight_co who demand a follow back (fb-detect --format table)"
-fb-detect --hits-only --format table "$sample"
+echo "== What fetching the followers of @brightpath_co would cost (tw-followers --estimate)"
+tw-followers --replay "$rec" --estimate @brightpath_co
 echo
-echo "== Why the first one was flagged (fb-detect --explain)"
-fb-detect --hits-only "$sample" | head -n 1 | fb-detect --explain >/dev/null
-echo "== Flagged accounts per rule, of $(wc -l <"$sample") followers (fb-detect | jq)"
-fb-detect --hits-only "$sample" | jq -r '[.fb.demand.hits[].rule] | unique[]' | sort | uniq -c | sort -rn
+echo "== Her followers, and the accounts she follows (tw-followers, from the recording)"
+tw-followers --replay "$rec" --quiet @brightpath_co >"$work/followers"
+tw-followers --replay "$rec" --quiet --following @brightpath_co >"$work/following"
+echo "$(wc -l <"$work/followers") followers, $(wc -l <"$work/following") followed;" \
+	"$(jq -s 'map(select(.posts)) | length' "$work/followers") came with a recent post"
 echo
-echo "== Who is worth a real conversation (fb-detect | fb-score --format table)"
-fb-detect "$sample" |
-	fb-score --now 2026-11-20T12:00:00Z --interests 'marketing, small business, social media, branding' \
-		--top 15 --format table
+echo "== Followers who demand a follow back (fb-detect --format table)"
+fb-detect --hits-only --format table "$work/followers" | head -n 16
+echo "   ... $(fb-detect --hits-only "$work/followers" | wc -l) in all"
 echo
-echo "== Verdicts over all $(wc -l <"$sample") followers (fb-score | jq)"
-fb-detect "$sample" | fb-score --now 2026-11-20T12:00:00Z --no-sort | jq -r .fb.score.verdict | sort | uniq -c
+echo "== Verdicts over all followers (fb-detect | fb-score | jq)"
+fb-detect "$work/followers" | fb-score --now $now --no-sort --already "$work/following" |
+	jq -r .fb.score.verdict | sort | uniq -c
 echo
-echo "== The ten best prospects with a first message for each (fb-detect | fb-score --top 10 | fb-suggest | jq)"
-fb-detect "$sample" |
-	fb-score --now 2026-11-20T12:00:00Z --interests 'marketing, small business, social media, branding' --top 10 |
-	fb-suggest |
-	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict), \(.fb.score.total)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"' 
+echo "== The best 12 not yet followed, after reading their timelines (... | tw-timeline | fb-score --format table)"
+fb-detect "$work/followers" |
+	fb-score --now $now --interests "$interests" --already "$work/following" --top 30 |
+	jq -c 'select(.fb.score.already != true)' | head -n 12 |
+	tw-timeline --replay "$rec" --quiet | fb-detect |
+	fb-score --now $now --interests "$interests" >"$work/best"
+fb-score --now $now --format table "$work/best"
+echo
+echo "== A first message for each (fb-suggest | jq)"
+fb-suggest "$work/best" |
+	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"'
+echo
+echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-detect --hits-only)"
+tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only --format table | head -n 12

@@ -1,0 +1,554 @@
+#define _XOPEN_SOURCE 700	/* strptime */
+#include <ctype.h>
+#include <time.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jv.h>
+
+#include "apipage.h"
+#include "fetch.h"
+#include "json.h"
+#include "util.h"
+
+#define WINDOW 900.0		/* X counts rate limits per 15 minutes */
+#define LATENCY 0.4		/* seconds a request takes, for estimates */
+
+static const char *const unit_name[] = { "user", "post" };
+
+void
+fetch_opts_init(struct fetch_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->api.retries = 5;
+	o->api.timeout = 30;
+	o->api.max_body = (size_t)64 << 20;
+	o->api.jobs = 1;
+	o->budget = -1;
+	o->price[UNIT_USER] = 0.010;
+	o->price[UNIT_POST] = 0.005;
+	o->progress = -1;
+}
+
+int
+fetch_option(struct fetch_opts *o, const struct cli_doc *doc, int c, const char *arg)
+{
+	switch (c) {
+	case 'o': o->output = arg; break;
+	case FO_API: o->api.base = arg; break;
+	case FO_TOKEN_FILE: o->api.token_file = arg; break;
+	case FO_RECORD: o->api.record_dir = arg; break;
+	case FO_REPLAY: o->api.replay_dir = arg; break;
+	case FO_RESUME: o->resume = arg; break;
+	case FO_ESTIMATE: o->estimate = 1; break;
+	case FO_BUDGET: o->budget = cli_number(doc, "--budget", arg, 0, 1e9); break;
+	case FO_PRICE_USER: o->price[UNIT_USER] = cli_number(doc, "--price-user", arg, 0, 1000); break;
+	case FO_PRICE_POST: o->price[UNIT_POST] = cli_number(doc, "--price-post", arg, 0, 1000); break;
+	case FO_RETRIES: o->api.retries = cli_count(doc, "--retries", arg, 0, 100); break;
+	case FO_TIMEOUT: o->api.timeout = cli_number(doc, "--timeout", arg, 0.1, 3600); break;
+	case FO_MAX_BODY: o->api.max_body = cli_size(doc, "--max-body", arg); break;
+	case FO_REJECTS: o->rejects = arg; break;
+	case FO_PROGRESS: o->progress = 1; break;
+	case FO_QUIET: o->progress = 0; break;
+	case 'h': cli_help(doc);
+	case FO_VERSION: cli_version();
+	default: return 0;
+	}
+	return 1;
+}
+
+struct fetch *
+fetch_begin(const struct fetch_opts *o, const char *job)
+{
+	struct fetch *f = xcalloc(1, sizeof *f);
+
+	f->o = *o;
+	f->show = o->progress < 0 ? isatty(STDERR_FILENO) : o->progress;
+	f->o.api.progress = f->show;
+	if (o->api.record_dir && o->api.replay_dir)
+		die(EXIT_USAGE, "--record and --replay cannot be used together");
+	if (o->estimate)
+		return f;	/* the client opens when a lookup needs it */
+	/* The client first: a run that cannot start leaves no checkpoint. */
+	f->api = xapi_open(&f->o.api);
+	f->sink = sink_open(o->output, o->resume, job, &f->p);
+	f->resumed = f->p.requests > 0 || f->p.pos > 0;
+	if (o->rejects && (f->rejects = fopen(o->rejects, "a")) == NULL)
+		die(EXIT_USAGE, "%s:", o->rejects);
+	if (f->p.done)
+		warnmsg("%s: the run is already complete (%lu records); remove it to run again",
+		    o->resume, f->p.records);
+	return f;
+}
+
+static void
+show_progress(struct fetch *f, int last)
+{
+	if (!f->show || f->sink == NULL)
+		return;
+	fprintf(stderr, "\r%s: %lu requests, %lu records, $%.2f%s\033[K%s", progname,
+	    f->p.requests, f->p.records, f->p.spent,
+	    f->o.budget >= 0 ? " of the budget" : "", last ? "\n" : "");
+	fflush(stderr);
+}
+
+void
+fetch_emit(struct fetch *f, const char *rec, size_t len)
+{
+	sink_add(f->sink, rec, len);
+	f->p.records++;
+}
+
+void
+fetch_commit(struct fetch *f)
+{
+	sink_commit(f->sink, &f->p);
+	show_progress(f, 0);
+}
+
+int
+fetch_end(struct fetch *f)
+{
+	int status = f->failed ? EXIT_FAIL : EXIT_OK;
+
+	if (f->sink) {
+		if (!f->p.done)
+			show_progress(f, 1);
+		if (sink_close(f->sink, &f->p) < 0)
+			status = EXIT_FAIL;
+	}
+	if (f->rejects && fclose(f->rejects) != 0) {
+		warnmsg("%s:", f->o.rejects);
+		status = EXIT_FAIL;
+	}
+	xapi_close(f->api);
+	progress_free(&f->p);
+	free(f);
+	return status;
+}
+
+unsigned long
+fetch_afford(const struct fetch *f, enum fetch_unit u, unsigned long want)
+{
+	double left, price = f->o.price[u];
+
+	if (f->o.budget < 0 || price <= 0)
+		return want;
+	left = f->o.budget - f->p.spent;
+	if (left <= 0)
+		return 0;
+	/* The small term keeps $0.03 / $0.01 from coming out as 2.9999. */
+	return left / price + 1e-9 >= (double)want ? want : (unsigned long)(left / price + 1e-9);
+}
+
+void
+fetch_spend(struct fetch *f, enum fetch_unit u, unsigned long n)
+{
+	f->p.spent += f->o.price[u] * (double)n;
+}
+
+void
+fetch_budget_stop(struct fetch *f, enum fetch_unit u, unsigned long min)
+{
+	if (f->sink)
+		fetch_commit(f);
+	die(EXIT_FAIL, "budget reached: $%.3f of $%.3f spent, and the next request may cost "
+	    "$%.3f (%lu %ss); run again with a larger --budget%s to go on", f->p.spent,
+	    f->o.budget, f->o.price[u] * (double)min, min, unit_name[u],
+	    f->o.resume ? " and the same --resume" : "");
+}
+
+void
+fetch_reject(struct fetch *f, const char *item, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnmsg(fmt, ap);
+	va_end(ap);
+	f->failed = 1;
+	if (f->rejects) {
+		fwrite(item, 1, len, f->rejects);
+		putc('\n', f->rejects);
+		fflush(f->rejects);
+	}
+}
+
+static const char *
+str(jv obj, const char *key, jv *keep)
+{
+	*keep = jv_object_get(jv_copy(obj), jv_string(key));
+	return jv_get_kind(*keep) == JV_KIND_STRING ? jv_string_value(*keep) : NULL;
+}
+
+void
+fetch_errors(const char *page, size_t len,
+    void (*fn)(void *arg, const char *value, const char *what), void *arg)
+{
+	struct json_scan s = {0};
+	jv errs = jv_invalid();
+	size_t k;
+	int i, n;
+
+	/* Only the errors are parsed into values: a page of 1000 users is 1 MB. */
+	s.collect_members = 1;
+	if (json_scan(&s, page, len, 0, 1) == JSON_OK)
+		for (k = 0; k < s.nmembers; k++)
+			if (json_key_is(&s.members[k], "errors") && s.members[k].kind == JSON_ARRAY) {
+				jv_free(errs);
+				errs = jv_parse_sized(s.members[k].val, (int)s.members[k].vallen);
+			}
+	json_scan_free(&s);
+	n = jv_get_kind(errs) == JV_KIND_ARRAY ? jv_array_length(jv_copy(errs)) : 0;
+	for (i = 0; i < n; i++) {
+		jv e = jv_array_get(jv_copy(errs), i), k1, k2, k3, k4;
+		const char *value, *detail, *title, *id;
+
+		if (jv_get_kind(e) != JV_KIND_OBJECT) {
+			jv_free(e);
+			continue;
+		}
+		value = str(e, "value", &k1);
+		id = str(e, "resource_id", &k2);
+		detail = str(e, "detail", &k3);
+		title = str(e, "title", &k4);
+		if (detail == NULL)
+			detail = title ? title : "an error without details";
+		fn(arg, value ? value : id ? id : "", detail);
+		jv_free(k1);
+		jv_free(k2);
+		jv_free(k3);
+		jv_free(k4);
+		jv_free(e);
+	}
+	jv_free(errs);
+}
+
+static void
+warn_error(void *arg, const char *value, const char *what)
+{
+	(void)arg;
+	warnmsg("the API reported%s%s: %s", *value ? " about " : "", value, what);
+}
+
+void
+fetch_warn_errors(const char *page, size_t len)
+{
+	fetch_errors(page, len, warn_error, NULL);
+}
+
+int
+is_user_id(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && n <= 19 && s[n] == '\0';
+}
+
+int
+is_username(const char *s)
+{
+	size_t n;
+
+	if (*s == '@')
+		s++;
+	n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+	return n > 0 && n <= 15 && s[n] == '\0';
+}
+
+const char *
+fetch_account(const struct cli_doc *doc, int argc, char **argv)
+{
+	if (argc - optind != 1)
+		cli_usage(doc, "expected one account: @name or id");
+	if (!is_user_id(argv[optind]) && !is_username(argv[optind]))
+		cli_usage(doc, "%s: neither a @name nor a user id", argv[optind]);
+	return argv[optind];
+}
+
+/* Whether tm names a day that exists (strptime takes February 30th). */
+static int
+real_day(const struct tm *tm)
+{
+	struct tm t = *tm, back;
+	time_t secs;
+
+	t.tm_hour = 12;
+	secs = timegm(&t);
+	return gmtime_r(&secs, &back) != NULL && back.tm_mday == tm->tm_mday &&
+	    back.tm_mon == tm->tm_mon && back.tm_year == tm->tm_year;
+}
+
+const char *
+fetch_time(const char *arg, char out[32])
+{
+	struct tm tm;
+	const char *end;
+
+	memset(&tm, 0, sizeof tm);
+	end = strptime(arg, "%Y-%m-%d", &tm);
+	if (end == NULL || !real_day(&tm) || strlen(arg) >= 32)
+		return NULL;
+	if (*end == '\0') {
+		strftime(out, 32, "%Y-%m-%dT00:00:00Z", &tm);
+		return out;
+	}
+	if (*end == 'T') {
+		end = strptime(end + 1, "%H:%M:%S", &tm);
+		if (end && *end == '.')
+			end += 1 + strspn(end + 1, "0123456789");
+		if (end && (strcmp(end, "Z") == 0 ||
+		    ((*end == '+' || *end == '-') && strlen(end) == 6 && end[3] == ':'))) {
+			snprintf(out, 32, "%s", arg);
+			return out;
+		}
+	}
+	return NULL;
+}
+
+void
+page_info(const struct xapi_call *c, struct page_info *pi)
+{
+	struct json_scan s = {0};
+	size_t i;
+
+	memset(pi, 0, sizeof *pi);
+	s.collect_members = 1;
+	if (json_scan(&s, c->body.p, c->body.len, 0, 1) != JSON_OK)
+		die(EXIT_FAIL, "GET %s: the answer cannot be read", c->request);
+	for (i = 0; i < s.nmembers; i++) {
+		const struct json_member *m = &s.members[i];
+		struct json_iter it;
+		struct json_member mm;
+		const char *el;
+		size_t elen;
+		enum json_kind kind;
+
+		if (json_key_is(m, "data") && m->kind == JSON_ARRAY) {
+			pi->has_data = 1;
+			json_iter_init(&it, m->val, m->vallen);
+			while (json_iter_element(&it, &el, &elen, &kind))
+				pi->ndata++;
+		} else if (json_key_is(m, "data") && m->kind == JSON_OBJECT) {
+			pi->has_data = 1;
+			pi->ndata = 1;
+		} else if (json_key_is(m, "meta") && m->kind == JSON_OBJECT) {
+			json_iter_init(&it, m->val, m->vallen);
+			while (json_iter_member(&it, &mm))
+				if (json_key_is(&mm, "next_token") && mm.kind == JSON_STRING &&
+				    mm.vallen > 2) {
+					struct buf t = {0};
+
+					json_unescape(&t, mm.val, mm.vallen);
+					free(pi->next);
+					pi->next = t.p;
+				}
+		}
+	}
+	json_scan_free(&s);
+}
+
+struct emit_ctx {
+	struct fetch *f;
+	unsigned long limit;	/* records to write at most, in all */
+	struct buf *first;	/* keeps the first record instead */
+};
+
+static void
+emit_record(void *arg, const char *json, size_t len)
+{
+	struct emit_ctx *e = arg;
+
+	if (e->first) {
+		if (e->first->len == 0)
+			buf_add(e->first, json, len);
+		return;
+	}
+	if (e->limit && e->f->p.records >= e->limit)
+		return;
+	fetch_emit(e->f, json, len);
+}
+
+static void
+reject_record(void *arg, const char *json, size_t len)
+{
+	(void)arg;
+	warnmsg("the API sent a record that is not an object: %.*s", (int)(len > 80 ? 80 : len), json);
+}
+
+/* Writes the records of a page; the run fails on a page that cannot be read. */
+static void
+flatten(struct xapi_call *c, struct emit_ctx *e)
+{
+	struct buf err = {0};
+
+	if (apipage_flatten(c->body.p, c->body.len, emit_record, reject_record, e, &err) < 0)
+		die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
+	buf_free(&err);
+}
+
+static void
+not_found(void *arg, const char *value, const char *what)
+{
+	(void)value;
+	die(EXIT_FAIL, "%s: %s", (const char *)arg, what);
+}
+
+void
+fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
+{
+	struct buf req = {0};
+	struct xapi_call *c;
+	struct page_info pi;
+	struct emit_ctx e = { f, 0, rec };
+	const char *name = *arg == '@' ? arg + 1 : arg;
+
+	if (is_user_id(arg))
+		buf_printf(&req, "/2/users/%s", arg);
+	else if (is_username(arg))
+		buf_printf(&req, "/2/users/by/username/%s", name);
+	else
+		die(EXIT_USAGE, "%s: neither a @name nor a user id", arg);
+	buf_adds(&req, "?user.fields=" USER_FIELDS "&expansions=" USER_EXPANSIONS
+	    "&post.fields=" POST_FIELDS);
+	if (fetch_afford(f, UNIT_USER, 1) < 1)
+		fetch_budget_stop(f, UNIT_USER, 1);
+	if (f->api == NULL)
+		f->api = xapi_open(&f->o.api);
+	c = xapi_get(f->api, req.p);
+	page_info(c, &pi);
+	if (!pi.has_data) {
+		fetch_errors(c->body.p, c->body.len, not_found, (void *)arg);
+		die(EXIT_FAIL, "%s: no such user", arg);
+	}
+	fetch_spend(f, UNIT_USER, 1);
+	buf_reset(rec);
+	flatten(c, &e);
+	{
+		struct json_scan s = {0};
+		size_t i;
+
+		s.collect_members = 1;
+		buf_reset(id);
+		if (json_scan(&s, rec->p, rec->len, 0, 1) == JSON_OK)
+			for (i = 0; i < s.nmembers; i++)
+				if (json_key_is(&s.members[i], "id") && s.members[i].kind == JSON_STRING)
+					json_unescape(id, s.members[i].val, s.members[i].vallen);
+		json_scan_free(&s);
+		if (id->len == 0 || !is_user_id(id->p))
+			die(EXIT_FAIL, "GET %s: the user has no id", c->request);
+	}
+	free(pi.next);
+	xapi_call_free(c);
+	buf_free(&req);
+}
+
+void
+fetch_account_id(struct fetch *f, const char *arg, struct buf *id)
+{
+	struct buf rec = {0};
+
+	buf_reset(id);
+	if (is_user_id(arg))
+		buf_adds(id, arg);
+	else if (f->p.id)
+		buf_adds(id, f->p.id);	/* looked up by the run this one goes on with */
+	else {
+		fetch_user(f, arg, &rec, id);
+		f->p.id = xstrdup(id->p);
+	}
+	buf_free(&rec);
+}
+
+void
+fetch_pages(struct fetch *f, const char *path, const char *query,
+    unsigned page_min, unsigned page_max, enum fetch_unit u, unsigned long limit)
+{
+	struct emit_ctx e = { f, limit, NULL };
+	struct buf req = {0};
+
+	/* A checkpoint after the last page: nothing is left to ask. */
+	if (f->p.requests > 0 && f->p.next == NULL)
+		return;
+	for (;;) {
+		unsigned long want = page_max, can;
+		struct xapi_call *c;
+		struct page_info pi;
+
+		if (limit) {
+			if (f->p.records >= limit)
+				break;
+			if (limit - f->p.records < want)
+				want = limit - f->p.records;
+		}
+		if (want < page_min)
+			want = page_min;
+		can = fetch_afford(f, u, want);
+		if (can < page_min)
+			fetch_budget_stop(f, u, want);
+		buf_reset(&req);
+		buf_printf(&req, "%s?max_results=%lu&%s", path, can, query);
+		if (f->p.next) {
+			buf_adds(&req, "&pagination_token=");
+			xapi_escape(&req, f->p.next);
+		}
+		c = xapi_get(f->api, req.p);
+		page_info(c, &pi);
+		fetch_spend(f, u, pi.ndata);
+		/* Only errors, at the start: the account itself cannot be read. */
+		if (!pi.has_data && pi.next == NULL && f->p.requests == 0)
+			fetch_errors(c->body.p, c->body.len, not_found, (void *)path);
+		fetch_warn_errors(c->body.p, c->body.len);
+		/* An empty page with a token is not the end: X skips what it cannot show. */
+		if (pi.has_data)
+			flatten(c, &e);
+		free(f->p.next);
+		f->p.next = pi.next;
+		f->p.requests++;
+		f->pages++;
+		xapi_call_free(c);
+		fetch_commit(f);
+		if (f->p.next == NULL)
+			break;
+	}
+	buf_free(&req);
+}
+
+/* "3 s", "14 min", "2 h 05 min". */
+static void
+duration(char *out, size_t n, double s)
+{
+	if (s < 90)
+		snprintf(out, n, "%.0f s", ceil(s));
+	else if (s < 3600)
+		snprintf(out, n, "%.0f min", ceil(s / 60));
+	else
+		snprintf(out, n, "%.0f h %02.0f min", floor(s / 3600), fmod(ceil(s / 60), 60));
+}
+
+void
+fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
+    unsigned long per_window, enum fetch_unit u, unsigned long units, int at_most)
+{
+	unsigned jobs = f->o.api.jobs ? f->o.api.jobs : 1;
+	double waits = requests && per_window ? (double)((requests - 1) / per_window) : 0;
+	double wall = waits * WINDOW + (double)requests * LATENCY / jobs;
+	char t[32];
+
+	duration(t, sizeof t, wall);
+	printf("%s\n", what);
+	printf("requests:  %lu (the endpoint allows %lu per 15 minutes)\n", requests, per_window);
+	printf("wall time: %s%s\n", waits > 0 ? "about " : "under ", waits > 0 ? t : "a minute");
+	printf("price:     %s$%.2f (%lu %ss at $%.3f)\n", at_most ? "at most " : "",
+	    (double)units * f->o.price[u], units, unit_name[u], f->o.price[u]);
+	if (f->p.spent > 0)
+		printf("this estimate cost $%.3f (one user lookup)%s\n", f->p.spent,
+		    f->o.api.replay_dir ? ", or nothing from a recording" : "");
+	if (f->o.budget >= 0)
+		printf("budget:    $%.2f%s\n", f->o.budget,
+		    (double)units * f->o.price[u] > f->o.budget ? ": the run would stop at it" : "");
+}

@@ -1,0 +1,174 @@
+/*
+ * fetch.h: what the tw-* programs share: their common options, a run (the
+ * API client, the output and its checkpoint, what the run costs), paging
+ * through a list endpoint, and turning @name into an id.
+ */
+#ifndef FB_FETCH_H
+#define FB_FETCH_H
+
+#include <getopt.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "sink.h"
+#include "xapi.h"
+
+/* The fields the fb-* filters read, in the names of the API's description. */
+#define USER_FIELDS "created_at,description,entities,location,name,profile_image_url," \
+	"protected,public_metrics,url,username,verified,verified_type"
+#define POST_FIELDS "conversation_id,created_at,entities,lang,public_metrics"
+#define USER_EXPANSIONS "most_recent_post_id,pinned_post_id"
+
+enum fetch_unit { UNIT_USER, UNIT_POST };
+
+struct fetch_opts {
+	struct xapi_opts api;
+	const char *output;
+	const char *resume;
+	const char *rejects;
+	int estimate;
+	double budget;		/* < 0: none */
+	double price[2];	/* USD, by fetch_unit */
+	int progress;		/* -1: when stderr is a terminal */
+};
+
+enum {
+	FO_API = 0x1000, FO_TOKEN_FILE, FO_RECORD, FO_REPLAY, FO_RESUME, FO_ESTIMATE,
+	FO_BUDGET, FO_PRICE_USER, FO_PRICE_POST, FO_RETRIES, FO_TIMEOUT, FO_MAX_BODY,
+	FO_REJECTS, FO_PROGRESS, FO_QUIET, FO_HELP, FO_VERSION
+};
+
+#define FETCH_LONG_OPTIONS \
+	{"output", required_argument, NULL, 'o'}, \
+	{"api", required_argument, NULL, FO_API}, \
+	{"token-file", required_argument, NULL, FO_TOKEN_FILE}, \
+	{"record", required_argument, NULL, FO_RECORD}, \
+	{"replay", required_argument, NULL, FO_REPLAY}, \
+	{"resume", required_argument, NULL, FO_RESUME}, \
+	{"estimate", no_argument, NULL, FO_ESTIMATE}, \
+	{"budget", required_argument, NULL, FO_BUDGET}, \
+	{"price-user", required_argument, NULL, FO_PRICE_USER}, \
+	{"price-post", required_argument, NULL, FO_PRICE_POST}, \
+	{"retries", required_argument, NULL, FO_RETRIES}, \
+	{"timeout", required_argument, NULL, FO_TIMEOUT}, \
+	{"max-body", required_argument, NULL, FO_MAX_BODY}, \
+	{"rejects", required_argument, NULL, FO_REJECTS}, \
+	{"progress", no_argument, NULL, FO_PROGRESS}, \
+	{"quiet", no_argument, NULL, FO_QUIET}, \
+	{"help", no_argument, NULL, 'h'}, \
+	{"version", no_argument, NULL, FO_VERSION}
+
+#define FETCH_OPTIONS_HELP \
+	"  -o, --output FILE     append records to FILE (cut back to the checkpoint with --resume)\n" \
+	"      --api URL         API base URL (default $TW_API_BASE, else https://api.x.com)\n" \
+	"      --token-file FILE the bearer token, in a file only its owner can read\n" \
+	"                        (default $TW_BEARER_TOKEN)\n" \
+	"      --record DIR      keep every raw page with its request in DIR\n" \
+	"      --replay DIR      answer every request from the recording in DIR; no network\n" \
+	"      --resume STATE    checkpoint to STATE after each page; go on from it\n" \
+	"      --estimate        print the requests, wall time and price of the run; fetch nothing\n" \
+	"      --budget USD      stop before the run would cost more than USD\n" \
+	"      --price-user USD  price of one user read (default 0.010)\n" \
+	"      --price-post USD  price of one post read (default 0.005)\n" \
+	"      --retries N       retries of a failed request (default 5)\n" \
+	"      --timeout SEC     a transfer that receives nothing for SEC seconds has stalled (default 30)\n" \
+	"      --max-body SIZE   the largest answer accepted (default 64M)\n" \
+	"      --rejects FILE    keep the input that could not be fetched in FILE\n" \
+	"      --progress        show progress on stderr even when it is not a terminal\n" \
+	"      --quiet           show no progress\n" \
+	"  -h, --help            show this help\n" \
+	"      --version         show the version\n"
+
+void fetch_opts_init(struct fetch_opts *o);
+/* Handles one of the common options (0 when c is none of them). */
+int fetch_option(struct fetch_opts *o, const struct cli_doc *doc, int c, const char *arg);
+
+struct fetch {
+	struct fetch_opts o;
+	struct xapi *api;
+	struct sink *sink;
+	struct progress p;
+	int resumed;		/* the checkpoint had a run to go on with */
+	int failed;		/* exit status 1 at the end */
+	int show;		/* progress on stderr */
+	unsigned long pages;
+	FILE *rejects;
+};
+
+/*
+ * Starts a run of job (what the checkpoint is for, e.g. "followers 12").
+ * With --estimate only the client is opened: no output, no checkpoint.
+ */
+struct fetch *fetch_begin(const struct fetch_opts *o, const char *job);
+/* Ends the run: marks the checkpoint complete; returns the exit status. */
+int fetch_end(struct fetch *f);
+
+/* Writes the page so far and the checkpoint; shows progress. */
+void fetch_commit(struct fetch *f);
+/* Adds one record to the page being written. */
+void fetch_emit(struct fetch *f, const char *rec, size_t len);
+
+/* How many of want units the budget still allows. */
+unsigned long fetch_afford(const struct fetch *f, enum fetch_unit u, unsigned long want);
+void fetch_spend(struct fetch *f, enum fetch_unit u, unsigned long n);
+/* The budget allows less than min more units: says so, checkpoints and exits 1. */
+_Noreturn void fetch_budget_stop(struct fetch *f, enum fetch_unit u, unsigned long min);
+
+/* "prog: what" about one input item, kept verbatim with --rejects; the run fails. */
+void fetch_reject(struct fetch *f, const char *item, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/*
+ * Calls fn with each entry of the page's errors[]: the value it is about
+ * (resource_id or value, or ""), and a one-line description.
+ */
+void fetch_errors(const char *page, size_t len,
+    void (*fn)(void *arg, const char *value, const char *what), void *arg);
+/* Reports a page's partial errors on stderr: they do not stop the run. */
+void fetch_warn_errors(const char *page, size_t len);
+
+/* What a page holds besides its records. */
+struct page_info {
+	size_t ndata;		/* elements of data */
+	int has_data;
+	char *next;		/* meta.next_token, to free */
+};
+
+/* Reads c's answer; exits 1 when it cannot be read. */
+void page_info(const struct xapi_call *c, struct page_info *pi);
+
+/* Whether s is a user id (digits) or a @name / name as X allows them. */
+int is_user_id(const char *s);
+int is_username(const char *s);
+/* The one account argument left after the options (argv[optind]), or a usage error. */
+const char *fetch_account(const struct cli_doc *doc, int argc, char **argv);
+
+/* An RFC 3339 time for start_time/end_time from one, or from a date; NULL when neither. */
+const char *fetch_time(const char *arg, char out[32]);
+
+/*
+ * The user record of @name or id (one paid user read), with its posts
+ * attached, in rec, and its id in id; exits 1 when there is no such user.
+ */
+void fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id);
+
+/* The id of @name or id: looked up once per run, resumed runs included. */
+void fetch_account_id(struct fetch *f, const char *arg, struct buf *id);
+
+/*
+ * Pages through path?query&max_results=N&pagination_token=T from the
+ * checkpoint on, writing every record (with its joined objects) and a
+ * checkpoint after each page; ends after limit records (0: all). Page
+ * sizes are page_max, less near the limit or the budget, never below
+ * page_min.
+ */
+void fetch_pages(struct fetch *f, const char *path, const char *query,
+    unsigned page_min, unsigned page_max, enum fetch_unit u, unsigned long limit);
+
+/* The requests, wall time and price of a run, on stdout (--estimate). */
+void fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
+    unsigned long per_window, enum fetch_unit u, unsigned long units, int at_most);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * lookup.h: user lookups in batches (tw-user).
+ *
+ * Items (@name, name, id, or a user record with an id or a username) are
+ * looked up 100 at a time, in input order: a batch ends where the kind of
+ * item changes, since names and ids go to two endpoints. An account that
+ * is unknown, suspended or deleted is reported and kept with --rejects; it
+ * never stops the batch.
+ */
+#ifndef FB_LOOKUP_H
+#define FB_LOOKUP_H
+
+#include <stddef.h>
+
+#include "fetch.h"
+
+struct lookup;
+
+struct lookup *lookup_new(struct fetch *f);
+/* Adds one input item (its text, as given); may run a batch. */
+void lookup_add(struct lookup *l, const char *item, size_t len);
+/* Runs the last batch and frees l. */
+void lookup_finish(struct lookup *l);
+
+#endif

@@ -1,0 +1,221 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jv.h>
+
+#include "buf.h"
+#include "json.h"
+#include "sink.h"
+#include "util.h"
+
+struct sink {
+	int fd;
+	const char *name;	/* for messages */
+	int regular;
+	off_t offset;		/* the output's length after the last page */
+	char *state, *state_tmp;
+	char *job;
+	struct buf page;
+};
+
+void
+progress_free(struct progress *p)
+{
+	free(p->next);
+	free(p->id);
+	p->next = p->id = NULL;
+}
+
+static void
+write_all(struct sink *s, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(s->fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && errno == EPIPE)
+			exit(EXIT_OK);	/* | head: the reader has what it wanted */
+		if (w < 0)
+			die(EXIT_FAIL, "%s:", s->name);
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+/* The number at key, or -1. */
+static double
+number(jv obj, const char *key)
+{
+	jv f = jv_object_get(jv_copy(obj), jv_string(key));
+	double d = jv_get_kind(f) == JV_KIND_NUMBER ? jv_number_value(f) : -1;
+
+	jv_free(f);
+	return d;
+}
+
+/* Reads the checkpoint; 0 when there is none yet. */
+static int
+load_state(struct sink *s, struct progress *p, off_t *offset)
+{
+	size_t len;
+	char *text = slurp_file(s->state, &len);
+	jv v, f;
+
+	if (text == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		die(EXIT_USAGE, "%s:", s->state);
+	}
+	v = jv_parse_sized(text, (int)len);
+	free(text);
+	if (jv_get_kind(v) != JV_KIND_OBJECT)
+		die(EXIT_USAGE, "%s: not a checkpoint of this toolkit", s->state);
+	f = jv_object_get(jv_copy(v), jv_string("job"));
+	if (jv_get_kind(f) != JV_KIND_STRING || strcmp(jv_string_value(f), s->job) != 0)
+		die(EXIT_USAGE, "%s: the checkpoint is for another run (%s); give another "
+		    "--resume file, or remove it to start over", s->state,
+		    jv_get_kind(f) == JV_KIND_STRING ? jv_string_value(f) : "?");
+	jv_free(f);
+	*offset = (off_t)number(v, "offset");
+	p->pos = (unsigned long)number(v, "pos");
+	p->records = (unsigned long)number(v, "records");
+	p->requests = (unsigned long)number(v, "requests");
+	p->spent = number(v, "spent");
+	f = jv_object_get(jv_copy(v), jv_string("next"));
+	p->next = jv_get_kind(f) == JV_KIND_STRING ? xstrdup(jv_string_value(f)) : NULL;
+	jv_free(f);
+	f = jv_object_get(jv_copy(v), jv_string("id"));
+	p->id = jv_get_kind(f) == JV_KIND_STRING ? xstrdup(jv_string_value(f)) : NULL;
+	jv_free(f);
+	f = jv_object_get(v, jv_string("done"));
+	p->done = jv_get_kind(f) == JV_KIND_TRUE;
+	jv_free(f);
+	if (*offset < 0 || p->spent < 0)
+		die(EXIT_USAGE, "%s: not a checkpoint of this toolkit", s->state);
+	return 1;
+}
+
+static void
+save_state(struct sink *s, const struct progress *p)
+{
+	struct buf b = {0};
+	int fd;
+
+	buf_adds(&b, "{\"job\":");
+	json_escape(&b, s->job, strlen(s->job));
+	buf_printf(&b, ",\"offset\":%lld,\"pos\":%lu,\"records\":%lu,\"requests\":%lu,\"spent\":%.3f,\"next\":",
+	    (long long)s->offset, p->pos, p->records, p->requests, p->spent);
+	if (p->next)
+		json_escape(&b, p->next, strlen(p->next));
+	else
+		buf_adds(&b, "null");
+	if (p->id) {
+		buf_adds(&b, ",\"id\":");
+		json_escape(&b, p->id, strlen(p->id));
+	}
+	buf_printf(&b, ",\"done\":%s}\n", p->done ? "true" : "false");
+	fd = open(s->state_tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 || write(fd, b.p, b.len) != (ssize_t)b.len || fsync(fd) < 0 || close(fd) < 0)
+		die(EXIT_FAIL, "%s:", s->state_tmp);
+	/* The rename is the commit: a kill before it leaves the old checkpoint whole. */
+	if (rename(s->state_tmp, s->state) < 0)
+		die(EXIT_FAIL, "%s:", s->state);
+	buf_free(&b);
+}
+
+struct sink *
+sink_open(const char *path, const char *state, const char *job, struct progress *resumed)
+{
+	struct sink *s = xcalloc(1, sizeof *s);
+	struct stat st;
+	off_t offset = 0;
+	int have = 0;
+
+	signal(SIGPIPE, SIG_IGN);
+	memset(resumed, 0, sizeof *resumed);
+	s->name = path ? path : "stdout";
+	/* The checkpoint first: one for another run leaves the output alone. */
+	if (state) {
+		s->state = xstrdup(state);
+		s->state_tmp = xmalloc(strlen(state) + 5);
+		sprintf(s->state_tmp, "%s.tmp", state);
+		s->job = xstrdup(job);
+		have = load_state(s, resumed, &offset);
+	}
+	s->fd = path ? open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666) : STDOUT_FILENO;
+	if (s->fd < 0)
+		die(EXIT_USAGE, "%s:", path);
+	if (fstat(s->fd, &st) < 0)
+		die(EXIT_USAGE, "%s:", s->name);
+	s->regular = S_ISREG(st.st_mode);
+	s->offset = s->regular ? st.st_size : 0;
+	if (have && s->regular) {
+		if (st.st_size < offset)
+			die(EXIT_USAGE, "%s: it holds %lld bytes, but the checkpoint %s was written "
+			    "after %lld: it was cut or replaced (append with >>, not >); remove %s "
+			    "to start over", s->name, (long long)st.st_size, state,
+			    (long long)offset, state);
+		if (!path && !(fcntl(s->fd, F_GETFL) & O_APPEND) && offset > 0)
+			die(EXIT_USAGE, "stdout: to go on from %s, append to the output (>>) or "
+			    "give it with -o", state);
+		/* Whatever came after the checkpoint is written again below. */
+		if (st.st_size > offset && ftruncate(s->fd, offset) < 0)
+			die(EXIT_USAGE, "%s:", s->name);
+		s->offset = offset;
+	} else if (have && !resumed->done) {
+		warnmsg("%s is not a regular file: the records of the page in flight when the "
+		    "last run stopped may come twice (see RESUMING in the manual)", s->name);
+	}
+	if (!have && state)
+		save_state(s, resumed);
+	return s;
+}
+
+void
+sink_add(struct sink *s, const char *rec, size_t len)
+{
+	buf_add(&s->page, rec, len);
+	buf_addc(&s->page, '\n');
+}
+
+void
+sink_commit(struct sink *s, const struct progress *p)
+{
+	if (s->page.len > 0) {
+		write_all(s, s->page.p, s->page.len);
+		s->offset += (off_t)s->page.len;
+		buf_reset(&s->page);
+	}
+	if (s->state) {
+		/* The records must be in the file before the checkpoint says so. */
+		if (s->regular && fdatasync(s->fd) < 0)
+			die(EXIT_FAIL, "%s:", s->name);
+		save_state(s, p);
+	}
+}
+
+int
+sink_close(struct sink *s, struct progress *p)
+{
+	int status = 0;
+
+	p->done = 1;
+	sink_commit(s, p);
+	if (s->fd != STDOUT_FILENO && close(s->fd) < 0) {
+		warnmsg("%s:", s->name);
+		status = -1;
+	}
+	buf_free(&s->page);
+	free(s->state);
+	free(s->state_tmp);
+	free(s->job);
+	free(s);
+	return status;
+}

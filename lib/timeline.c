@@ -1,0 +1,299 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apipage.h"
+#include "json.h"
+#include "timeline.h"
+#include "util.h"
+
+#define PAGE_MIN 5
+#define PAGE_MAX 100
+
+enum { ASKING, DONE, SKIPPED };
+
+struct tl_user {
+	char *json;		/* the record as it came */
+	size_t len;
+	char id[24];
+	char handle[64];	/* for messages */
+	struct buf posts;	/* the posts so far, comma-separated */
+	unsigned long got;
+	unsigned long want;	/* --count: a page asks for 5 at least */
+	unsigned long asked;	/* max_results of the request in flight */
+	int state;
+};
+
+struct timeline {
+	struct fetch *f;
+	struct timeline_opts o;
+	struct buf query;
+	struct tl_user **v;	/* in input order, from head on */
+	size_t head, n, cap;
+	unsigned inflight;
+	unsigned long reserved;	/* posts the requests in flight may bring */
+	unsigned long seen;
+	int out_of_budget;
+};
+
+void
+timeline_query(struct buf *q, const char *exclude, int with_author)
+{
+	buf_adds(q, "post.fields=" POST_FIELDS);
+	/* The expansions bring the fields fb-score reads: who a reply answers, what a repost is. */
+	buf_adds(q, with_author ? "&expansions=author_id,referenced_posts,in_reply_to_user_id&user.fields="
+	    USER_FIELDS : "&expansions=referenced_posts,in_reply_to_user_id");
+	if (exclude)
+		buf_printf(q, "&exclude=%s", exclude);
+}
+
+struct timeline *
+timeline_new(struct fetch *f, const struct timeline_opts *o)
+{
+	struct timeline *t = xcalloc(1, sizeof *t);
+
+	t->f = f;
+	t->o = *o;
+	timeline_query(&t->query, o->exclude, 0);
+	return t;
+}
+
+/* Asks for u's next page; 0 when the budget cannot pay for it. */
+static int
+ask(struct timeline *t, struct tl_user *u, const char *token)
+{
+	unsigned long want = t->o.count - u->got, can;
+	struct buf req = {0};
+
+	if (want > PAGE_MAX)
+		want = PAGE_MAX;
+	if (want < PAGE_MIN)
+		want = PAGE_MIN;
+	can = fetch_afford(t->f, UNIT_POST, t->reserved + want);
+	if (can < t->reserved + PAGE_MIN) {
+		t->out_of_budget = 1;
+		return 0;
+	}
+	if (can < t->reserved + want)
+		want = can - t->reserved;
+	buf_printf(&req, "/2/users/%s/tweets?max_results=%lu&%s", u->id, want, t->query.p);
+	if (token) {
+		buf_adds(&req, "&pagination_token=");
+		xapi_escape(&req, token);
+	}
+	xapi_queue(t->f->api, req.p, u);
+	u->asked = want;
+	t->reserved += want;
+	t->inflight++;
+	buf_free(&req);
+	return 1;
+}
+
+static void
+add_post(void *arg, const char *json, size_t len)
+{
+	struct tl_user *u = arg;
+
+	if (u->state == DONE || u->got >= u->want)
+		return;
+	if (u->posts.len)
+		buf_addc(&u->posts, ',');
+	buf_add(&u->posts, json, len);
+	u->got++;
+}
+
+static void
+not_a_post(void *arg, const char *json, size_t len)
+{
+	(void)arg;
+	warnmsg("the API sent a post that is not an object: %.*s", (int)(len > 80 ? 80 : len), json);
+}
+
+static void
+unavailable(void *arg, const char *value, const char *what)
+{
+	struct tl_user *u = arg;
+
+	(void)value;
+	if (u->state != DONE)
+		warnmsg("%s: no posts, the record is kept as it is: %s", u->handle, what);
+	u->state = DONE;
+	u->got = 0;
+	buf_free(&u->posts);
+	u->posts.len = (size_t)-1;	/* marks "leave the record alone" */
+}
+
+/* The record with "posts" set to the posts got, where it was or at the end. */
+static void
+with_posts(struct buf *out, const struct tl_user *u)
+{
+	struct json_iter it;
+	struct json_member m;
+	int first = 1, placed = 0;
+
+	buf_addc(out, '{');
+	json_iter_init(&it, u->json, u->len);
+	while (json_iter_member(&it, &m)) {
+		if (!first)
+			buf_addc(out, ',');
+		first = 0;
+		if (json_key_is(&m, "posts")) {
+			if (placed) {	/* a second "posts": drop it */
+				out->len--;
+				continue;
+			}
+			buf_adds(out, "\"posts\":[");
+			buf_add(out, u->posts.p, u->posts.len);
+			buf_addc(out, ']');
+			placed = 1;
+			continue;
+		}
+		buf_addc(out, '"');
+		buf_add(out, m.key, m.keylen);
+		buf_adds(out, "\":");
+		buf_add(out, m.val, m.vallen);
+	}
+	if (!placed) {
+		buf_adds(out, first ? "\"posts\":[" : ",\"posts\":[");
+		buf_add(out, u->posts.p, u->posts.len);
+		buf_addc(out, ']');
+	}
+	buf_addc(out, '}');
+	out->p[out->len] = '\0';
+}
+
+/* Writes the complete records at the head, in order, then a checkpoint. */
+static void
+write_ready(struct timeline *t)
+{
+	struct buf rec = {0};
+	int wrote = 0;
+
+	while (t->head < t->n && t->v[t->head]->state != ASKING) {
+		struct tl_user *u = t->v[t->head];
+
+		if (u->state == DONE) {
+			buf_reset(&rec);
+			if (u->posts.len == (size_t)-1)
+				fetch_emit(t->f, u->json, u->len);
+			else {
+				with_posts(&rec, u);
+				fetch_emit(t->f, rec.p, rec.len);
+				buf_free(&u->posts);
+			}
+		}
+		t->f->p.pos++;
+		free(u->json);
+		free(u);
+		t->v[t->head++] = NULL;
+		wrote = 1;
+	}
+	if (t->head == t->n)
+		t->head = t->n = 0;
+	if (wrote)
+		fetch_commit(t->f);
+	buf_free(&rec);
+}
+
+/* Takes one answer and asks for what it leaves to ask. */
+static void
+take_answer(struct timeline *t)
+{
+	struct xapi_call *c = xapi_next(t->f->api);
+	struct tl_user *u;
+	struct page_info pi;
+	struct buf err = {0};
+
+	if (c == NULL)
+		die(EXIT_FAIL, "a timeline request went missing");
+	u = c->arg;
+	t->inflight--;
+	t->reserved -= u->asked;
+	t->f->p.requests++;
+	page_info(c, &pi);
+	fetch_spend(t->f, UNIT_POST, pi.ndata);
+	if (pi.has_data) {
+		if (apipage_flatten(c->body.p, c->body.len, add_post, not_a_post, u, &err) < 0)
+			die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
+		if (u->got >= t->o.count || pi.next == NULL)
+			u->state = DONE;
+		fetch_warn_errors(c->body.p, c->body.len);
+	} else if (pi.next == NULL) {
+		fetch_errors(c->body.p, c->body.len, unavailable, u);
+		u->state = DONE;	/* no posts at all, or none that can be read */
+	}
+	/*
+	 * An empty page with a token goes on: X skips what it cannot show. A
+	 * user the budget cannot finish stays unfinished, and so unwritten.
+	 */
+	if (u->state == ASKING)
+		ask(t, u, pi.next);
+	free(pi.next);
+	xapi_call_free(c);
+	buf_free(&err);
+}
+
+int
+timeline_record(struct stream *st, const struct record *rec, void *arg)
+{
+	struct timeline *t = arg;
+	const struct json_member *id = record_member(rec, "id");
+	struct tl_user *u;
+	struct buf v = {0};
+
+	if (t->seen++ < t->f->p.pos)
+		return 0;	/* written before the checkpoint */
+	if (t->out_of_budget)
+		return 0;
+	if (id && id->kind == JSON_STRING)
+		json_unescape(&v, id->val, id->vallen);
+	if (v.p == NULL || !is_user_id(v.p)) {
+		buf_free(&v);
+		stream_reject(st, rec, "no user id (\"id\"): the timeline cannot be asked for");
+		if (t->n == 0) {
+			t->f->p.pos++;
+			return 0;
+		}
+		u = xcalloc(1, sizeof *u);
+		u->state = SKIPPED;
+	} else {
+		u = xcalloc(1, sizeof *u);
+		snprintf(u->id, sizeof u->id, "%s", v.p);
+		u->want = t->o.count;
+		record_handle(rec, u->handle, sizeof u->handle);
+		u->json = xstrndup(rec->json, rec->len);
+		u->len = rec->len;
+		buf_free(&v);
+		if (!ask(t, u, NULL)) {
+			free(u->json);
+			free(u);
+			return 0;
+		}
+	}
+	if (t->n == t->cap)
+		t->v = xgrow(t->v, &t->cap, sizeof *t->v, 64);
+	t->v[t->n++] = u;
+	/* Keep the requests in flight, and what waits for the head, bounded. */
+	while (t->inflight >= t->f->o.api.jobs || (t->n - t->head > 8u * t->f->o.api.jobs && t->inflight)) {
+		take_answer(t);
+		write_ready(t);
+	}
+	write_ready(t);
+	return 0;
+}
+
+void
+timeline_finish(struct timeline *t)
+{
+	while (t->inflight) {
+		take_answer(t);
+		write_ready(t);
+	}
+	write_ready(t);
+	if (t->out_of_budget)
+		fetch_budget_stop(t->f, UNIT_POST, t->o.count < PAGE_MIN ? PAGE_MIN :
+		    t->o.count > PAGE_MAX ? PAGE_MAX : t->o.count);
+	buf_free(&t->query);
+	free(t->v);
+	free(t);
+}

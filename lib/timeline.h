@@ -1,0 +1,31 @@
+/*
+ * timeline.h: each user's recent posts attached as "posts" (tw-timeline).
+ *
+ * User records stream in; each one's timeline is asked for, several users
+ * at a time on the client's concurrent requests, page after page until it
+ * has the posts wanted. Records go out in input order as soon as every one
+ * before them is complete, and a checkpoint follows each write.
+ */
+#ifndef FB_TIMELINE_H
+#define FB_TIMELINE_H
+
+#include "fetch.h"
+#include "stream.h"
+
+struct timeline_opts {
+	unsigned long count;	/* posts per user */
+	const char *exclude;	/* "replies", "retweets", both, or NULL */
+};
+
+struct timeline;
+
+struct timeline *timeline_new(struct fetch *f, const struct timeline_opts *o);
+/* The record callback of the input stream. */
+int timeline_record(struct stream *st, const struct record *rec, void *arg);
+/* Waits for every timeline asked for, writes the rest and frees t. */
+void timeline_finish(struct timeline *t);
+
+/* The query of a timeline request (without max_results and the token). */
+void timeline_query(struct buf *q, const char *exclude, int with_author);
+
+#endif

@@ -1,0 +1,835 @@
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <jv.h>
+
+#include "httpurl.h"
+#include "json.h"
+#include "util.h"
+#include "xapi.h"
+
+#define DEFAULT_BASE "https://api.x.com"
+#define MAX_BUCKETS 16
+#define LONGEST_WAIT (16 * 60.0)	/* a window is 15 minutes: more is clock skew */
+#define MAX_BACKOFF 60.0
+
+/* The rate-limit state of one endpoint, as its last answer told it. */
+struct bucket {
+	char name[32];
+	int known;
+	long remaining;
+	double reset;
+	unsigned inflight;
+};
+
+/* One answer of a recording. */
+struct recorded {
+	char *request;
+	char *file;
+	int used;
+};
+
+struct xapi {
+	struct xapi_opts o;
+	char *base;
+	struct curl_slist *headers;	/* holds the token: wiped at the end */
+	CURLM *multi;
+	struct xapi_call *queue, *queue_tail;	/* not yet started */
+	unsigned active;
+	struct bucket buckets[MAX_BUCKETS];
+	int nbuckets;
+	unsigned long answered, sent;
+	unsigned rng;
+	int replaying;
+	struct recorded *replay;
+	size_t nreplay, replay_cur;
+	FILE *record_index;
+	unsigned long record_n;
+	int countdown_shown;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+sleep_for(double s)
+{
+	struct timespec ts;
+
+	if (s <= 0)
+		return;
+	ts.tv_sec = (time_t)s;
+	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* The token from the file or the environment; exits 2 when there is none or the file is unsafe. */
+static char *
+read_token(const char *file)
+{
+	char *tok, *s, *e;
+
+	if (file) {
+		struct stat st;
+		int fd = open(file, O_RDONLY | O_CLOEXEC);
+		size_t len;
+
+		if (fd < 0)
+			die(EXIT_USAGE, "%s:", file);
+		if (fstat(fd, &st) < 0)
+			die(EXIT_USAGE, "%s:", file);
+		if (st.st_mode & (S_IRWXG | S_IRWXO))
+			die(EXIT_USAGE, "%s: group or others can read it; the token must be private "
+			    "(chmod 600 %s)", file, file);
+		close(fd);
+		tok = slurp_file(file, &len);
+		if (tok == NULL)
+			die(EXIT_USAGE, "%s:", file);
+	} else {
+		const char *env = getenv("TW_BEARER_TOKEN");
+
+		if (env == NULL || *env == '\0')
+			die(EXIT_USAGE, "no token: set TW_BEARER_TOKEN or give --token-file "
+			    "(README.md, \"Getting a token\", says how to get one)");
+		tok = xstrdup(env);
+	}
+	for (s = tok; isspace((unsigned char)*s); s++)
+		;
+	for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]); e--)
+		;
+	*e = '\0';
+	memmove(tok, s, (size_t)(e - s) + 1);
+	if (*tok == '\0')
+		die(EXIT_USAGE, "%s: the token is empty", file ? file : "TW_BEARER_TOKEN");
+	/* A bearer token is printable ASCII: anything else would reach the header. */
+	for (s = tok; *s; s++)
+		if (*s <= ' ' || *s > '~')
+			die(EXIT_USAGE, "%s: the token holds a character a token cannot have",
+			    file ? file : "TW_BEARER_TOKEN");
+	if (strncmp(tok, "Bearer ", 7) == 0)
+		memmove(tok, tok + 7, strlen(tok + 7) + 1);
+	return tok;
+}
+
+static void
+wipe(char *s)
+{
+	volatile char *v = s;
+
+	while (s && *v)
+		*v++ = '\0';
+}
+
+/* Rate limits are per endpoint: the path with its ids taken out. */
+static int
+bucket_of(struct xapi *x, const char *request)
+{
+	char name[32];
+	size_t n = 0;
+	const char *p;
+	int i;
+
+	for (p = request; *p && *p != '?' && n + 1 < sizeof name; p++) {
+		if (isdigit((unsigned char)*p) && p > request && p[-1] == '/') {
+			while (isdigit((unsigned char)p[1]))
+				p++;
+			name[n++] = '#';
+		} else
+			name[n++] = *p;
+	}
+	/* /2/users/by/username/NAME: every name shares one limit. */
+	if (n > 20 && strncmp(name, "/2/users/by/username/", 21) == 0)
+		n = 21;
+	name[n] = '\0';
+	for (i = 0; i < x->nbuckets; i++)
+		if (strcmp(x->buckets[i].name, name) == 0)
+			return i;
+	if (x->nbuckets == MAX_BUCKETS)
+		return MAX_BUCKETS - 1;
+	memcpy(x->buckets[x->nbuckets].name, name, n + 1);
+	return x->nbuckets++;
+}
+
+static void
+replay_load(struct xapi *x, const char *dir)
+{
+	struct buf path = {0};
+	char *text, *line, *save = NULL;
+	size_t len, cap = 0;
+	unsigned long lineno = 0;
+
+	buf_printf(&path, "%s/index.ndjson", dir);
+	text = slurp_file(path.p, &len);
+	if (text == NULL)
+		die(EXIT_USAGE, "%s:", path.p);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		jv v = jv_parse(line), req, file;
+
+		lineno++;
+		req = jv_object_get(jv_copy(v), jv_string("request"));
+		file = jv_object_get(v, jv_string("file"));
+		if (jv_get_kind(req) != JV_KIND_STRING || jv_get_kind(file) != JV_KIND_STRING ||
+		    strchr(jv_string_value(file), '/'))
+			die(EXIT_USAGE, "%s:%lu: not a recording entry", path.p, lineno);
+		if (x->nreplay == cap)
+			x->replay = xgrow(x->replay, &cap, sizeof *x->replay, 64);
+		x->replay[x->nreplay].request = xstrdup(jv_string_value(req));
+		x->replay[x->nreplay].file = xstrdup(jv_string_value(file));
+		x->nreplay++;
+		jv_free(req);
+		jv_free(file);
+	}
+	free(text);
+	buf_free(&path);
+}
+
+/* The recorded answer to request, each used once, in recorded order. */
+static void
+replay_answer(struct xapi *x, struct xapi_call *c)
+{
+	size_t i, k;
+
+	for (k = 0; k < x->nreplay; k++) {
+		struct recorded *r;
+		struct buf path = {0};
+		char *body;
+		size_t len;
+
+		i = (x->replay_cur + k) % x->nreplay;
+		r = &x->replay[i];
+		if (r->used || strcmp(r->request, c->request) != 0)
+			continue;
+		r->used = 1;
+		x->replay_cur = i + 1;
+		buf_printf(&path, "%s/%s", x->o.replay_dir, r->file);
+		body = slurp_file(path.p, &len);
+		if (body == NULL)
+			die(EXIT_FAIL, "%s:", path.p);
+		buf_add(&c->body, body, len);
+		free(body);
+		buf_free(&path);
+		c->status = 200;
+		return;
+	}
+	die(EXIT_FAIL, "%s: the recording has no (more) answers to GET %s",
+	    x->o.replay_dir, c->request);
+}
+
+static void
+record_open(struct xapi *x, const char *dir)
+{
+	struct buf path = {0};
+	int c;
+
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+		die(EXIT_USAGE, "%s:", dir);
+	buf_printf(&path, "%s/index.ndjson", dir);
+	x->record_index = fopen(path.p, "a+");
+	if (x->record_index == NULL)
+		die(EXIT_USAGE, "%s:", path.p);
+	/* A recording goes on where it stopped (a resumed run). */
+	rewind(x->record_index);
+	while ((c = getc(x->record_index)) != EOF)
+		x->record_n += c == '\n';
+	buf_free(&path);
+}
+
+static void
+record_answer(struct xapi *x, const struct xapi_call *c)
+{
+	struct buf path = {0}, line = {0};
+	char name[32];
+	FILE *f;
+
+	snprintf(name, sizeof name, "%06lu.json", ++x->record_n);
+	buf_printf(&path, "%s/%s", x->o.record_dir, name);
+	f = fopen(path.p, "w");
+	if (f == NULL || fwrite(c->body.p, 1, c->body.len, f) != c->body.len || fclose(f) != 0)
+		die(EXIT_FAIL, "%s:", path.p);
+	buf_printf(&line, "{\"n\":%lu,\"method\":\"GET\",\"request\":", x->record_n);
+	json_escape(&line, c->request, strlen(c->request));
+	buf_printf(&line, ",\"status\":%ld,\"file\":\"%s\"}\n", c->status, name);
+	if (fwrite(line.p, 1, line.len, x->record_index) != line.len ||
+	    fflush(x->record_index) != 0)
+		die(EXIT_FAIL, "%s/index.ndjson:", x->o.record_dir);
+	buf_free(&path);
+	buf_free(&line);
+}
+
+struct xapi *
+xapi_open(const struct xapi_opts *o)
+{
+	struct xapi *x = xcalloc(1, sizeof *x);
+	const char *base = o->base ? o->base : getenv("TW_API_BASE");
+	size_t n;
+
+	x->o = *o;
+	if (x->o.jobs == 0)
+		x->o.jobs = 1;
+	x->rng = (unsigned)time(NULL) ^ ((unsigned)getpid() << 16);
+	if (o->replay_dir) {
+		x->replaying = 1;
+		replay_load(x, o->replay_dir);
+		return x;
+	}
+	if (base == NULL || *base == '\0')
+		base = DEFAULT_BASE;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+		die(EXIT_FAIL, "cannot start libcurl");
+	if (!url_allowed(base))
+		die(EXIT_USAGE, "%s: expected an https:// URL, or http:// to this machine", base);
+	x->base = xstrdup(base);
+	n = strlen(x->base);
+	while (n > 0 && x->base[n - 1] == '/')
+		x->base[--n] = '\0';
+	{
+		char *tok = read_token(o->token_file);
+		struct buf h = {0};
+
+		buf_printf(&h, "Authorization: Bearer %s", tok);
+		x->headers = curl_slist_append(NULL, h.p);
+		wipe(h.p);
+		wipe(tok);
+		buf_free(&h);
+		free(tok);
+	}
+	x->multi = curl_multi_init();
+	if (x->multi == NULL || x->headers == NULL)
+		die(EXIT_FAIL, "cannot start libcurl");
+	curl_multi_setopt(x->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)x->o.jobs);
+	if (o->record_dir)
+		record_open(x, o->record_dir);
+	return x;
+}
+
+void
+xapi_call_free(struct xapi_call *c)
+{
+	if (c == NULL)
+		return;
+	free(c->request);
+	buf_free(&c->body);
+	free(c);
+}
+
+void
+xapi_close(struct xapi *x)
+{
+	struct curl_slist *h;
+	size_t i;
+
+	if (x == NULL)
+		return;
+	while (x->queue) {
+		struct xapi_call *c = x->queue;
+
+		x->queue = c->next;
+		xapi_call_free(c);
+	}
+	for (h = x->headers; h; h = h->next)
+		wipe(h->data);
+	curl_slist_free_all(x->headers);
+	if (x->multi) {
+		curl_multi_cleanup(x->multi);
+		curl_global_cleanup();
+	}
+	if (x->record_index)
+		fclose(x->record_index);
+	for (i = 0; i < x->nreplay; i++) {
+		free(x->replay[i].request);
+		free(x->replay[i].file);
+	}
+	free(x->replay);
+	free(x->base);
+	free(x);
+}
+
+unsigned long
+xapi_answered(const struct xapi *x)
+{
+	return x->answered;
+}
+
+unsigned long
+xapi_sent(const struct xapi *x)
+{
+	return x->sent;
+}
+
+void
+xapi_escape(struct buf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (isalnum(c) || strchr("-._~,:", c))
+			buf_addc(out, (char)c);
+		else {
+			buf_addc(out, '%');
+			buf_addc(out, hex[c >> 4]);
+			buf_addc(out, hex[c & 15]);
+		}
+	}
+}
+
+void
+xapi_queue(struct xapi *x, const char *request, void *arg)
+{
+	struct xapi_call *c = xcalloc(1, sizeof *c);
+
+	c->request = xstrdup(request);
+	c->arg = arg;
+	c->bucket = x->replaying ? 0 : bucket_of(x, request);
+	if (x->queue_tail)
+		x->queue_tail->next = c;
+	else
+		x->queue = c;
+	x->queue_tail = c;
+}
+
+/* Back in the queue, first: a retried request keeps its place. */
+static void
+requeue(struct xapi *x, struct xapi_call *c)
+{
+	c->next = x->queue;
+	x->queue = c;
+	if (x->queue_tail == NULL)
+		x->queue_tail = c;
+}
+
+static size_t
+on_body(char *p, size_t size, size_t n, void *arg)
+{
+	struct xapi_call *c = arg;
+	size_t len = size * n;
+
+	c->last_byte = now();
+	if (c->body.len + len > c->max_body)
+		return 0;	/* ends the transfer with CURLE_WRITE_ERROR */
+	buf_add(&c->body, p, len);
+	return len;
+}
+
+static size_t
+on_header(char *p, size_t size, size_t n, void *arg)
+{
+	struct xapi_call *c = arg;
+	size_t len = size * n;
+
+	c->last_byte = now();
+	if (len > 23 && strncasecmp(p, "x-rate-limit-remaining:", 23) == 0) {
+		c->rl_remaining = strtol(p + 23, NULL, 10);
+		c->rl_seen |= 1;
+	} else if (len > 19 && strncasecmp(p, "x-rate-limit-reset:", 19) == 0) {
+		c->rl_reset = strtod(p + 19, NULL);
+		c->rl_seen |= 2;
+	}
+	return len;
+}
+
+static int
+on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct xapi_call *c = arg;
+
+	(void)dltotal;
+	(void)dlnow;
+	(void)ultotal;
+	(void)ulnow;
+	return now() - c->last_byte > c->stall_after;	/* non-zero aborts the transfer */
+}
+
+static void
+start(struct xapi *x, struct xapi_call *c)
+{
+	CURL *e = curl_easy_init();
+	struct buf url = {0};
+
+	if (e == NULL)
+		die(EXIT_FAIL, "cannot start a transfer");
+	buf_printf(&url, "%s%s", x->base, c->request);
+	buf_reset(&c->body);
+	c->max_body = x->o.max_body;
+	c->rl_seen = 0;
+	curl_easy_setopt(e, CURLOPT_URL, url.p);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, "followback/" "0.1");
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, c);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, c);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)(x->o.timeout * 1000));
+	/*
+	 * Stalled: nothing received for the whole timeout. curl's low-speed
+	 * check averages over seconds, so a burst would hide a stall.
+	 */
+	c->stall_after = x->o.timeout;
+	c->last_byte = now();
+	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(e, CURLOPT_XFERINFODATA, c);
+	/* Never follow a redirect: the token is for the API's host alone. */
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	buf_free(&url);
+	c->easy = e;
+	c->attempts++;
+	x->sent++;
+	x->buckets[c->bucket].inflight++;
+	x->active++;
+	if (curl_multi_add_handle(x->multi, e) != CURLM_OK)
+		die(EXIT_FAIL, "cannot start a transfer");
+}
+
+/* When c may start: after its backoff, and while its endpoint has requests left. */
+static double
+ready_at(struct xapi *x, const struct xapi_call *c, double t, int *rate_limited)
+{
+	struct bucket *b = &x->buckets[c->bucket];
+	double at = c->not_before;
+
+	*rate_limited = 0;
+	if (b->known && b->reset <= t)
+		b->known = 0;	/* a new window */
+	if (b->known && b->remaining <= (long)b->inflight && b->reset > at) {
+		at = b->reset;
+		*rate_limited = 1;
+	}
+	return at;
+}
+
+static void
+countdown(struct xapi *x, double until)
+{
+	time_t end = (time_t)ceil(until);
+	struct tm tm;
+	char hhmmss[16];
+	double left = until - now();
+
+	if (!x->o.progress)
+		return;
+	localtime_r(&end, &tm);
+	strftime(hhmmss, sizeof hhmmss, "%H:%M:%S", &tm);
+	fprintf(stderr, "\r%s: rate limit: waiting %.0f s (until %s)\033[K",
+	    progname, ceil(left > 0 ? left : 0), hhmmss);
+	fflush(stderr);
+	x->countdown_shown = 1;
+}
+
+static void
+countdown_clear(struct xapi *x)
+{
+	if (x->countdown_shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		x->countdown_shown = 0;
+	}
+}
+
+static double
+backoff(struct xapi *x, unsigned failures)
+{
+	double d = 0.5 * pow(2, failures > 8 ? 8 : failures - 1);
+
+	if (d > MAX_BACKOFF)
+		d = MAX_BACKOFF;
+	x->rng = x->rng * 1103515245u + 12345u;
+	/* Jitter: half to all of the delay, so clients do not retry in step. */
+	return d * (0.5 + 0.5 * (double)((x->rng >> 8) & 0xFFFF) / 65535.0);
+}
+
+/* The problem an error answer describes, as one line. */
+static void
+problem(const struct buf *body, struct buf *out, jv *parsed)
+{
+	jv v = jv_parse_sized(body->p ? body->p : "", (int)body->len), title, detail, msg;
+
+	*parsed = jv_null();
+	if (jv_get_kind(v) != JV_KIND_OBJECT) {
+		jv_free(v);
+		buf_adds(out, "no details");
+		return;
+	}
+	title = jv_object_get(jv_copy(v), jv_string("title"));
+	detail = jv_object_get(jv_copy(v), jv_string("detail"));
+	msg = jv_getpath(jv_copy(v), JV_ARRAY(jv_string("errors"), jv_number(0), jv_string("message")));
+	if (jv_get_kind(detail) == JV_KIND_STRING) {
+		buf_adds(out, jv_string_value(detail));
+		/* A 400's detail is generic; the message names the parameter. */
+		if (jv_get_kind(msg) == JV_KIND_STRING)
+			buf_printf(out, " (%s)", jv_string_value(msg));
+	} else if (jv_get_kind(title) == JV_KIND_STRING)
+		buf_adds(out, jv_string_value(title));
+	else if (jv_get_kind(msg) == JV_KIND_STRING)
+		buf_adds(out, jv_string_value(msg));
+	else
+		buf_adds(out, "no details");
+	jv_free(title);
+	jv_free(detail);
+	jv_free(msg);
+	*parsed = v;
+}
+
+static const char *
+field(jv v, const char *key, jv *keep)
+{
+	*keep = jv_get_kind(v) == JV_KIND_OBJECT ? jv_object_get(jv_copy(v), jv_string(key)) : jv_invalid();
+	return jv_get_kind(*keep) == JV_KIND_STRING ? jv_string_value(*keep) : NULL;
+}
+
+/* A 429 that waiting will not cure: a usage cap, or no credit left. */
+static int
+is_cap(const struct buf *body)
+{
+	static const char *const marks[] = {
+		"usage-capped", "UsageCap", "usage cap", "redit"
+	};
+	size_t i;
+
+	for (i = 0; body->p && i < sizeof marks / sizeof *marks; i++)
+		if (strstr(body->p, marks[i]))
+			return 1;
+	return 0;
+}
+
+static _Noreturn void
+fatal(struct xapi *x, const struct xapi_call *c)
+{
+	struct buf what = {0};
+	jv v, k1, k2;
+	const char *a, *b;
+
+	countdown_clear(x);
+	problem(&c->body, &what, &v);
+	switch (c->status) {
+	case 401:
+		die(EXIT_FAIL, "the API refused the token (401: %s): it is wrong, expired or revoked; "
+		    "copy the app's Bearer token from the X developer console (https://console.x.com) "
+		    "into TW_BEARER_TOKEN or a --token-file", what.p);
+	case 403:
+		a = field(v, "reason", &k1);
+		b = field(v, "registration_url", &k2);
+		die(EXIT_FAIL, "the API refused access to GET %s (403: %s)%s%s%s%s", c->request, what.p,
+		    a ? "; reason: " : "", a ? a : "",
+		    b ? "; the app must be enrolled: " : "; the app's access level may not include this endpoint",
+		    b ? b : "");
+	case 429:
+		a = field(v, "period", &k1);
+		b = field(v, "scope", &k2);
+		if (strstr(c->body.p, "redit"))
+			die(EXIT_FAIL, "no X API credit left (429: %s); add credit in the developer "
+			    "console, then run again (with --resume to go on)", what.p);
+		die(EXIT_FAIL, "X API usage cap reached (%s%s%s): %s; the run stops here: run again "
+		    "(with --resume to go on) when the cap resets", a ? a : "cap",
+		    b ? ", " : "", b ? b : "", what.p);
+	default:
+		die(EXIT_FAIL, "the API answered GET %s with %ld: %s", c->request, c->status, what.p);
+	}
+}
+
+/* A retryable failure: back in the queue after a backoff, or the end. */
+static void
+retry(struct xapi *x, struct xapi_call *c, const char *why)
+{
+	if (c->attempts > x->o.retries) {
+		countdown_clear(x);
+		die(EXIT_FAIL, "GET %s: %s; gave up after %u attempts (--retries %lu)",
+		    c->request, why, c->attempts, x->o.retries);
+	}
+	c->not_before = now() + backoff(x, c->attempts);
+	requeue(x, c);
+}
+
+/* Sorts out an answer: the caller's (200), a wait, a retry or the end. */
+static struct xapi_call *
+finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
+{
+	struct bucket *b = &x->buckets[c->bucket];
+	char why[128];
+	struct json_scan s = {0};
+	double t = now();
+
+	b->inflight--;
+	x->active--;
+	if (rc == CURLE_WRITE_ERROR) {
+		countdown_clear(x);
+		die(EXIT_FAIL, "GET %s: the answer is larger than --max-body (%zu bytes)",
+		    c->request, x->o.max_body);
+	}
+	if (rc == CURLE_ABORTED_BY_CALLBACK) {
+		snprintf(why, sizeof why, "stalled: nothing received for %g s", x->o.timeout);
+		retry(x, c, why);
+		return NULL;
+	}
+	if (rc != CURLE_OK) {
+		snprintf(why, sizeof why, "%s", curl_easy_strerror(rc));
+		retry(x, c, why);
+		return NULL;
+	}
+	curl_easy_getinfo((CURL *)c->easy, CURLINFO_RESPONSE_CODE, &c->status);
+	if (c->rl_seen == 3) {
+		b->known = 1;
+		b->remaining = c->rl_remaining;
+		b->reset = c->rl_reset;
+	}
+	if (c->status == 429 && is_cap(&c->body))
+		fatal(x, c);
+	if (c->status == 429) {
+		if (c->rl_seen == 3 && c->rl_reset > t) {
+			/* Wait for the window to reset; this costs no attempt. */
+			b->remaining = 0;
+			c->attempts--;
+			requeue(x, c);
+			return NULL;
+		}
+		retry(x, c, "429 Too Many Requests, without a reset time");
+		return NULL;
+	}
+	if (c->status >= 500 || c->status == 408) {
+		snprintf(why, sizeof why, "the server answered %ld", c->status);
+		retry(x, c, why);
+		return NULL;
+	}
+	if (c->status != 200)
+		fatal(x, c);
+	if (json_scan(&s, c->body.p ? c->body.p : "", c->body.len, 0, 1) != JSON_OK ||
+	    c->body.p[0] != '{') {
+		json_scan_free(&s);
+		retry(x, c, "the answer is not a JSON object (truncated or malformed)");
+		return NULL;
+	}
+	json_scan_free(&s);
+	return c;
+}
+
+static void
+done_transfer(struct xapi_call *c)
+{
+	curl_easy_cleanup((CURL *)c->easy);
+	c->easy = NULL;
+}
+
+struct xapi_call *
+xapi_next(struct xapi *x)
+{
+	if (x->replaying) {
+		struct xapi_call *c = x->queue;
+
+		if (c == NULL)
+			return NULL;
+		x->queue = c->next;
+		if (x->queue == NULL)
+			x->queue_tail = NULL;
+		c->next = NULL;
+		replay_answer(x, c);
+		x->answered++;
+		x->sent++;
+		return c;
+	}
+	for (;;) {
+		struct xapi_call *c, *prev, *nextc;
+		double t = now(), next = INFINITY;
+		int waiting_on_limit = 0, running;
+		CURLMsg *m;
+		int left;
+
+		/* Start what may start, in queue order. */
+		prev = NULL;
+		for (c = x->queue; c != NULL && x->active < x->o.jobs; c = nextc) {
+			int limited;
+			double at = ready_at(x, c, t, &limited);
+
+			nextc = c->next;
+			if (at <= t) {
+				if (prev)
+					prev->next = nextc;
+				else
+					x->queue = nextc;
+				if (x->queue_tail == c)
+					x->queue_tail = prev;
+				c->next = NULL;
+				start(x, c);
+				continue;
+			}
+			if (at < next) {
+				next = at;
+				waiting_on_limit = limited;
+			}
+			prev = c;
+		}
+		if (x->active == 0) {
+			if (x->queue == NULL)
+				return NULL;
+			if (next > t + LONGEST_WAIT)
+				next = t + LONGEST_WAIT;
+			/* Nothing runs: wait for the first that may start. */
+			while ((t = now()) < next) {
+				if (waiting_on_limit)
+					countdown(x, next);
+				sleep_for(next - t < 1 ? next - t : 1);
+			}
+			countdown_clear(x);
+			for (c = x->queue; c; c = c->next)
+				if (c->not_before > t)
+					c->not_before = t;
+			for (int i = 0; i < x->nbuckets; i++)
+				if (x->buckets[i].known && x->buckets[i].reset <= next)
+					x->buckets[i].known = 0;
+			continue;
+		}
+		curl_multi_perform(x->multi, &running);
+		while ((m = curl_multi_info_read(x->multi, &left)) != NULL) {
+			struct xapi_call *got;
+
+			if (m->msg != CURLMSG_DONE)
+				continue;
+			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&c);
+			curl_multi_remove_handle(x->multi, m->easy_handle);
+			got = finished(x, c, m->data.result);
+			done_transfer(c);
+			if (got) {
+				x->answered++;
+				if (x->record_index)
+					record_answer(x, got);
+				return got;
+			}
+		}
+		{
+			double wait = next - now();
+			int ms = wait < 0 ? 0 : wait > 1 ? 1000 : (int)(wait * 1000);
+
+			curl_multi_poll(x->multi, NULL, 0, ms, NULL);
+		}
+	}
+}
+
+struct xapi_call *
+xapi_get(struct xapi *x, const char *request)
+{
+	struct xapi_call *c;
+
+	xapi_queue(x, request, NULL);
+	c = xapi_next(x);
+	return c;
+}

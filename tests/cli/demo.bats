@@ -1,0 +1,32 @@
+#!/usr/bin/env bats
+# make demo: the whole audit replayed from examples/sample-recording, offline.
+
+load helpers
+
+setup() {
+	cd "$BATS_TEST_DIRNAME/../.."
+	BIN=${FB_BUILD:-build}
+}
+
+@test "the demo runs offline, with no token, on the recorded sample account" {
+	# Nothing to connect to and no credentials: only the recording can answer.
+	TW_API_BASE=https://x.invalid TW_BEARER_TOKEN= captured sh tools/demo.sh "$BIN"
+	expect_status 0
+	grep -q '^315 followers, 148 followed; 301 came with a recent post$' "$OUT" || { show; return 1; }
+	grep -q '^   \.\.\. 57 in all$' "$OUT" || { show; return 1; }
+	grep -q 'price:     \$41.27 (4127 users at \$0.010)' "$OUT" || { show; return 1; }
+	# twelve timelines read from the recording, twelve first messages
+	[ "$(grep -c '^[0-9][0-9]*\. @' "$OUT")" -eq 12 ] || { show; return 1; }
+	grep -q '@ifb_bryony' "$OUT" || { show; return 1; }
+}
+
+@test "the recording answers every request the fetchers send today" {
+	# A change to the fields the fetchers ask for must come with a new recording
+	# (tools/record-sample.sh): replay matches requests exactly.
+	captured tw-followers --replay examples/sample-recording --quiet @brightpath_co
+	expect_status 0
+	[ "$(wc -l <"$OUT")" -eq 315 ]
+	captured tw-timeline --replay examples/sample-recording --quiet @brightpath_co
+	expect_status 1
+	grep -q 'the recording has no (more) answers to GET /2/users/1500000000000000001/tweets' "$ERR" || { show; return 1; }
+}

@@ -1,0 +1,319 @@
+#!/usr/bin/env bats
+# --resume under kill -9: tw-followers and tw-timeline killed at any moment
+# and run again with the same STATE and output end with the same bytes as a
+# run that was never interrupted, every record exactly once (with -o FILE or
+# >> FILE); into a pipe, at least once, with a warning. The fake X API
+# (fake-xapi.py --generate 6000) answers each followers page after 0.3 s, so
+# an uninterrupted run of tw-followers @bench takes about 2 s over 6 pages.
+
+load helpers
+load xapi
+
+# The uninterrupted runs, made once against a server without faults: the
+# 6000 followers of @bench, and 40 of them with their posts.
+setup_file() {
+	local dir=$BATS_FILE_TMPDIR
+	export REF=$dir/followers.ref TREF=$dir/timelines.ref TIN=$dir/timelines.in
+	jq -nc 'range(40) | {id: (2000000 + . | tostring), username: "bench_f\(.)", name: "Bench Follower \(.)", n: 1.50}' >"$TIN"
+	BATS_TEST_TMPDIR=$dir start_xapi --generate 6000
+	tw-followers @bench >"$REF" 2>"$dir/ref.err"
+	tw-timeline "$TIN" >"$TREF" 2>>"$dir/ref.err"
+	stop_xapi
+}
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	: >err
+}
+
+slow_server() { # start_xapi with every followers page 0.3 s late, tweets 0.1 s
+	start_xapi --generate 6000 --faults "$(faults '[
+		{"match": "/followers", "action": "slow", "seconds": 0.3},
+		{"match": "/tweets", "action": "slow", "seconds": 0.1}]')"
+}
+
+# launch MODE: starts a run in the background, PID its process id (not a
+# subshell's: kill -9 must hit the program). MODE: o (-o fout), append
+# (>> fout), timeline (tw-timeline -o tout).
+launch() {
+	case $1 in
+	o) tw-followers @bench --resume state -o fout 2>>err & ;;
+	append) tw-followers @bench --resume state >>fout 2>>err & ;;
+	timeline) tw-timeline --jobs 4 --resume tstate -o tout "$TIN" 2>>err & ;;
+	esac
+	PID=$!
+}
+
+# quiet_log: empties the server's log once the request of a killed run that
+# was in flight (0.3 s late) has been answered and logged.
+quiet_log() {
+	sleep 0.4
+	: >"$XAPI_LOG"
+}
+
+size() { stat -c %s "$1" 2>/dev/null || echo 0; }
+
+# killed_run MODE FILE WHEN: a run killed with SIGKILL after WHEN seconds, or,
+# with WHEN "page", as soon as FILE grows (a page has just been written, its
+# checkpoint maybe not yet). KILLS counts the runs that were killed.
+killed_run() {
+	local s0 i rc=0
+	s0=$(size "$2")
+	launch "$1"
+	if [ "$3" = page ]; then
+		for i in $(seq 1000); do
+			[ "$(size "$2")" -gt "$s0" ] && break
+			kill -0 "$PID" 2>/dev/null || break
+			sleep 0.005
+		done
+	else
+		sleep "$3"
+	fi
+	kill -9 "$PID" 2>/dev/null && KILLS=$((KILLS + 1))
+	wait "$PID" || rc=$?
+	echo "# killed at $3: exit $rc, $2 $(size "$2") bytes" >&3
+}
+
+# finish MODE: runs to the end (no kill), at most 10 times; its last exit status in status.
+finish() {
+	local i
+	for i in $(seq 10); do
+		launch "$1"
+		status=0
+		wait "$PID" || status=$?
+		[ "$status" -ne 137 ] && return 0
+	done
+}
+
+# expect_followers FILE: FILE is the uninterrupted run's bytes: 6000 lines, no id twice.
+expect_followers() {
+	expect_lines 6000 "$1"
+	local d
+	d=$(jq -r .id "$1" | sort | uniq -d | head -n 3)
+	[ -z "$d" ] || { echo "ids more than once in $1: $d"; return 1; }
+	cmp "$REF" "$1" || { echo "$1 differs from the uninterrupted run"; cat err; return 1; }
+}
+
+# --- tw-followers ---------------------------------------------------------------
+
+# Each run went on from the checkpoint: at most the page in flight is asked
+# twice, so 6 pages and KILLS kills make at most 6 + KILLS requests.
+expect_no_restart() {
+	pages=$(requests /2/users/1000/followers)
+	[ "$pages" -le $((6 + KILLS)) ] || { echo "$pages followers requests for 6 pages and $KILLS kills: a run started over"; return 1; }
+}
+
+@test "the uninterrupted run: 6000 followers, ids once each, in about 2 s over 6 pages" {
+	expect_lines 6000 "$REF"
+	expect_jq '.id | test("^20[0-9]{5}$")' "$REF"
+	[ -z "$(jq -r .id "$REF" | sort | uniq -d)" ]
+	slow_server
+	captured tw-followers @bench --resume state -o fout
+	expect_status 0
+	expect_no_stdout
+	expect_followers fout
+	pages=$(requests /2/users/1000/followers)
+	[ "$pages" -eq 6 ] || { echo "$pages followers requests, expected 6"; return 1; }
+}
+
+@test "-o OUT killed with -9 at 0.2, 0.7, 1.2 s, right after a page, at 1.9 s: the reruns end with the same bytes" {
+	slow_server
+	KILLS=0
+	for when in 0.2 0.7 1.2 page 1.9; do
+		killed_run o fout "$when"
+	done
+	finish o
+	expect_status 0
+	expect_followers fout
+	expect_no_restart
+}
+
+@test "-o OUT killed right after each page lands, five times: the reruns end with the same bytes" {
+	slow_server
+	KILLS=0
+	for when in page page page page page; do
+		killed_run o fout "$when"
+	done
+	finish o
+	expect_status 0
+	expect_followers fout
+	expect_no_restart
+}
+
+@test ">> OUT (stdout appended) killed with -9 at 0.5 s, after a page, at 1.0 s: the same bytes" {
+	slow_server
+	KILLS=0
+	for when in 0.5 page 1.0; do
+		killed_run append fout "$when"
+	done
+	finish append
+	expect_status 0
+	expect_followers fout
+}
+
+@test "a resumed run does not look @name up again: the checkpoint holds the account's id" {
+	slow_server
+	KILLS=0
+	killed_run o fout 1.0
+	[ "$(size fout)" -gt 0 ] || { echo "no page written in 1 s"; return 1; }
+	quiet_log
+	finish o
+	expect_status 0
+	expect_followers fout
+	lookups=$(requests /2/users/by/username/bench)
+	[ "$lookups" -eq 0 ] || { echo "the resumed run looked @bench up again ($lookups requests)"; jq -c '[.path, .query[-30:]]' "$XAPI_LOG"; return 1; }
+}
+
+@test "> OUT (truncated by the shell) on the rerun: exit 2, a message about >>, nothing fetched" {
+	slow_server
+	KILLS=0
+	killed_run o fout 1.0
+	[ "$(size fout)" -gt 0 ] || { echo "no page written in 1 s"; return 1; }
+	cp state state.before
+	quiet_log
+	status=0
+	tw-followers @bench --resume state >fout 2>"$BATS_TEST_TMPDIR/err2" || status=$?
+	ERR=$BATS_TEST_TMPDIR/err2 OUT=fout
+	expect_status 2
+	expect_err '^tw-followers: .*>>'
+	n=$(requests)
+	[ "$n" -eq 0 ] || { echo "$n requests made"; return 1; }
+	cmp -s state state.before || { echo "the checkpoint changed"; return 1; }
+}
+
+@test "into a pipe: the rerun warns about at least once; the outputs deduplicated by id are complete" {
+	slow_server
+	mkfifo pipe
+	cat pipe >p1 &
+	catpid=$!
+	tw-followers @bench --resume state >pipe 2>err &
+	pid=$!
+	sleep 1.0
+	kill -9 "$pid"
+	wait "$pid" || true
+	wait "$catpid"
+	[ -s p1 ] || { echo "nothing came through the pipe in 1 s"; return 1; }
+	# a kill in the middle of a write leaves half a line: what a reader sees, dropped here
+	if [ "$(tail -c 1 p1 | od -An -c | tr -d ' ')" != '\n' ]; then
+		echo "# the kill cut a line" >&3
+		sed -i '$d' p1
+	fi
+	status=0
+	tw-followers @bench --resume state 2>err | cat >p2 || status=$?
+	ERR=$BATS_TEST_TMPDIR/err OUT=p2
+	expect_status 0
+	expect_err '^tw-followers: .*(twice|at least once|again)'
+	expect_jq '.id != null' p2
+	cat p1 p2 | jq -r .id | sort -u >ids
+	jq -r .id "$REF" | sort >want
+	cmp -s want ids || { echo "the union of the two outputs lacks ids: $(comm -23 want ids | wc -l)"; return 1; }
+	# the copies are the same lines: dropping them gives the uninterrupted run
+	cat p1 p2 | awk '!seen[$0]++' >union
+	cmp "$REF" union || { echo "p1 + p2 without copies differs from the uninterrupted run"; return 1; }
+}
+
+@test "a completed STATE: the rerun says the run is complete, exits 0, fetches nothing, OUT unchanged" {
+	start_xapi --generate 6000
+	captured tw-followers @bench --resume state -o fout
+	expect_status 0
+	expect_followers fout
+	no_token_leak state fout
+	: >"$XAPI_LOG"
+	captured tw-followers @bench --resume state -o fout
+	expect_status 0
+	expect_no_stdout
+	expect_err '^tw-followers: .*complete'
+	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
+	expect_followers fout
+	# and the same with stdout appended (>>), and into a pipe
+	status=0
+	tw-followers @bench --resume state >>fout 2>"$ERR" || status=$?
+	expect_status 0
+	expect_err '^tw-followers: .*complete'
+	expect_followers fout
+	status=0
+	tw-followers @bench --resume state 2>"$ERR" | cat >"$OUT" || status=$?
+	expect_status 0
+	expect_no_stdout
+	expect_err '^tw-followers: .*complete'
+	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
+}
+
+@test "a STATE from another job: exit 2 with a message naming it; no request; OUT unchanged" {
+	slow_server
+	KILLS=0
+	killed_run o fout 1.0
+	cp fout fout.before
+	cp state state.before
+	quiet_log
+	for other in 2000005 "--following @bench" "@bench_f7"; do
+		# shellcheck disable=SC2086
+		captured tw-followers $other --resume state -o fout
+		expect_status 2
+		expect_no_stdout
+		expect_err '^tw-followers: state: .*(another|other) (run|job)'
+	done
+	captured tw-timeline --resume state -o fout "$TIN"
+	expect_status 2
+	expect_err '^tw-timeline: state: .*(another|other) (run|job)'
+	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
+	cmp -s fout fout.before || { echo "fout changed"; return 1; }
+	cmp -s state state.before || { echo "state changed"; return 1; }
+	# the right job still goes on from it
+	finish o
+	expect_status 0
+	expect_followers fout
+}
+
+# --- tw-timeline --------------------------------------------------------------------
+
+@test "tw-timeline, 40 records, --jobs 4: killed with -9 at random points, the reruns give the uninterrupted bytes" {
+	expect_lines 40 "$TREF"
+	expect_jq '.posts | length == 1' "$TREF"
+	slow_server
+	KILLS=0
+	for when in 0.$((RANDOM % 4 + 1)) page 0.$((RANDOM % 5 + 3)) 0.$((RANDOM % 3 + 1)) page; do
+		killed_run timeline tout "$when"
+	done
+	finish timeline
+	expect_status 0
+	cmp "$TREF" tout || { echo "tout differs from the uninterrupted run"; diff <(jq -r .id "$TREF") <(jq -r .id tout) | head; cat err; return 1; }
+	asked=$(jq -r 'select(.path | endswith("/tweets")) | .path' "$XAPI_LOG" | sort -u | wc -l)
+	[ "$asked" -eq 40 ] || { echo "$asked users asked"; return 1; }
+	# per kill, at most the requests in flight (4 jobs) and a user written but
+	# not yet checkpointed are asked again
+	n=$(requests /tweets)
+	[ "$n" -le $((40 + 5 * KILLS)) ] || { echo "$n requests for 40 users and $KILLS kills: a run started over"; return 1; }
+	# and the completed state
+	: >"$XAPI_LOG"
+	captured tw-timeline --jobs 4 --resume tstate -o tout "$TIN"
+	expect_status 0
+	expect_err '^tw-timeline: .*complete'
+	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
+}
+
+@test "tw-timeline >> OUT killed right after pages land: the same bytes; > OUT on a rerun is refused" {
+	slow_server
+	KILLS=0
+	launch_append_timeline() { tw-timeline --resume tstate "$TIN" >>tout 2>>err & PID=$!; }
+	for i in 1 2 3; do
+		s0=$(size tout)
+		launch_append_timeline
+		for j in $(seq 1000); do
+			[ "$(size tout)" -gt "$s0" ] && break
+			kill -0 "$PID" 2>/dev/null || break
+			sleep 0.005
+		done
+		kill -9 "$PID" 2>/dev/null && KILLS=$((KILLS + 1))
+		wait "$PID" || true
+	done
+	[ "$(size tout)" -gt 0 ] || { echo "nothing written"; return 1; }
+	cp tout tout.before
+	captured tw-timeline --resume tstate "$TIN"
+	expect_status 2
+	expect_err '^tw-timeline: .*>>'
+	status=0
+	tw-timeline --resume tstate "$TIN" >>tout.before 2>err || status=$?
+	expect_status 0
+	cmp "$TREF" tout.before || { echo "tout differs from the uninterrupted run"; cat err; return 1; }
+}
