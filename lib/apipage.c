@@ -49,19 +49,6 @@ string_member(const char *obj, size_t len, const char *key, size_t *n)
 	return found;
 }
 
-static int
-has_member(const char *obj, size_t len, const char *key)
-{
-	struct json_iter it;
-	struct json_member m;
-
-	json_iter_init(&it, obj, len);
-	while (json_iter_member(&it, &m))
-		if (json_key_is(&m, key))
-			return 1;
-	return 0;
-}
-
 static void
 index_array(struct index *ix, const struct json_member *list)
 {
@@ -103,19 +90,57 @@ newer(const struct entry *a, const struct entry *b)
 	return by_id(a, b) > 0;
 }
 
-/* The user's most recent and pinned posts, from the page's includes, newest first. */
-static size_t
-user_posts(const char *user, size_t len, const struct index *posts,
-    const struct entry **out)
+/* What joining needs of an element of data, read in one pass over its members. */
+struct element {
+	int text, username, posts, author;
+	const char *author_id;
+	size_t author_idlen;
+	const char *post_id[4];	/* most recent and pinned, in both spellings */
+	size_t post_idlen[4];
+};
+
+static void
+read_element(const char *el, size_t len, struct element *e)
 {
-	static const char *const keys[] = {
+	static const char *const post_keys[] = {
 		"most_recent_tweet_id", "most_recent_post_id", "pinned_tweet_id", "pinned_post_id"
 	};
-	size_t k, i, n = 0, idlen;
+	struct json_iter it;
+	struct json_member m;
+	size_t k;
 
-	for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-		const char *id = string_member(user, len, keys[k], &idlen);
-		const struct entry *e = id ? lookup(posts, id, idlen) : NULL;
+	memset(e, 0, sizeof *e);
+	json_iter_init(&it, el, len);
+	while (json_iter_member(&it, &m)) {
+		if (json_key_is(&m, "text"))
+			e->text = 1;
+		else if (json_key_is(&m, "username"))
+			e->username = 1;
+		else if (json_key_is(&m, "posts"))
+			e->posts = 1;
+		else if (json_key_is(&m, "author"))
+			e->author = 1;
+		else if (json_key_is(&m, "author_id") && m.kind == JSON_STRING) {
+			e->author_id = m.val + 1;
+			e->author_idlen = m.vallen - 2;
+		} else if (m.kind == JSON_STRING)
+			for (k = 0; k < 4; k++)
+				if (json_key_is(&m, post_keys[k])) {
+					e->post_id[k] = m.val + 1;
+					e->post_idlen[k] = m.vallen - 2;
+				}
+	}
+}
+
+/* The user's most recent and pinned posts, from the page's includes, newest first. */
+static size_t
+user_posts(const struct element *u, const struct index *posts, const struct entry **out)
+{
+	size_t k, i, n = 0;
+
+	for (k = 0; k < 4; k++) {
+		const struct entry *e = u->post_id[k] ?
+		    lookup(posts, u->post_id[k], u->post_idlen[k]) : NULL;
 
 		for (i = 0; e && i < n; i++)
 			if (out[i] == e)
@@ -159,19 +184,18 @@ join_one(struct buf *out, const char *el, size_t elen, const struct index *users
     const struct index *posts)
 {
 	const struct entry *join[4];
-	size_t n, idlen;
-	const char *id;
+	struct element e;
+	size_t n;
 
 	buf_reset(out);
-	if (has_member(el, elen, "text")) {
-		if (!has_member(el, elen, "author") &&
-		    (id = string_member(el, elen, "author_id", &idlen)) != NULL &&
-		    (join[0] = lookup(users, id, idlen)) != NULL) {
+	read_element(el, elen, &e);
+	if (e.text) {
+		if (!e.author && e.author_id &&
+		    (join[0] = lookup(users, e.author_id, e.author_idlen)) != NULL) {
 			add_joined(out, el, elen, "author", join, 1, 0);
 			return;
 		}
-	} else if (has_member(el, elen, "username") && !has_member(el, elen, "posts") &&
-	    (n = user_posts(el, elen, posts, join)) > 0) {
+	} else if (e.username && !e.posts && (n = user_posts(&e, posts, join)) > 0) {
 		add_joined(out, el, elen, "posts", join, n, 1);
 		return;
 	}

@@ -19,7 +19,11 @@
 # the bad requests, not the first one. A test fails on any such line, and on
 # any request the fake did not answer with 200: the fake refuses, as the
 # real API does, a query parameter the operation does not take (Prism lets
-# those pass) with a 400, and a request without the token with a 401.
+# those pass) with a 400, and a request without the token with a 401. It
+# runs with --strict --spec $SPEC: it refuses (400) every parameter, field
+# and expansion name the spec does not list for the operation, the older
+# (v2.159) ones too, such as tweet.fields=created_at (a parameter Prism does
+# not know, so lets pass) or expansions=pinned_tweet_id.
 
 load helpers
 load xapi
@@ -52,7 +56,8 @@ setup_file() {
 		"$DATA/contract-account.json" >"$CT/account.json" || return 1
 	# start_xapi exports TW_API_BASE (the fake itself; the tests use Prism),
 	# TW_BEARER_TOKEN (the token the fake wants) and XAPI_LOG.
-	BATS_TEST_TMPDIR=$CT start_xapi --data "$CT/account.json" --generate 1500 || return 1
+	BATS_TEST_TMPDIR=$CT start_xapi --data "$CT/account.json" --generate 1500 \
+		--strict --spec "$SPEC" || return 1
 	export XAPI_LOG
 	up=$TW_API_BASE
 	# A free port: asked of the system, then Prism may lose it to another
@@ -270,6 +275,12 @@ expect_requests() {
 	# a parameter the operation does not take: Prism lets it pass, the fake
 	# (as the real API) refuses it
 	bad "X API: 400 GET $q?count=10" -H "$a" "$b$q?count=10"
+	# the older (v2.159) names: the fake (--strict) refuses them, tweet.fields
+	# too, which Prism lets pass
+	bad "X API: 400 GET $q?tweet.fields=created_at" -H "$a" "$b$q?tweet.fields=created_at"
+	bad "X API: 400 GET $q?expansions=pinned_tweet_id" -H "$a" "$b$q?expansions=pinned_tweet_id"
+	bad "X API: 400 GET /2/users/12/tweets?expansions=referenced_tweets.id" \
+		-H "$a" "$b/2/users/12/tweets?expansions=referenced_tweets.id"
 	bad "X API: 401 GET $q" "$b$q"
 	bad 'Selected route not found' -H "$a" "$b/2/users/12/timeline"
 }

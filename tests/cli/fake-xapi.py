@@ -4,6 +4,7 @@
     fake-xapi.py [--data FILE] [--generate N] [--port N] [--port-file FILE]
                  [--token TOKEN] [--log FILE] [--spelling post|tweet]
                  [--window SEC] [--rate ENDPOINT=N ...] [--faults FILE]
+                 [--strict [--spec FILE]]
 
 Listens on 127.0.0.1 only, on --port (0, the default, lets the system choose).
 Once it listens it prints the port on stdout and, with --port-file, writes it
@@ -35,6 +36,25 @@ most_recent_post_id or most_recent_tweet_id, ...); --spelling picks the names
 in the responses: "post" (v2.167: includes.posts, pinned_post_id,
 post_count, repost_count, referenced_posts, edit_history_post_ids) or
 "tweet" (includes.tweets, pinned_tweet_id, tweet_count, ...).
+
+Strict mode
+    --strict        accept only what openapi.json v2.167 lists for the
+                    operation: its query parameter names, and in each list
+                    parameter (user.fields, post.fields, expansions,
+                    media.fields, poll.fields, place.fields, exclude) only the
+                    names of its enum. So tweet.fields, the older names
+                    (pinned_tweet_id, most_recent_tweet_id,
+                    referenced_tweets.id, edit_history_tweet_ids, ...), and
+                    names v2.167 moved from the fields to the expansions
+                    (user.fields=pinned_post_id, post.fields=author_id, ...)
+                    get the 400 invalid-request answer, naming the parameter
+                    and the value. Without --spec the names are the v2.167
+                    ones written in this file.
+    --spec FILE     with --strict: read the names from this OpenAPI
+                    description instead (for example
+                    ../shared/x-api/openapi.json), when the server starts;
+                    exit status 2 if it lacks one of the endpoints above.
+    Without --strict both spellings pass, as above (the other tests rely on it).
 
 Pages are newest first; meta.next_token (opaque, base32hex) is present only
 when more remain. Follower lists skip ids that are unknown, suspended or
@@ -147,6 +167,73 @@ USER_PARAMS = {"user.fields", "expansions", "post.fields", "tweet.fields"}
 POST_PARAMS = {"post.fields", "tweet.fields", "expansions", "user.fields", "media.fields",
                "poll.fields", "place.fields", "max_results", "pagination_token",
                "since_id", "until_id", "start_time", "end_time"}
+
+# --strict without --spec: the query parameters of each operation in v2.167
+# (openapi.json), with the enum of each list parameter (None: not a list).
+STRICT_USER_FIELDS = USER_FIELDS - {"affiliation", "most_recent_post_id", "pinned_post_id"}
+STRICT_POST_FIELDS = POST_FIELDS - {"author_id", "edit_history_post_ids", "in_reply_to_user_id",
+                                    "referenced_posts"}
+STRICT_POST_EXPANSIONS = POST_EXPANSIONS - {"entities.note.mentions.username",
+                                            "referenced_tweets.id.attachments.media_keys",
+                                            "referenced_tweets.id.author_id"}
+STRICT_USER_PARAMS = {"user.fields": STRICT_USER_FIELDS, "expansions": USER_EXPANSIONS,
+                      "post.fields": STRICT_POST_FIELDS}
+STRICT_POST_PARAMS = {
+    "max_results": None, "pagination_token": None, "start_time": None, "end_time": None,
+    "since_id": None, "until_id": None, "post.fields": STRICT_POST_FIELDS,
+    "expansions": STRICT_POST_EXPANSIONS, "user.fields": STRICT_USER_FIELDS,
+    "media.fields": {"alt_text", "duration_ms", "height", "media_key", "non_public_metrics",
+                     "organic_metrics", "preview_image_url", "promoted_metrics",
+                     "public_metrics", "type", "url", "variants", "width"},
+    "poll.fields": {"duration_minutes", "end_datetime", "id", "options", "voting_status"},
+    "place.fields": {"contained_within", "country", "country_code", "full_name", "geo", "id",
+                     "name", "place_type"}}
+STRICT_PARAMS = {
+    "/2/users/by/username/{username}": STRICT_USER_PARAMS,
+    "/2/users/by": dict(STRICT_USER_PARAMS, usernames=None),
+    "/2/users": dict(STRICT_USER_PARAMS, ids=None),
+    "/2/users/{id}/followers": dict(STRICT_USER_PARAMS, max_results=None, pagination_token=None),
+    "/2/users/{id}/following": dict(STRICT_USER_PARAMS, max_results=None, pagination_token=None),
+    "/2/users/{id}/tweets": dict(STRICT_POST_PARAMS, exclude={"replies", "retweets"}),
+    "/2/users/{id}/mentions": STRICT_POST_PARAMS,
+}
+
+
+def spec_params(path):
+    """STRICT_PARAMS as the OpenAPI description in the file at path has them."""
+    with open(path, encoding="utf-8") as f:
+        spec = json.load(f)
+
+    def deref(obj):
+        for _ in range(20):
+            if not isinstance(obj, dict) or "$ref" not in obj:
+                return obj
+            ref = obj["$ref"]
+            if not ref.startswith("#/"):
+                raise ValueError("%s: external $ref %s" % (path, ref))
+            obj = spec
+            for key in ref[2:].split("/"):
+                obj = obj[key.replace("~1", "/").replace("~0", "~")]
+        raise ValueError("%s: $ref loop" % path)
+
+    out = {}
+    for endpoint in STRICT_PARAMS:
+        item = deref(spec.get("paths", {}).get(endpoint))
+        if not isinstance(item, dict) or "get" not in item:
+            raise ValueError("%s: no GET %s" % (path, endpoint))
+        op = deref(item["get"])
+        params = {}
+        for p in item.get("parameters", []) + op.get("parameters", []):
+            p = deref(p)
+            if p.get("in") != "query":
+                continue
+            schema = deref(p.get("schema", {}))
+            if schema.get("type") == "array":
+                schema = deref(schema.get("items", {}))
+            params[p["name"]] = set(schema["enum"]) if "enum" in schema else None
+        out[endpoint] = params
+    return out
+
 
 # --generate: the synthetic account and its followers' ids.
 GEN_ID, GEN_NAME, GEN_FIRST, GEN_POST0 = "1000", "bench", 2000000, 1800000000000000000
@@ -356,10 +443,16 @@ class Store:
 
 
 class Query:
-    """The query parameters of one request, with the 400 errors they earn."""
+    """The query parameters of one request, with the 400 errors they earn.
 
-    def __init__(self, query, allowed):
-        self.values, self.errors = {}, []
+    strict: None (lenient), or {parameter: the names its list may hold, or None}
+    for the operation; then only those parameters and names pass, whatever
+    allowed says."""
+
+    def __init__(self, query, allowed, strict=None):
+        self.values, self.errors, self.strict = {}, [], strict
+        if strict is not None:
+            allowed = set(strict)
         for name, value in parse_qsl(query, keep_blank_values=True):
             if name not in allowed:
                 self.bad(name, value, "The query parameter [%s] is not one of [%s]"
@@ -369,6 +462,11 @@ class Query:
                          "parameter" % name)
             else:
                 self.values[name] = value
+                enum = strict.get(name) if strict is not None else None
+                for item in [] if enum is None else value.split(","):
+                    if item not in enum:
+                        self.bad(name, item, "The `%s` query parameter value [%s] is not one "
+                                 "of [%s]" % (name, item, ",".join(sorted(enum))))
 
     def bad(self, name, value, message):
         self.errors.append({"parameters": {name: [value]}, "message": message})
@@ -385,7 +483,7 @@ class Query:
                 continue
             for item in value.split(","):
                 name = ALIASES.get(item, item)
-                if name not in valid:
+                if self.strict is None and name not in valid:  # strict: checked already
                     self.bad(param, item, "The `%s` query parameter value [%s] is not one of [%s]"
                              % (param, item, ",".join(sorted(valid))))
                 out.add(name)
@@ -455,8 +553,13 @@ def read_token(token, kind, uid):
 
 
 class Api:
-    def __init__(self, store, spelling):
+    def __init__(self, store, spelling, strict=None):
         self.store, self.spelling = store, spelling
+        self.strict = strict  # None, or STRICT_PARAMS (as --spec has them)
+
+    def query(self, query, allowed, endpoint):
+        """The Query for endpoint, the path as openapi.json spells it."""
+        return Query(query, allowed, None if self.strict is None else self.strict[endpoint])
 
     def finish(self, body):
         if self.spelling == "tweet":
@@ -527,7 +630,7 @@ class Api:
 
     # --- endpoints --------------------------------------------------------------
     def by_username(self, query, username):
-        q = Query(query, USER_PARAMS)
+        q = self.query(query, USER_PARAMS, "/2/users/by/username/{username}")
         ufields, pfields, expansions = self.user_options(q)
         q.pattern("username", username, USERNAME_RE, "^[A-Za-z0-9_]{1,15}$")
         if q.errors:
@@ -540,7 +643,8 @@ class Api:
         return Reply(200, body, kind="user")
 
     def lookup(self, query, param, by, regex, shown):
-        q = Query(query, USER_PARAMS | {param})
+        q = self.query(query, USER_PARAMS | {param}, "/2/users/by" if param == "usernames"
+                       else "/2/users")
         ufields, pfields, expansions = self.user_options(q)
         value = q.get(param)
         keys = [] if value is None else value.split(",")
@@ -577,7 +681,8 @@ class Api:
         return user, (Reply(200, {"errors": [err]}) if err else None)
 
     def follows(self, query, kind, uid):
-        q = Query(query, USER_PARAMS | {"max_results", "pagination_token"})
+        q = self.query(query, USER_PARAMS | {"max_results", "pagination_token"},
+                       "/2/users/{id}/" + kind)
         ufields, pfields, expansions = self.user_options(q)
         q.pattern("id", uid, ID_RE, "^[0-9]{1,19}$")
         count = q.integer("max_results", 1, 1000, 100)
@@ -610,7 +715,7 @@ class Api:
 
     def posts(self, query, kind, uid):
         params = POST_PARAMS | ({"exclude"} if kind == "tweets" else set())
-        q = Query(query, params)
+        q = self.query(query, params, "/2/users/{id}/" + kind)
         ufields = q.names(["user.fields"], USER_FIELDS)
         pfields = q.names(["post.fields", "tweet.fields"], POST_FIELDS)
         expansions = q.names(["expansions"], POST_EXPANSIONS)
@@ -926,7 +1031,10 @@ class App:
         if args.data:
             with open(args.data, encoding="utf-8") as f:
                 fixture = json.load(f)
-        self.api = Api(Store(fixture, args.generate), args.spelling)
+        strict = None
+        if args.strict:
+            strict = spec_params(args.spec) if args.spec else STRICT_PARAMS
+        self.api = Api(Store(fixture, args.generate), args.spelling, strict)
         self.token = args.token
         limits = dict(DEFAULT_RATES)
         for spec in args.rate:
@@ -963,9 +1071,14 @@ def main():
     ap.add_argument("--window", type=float, default=900.0, metavar="SEC")
     ap.add_argument("--rate", action="append", default=[], metavar="ENDPOINT=N")
     ap.add_argument("--faults", help="JSON array of fault rules")
+    ap.add_argument("--strict", action="store_true",
+                    help="accept only the parameter and field names of openapi.json v2.167")
+    ap.add_argument("--spec", metavar="FILE", help="with --strict: take them from this file")
     args = ap.parse_args()
     if not args.data and not args.generate:
         ap.error("give --data FILE or --generate N")
+    if args.spec and not args.strict:
+        ap.error("--spec FILE goes with --strict")
     try:
         app = App(args)
     except (OSError, ValueError, KeyError, TypeError) as e:
