@@ -696,6 +696,14 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 	if (c->status == 429 && is_cap(&c->body))
 		fatal(x, c);
 	if (c->status == 429) {
+		/*
+		 * Requests left in the window, and still a 429: a shorter limit
+		 * (X has per-second ones) that a backoff outlasts, not the window.
+		 */
+		if (c->rl_seen == 3 && c->rl_remaining > 0) {
+			retry(x, c, "429 Too Many Requests with requests left in the window");
+			return NULL;
+		}
 		if (c->rl_seen == 3 && c->rl_reset > t) {
 			/* Wait for the window to reset; this costs no attempt. */
 			b->remaining = 0;

@@ -13,30 +13,6 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 }
 
-# timed CMD ARG...: captured, with the wall time in seconds in $ELAPSED.
-timed() {
-	local t0 t1
-	t0=$(date +%s.%N)
-	captured "$@"
-	t1=$(date +%s.%N)
-	ELAPSED=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-}
-
-# at_least SEC / at_most SEC: $ELAPSED compared with SEC.
-at_least() {
-	awk -v e="$ELAPSED" -v s="$1" 'BEGIN { exit !(e >= s) }' ||
-		{ echo "took $ELAPSED s, expected at least $1 s"; show; return 1; }
-}
-at_most() {
-	awk -v e="$ELAPSED" -v s="$1" 'BEGIN { exit !(e <= s) }' ||
-		{ echo "took $ELAPSED s, expected at most $1 s"; show; return 1; }
-}
-
-# status_count CODE [PATH-SUBSTRING]: requests answered CODE (for that path).
-status_count() {
-	grep "\"path\": \"[^\"]*${2:-}" "$XAPI_LOG" | grep -c "\"status\": $1[,}]" || true
-}
-
 # all_bench N: stdout is the N newest of the generated followers, in the
 # order served (2000000, 2000001, ...), each once.
 all_bench() {
@@ -190,6 +166,24 @@ fault() {
 	expect_status 0
 	expect_lines 2000
 	expect_err 'tw-followers: rate limit: waiting [0-9]+ s \(until [0-9]{2}:[0-9]{2}:[0-9]{2}\)'
+}
+
+@test "on a terminal the wait is counted down without --progress; the records go to -o" {
+	start_xapi --generate 2500 --window 1 --rate followers=1
+	script -qec "tw-followers --limit 2000 -o recs @bench" /dev/null >tty.out
+	grep -q 'tw-followers: rate limit: waiting [0-9]* s (until' tty.out || { cat -v tty.out; return 1; }
+	[ "$(wc -l <recs)" -eq 2000 ]
+}
+
+@test "a 429 with requests left in the window (a per-second limit) is backed off, not waited to the window's end" {
+	# the default window is 15 minutes: waiting for its reset would hang the test
+	fault '[{"match": "/followers", "nth": [2], "action": "status", "code": 429,
+		"body": {"errors": [{"code": 88, "message": "Rate limit exceeded"}]}}]'
+	timed tw-followers --quiet @bench
+	expect_status 0
+	all_bench 2500
+	[ "$(status_count 429)" -eq 1 ] || { cat "$XAPI_LOG"; return 1; }
+	at_most 6
 }
 
 @test "a 429 without x-rate-limit headers is waited out and retried: success" {

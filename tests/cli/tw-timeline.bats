@@ -155,6 +155,23 @@ expect_eq() { # WHAT EXPECTED GOT
 	[ "$during" -ge 3 ] || { echo "only $during requests were made during the slow one"; cat "$XAPI_LOG"; return 1; }
 }
 
+@test "--jobs 4 under a rate limit of 3 a window: paced by the headers, at most one 429 a window, every record" {
+	start_xapi --data "$FX" --window 1 --rate tweets=3
+	users in 3100 3101 3102 3103 3104 3105 3106 3107 3108 3109
+	timed tw-timeline --jobs 4 --quiet in
+	expect_status 0
+	expect_lines 10
+	expect_eq "ids in order" "3100 3101 3102 3103 3104 3105 3106 3107 3108 3109" \
+		"$(jq -r .id "$OUT" | tr '\n' ' ' | sed 's/ $//')"
+	expect_jq '(.posts | length) == 10'
+	# 10 requests at 3 a window: 4 windows, the last 3 of them waited for
+	[ "$(status_count 200 /tweets)" -eq 10 ] || { cat "$XAPI_LOG"; return 1; }
+	n429=$(status_count 429 /tweets)
+	[ "$n429" -le 4 ] || { echo "$n429 answers 429 in 4 windows"; cat "$XAPI_LOG"; return 1; }
+	at_least 2
+	at_most 10
+}
+
 @test "--jobs 1 gives the same bytes as --jobs 4 and --jobs 5" {
 	start_xapi --data "$FX"
 	users in 3002 3001 3003 3006 3007 3004 3005 3100 3101 3102

@@ -57,6 +57,30 @@ no_token_leak() {
 	fi
 }
 
+# timed CMD ARG...: captured, with the wall time in seconds in $ELAPSED.
+timed() {
+	local t0 t1
+	t0=$(date +%s.%N)
+	captured "$@"
+	t1=$(date +%s.%N)
+	ELAPSED=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+}
+
+# at_least SEC / at_most SEC: $ELAPSED compared with SEC.
+at_least() {
+	awk -v e="$ELAPSED" -v s="$1" 'BEGIN { exit !(e >= s) }' ||
+		{ echo "took $ELAPSED s, expected at least $1 s"; show; return 1; }
+}
+at_most() {
+	awk -v e="$ELAPSED" -v s="$1" 'BEGIN { exit !(e <= s) }' ||
+		{ echo "took $ELAPSED s, expected at most $1 s"; show; return 1; }
+}
+
+# status_count CODE [PATH-SUBSTRING]: requests answered CODE (for that path).
+status_count() {
+	grep "\"path\": \"[^\"]*${2:-}" "$XAPI_LOG" | grep -c "\"status\": $1[,}]" || true
+}
+
 teardown() {
 	stop_xapi
 }
