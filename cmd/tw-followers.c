@@ -58,16 +58,15 @@ main(int argc, char *argv[])
 		else
 			fetch_account_id(f, account, &id);
 		if (o.estimate) {
-			/* The count is in the user record just read. */
-			const char *m = limit ? NULL : strstr(user.p, following ? "\"following_count\":" : "\"followers_count\":");
-			unsigned long n = m ? strtoul(strchr(m, ':') + 1, NULL, 10) : limit;
+			/* The count is the limit, or in the user record just read. */
+			unsigned long n = limit ? limit : fetch_count(user.p, user.len,
+			    following ? "following_count" : "followers_count");
+			int lookup = !is_user_id(account);
 			struct buf what = {0};
 
-			if (limit && limit < n)
-				n = limit;
 			buf_printf(&what, "%s %s: %lu %s", progname, account, n,
 			    following ? "accounts followed" : "followers");
-			fetch_estimate(f, what.p, (n + 999) / 1000, 300, UNIT_USER, n, 0);
+			fetch_estimate(f, what.p, (n + 999) / 1000 + lookup, 300, UNIT_USER, n, 0, lookup);
 			buf_free(&what);
 		} else {
 			buf_printf(&path, "/2/users/%s/%s", id.p, list);

@@ -77,7 +77,7 @@ main(int argc, char *argv[])
 		buf_printf(&what, "%s %s: at most %lu posts (X keeps the %d most recent mentions)",
 		    progname, account, n, MENTIONS_CAP);
 		fetch_estimate(f, what.p, (n + 99) / 100 + !is_user_id(account), 450,
-		    UNIT_POST, n, 1);
+		    UNIT_POST, n, 1, !is_user_id(account));
 		buf_free(&what);
 	} else if (!f->p.done) {
 		fetch_account_id(f, account, &id);

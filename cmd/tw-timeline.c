@@ -9,21 +9,24 @@
 #include "util.h"
 
 static const struct cli_doc doc = {
-	"[--count N] [--exclude replies,retweets] [--jobs N] [options] [@name | id | file ...]",
+	"[--count N] [--exclude replies,retweets] [--jobs N] [--max-record SIZE] [options]\n"
+	"       [@name | id | file ...]",
 	"Attach to each user record its recent posts as posts, keeping the input order;\n"
 	"or, given @name or an id, print that account's posts, each with its author.",
 	"      --count N         posts per user (default 10; 100 for one account)\n"
 	"      --exclude LIST    leave out replies, retweets, or both (replies,retweets)\n"
 	"      --jobs N          requests at once (default 4)\n"
+	"      --max-record SIZE the longest input record accepted (default 64M)\n"
 	FETCH_OPTIONS_HELP,
 };
 
-enum { OPT_COUNT = 1, OPT_EXCLUDE, OPT_JOBS };
+enum { OPT_COUNT = 1, OPT_EXCLUDE, OPT_JOBS, OPT_MAX_RECORD };
 
 static const struct option longopts[] = {
 	{"count", required_argument, NULL, OPT_COUNT},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
 	{"jobs", required_argument, NULL, OPT_JOBS},
+	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
 	FETCH_LONG_OPTIONS,
 	{NULL, 0, NULL, 0}
 };
@@ -61,6 +64,7 @@ main(int argc, char *argv[])
 			to.exclude = optarg;
 			break;
 		case OPT_JOBS: o.api.jobs = (unsigned)cli_count(&doc, "--jobs", optarg, 1, 64); break;
+		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
 		default:
 			if (!fetch_option(&o, &doc, c, optarg))
 				cli_usage(&doc, NULL);
@@ -98,7 +102,7 @@ main(int argc, char *argv[])
 		buf_printf(&what, "%s: %lu posts from each of %lu account%s", progname, to.count,
 		    users, users == 1 ? "" : "s");
 		fetch_estimate(f, what.p, users * ((to.count + 99) / 100) + (one && argv[0][0] == '@'),
-		    10000, UNIT_POST, users * to.count, 1);
+		    10000, UNIT_POST, users * to.count, 1, one && argv[0][0] == '@');
 		buf_free(&what);
 	} else if (f->p.done) {
 		;

@@ -76,7 +76,6 @@ fetch_begin(const struct fetch_opts *o, const char *job)
 	/* The client first: a run that cannot start leaves no checkpoint. */
 	f->api = xapi_open(&f->o.api);
 	f->sink = sink_open(o->output, o->resume, job, &f->p);
-	f->resumed = f->p.requests > 0 || f->p.pos > 0;
 	if (o->rejects && (f->rejects = fopen(o->rejects, "a")) == NULL)
 		die(EXIT_USAGE, "%s:", o->rejects);
 	if (f->p.done)
@@ -310,6 +309,34 @@ fetch_time(const char *arg, char out[32])
 	return NULL;
 }
 
+/* What is wrong with a page whose records can still be written. */
+static void
+problem(struct page_info *pi, const struct xapi_call *c, const char *what,
+    enum json_kind kind, const char *expected)
+{
+	struct buf b = {0};
+
+	if (pi->problem)
+		return;
+	buf_printf(&b, "GET %s: the answer's %s is %s %s, not %s", c->request, what,
+	    kind == JSON_ARRAY || kind == JSON_OBJECT ? "an" : "a", json_kind_name(kind), expected);
+	pi->problem = b.p;
+}
+
+void
+fetch_page_failed(struct fetch *f, struct page_info *pi)
+{
+	if (pi->problem == NULL)
+		return;
+	/*
+	 * The page's records go out, after the checkpoint: a rerun with
+	 * --resume cuts them and asks for the page again.
+	 */
+	if (f->sink)
+		sink_flush(f->sink);
+	die(EXIT_FAIL, "%s", pi->problem);
+}
+
 void
 page_info(const struct xapi_call *c, struct page_info *pi)
 {
@@ -336,9 +363,18 @@ page_info(const struct xapi_call *c, struct page_info *pi)
 		} else if (json_key_is(m, "data") && m->kind == JSON_OBJECT) {
 			pi->has_data = 1;
 			pi->ndata = 1;
+		} else if (json_key_is(m, "data")) {
+			die(EXIT_FAIL, "GET %s: the answer's data is %s %s, not a list", c->request,
+			    m->kind == JSON_ARRAY || m->kind == JSON_OBJECT ? "an" : "a",
+			    json_kind_name(m->kind));
+		} else if (json_key_is(m, "includes") && m->kind != JSON_OBJECT) {
+			problem(pi, c, "includes", m->kind, "an object");
 		} else if (json_key_is(m, "meta") && m->kind == JSON_OBJECT) {
 			json_iter_init(&it, m->val, m->vallen);
-			while (json_iter_member(&it, &mm))
+			while (json_iter_member(&it, &mm)) {
+				/* Taken for the end of the list, a bad token would lose the rest. */
+				if (json_key_is(&mm, "next_token") && mm.kind != JSON_STRING)
+					problem(pi, c, "meta.next_token", mm.kind, "a string");
 				if (json_key_is(&mm, "next_token") && mm.kind == JSON_STRING &&
 				    mm.vallen > 2) {
 					struct buf t = {0};
@@ -347,6 +383,7 @@ page_info(const struct xapi_call *c, struct page_info *pi)
 					free(pi->next);
 					pi->next = t.p;
 				}
+			}
 		}
 	}
 	json_scan_free(&s);
@@ -376,7 +413,9 @@ emit_record(void *arg, const char *json, size_t len)
 static void
 reject_record(void *arg, const char *json, size_t len)
 {
-	(void)arg;
+	struct emit_ctx *e = arg;
+
+	e->f->failed = 1;
 	warnmsg("the API sent a record that is not an object: %.*s", (int)(len > 80 ? 80 : len), json);
 }
 
@@ -408,12 +447,12 @@ fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
 	const char *name = *arg == '@' ? arg + 1 : arg;
 
 	if (is_user_id(arg))
-		buf_printf(&req, "/2/users/%s", arg);
+		buf_printf(&req, "/2/users?ids=%s&", arg);
 	else if (is_username(arg))
-		buf_printf(&req, "/2/users/by/username/%s", name);
+		buf_printf(&req, "/2/users/by/username/%s?", name);
 	else
 		die(EXIT_USAGE, "%s: neither a @name nor a user id", arg);
-	buf_adds(&req, "?user.fields=" USER_FIELDS "&expansions=" USER_EXPANSIONS
+	buf_adds(&req, "user.fields=" USER_FIELDS "&expansions=" USER_EXPANSIONS
 	    "&post.fields=" POST_FIELDS);
 	if (fetch_afford(f, UNIT_USER, 1) < 1)
 		fetch_budget_stop(f, UNIT_USER, 1);
@@ -428,6 +467,7 @@ fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
 	fetch_spend(f, UNIT_USER, 1);
 	buf_reset(rec);
 	flatten(c, &e);
+	fetch_page_failed(f, &pi);
 	{
 		struct json_scan s = {0};
 		size_t i;
@@ -506,16 +546,39 @@ fetch_pages(struct fetch *f, const char *path, const char *query,
 		/* An empty page with a token is not the end: X skips what it cannot show. */
 		if (pi.has_data)
 			flatten(c, &e);
+		fetch_page_failed(f, &pi);
 		free(f->p.next);
 		f->p.next = pi.next;
 		f->p.requests++;
-		f->pages++;
 		xapi_call_free(c);
 		fetch_commit(f);
 		if (f->p.next == NULL)
 			break;
 	}
 	buf_free(&req);
+}
+
+unsigned long
+fetch_count(const char *user, size_t len, const char *key)
+{
+	struct json_scan s = {0};
+	struct json_iter it;
+	struct json_member m;
+	unsigned long n = 0;
+	size_t i;
+
+	s.collect_members = 1;
+	if (json_scan(&s, user, len, 0, 1) == JSON_OK)
+		for (i = 0; i < s.nmembers; i++)
+			if (json_key_is(&s.members[i], "public_metrics") &&
+			    s.members[i].kind == JSON_OBJECT) {
+				json_iter_init(&it, s.members[i].val, s.members[i].vallen);
+				while (json_iter_member(&it, &m))
+					if (json_key_is(&m, key) && m.kind == JSON_NUMBER)
+						n = strtoul(m.val, NULL, 10);
+			}
+	json_scan_free(&s);
+	return n;
 }
 
 /* "3 s", "14 min", "2 h 05 min". */
@@ -532,8 +595,11 @@ duration(char *out, size_t n, double s)
 
 void
 fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
-    unsigned long per_window, enum fetch_unit u, unsigned long units, int at_most)
+    unsigned long per_window, enum fetch_unit u, unsigned long units, int at_most,
+    unsigned long lookups)
 {
+	double price = (double)units * f->o.price[u] + (double)lookups * f->o.price[UNIT_USER];
+
 	unsigned jobs = f->o.api.jobs ? f->o.api.jobs : 1;
 	double waits = requests && per_window ? (double)((requests - 1) / per_window) : 0;
 	double wall = waits * WINDOW + (double)requests * LATENCY / jobs;
@@ -543,12 +609,12 @@ fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
 	printf("%s\n", what);
 	printf("requests:  %lu (the endpoint allows %lu per 15 minutes)\n", requests, per_window);
 	printf("wall time: %s%s\n", waits > 0 ? "about " : "under ", waits > 0 ? t : "a minute");
-	printf("price:     %s$%.2f (%lu %ss at $%.3f)\n", at_most ? "at most " : "",
-	    (double)units * f->o.price[u], units, unit_name[u], f->o.price[u]);
+	printf("price:     %s$%.2f (%lu %ss at $%.3f%s)\n", at_most ? "at most " : "", price,
+	    units, unit_name[u], f->o.price[u], lookups ? ", and the lookup of the account" : "");
 	if (f->p.spent > 0)
 		printf("this estimate cost $%.3f (one user lookup)%s\n", f->p.spent,
 		    f->o.api.replay_dir ? ", or nothing from a recording" : "");
 	if (f->o.budget >= 0)
 		printf("budget:    $%.2f%s\n", f->o.budget,
-		    (double)units * f->o.price[u] > f->o.budget ? ": the run would stop at it" : "");
+		    price > f->o.budget ? ": the run would stop at it" : "");
 }

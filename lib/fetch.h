@@ -64,7 +64,7 @@ enum {
 	"  -o, --output FILE     append records to FILE (cut back to the checkpoint with --resume)\n" \
 	"      --api URL         API base URL (default $TW_API_BASE, else https://api.x.com)\n" \
 	"      --token-file FILE the bearer token, in a file only its owner can read\n" \
-	"                        (default $TW_BEARER_TOKEN)\n" \
+	"                        (default $TW_BEARER_TOKEN, else ~/.config/followback/token)\n" \
 	"      --record DIR      keep every raw page with its request in DIR\n" \
 	"      --replay DIR      answer every request from the recording in DIR; no network\n" \
 	"      --resume STATE    checkpoint to STATE after each page; go on from it\n" \
@@ -90,10 +90,8 @@ struct fetch {
 	struct xapi *api;
 	struct sink *sink;
 	struct progress p;
-	int resumed;		/* the checkpoint had a run to go on with */
 	int failed;		/* exit status 1 at the end */
 	int show;		/* progress on stderr */
-	unsigned long pages;
 	FILE *rejects;
 };
 
@@ -134,10 +132,13 @@ struct page_info {
 	size_t ndata;		/* elements of data */
 	int has_data;
 	char *next;		/* meta.next_token, to free */
+	char *problem;		/* a part of the page is not what X sends */
 };
 
-/* Reads c's answer; exits 1 when it cannot be read. */
+/* Reads c's answer; exits 1 when it cannot be read, or its data is not a list. */
 void page_info(const struct xapi_call *c, struct page_info *pi);
+/* Exits 1 with pi's problem, if it has one, once the page's records are written. */
+void fetch_page_failed(struct fetch *f, struct page_info *pi);
 
 /* Whether s is a user id (digits) or a @name / name as X allows them. */
 int is_user_id(const char *s);
@@ -169,6 +170,9 @@ void fetch_pages(struct fetch *f, const char *path, const char *query,
 
 /* The requests, wall time and price of a run, on stdout (--estimate). */
 void fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
-    unsigned long per_window, enum fetch_unit u, unsigned long units, int at_most);
+    unsigned long per_window, enum fetch_unit u, unsigned long units, int at_most,
+    unsigned long lookups);
+/* public_metrics.key of a user record (0 when absent). */
+unsigned long fetch_count(const char *user, size_t len, const char *key);
 
 #endif

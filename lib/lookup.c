@@ -14,7 +14,7 @@ struct item {
 	char *raw;		/* as given: kept with --rejects */
 	size_t rawlen;
 	char key[24];		/* the name (without @) or the id */
-	int reported;
+	int answered;		/* a record or an error came back for it */
 };
 
 struct lookup {
@@ -23,6 +23,7 @@ struct lookup {
 	size_t n;
 	int by_id;		/* the kind of the batch */
 	unsigned long seen;	/* items read, for going on from a checkpoint */
+	unsigned long rejected;	/* items rejected while the batch before them waits */
 };
 
 struct lookup *
@@ -34,6 +35,26 @@ lookup_new(struct fetch *f)
 	return l;
 }
 
+void
+lookup_job(struct buf *job, int argc, char **argv)
+{
+	/* FNV-1a of the arguments: a checkpoint is for these accounts only. */
+	unsigned long long h = 14695981039346656037ull;
+	int i;
+	const char *s;
+
+	for (i = 0; i < argc; i++)
+		for (s = argv[i];; s++) {
+			h = (h ^ (unsigned char)*s) * 1099511628211ull;
+			if (*s == '\0')
+				break;
+		}
+	if (argc)
+		buf_printf(job, "tw-user %d arguments %016llx", argc, h);
+	else
+		buf_adds(job, "tw-user stdin");
+}
+
 static void
 match_error(void *arg, const char *value, const char *what)
 {
@@ -43,8 +64,8 @@ match_error(void *arg, const char *value, const char *what)
 	for (i = 0; i < l->n; i++) {
 		struct item *it = &l->v[i];
 
-		if (!it->reported && *value && strcasecmp(it->key, value) == 0) {
-			it->reported = 1;
+		if (!it->answered && *value && strcasecmp(it->key, value) == 0) {
+			it->answered = 1;
 			fetch_reject(l->f, it->raw, it->rawlen, "%s%s: %s (%s)",
 			    l->by_id ? "id " : "@", it->key,
 			    strstr(what, "suspended") ? "suspended" : strstr(what, "find") ?
@@ -55,16 +76,40 @@ match_error(void *arg, const char *value, const char *what)
 	warnmsg("the API reported%s%s: %s", *value ? " about " : "", value, what);
 }
 
+/* Writes a user and marks the items it answers. */
 static void
 emit(void *arg, const char *json, size_t len)
 {
-	fetch_emit(arg, json, len);
+	struct lookup *l = arg;
+	struct json_scan s = {0};
+	struct buf v = {0};
+	size_t i, k;
+
+	fetch_emit(l->f, json, len);
+	s.collect_members = 1;
+	if (json_scan(&s, json, len, 0, 1) == JSON_OK)
+		for (i = 0; i < s.nmembers; i++) {
+			const struct json_member *m = &s.members[i];
+
+			if (m->kind != JSON_STRING ||
+			    !json_key_is(m, l->by_id ? "id" : "username"))
+				continue;
+			buf_reset(&v);
+			json_unescape(&v, m->val, m->vallen);
+			for (k = 0; k < l->n; k++)
+				if (strcasecmp(l->v[k].key, v.p) == 0)
+					l->v[k].answered = 1;
+		}
+	json_scan_free(&s);
+	buf_free(&v);
 }
 
 static void
 reject(void *arg, const char *json, size_t len)
 {
-	(void)arg;
+	struct lookup *l = arg;
+
+	l->f->failed = 1;
 	warnmsg("the API sent a user that is not an object: %.*s", (int)(len > 80 ? 80 : len), json);
 }
 
@@ -74,13 +119,13 @@ run_batch(struct lookup *l)
 	struct fetch *f = l->f;
 	struct buf req = {0}, err = {0};
 	struct xapi_call *c;
-	unsigned long can;
+	struct page_info pi;
+	unsigned long before = f->p.records;
 	size_t i;
 
 	if (l->n == 0)
 		return;
-	can = fetch_afford(f, UNIT_USER, l->n);
-	if (can < l->n)
+	if (fetch_afford(f, UNIT_USER, l->n) < l->n)
 		fetch_budget_stop(f, UNIT_USER, l->n);
 	buf_adds(&req, l->by_id ? "/2/users?ids=" : "/2/users/by?usernames=");
 	for (i = 0; i < l->n; i++) {
@@ -91,60 +136,98 @@ run_batch(struct lookup *l)
 	buf_adds(&req, "&user.fields=" USER_FIELDS "&expansions=" USER_EXPANSIONS
 	    "&post.fields=" POST_FIELDS);
 	c = xapi_get(f->api, req.p);
-	{
-		unsigned long before = f->p.records;
-
-		if (strstr(c->body.p, "\"data\"") &&
-		    apipage_flatten(c->body.p, c->body.len, emit, reject, f, &err) < 0)
-			die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
-		fetch_spend(f, UNIT_USER, f->p.records - before);
-	}
+	page_info(c, &pi);
+	if (pi.has_data &&
+	    apipage_flatten(c->body.p, c->body.len, emit, reject, l, &err) < 0)
+		die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
+	fetch_spend(f, UNIT_USER, f->p.records - before);
+	fetch_page_failed(f, &pi);
 	fetch_errors(c->body.p, c->body.len, match_error, l);
+	/* Neither a record nor an error: never dropped in silence. */
+	for (i = 0; i < l->n; i++)
+		if (!l->v[i].answered)
+			fetch_reject(f, l->v[i].raw, l->v[i].rawlen, "%s%s: not in the API's answer",
+			    l->by_id ? "id " : "@", l->v[i].key);
 	f->p.requests++;
-	f->p.pos += l->n;
+	f->p.pos += l->n + l->rejected;
+	l->rejected = 0;
 	fetch_commit(f);
 	for (i = 0; i < l->n; i++)
 		free(l->v[i].raw);
 	l->n = 0;
+	free(pi.next);
 	xapi_call_free(c);
 	buf_free(&req);
 	buf_free(&err);
 }
 
-/* The id or username of a user record, as a lookup key; 0 when it has neither. */
-static int
+/*
+ * The id (preferred) or username of a user record as a lookup key; NULL, or
+ * why not.
+ */
+static const char *
 record_key(const char *s, size_t len, char *key, size_t n, int *by_id)
 {
 	struct json_scan sc = {0};
 	struct buf v = {0};
+	const char *why = "a record without an id or a username";
 	size_t i;
-	int found = 0;
 
 	sc.collect_members = 1;
-	if (json_scan(&sc, s, len, 0, 1) == JSON_OK && s[0] == '{') {
-		for (i = 0; i < sc.nmembers && !found; i++)
-			if (json_key_is(&sc.members[i], "id") && sc.members[i].kind == JSON_STRING) {
-				json_unescape(&v, sc.members[i].val, sc.members[i].vallen);
-				found = is_user_id(v.p);
-				*by_id = 1;
-				buf_reset(&v);
-			}
-		for (i = 0; i < sc.nmembers && !found; i++)
-			if (json_key_is(&sc.members[i], "username") && sc.members[i].kind == JSON_STRING) {
-				json_unescape(&v, sc.members[i].val, sc.members[i].vallen);
-				found = is_username(v.p);
-				*by_id = 0;
-				if (found)
-					snprintf(key, n, "%s", v.p + (v.p[0] == '@'));
-			}
-		if (found && *by_id)
-			for (i = 0; i < sc.nmembers; i++)
-				if (json_key_is(&sc.members[i], "id") && sc.members[i].kind == JSON_STRING)
-					snprintf(key, n, "%.*s", (int)sc.members[i].vallen - 2, sc.members[i].val + 1);
+	if (json_scan(&sc, s, len, 0, 1) != JSON_OK || s[0] != '{') {
+		json_scan_free(&sc);
+		return sc.err ? sc.err : "not a JSON object";
 	}
+	if (sc.flags & JSON_F_BAD_UTF8)
+		why = "a record that is not UTF-8";
+	else
+		for (i = 0; i < sc.nmembers && why; i++) {
+			const struct json_member *m = &sc.members[i];
+			int id = json_key_is(m, "id");
+
+			if (!id && !json_key_is(m, "username"))
+				continue;
+			if (m->kind != JSON_STRING) {
+				why = id ? "its id is not a string (X's ids are strings)" :
+				    "its username is not a string";
+				continue;
+			}
+			buf_reset(&v);
+			json_unescape(&v, m->val, m->vallen);
+			if (id ? is_user_id(v.p) : is_username(v.p)) {
+				snprintf(key, n, "%s", v.p + (v.p[0] == '@'));
+				*by_id = id;
+				why = NULL;
+				/* an id wins over a username that came first */
+				if (!id)
+					for (size_t k = i + 1; k < sc.nmembers; k++)
+						if (json_key_is(&sc.members[k], "id") &&
+						    sc.members[k].kind == JSON_STRING &&
+						    sc.members[k].vallen - 2 < n) {
+							buf_reset(&v);
+							json_unescape(&v, sc.members[k].val, sc.members[k].vallen);
+							if (is_user_id(v.p)) {
+								snprintf(key, n, "%s", v.p);
+								*by_id = 1;
+							}
+						}
+			} else
+				why = id ? "its id is not a user id" : "its username is not an X username";
+		}
 	json_scan_free(&sc);
 	buf_free(&v);
-	return found;
+	return why;
+}
+
+/* Rejects an item that is never sent, keeping the checkpoint's count right. */
+static void
+refuse(struct lookup *l, const char *item, size_t len, const char *why)
+{
+	fetch_reject(l->f, item, len, "%.60s%s: %s", item, len > 60 ? "..." : "", why);
+	if (l->n == 0)
+		l->f->p.pos++;
+	else
+		l->rejected++;	/* counted when the batch before it is done */
 }
 
 void
@@ -153,13 +236,17 @@ lookup_add(struct lookup *l, const char *item, size_t len)
 	char key[24];
 	int by_id = 0;
 	struct item *it;
+	const char *why;
 
 	if (l->seen++ < l->f->p.pos)
 		return;		/* done before the checkpoint */
+	if (memchr(item, '\0', len)) {
+		refuse(l, item, len, "holds a NUL byte: not a name");
+		return;
+	}
 	if (len > 0 && item[0] == '{') {
-		if (!record_key(item, len, key, sizeof key, &by_id)) {
-			fetch_reject(l->f, item, len, "%.60s: a record without an id or username", item);
-			l->f->p.pos++;
+		if ((why = record_key(item, len, key, sizeof key, &by_id)) != NULL) {
+			refuse(l, item, len, why);
 			return;
 		}
 	} else if (len < 20 && is_user_id(item)) {
@@ -168,8 +255,7 @@ lookup_add(struct lookup *l, const char *item, size_t len)
 	} else if (len < 20 && is_username(item)) {
 		snprintf(key, sizeof key, "%s", item + (item[0] == '@'));
 	} else {
-		fetch_reject(l->f, item, len, "%.60s: neither a @name nor a user id", item);
-		l->f->p.pos++;
+		refuse(l, item, len, "neither a @name nor a user id");
 		return;
 	}
 	if (l->n > 0 && (l->n == BATCH || by_id != l->by_id))
@@ -178,8 +264,34 @@ lookup_add(struct lookup *l, const char *item, size_t len)
 	l->by_id = by_id;
 	it->raw = xstrndup(item, len);
 	it->rawlen = len;
-	it->reported = 0;
+	it->answered = 0;
 	memcpy(it->key, key, sizeof key);
+}
+
+unsigned long
+lookup_read(struct lookup *l, FILE *in)
+{
+	char *line = NULL, *s;
+	size_t cap = 0, len;
+	ssize_t n;
+	unsigned long items = 0;
+
+	while ((n = getline(&line, &cap, in)) >= 0) {
+		while (n > 0 && strchr(" \t\r\n", line[n - 1]) && line[n - 1] != '\0')
+			line[--n] = '\0';
+		for (s = line; *s == ' ' || *s == '\t'; s++)
+			;
+		len = (size_t)(line + n - s);
+		if (len == 0)
+			continue;
+		items++;
+		if (l)
+			lookup_add(l, s, len);
+	}
+	if (ferror(in))
+		die(EXIT_FAIL, "stdin:");
+	free(line);
+	return items;
 }
 
 void

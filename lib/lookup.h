@@ -11,6 +11,7 @@
 #define FB_LOOKUP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "fetch.h"
 
@@ -19,6 +20,13 @@ struct lookup;
 struct lookup *lookup_new(struct fetch *f);
 /* Adds one input item (its text, as given); may run a batch. */
 void lookup_add(struct lookup *l, const char *item, size_t len);
+/*
+ * Adds each item of in: one a line, blank lines skipped. Returns how many
+ * there were; with l NULL, only counts them.
+ */
+unsigned long lookup_read(struct lookup *l, FILE *in);
+/* The checkpoint's job for these arguments (stdin when argc is 0). */
+void lookup_job(struct buf *job, int argc, char **argv);
 /* Runs the last batch and frees l. */
 void lookup_finish(struct lookup *l);
 

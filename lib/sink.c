@@ -60,6 +60,21 @@ number(jv obj, const char *key)
 	return d;
 }
 
+/* A copy of the string at key, NULL for null or none; anything else is not ours. */
+static char *
+string_or_null(const struct sink *s, jv obj, const char *key)
+{
+	jv f = jv_object_get(jv_copy(obj), jv_string(key));
+	char *r = NULL;
+
+	if (jv_get_kind(f) == JV_KIND_STRING)
+		r = xstrdup(jv_string_value(f));
+	else if (jv_get_kind(f) != JV_KIND_NULL && jv_get_kind(f) != JV_KIND_INVALID)
+		die(EXIT_USAGE, "%s: not a checkpoint of this toolkit (%s)", s->state, key);
+	jv_free(f);
+	return r;
+}
+
 /* Reads the checkpoint; 0 when there is none yet. */
 static int
 load_state(struct sink *s, struct progress *p, off_t *offset)
@@ -78,27 +93,36 @@ load_state(struct sink *s, struct progress *p, off_t *offset)
 	if (jv_get_kind(v) != JV_KIND_OBJECT)
 		die(EXIT_USAGE, "%s: not a checkpoint of this toolkit", s->state);
 	f = jv_object_get(jv_copy(v), jv_string("job"));
-	if (jv_get_kind(f) != JV_KIND_STRING || strcmp(jv_string_value(f), s->job) != 0)
+	if (jv_get_kind(f) != JV_KIND_STRING)
+		die(EXIT_USAGE, "%s: not a checkpoint of this toolkit", s->state);
+	if (strcmp(jv_string_value(f), s->job) != 0)
 		die(EXIT_USAGE, "%s: the checkpoint is for another run (%s); give another "
-		    "--resume file, or remove it to start over", s->state,
-		    jv_get_kind(f) == JV_KIND_STRING ? jv_string_value(f) : "?");
+		    "--resume file, or remove it to start over", s->state, jv_string_value(f));
 	jv_free(f);
-	*offset = (off_t)number(v, "offset");
-	p->pos = (unsigned long)number(v, "pos");
-	p->records = (unsigned long)number(v, "records");
-	p->requests = (unsigned long)number(v, "requests");
+	{
+		/* Every count is a whole number, or the checkpoint was not ours. */
+		static const char *const keys[] = { "offset", "pos", "records", "requests" };
+		double n[4];
+		size_t i;
+
+		for (i = 0; i < 4; i++) {
+			n[i] = number(v, keys[i]);
+			if (n[i] < 0 || n[i] > 9e15 || n[i] != (double)(long long)n[i])
+				die(EXIT_USAGE, "%s: not a checkpoint of this toolkit (%s)", s->state, keys[i]);
+		}
+		*offset = (off_t)n[0];
+		p->pos = (unsigned long)n[1];
+		p->records = (unsigned long)n[2];
+		p->requests = (unsigned long)n[3];
+	}
 	p->spent = number(v, "spent");
-	f = jv_object_get(jv_copy(v), jv_string("next"));
-	p->next = jv_get_kind(f) == JV_KIND_STRING ? xstrdup(jv_string_value(f)) : NULL;
-	jv_free(f);
-	f = jv_object_get(jv_copy(v), jv_string("id"));
-	p->id = jv_get_kind(f) == JV_KIND_STRING ? xstrdup(jv_string_value(f)) : NULL;
-	jv_free(f);
+	p->next = string_or_null(s, v, "next");
+	p->id = string_or_null(s, v, "id");
 	f = jv_object_get(v, jv_string("done"));
 	p->done = jv_get_kind(f) == JV_KIND_TRUE;
 	jv_free(f);
-	if (*offset < 0 || p->spent < 0)
-		die(EXIT_USAGE, "%s: not a checkpoint of this toolkit", s->state);
+	if (p->spent < 0)
+		die(EXIT_USAGE, "%s: not a checkpoint of this toolkit (spent)", s->state);
 	return 1;
 }
 
@@ -186,13 +210,19 @@ sink_add(struct sink *s, const char *rec, size_t len)
 }
 
 void
-sink_commit(struct sink *s, const struct progress *p)
+sink_flush(struct sink *s)
 {
 	if (s->page.len > 0) {
 		write_all(s, s->page.p, s->page.len);
 		s->offset += (off_t)s->page.len;
 		buf_reset(&s->page);
 	}
+}
+
+void
+sink_commit(struct sink *s, const struct progress *p)
+{
+	sink_flush(s);
 	if (s->state) {
 		/* The records must be in the file before the checkpoint says so. */
 		if (s->regular && fdatasync(s->fd) < 0)

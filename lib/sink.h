@@ -37,6 +37,8 @@ struct sink *sink_open(const char *path, const char *state, const char *job,
     struct progress *resumed);
 /* Adds one record (without its newline) to the page being written. */
 void sink_add(struct sink *s, const char *rec, size_t len);
+/* Writes the page without a checkpoint: a rerun cuts it. */
+void sink_flush(struct sink *s);
 /* Writes the page, then records p as the checkpoint. */
 void sink_commit(struct sink *s, const struct progress *p);
 /* Marks the run complete (p->done) and closes; 0, or -1 when output failed. */

@@ -14,6 +14,7 @@ enum { ASKING, DONE, SKIPPED };
 
 struct tl_user {
 	char *json;		/* the record as it came */
+	char *parked;		/* the token of a page that waits for the budget */
 	size_t len;
 	char id[24];
 	char handle[64];	/* for messages */
@@ -22,6 +23,7 @@ struct tl_user {
 	unsigned long want;	/* --count: a page asks for 5 at least */
 	unsigned long asked;	/* max_results of the request in flight */
 	int state;
+	int bad_post;		/* the API sent a post that is not an object */
 };
 
 struct timeline {
@@ -31,6 +33,7 @@ struct timeline {
 	struct tl_user **v;	/* in input order, from head on */
 	size_t head, n, cap;
 	unsigned inflight;
+	size_t nparked;		/* users whose next page waits for the budget */
 	unsigned long reserved;	/* posts the requests in flight may bring */
 	unsigned long seen;
 	int out_of_budget;
@@ -58,7 +61,10 @@ timeline_new(struct fetch *f, const struct timeline_opts *o)
 	return t;
 }
 
-/* Asks for u's next page; 0 when the budget cannot pay for it. */
+/*
+ * Asks for u's next page; 0 when the budget cannot pay for it while the
+ * requests in flight may still spend what they reserved.
+ */
 static int
 ask(struct timeline *t, struct tl_user *u, const char *token)
 {
@@ -70,10 +76,8 @@ ask(struct timeline *t, struct tl_user *u, const char *token)
 	if (want < PAGE_MIN)
 		want = PAGE_MIN;
 	can = fetch_afford(t->f, UNIT_POST, t->reserved + want);
-	if (can < t->reserved + PAGE_MIN) {
-		t->out_of_budget = 1;
+	if (can < t->reserved + PAGE_MIN)
 		return 0;
-	}
 	if (can < t->reserved + want)
 		want = can - t->reserved;
 	buf_printf(&req, "/2/users/%s/tweets?max_results=%lu&%s", u->id, want, t->query.p);
@@ -105,7 +109,9 @@ add_post(void *arg, const char *json, size_t len)
 static void
 not_a_post(void *arg, const char *json, size_t len)
 {
-	(void)arg;
+	struct tl_user *u = arg;
+
+	u->bad_post = 1;
 	warnmsg("the API sent a post that is not an object: %.*s", (int)(len > 80 ? 80 : len), json);
 }
 
@@ -188,11 +194,42 @@ write_ready(struct timeline *t)
 		t->v[t->head++] = NULL;
 		wrote = 1;
 	}
+	/* Keep the buffer as long as what waits, not as the input. */
 	if (t->head == t->n)
 		t->head = t->n = 0;
+	else if (t->head > 64 && t->head * 2 > t->n) {
+		memmove(t->v, t->v + t->head, (t->n - t->head) * sizeof *t->v);
+		t->n -= t->head;
+		t->head = 0;
+	}
 	if (wrote)
 		fetch_commit(t->f);
 	buf_free(&rec);
+}
+
+/*
+ * Asks for the pages that waited for the budget, in input order; when
+ * nothing is in flight and one still cannot be paid for, the budget is spent.
+ */
+static void
+unpark(struct timeline *t)
+{
+	size_t i;
+
+	for (i = t->head; i < t->n && t->nparked; i++) {
+		struct tl_user *u = t->v[i];
+
+		if (u->parked == NULL)
+			continue;
+		if (!ask(t, u, *u->parked ? u->parked : NULL)) {
+			if (t->inflight == 0)
+				t->out_of_budget = 1;
+			return;
+		}
+		free(u->parked);
+		u->parked = NULL;
+		t->nparked--;
+	}
 }
 
 /* Takes one answer and asks for what it leaves to ask. */
@@ -211,10 +248,14 @@ take_answer(struct timeline *t)
 	t->reserved -= u->asked;
 	t->f->p.requests++;
 	page_info(c, &pi);
+	if (pi.problem)
+		die(EXIT_FAIL, "%s", pi.problem);
 	fetch_spend(t->f, UNIT_POST, pi.ndata);
 	if (pi.has_data) {
 		if (apipage_flatten(c->body.p, c->body.len, add_post, not_a_post, u, &err) < 0)
 			die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
+		if (u->bad_post)
+			t->f->failed = 1;
 		if (u->got >= t->o.count || pi.next == NULL)
 			u->state = DONE;
 		fetch_warn_errors(c->body.p, c->body.len);
@@ -226,11 +267,15 @@ take_answer(struct timeline *t)
 	 * An empty page with a token goes on: X skips what it cannot show. A
 	 * user the budget cannot finish stays unfinished, and so unwritten.
 	 */
-	if (u->state == ASKING)
-		ask(t, u, pi.next);
+	if (u->state == ASKING && !ask(t, u, pi.next)) {
+		u->parked = pi.next ? pi.next : xstrdup("");
+		pi.next = NULL;
+		t->nparked++;
+	}
 	free(pi.next);
 	xapi_call_free(c);
 	buf_free(&err);
+	unpark(t);
 }
 
 int
@@ -249,7 +294,9 @@ timeline_record(struct stream *st, const struct record *rec, void *arg)
 		json_unescape(&v, id->val, id->vallen);
 	if (v.p == NULL || !is_user_id(v.p)) {
 		buf_free(&v);
-		stream_reject(st, rec, "no user id (\"id\"): the timeline cannot be asked for");
+		stream_reject(st, rec, "%s: the timeline cannot be asked for",
+		    id == NULL ? "no user id (\"id\")" : id->kind != JSON_STRING ?
+		    "\"id\" is not a string (X's ids are strings)" : "\"id\" is not a user id");
 		if (t->n == 0) {
 			t->f->p.pos++;
 			return 0;
@@ -264,7 +311,16 @@ timeline_record(struct stream *st, const struct record *rec, void *arg)
 		u->json = xstrndup(rec->json, rec->len);
 		u->len = rec->len;
 		buf_free(&v);
-		if (!ask(t, u, NULL)) {
+		/* Pages that wait for the budget come first; then this user's. */
+		while (!t->out_of_budget && (t->nparked || !ask(t, u, NULL))) {
+			if (t->inflight == 0) {
+				t->out_of_budget = 1;
+				break;
+			}
+			take_answer(t);
+			write_ready(t);
+		}
+		if (t->out_of_budget) {
 			free(u->json);
 			free(u);
 			return 0;

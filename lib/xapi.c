@@ -27,6 +27,7 @@ struct bucket {
 	char name[32];
 	int known;
 	long remaining;
+	long limit;		/* requests a window allows; 0 until an answer says */
 	double reset;
 	unsigned inflight;
 };
@@ -47,7 +48,6 @@ struct xapi {
 	unsigned active;
 	struct bucket buckets[MAX_BUCKETS];
 	int nbuckets;
-	unsigned long answered, sent;
 	unsigned rng;
 	int replaying;
 	struct recorded *replay;
@@ -79,52 +79,13 @@ sleep_for(double s)
 		;
 }
 
-/* The token from the file or the environment; exits 2 when there is none or the file is unsafe. */
-static char *
-read_token(const char *file)
+static void
+wipe_bytes(char *s, size_t n)
 {
-	char *tok, *s, *e;
+	volatile char *v = s;
 
-	if (file) {
-		struct stat st;
-		int fd = open(file, O_RDONLY | O_CLOEXEC);
-		size_t len;
-
-		if (fd < 0)
-			die(EXIT_USAGE, "%s:", file);
-		if (fstat(fd, &st) < 0)
-			die(EXIT_USAGE, "%s:", file);
-		if (st.st_mode & (S_IRWXG | S_IRWXO))
-			die(EXIT_USAGE, "%s: group or others can read it; the token must be private "
-			    "(chmod 600 %s)", file, file);
-		close(fd);
-		tok = slurp_file(file, &len);
-		if (tok == NULL)
-			die(EXIT_USAGE, "%s:", file);
-	} else {
-		const char *env = getenv("TW_BEARER_TOKEN");
-
-		if (env == NULL || *env == '\0')
-			die(EXIT_USAGE, "no token: set TW_BEARER_TOKEN or give --token-file "
-			    "(README.md, \"Getting a token\", says how to get one)");
-		tok = xstrdup(env);
-	}
-	for (s = tok; isspace((unsigned char)*s); s++)
-		;
-	for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]); e--)
-		;
-	*e = '\0';
-	memmove(tok, s, (size_t)(e - s) + 1);
-	if (*tok == '\0')
-		die(EXIT_USAGE, "%s: the token is empty", file ? file : "TW_BEARER_TOKEN");
-	/* A bearer token is printable ASCII: anything else would reach the header. */
-	for (s = tok; *s; s++)
-		if (*s <= ' ' || *s > '~')
-			die(EXIT_USAGE, "%s: the token holds a character a token cannot have",
-			    file ? file : "TW_BEARER_TOKEN");
-	if (strncmp(tok, "Bearer ", 7) == 0)
-		memmove(tok, tok + 7, strlen(tok + 7) + 1);
-	return tok;
+	while (n--)
+		*v++ = '\0';
 }
 
 static void
@@ -134,6 +95,88 @@ wipe(char *s)
 
 	while (s && *v)
 		*v++ = '\0';
+}
+
+/* The token file's text, read from the descriptor that was checked. */
+static char *
+read_token_file(const char *file)
+{
+	struct stat st;
+	struct buf b = {0};
+	char chunk[512];
+	ssize_t n;
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) < 0)
+		die(EXIT_USAGE, "%s:", file);
+	if (st.st_mode & (S_IRWXG | S_IRWXO))
+		die(EXIT_USAGE, "%s: group or others can read it; the token must be private "
+		    "(chmod 600 %s)", file, file);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || b.len + (size_t)n > 64 * 1024)
+			die(EXIT_USAGE, "%s: %s", file, n < 0 ? strerror(errno) : "too long for a token");
+		buf_add(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	wipe_bytes(chunk, sizeof chunk);
+	return b.p ? b.p : xstrdup("");
+}
+
+/* Where a token is kept when neither the option nor the environment gives one. */
+static char *
+default_token_file(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct buf path = {0};
+
+	if (xdg && *xdg)
+		buf_printf(&path, "%s/followback/token", xdg);
+	else if (home && *home)
+		buf_printf(&path, "%s/.config/followback/token", home);
+	if (path.p && access(path.p, F_OK) == 0)
+		return path.p;
+	buf_free(&path);
+	return NULL;
+}
+
+/*
+ * The token from --token-file, TW_BEARER_TOKEN, or the default file, in that
+ * order; exits 2 when there is none or the file is unsafe.
+ */
+static char *
+read_token(const char *file)
+{
+	const char *env = getenv("TW_BEARER_TOKEN");
+	char *tok, *s, *e, *dflt = NULL;
+
+	if (file == NULL && (env == NULL || *env == '\0'))
+		file = dflt = default_token_file();
+	if (file)
+		tok = read_token_file(file);
+	else if (env && *env)
+		tok = xstrdup(env);
+	else
+		die(EXIT_USAGE, "no token: set TW_BEARER_TOKEN, give --token-file, or keep it in "
+		    "~/.config/followback/token (README.md, \"Getting a token\", says how)");
+	for (s = tok; isspace((unsigned char)*s); s++)
+		;
+	for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]); e--)
+		;
+	*e = '\0';
+	memmove(tok, s, (size_t)(e - s) + 1);
+	if (*tok == '\0')
+		die(EXIT_USAGE, "%s: the token is empty", file ? file : "TW_BEARER_TOKEN");
+	if (strncmp(tok, "Bearer ", 7) == 0)
+		memmove(tok, tok + 7, strlen(tok + 7) + 1);
+	/* A bearer token is printable ASCII: anything else would reach the header. */
+	for (s = tok; *s; s++)
+		if (*s <= ' ' || *s > '~')
+			die(EXIT_USAGE, "%s: the token holds a character a token cannot have",
+			    file ? file : "TW_BEARER_TOKEN");
+	free(dflt);
+	return tok;
 }
 
 /* Rate limits are per endpoint: the path with its ids taken out. */
@@ -170,7 +213,7 @@ static void
 replay_load(struct xapi *x, const char *dir)
 {
 	struct buf path = {0};
-	char *text, *line, *save = NULL;
+	char *text, *line, *end;
 	size_t len, cap = 0;
 	unsigned long lineno = 0;
 
@@ -178,19 +221,31 @@ replay_load(struct xapi *x, const char *dir)
 	text = slurp_file(path.p, &len);
 	if (text == NULL)
 		die(EXIT_USAGE, "%s:", path.p);
-	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		jv v = jv_parse(line), req, file;
+	for (line = text; line < text + len; line = end + 1) {
+		jv v, req, file;
+		const char *name;
 
+		end = memchr(line, '\n', (size_t)(text + len - line));
+		if (end == NULL)
+			end = text + len;
+		*end = '\0';
 		lineno++;
+		if (*line == '\0')
+			continue;
+		v = jv_parse(line);
+		if (jv_get_kind(v) != JV_KIND_OBJECT)
+			die(EXIT_USAGE, "%s:%lu: not a recording entry", path.p, lineno);
 		req = jv_object_get(jv_copy(v), jv_string("request"));
 		file = jv_object_get(v, jv_string("file"));
-		if (jv_get_kind(req) != JV_KIND_STRING || jv_get_kind(file) != JV_KIND_STRING ||
-		    strchr(jv_string_value(file), '/'))
+		name = jv_get_kind(file) == JV_KIND_STRING ? jv_string_value(file) : NULL;
+		/* A page is a file of the recording itself: no path leads out of it. */
+		if (jv_get_kind(req) != JV_KIND_STRING || name == NULL || *name == '\0' ||
+		    strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
 			die(EXIT_USAGE, "%s:%lu: not a recording entry", path.p, lineno);
 		if (x->nreplay == cap)
 			x->replay = xgrow(x->replay, &cap, sizeof *x->replay, 64);
 		x->replay[x->nreplay].request = xstrdup(jv_string_value(req));
-		x->replay[x->nreplay].file = xstrdup(jv_string_value(file));
+		x->replay[x->nreplay].file = xstrdup(name);
 		x->nreplay++;
 		jv_free(req);
 		jv_free(file);
@@ -360,18 +415,6 @@ xapi_close(struct xapi *x)
 	free(x);
 }
 
-unsigned long
-xapi_answered(const struct xapi *x)
-{
-	return x->answered;
-}
-
-unsigned long
-xapi_sent(const struct xapi *x)
-{
-	return x->sent;
-}
-
 void
 xapi_escape(struct buf *out, const char *s)
 {
@@ -435,12 +478,22 @@ on_header(char *p, size_t size, size_t n, void *arg)
 	size_t len = size * n;
 
 	c->last_byte = now();
-	if (len > 23 && strncasecmp(p, "x-rate-limit-remaining:", 23) == 0) {
+	if (len > 19 && strncasecmp(p, "x-rate-limit-limit:", 19) == 0) {
+		c->rl_limit = strtol(p + 19, NULL, 10);
+	} else if (len > 23 && strncasecmp(p, "x-rate-limit-remaining:", 23) == 0) {
 		c->rl_remaining = strtol(p + 23, NULL, 10);
 		c->rl_seen |= 1;
 	} else if (len > 19 && strncasecmp(p, "x-rate-limit-reset:", 19) == 0) {
 		c->rl_reset = strtod(p + 19, NULL);
 		c->rl_seen |= 2;
+	} else if (len > 5 && len < 64 && strncasecmp(p, "date:", 5) == 0) {
+		char date[64];
+		time_t d;
+
+		memcpy(date, p + 5, len - 5);
+		date[len - 5] = '\0';
+		d = curl_getdate(date, NULL);
+		c->server_date = d > 0 ? (double)d : 0;
 	}
 	return len;
 }
@@ -469,6 +522,8 @@ start(struct xapi *x, struct xapi_call *c)
 	buf_reset(&c->body);
 	c->max_body = x->o.max_body;
 	c->rl_seen = 0;
+	c->rl_limit = 0;
+	c->server_date = 0;
 	curl_easy_setopt(e, CURLOPT_URL, url.p);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "followback/" "0.1");
@@ -489,13 +544,15 @@ start(struct xapi *x, struct xapi_call *c)
 	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
 	curl_easy_setopt(e, CURLOPT_XFERINFODATA, c);
+	/* http:// is for this machine only: no proxy may carry the token elsewhere. */
+	if (strncmp(x->base, "http://", 7) == 0)
+		curl_easy_setopt(e, CURLOPT_PROXY, "");
 	/* Never follow a redirect: the token is for the API's host alone. */
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 	buf_free(&url);
 	c->easy = e;
 	c->attempts++;
-	x->sent++;
 	x->buckets[c->bucket].inflight++;
 	x->active++;
 	if (curl_multi_add_handle(x->multi, e) != CURLM_OK)
@@ -512,6 +569,9 @@ ready_at(struct xapi *x, const struct xapi_call *c, double t, int *rate_limited)
 	*rate_limited = 0;
 	if (b->known && b->reset <= t)
 		b->known = 0;	/* a new window */
+	/* A new window allows what the last one did, once an answer has told it. */
+	if (!b->known && b->limit > 0 && (long)b->inflight >= b->limit)
+		return INFINITY;
 	if (b->known && b->remaining <= (long)b->inflight && b->reset > at) {
 		at = b->reset;
 		*rate_limited = 1;
@@ -689,9 +749,24 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 	}
 	curl_easy_getinfo((CURL *)c->easy, CURLINFO_RESPONSE_CODE, &c->status);
 	if (c->rl_seen == 3) {
+		/*
+		 * The reset is the server's clock; a local clock off by more than
+		 * the Date header's second of rounding would wait too long or too
+		 * little. A window is never longer than 15 minutes.
+		 */
+		if (c->server_date > 0 && fabs(c->server_date - t) > 2)
+			c->rl_reset += t - c->server_date;
+		if (c->rl_reset > t + LONGEST_WAIT)
+			c->rl_reset = t + LONGEST_WAIT;
+		/* Answers come back out of order: within a window, the least left is right. */
+		if (!b->known || c->rl_reset > b->reset) {
+			b->remaining = c->rl_remaining;
+			b->reset = c->rl_reset;
+		} else if (c->rl_reset == b->reset && c->rl_remaining < b->remaining)
+			b->remaining = c->rl_remaining;
 		b->known = 1;
-		b->remaining = c->rl_remaining;
-		b->reset = c->rl_reset;
+		if (c->rl_limit > 0)
+			b->limit = c->rl_limit;
 	}
 	if (c->status == 429 && is_cap(&c->body))
 		fatal(x, c);
@@ -751,9 +826,7 @@ xapi_next(struct xapi *x)
 			x->queue_tail = NULL;
 		c->next = NULL;
 		replay_answer(x, c);
-		x->answered++;
-		x->sent++;
-		return c;
+			return c;
 	}
 	for (;;) {
 		struct xapi_call *c, *prev, *nextc;
@@ -798,9 +871,6 @@ xapi_next(struct xapi *x)
 				sleep_for(next - t < 1 ? next - t : 1);
 			}
 			countdown_clear(x);
-			for (c = x->queue; c; c = c->next)
-				if (c->not_before > t)
-					c->not_before = t;
 			for (int i = 0; i < x->nbuckets; i++)
 				if (x->buckets[i].known && x->buckets[i].reset <= next)
 					x->buckets[i].known = 0;
@@ -817,8 +887,7 @@ xapi_next(struct xapi *x)
 			got = finished(x, c, m->data.result);
 			done_transfer(c);
 			if (got) {
-				x->answered++;
-				if (x->record_index)
+						if (x->record_index)
 					record_answer(x, got);
 				return got;
 			}

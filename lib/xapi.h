@@ -46,7 +46,9 @@ struct xapi_call {
 	long status;
 	char rl_seen;		/* the answer carried rate-limit headers */
 	long rl_remaining;
+	long rl_limit;
 	double rl_reset;
+	double server_date;	/* the answer's Date header, for clock skew */
 };
 
 struct xapi;
@@ -66,10 +68,6 @@ struct xapi_call *xapi_next(struct xapi *x);
 void xapi_call_free(struct xapi_call *c);
 /* One request, run to its answer (with nothing else queued). */
 struct xapi_call *xapi_get(struct xapi *x, const char *request);
-
-/* Requests answered (not counting retries) and sent (counting them). */
-unsigned long xapi_answered(const struct xapi *x);
-unsigned long xapi_sent(const struct xapi *x);
 
 /* Appends s percent-encoded for a query value (commas kept, as X lists them). */
 void xapi_escape(struct buf *out, const char *s);

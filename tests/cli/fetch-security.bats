@@ -65,18 +65,41 @@ token_file() {
 	[ "$(requests)" -eq 0 ]
 }
 
-@test "no token (unset or empty): exit 2 with the message, before any request" {
+@test "no token (unset or empty, no default file): exit 2 with the message, before any request" {
 	start_xapi --data "$ACCOUNT"
+	export HOME=$BATS_TEST_TMPDIR/home XDG_CONFIG_HOME=
 	for prog in tw-user tw-followers tw-mentions; do
 		env -u TW_BEARER_TOKEN $prog @acme_consult >out 2>err && st=0 || st=$?
 		[ "$st" -eq 2 ] || { echo "$prog: exit $st"; cat err; return 1; }
 		[ ! -s out ]
-		grep -q "^$prog: no token: set TW_BEARER_TOKEN or give --token-file" err || { cat err; return 1; }
+		grep -q "^$prog: no token: set TW_BEARER_TOKEN, give --token-file, or keep it in ~/.config/followback/token" err ||
+			{ cat err; return 1; }
 		TW_BEARER_TOKEN= captured $prog @acme_consult
 		expect_status 2
-		expect_err "^$prog: no token: set TW_BEARER_TOKEN or give --token-file"
+		expect_err "^$prog: no token: set TW_BEARER_TOKEN, give --token-file"
 	done
 	[ "$(requests)" -eq 0 ] || { cat "$XAPI_LOG"; return 1; }
+}
+
+@test "without the option and the variable, ~/.config/followback/token (or \$XDG_CONFIG_HOME's) is read, if private" {
+	start_xapi --data "$ACCOUNT"
+	export HOME=$BATS_TEST_TMPDIR/home XDG_CONFIG_HOME=
+	mkdir -p "$HOME/.config/followback"
+	(umask 077; printf '%s\n' "$XAPI_TOKEN" >"$HOME/.config/followback/token")
+	env -u TW_BEARER_TOKEN tw-user @acme_consult >out 2>err || { cat err; return 1; }
+	[ "$(jq -r .username out)" = acme_consult ]
+	chmod 644 "$HOME/.config/followback/token"
+	env -u TW_BEARER_TOKEN tw-user @acme_consult >out 2>err && st=0 || st=$?
+	[ "$st" -eq 2 ] && grep -q "^tw-user: $HOME/.config/followback/token: group or others can read it" err ||
+		{ echo "exit $st"; cat err; return 1; }
+	# the variable, when set, wins over the file
+	TW_BEARER_TOKEN=$XAPI_TOKEN captured tw-user @acme_consult
+	expect_status 0
+	mkdir -p "$BATS_TEST_TMPDIR/xdg/followback"
+	(umask 077; printf '%s\n' "$XAPI_TOKEN" >"$BATS_TEST_TMPDIR/xdg/followback/token")
+	XDG_CONFIG_HOME=$BATS_TEST_TMPDIR/xdg env -u TW_BEARER_TOKEN tw-user @acme_consult >out 2>err ||
+		{ cat err; return 1; }
+	[ "$(jq -r .username out)" = acme_consult ]
 }
 
 # --- the token is never written ------------------------------------------------------
@@ -227,4 +250,13 @@ token_file() {
 	captured tw-followers --record rec2 --replay rec @bench
 	expect_status 2
 	expect_err_has 'tw-followers: --record and --replay cannot be used together'
+}
+
+@test "http:// to this machine never goes through a proxy from the environment (it would carry the token)" {
+	start_xapi --data "$ACCOUNT"
+	# a proxy that is not there: used, the request would fail
+	http_proxy=http://127.0.0.9:9 HTTP_PROXY=http://127.0.0.9:9 ALL_PROXY=http://127.0.0.9:9 \
+		captured tw-user --retries 0 @acme_consult
+	expect_status 0
+	[ "$(jq -r .username "$OUT")" = acme_consult ]
 }

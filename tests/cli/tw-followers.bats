@@ -362,13 +362,17 @@ fault() {
 
 # --- cost ----------------------------------------------------------------------------
 
-@test "--estimate for @bench (2500 followers): 3 requests, \$25.00, one lookup only" {
+@test "--estimate for @bench (2500 followers): a lookup and 3 pages, \$25.01, one lookup only made" {
 	start_xapi --generate 2500
 	captured tw-followers --estimate @bench
 	expect_status 0
-	grep -Eq '^requests: +3 ' "$OUT" || { echo "expected 3 requests"; show; return 1; }
-	grep -Fq '$25.00' "$OUT" || { echo 'expected $25.00'; show; return 1; }
-	[ "$(requests)" -eq 1 ] && [ "$(requests /2/users/by/username/bench)" -eq 1 ] ||
+	grep -Eq '^requests: +4 ' "$OUT" || { echo "expected 4 requests"; show; return 1; }
+	grep -Fq 'price:     $25.01 (2500 users at $0.010, and the lookup of the account)' "$OUT" ||
+		{ echo 'expected $25.01'; show; return 1; }
+	captured tw-followers --estimate 1000
+	grep -Eq '^requests: +3 ' "$OUT" && grep -Fq 'price:     $25.00 (2500 users at $0.010)' "$OUT" ||
+		{ echo 'an id: 3 requests, $25.00'; show; return 1; }
+	[ "$(requests)" -eq 2 ] && [ "$(requests /2/users/by/username/bench)" -eq 1 ] ||
 		{ cat "$XAPI_LOG"; return 1; }
 }
 

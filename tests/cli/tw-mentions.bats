@@ -134,6 +134,7 @@ ids() {
 	captured tw-mentions --estimate --limit 200 @acme_consult
 	expect_status 0
 	grep -Eq '^requests: +3 ' "$OUT" || { echo "expected 3 requests (a lookup and 2 pages)"; show; return 1; }
-	grep -Fq '$1.00' "$OUT" || { echo 'expected $1.00 (200 posts at $0.005)'; show; return 1; }
+	grep -Fq '$1.01 (200 posts at $0.005, and the lookup of the account)' "$OUT" ||
+		{ echo 'expected $1.01 (200 posts at $0.005, and the lookup)'; show; return 1; }
 	[ "$(requests)" -eq 0 ] || { cat "$XAPI_LOG"; return 1; }
 }

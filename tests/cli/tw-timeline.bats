@@ -468,3 +468,15 @@ expect_eq() { # WHAT EXPECTED GOT
 	expect_no_stdout
 	expect_eq "requests" 0 "$(requests)"
 }
+
+@test "--budget with --jobs 4: pages that the budget can pay once the requests in flight answer still come; every record" {
+	# --count 100 reserves $0.50 a request: four in flight reserve $2.00, more
+	# than the budget, though 10 users of 12 posts cost $0.60 in all
+	start_xapi --data "$FX"
+	users in 3100 3101 3102 3103 3104 3105 3106 3107 3108 3109
+	captured tw-timeline --jobs 4 --count 100 --budget 1.50 in
+	expect_status 0
+	expect_lines 10
+	expect_jq '(.posts | length) == 12'
+	[ "$(status_count 200 /tweets)" -eq 10 ] || { cat "$XAPI_LOG"; return 1; }
+}

@@ -215,3 +215,24 @@ names() {
 	[ "$(head -1 users.ndjson)" = '{"id":"1","kept":true}' ]
 	[ "$(jq -r .id users.ndjson | tr '\n' ' ')" = "1 201 206 " ]
 }
+
+@test "--budget stop with a rejected name waiting behind the batch: --resume loses nothing and repeats nothing" {
+	start_xapi --generate 10
+	printf 'bench_f0\n!!bad\n2000001\nbench_f2\n' >in
+	captured tw-user --budget 0.005 --resume st -o users.ndjson --rejects rej <in
+	expect_status 1
+	expect_err 'budget reached'
+	captured tw-user --budget 1 --resume st -o users.ndjson --rejects rej2 <in
+	[ "$(jq -r .username users.ndjson | tr '\n' ' ')" = "bench_f0 bench_f1 bench_f2 " ] || { cat users.ndjson; show; return 1; }
+	[ "$(requests /2/users)" -eq 3 ] || { cat "$XAPI_LOG"; return 1; }
+}
+
+@test "a checkpoint of other arguments is refused (exit 2), not taken for this run's" {
+	start_xapi --generate 10
+	captured tw-user --resume st -o users.ndjson bench_f0
+	expect_status 0
+	captured tw-user --resume st -o users.ndjson bench_f1 bench_f2
+	expect_status 2
+	expect_err 'st: the checkpoint is for another run'
+	[ "$(wc -l <users.ndjson)" -eq 1 ]
+}
