@@ -47,7 +47,10 @@ main(int argc, char *argv[])
 	} else if (!f->p.done) {
 		l = lookup_new(f);
 		for (i = 0; i < argc; i++)
-			lookup_add(l, argv[i], strlen(argv[i]));
+			if (strcmp(argv[i], "-") == 0)
+				lookup_read(l, stdin);
+			else
+				lookup_add(l, argv[i], strlen(argv[i]), 0);
 		if (argc == 0)
 			lookup_read(l, stdin);
 		lookup_finish(l);

@@ -14,6 +14,7 @@ struct item {
 	char *raw;		/* as given: kept with --rejects */
 	size_t rawlen;
 	char key[24];		/* the name (without @) or the id */
+	char where[32];		/* "stdin:LINE: ", or "" for an argument */
 	int answered;		/* a record or an error came back for it */
 };
 
@@ -66,8 +67,8 @@ match_error(void *arg, const char *value, const char *what)
 
 		if (!it->answered && *value && strcasecmp(it->key, value) == 0) {
 			it->answered = 1;
-			fetch_reject(l->f, it->raw, it->rawlen, "%s%s: %s (%s)",
-			    l->by_id ? "id " : "@", it->key,
+			fetch_reject(l->f, it->raw, it->rawlen, "%s%s%s: %s (%s)",
+			    it->where, l->by_id ? "id " : "@", it->key,
 			    strstr(what, "suspended") ? "suspended" : strstr(what, "find") ?
 			    "not found" : "unavailable", what);
 			return;
@@ -146,8 +147,8 @@ run_batch(struct lookup *l)
 	/* Neither a record nor an error: never dropped in silence. */
 	for (i = 0; i < l->n; i++)
 		if (!l->v[i].answered)
-			fetch_reject(f, l->v[i].raw, l->v[i].rawlen, "%s%s: not in the API's answer",
-			    l->by_id ? "id " : "@", l->v[i].key);
+			fetch_reject(f, l->v[i].raw, l->v[i].rawlen, "%s%s%s: not in the API's answer",
+			    l->v[i].where, l->by_id ? "id " : "@", l->v[i].key);
 	f->p.requests++;
 	f->p.pos += l->n + l->rejected;
 	l->rejected = 0;
@@ -221,9 +222,9 @@ record_key(const char *s, size_t len, char *key, size_t n, int *by_id)
 
 /* Rejects an item that is never sent, keeping the checkpoint's count right. */
 static void
-refuse(struct lookup *l, const char *item, size_t len, const char *why)
+refuse(struct lookup *l, const char *where, const char *item, size_t len, const char *why)
 {
-	fetch_reject(l->f, item, len, "%.60s%s: %s", item, len > 60 ? "..." : "", why);
+	fetch_reject(l->f, item, len, "%s%.60s%s: %s", where, item, len > 60 ? "..." : "", why);
 	if (l->n == 0)
 		l->f->p.pos++;
 	else
@@ -231,22 +232,24 @@ refuse(struct lookup *l, const char *item, size_t len, const char *why)
 }
 
 void
-lookup_add(struct lookup *l, const char *item, size_t len)
+lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 {
-	char key[24];
+	char key[24], where[32] = "";
 	int by_id = 0;
 	struct item *it;
 	const char *why;
 
 	if (l->seen++ < l->f->p.pos)
 		return;		/* done before the checkpoint */
+	if (line)
+		snprintf(where, sizeof where, "stdin:%lu: ", line);
 	if (memchr(item, '\0', len)) {
-		refuse(l, item, len, "holds a NUL byte: not a name");
+		refuse(l, where, item, len, "holds a NUL byte: not a name");
 		return;
 	}
 	if (len > 0 && item[0] == '{') {
 		if ((why = record_key(item, len, key, sizeof key, &by_id)) != NULL) {
-			refuse(l, item, len, why);
+			refuse(l, where, item, len, why);
 			return;
 		}
 	} else if (len < 20 && is_user_id(item)) {
@@ -255,7 +258,7 @@ lookup_add(struct lookup *l, const char *item, size_t len)
 	} else if (len < 20 && is_username(item)) {
 		snprintf(key, sizeof key, "%s", item + (item[0] == '@'));
 	} else {
-		refuse(l, item, len, "neither a @name nor a user id");
+		refuse(l, where, item, len, "neither a @name nor a user id");
 		return;
 	}
 	if (l->n > 0 && (l->n == BATCH || by_id != l->by_id))
@@ -266,6 +269,7 @@ lookup_add(struct lookup *l, const char *item, size_t len)
 	it->rawlen = len;
 	it->answered = 0;
 	memcpy(it->key, key, sizeof key);
+	memcpy(it->where, where, sizeof where);
 }
 
 unsigned long
@@ -274,9 +278,10 @@ lookup_read(struct lookup *l, FILE *in)
 	char *line = NULL, *s;
 	size_t cap = 0, len;
 	ssize_t n;
-	unsigned long items = 0;
+	unsigned long items = 0, lineno = 0;
 
 	while ((n = getline(&line, &cap, in)) >= 0) {
+		lineno++;
 		while (n > 0 && strchr(" \t\r\n", line[n - 1]) && line[n - 1] != '\0')
 			line[--n] = '\0';
 		for (s = line; *s == ' ' || *s == '\t'; s++)
@@ -286,7 +291,7 @@ lookup_read(struct lookup *l, FILE *in)
 			continue;
 		items++;
 		if (l)
-			lookup_add(l, s, len);
+			lookup_add(l, s, len, lineno);
 	}
 	if (ferror(in))
 		die(EXIT_FAIL, "stdin:");

@@ -18,8 +18,11 @@
 struct lookup;
 
 struct lookup *lookup_new(struct fetch *f);
-/* Adds one input item (its text, as given); may run a batch. */
-void lookup_add(struct lookup *l, const char *item, size_t len);
+/*
+ * Adds one input item (its text, as given; line is its line on stdin, 0 for
+ * an argument); may run a batch.
+ */
+void lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line);
 /*
  * Adds each item of in: one a line, blank lines skipped. Returns how many
  * there were; with l NULL, only counts them.

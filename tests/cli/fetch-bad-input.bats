@@ -290,7 +290,7 @@ huge_line() {
 	fetch tw-user --rejects rej <in
 	expect_status 1
 	expect_eq "ids in order" "100 201" "$(ids)"
-	expect_err '^tw-user: xxx.*: neither a @name nor a user id'
+	expect_err '^tw-user: stdin:2: xxx.*: neither a @name nor a user id'
 	[ "$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$ERR")" -le 300 ] ||
 		{ echo "a message of more than 300 characters"; return 1; }
 	lines in 2 >want.rej

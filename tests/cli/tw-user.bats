@@ -164,7 +164,8 @@ names() {
 	captured tw-user --rejects rejects <in
 	expect_status 1
 	expect_no_stdout
-	expect_err_has 'tw-user: bad name: neither a @name nor a user id'
+	expect_err_has 'tw-user: stdin:1: bad name: neither a @name nor a user id'
+	expect_err_has 'tw-user: stdin:3: x!y: neither a @name nor a user id'
 	expect_file_is rejects in
 	[ "$(requests)" -eq 0 ] || { echo "expected no request"; cat "$XAPI_LOG"; return 1; }
 }
@@ -235,4 +236,15 @@ names() {
 	expect_status 2
 	expect_err 'st: the checkpoint is for another run'
 	[ "$(wc -l <users.ndjson)" -eq 1 ]
+}
+
+@test "- among the arguments reads stdin there; the names from stdin are named by their line in messages" {
+	start_xapi --data "$ACCOUNT"
+	printf 'priya_ux\nnobody_here\n' >in
+	captured tw-user --rejects rej acme_consult - 201 <in
+	expect_status 1
+	[ "$(jq -r .username "$OUT" | tr '\n' ' ')" = "acme_consult priya_ux priya_ux " ] || { show; return 1; }	# 201 is priya_ux
+	expect_err_has 'tw-user: stdin:2: @nobody_here: not found'
+	printf 'nobody_here\n' >want
+	expect_file_is rej want
 }
