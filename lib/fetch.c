@@ -124,6 +124,11 @@ fetch_end(struct fetch *f)
 		warnmsg("%s:", f->o.rejects);
 		status = EXIT_FAIL;
 	}
+	/* What went through stdio (an estimate) is checked like the records. */
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		warnmsg("stdout:");
+		status = EXIT_FAIL;
+	}
 	xapi_close(f->api);
 	progress_free(&f->p);
 	free(f);

@@ -248,3 +248,15 @@ names() {
 	printf 'nobody_here\n' >want
 	expect_file_is rej want
 }
+
+@test "an estimate that cannot be written (a full disk): exit 1 with the reason" {
+	start_xapi --data "$ACCOUNT"
+	tw-user --estimate acme_consult priya_ux >/dev/full 2>err && st=0 || st=$?
+	[ "$st" -eq 1 ] && grep -q '^tw-user: stdout: No space left on device' err || { echo "exit $st"; cat err; return 1; }
+}
+
+@test "records that cannot be written (a full disk): exit 1 with the reason" {
+	start_xapi --data "$ACCOUNT"
+	tw-user acme_consult priya_ux >/dev/full 2>err && st=0 || st=$?
+	[ "$st" -eq 1 ] && grep -q '^tw-user: stdout: No space left on device' err || { echo "exit $st"; cat err; return 1; }
+}
