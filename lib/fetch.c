@@ -190,23 +190,13 @@ str(jv obj, const char *key, jv *keep)
 }
 
 void
-fetch_errors(const char *page, size_t len,
+fetch_errors(const struct page_info *pi,
     void (*fn)(void *arg, const char *value, const char *what), void *arg)
 {
-	struct json_scan s = {0};
-	jv errs = jv_invalid();
-	size_t k;
+	/* Only the errors are parsed into values: a page of 1000 users is 1 MB. */
+	jv errs = pi->errors ? jv_parse_sized(pi->errors, (int)pi->errorslen) : jv_invalid();
 	int i, n;
 
-	/* Only the errors are parsed into values: a page of 1000 users is 1 MB. */
-	s.collect_members = 1;
-	if (json_scan(&s, page, len, 0, 1) == JSON_OK)
-		for (k = 0; k < s.nmembers; k++)
-			if (json_key_is(&s.members[k], "errors") && s.members[k].kind == JSON_ARRAY) {
-				jv_free(errs);
-				errs = jv_parse_sized(s.members[k].val, (int)s.members[k].vallen);
-			}
-	json_scan_free(&s);
 	n = jv_get_kind(errs) == JV_KIND_ARRAY ? jv_array_length(jv_copy(errs)) : 0;
 	for (i = 0; i < n; i++) {
 		jv e = jv_array_get(jv_copy(errs), i), k1, k2, k3, k4;
@@ -232,6 +222,13 @@ fetch_errors(const char *page, size_t len,
 	jv_free(errs);
 }
 
+void
+fetch_not_an_object(struct fetch *f, const char *what, const char *json, size_t len)
+{
+	f->failed = 1;
+	warnmsg("the API sent %s that is not an object: %.*s", what, (int)(len > 80 ? 80 : len), json);
+}
+
 static void
 warn_error(void *arg, const char *value, const char *what)
 {
@@ -240,9 +237,9 @@ warn_error(void *arg, const char *value, const char *what)
 }
 
 void
-fetch_warn_errors(const char *page, size_t len)
+fetch_warn_errors(const struct page_info *pi)
 {
-	fetch_errors(page, len, warn_error, NULL);
+	fetch_errors(pi, warn_error, NULL);
 }
 
 int
@@ -372,6 +369,9 @@ page_info(const struct xapi_call *c, struct page_info *pi)
 			die(EXIT_FAIL, "GET %s: the answer's data is %s %s, not a list", c->request,
 			    m->kind == JSON_ARRAY || m->kind == JSON_OBJECT ? "an" : "a",
 			    json_kind_name(m->kind));
+		} else if (json_key_is(m, "errors") && m->kind == JSON_ARRAY) {
+			pi->errors = m->val;
+			pi->errorslen = m->vallen;
 		} else if (json_key_is(m, "includes") && m->kind != JSON_OBJECT) {
 			problem(pi, c, "includes", m->kind, "an object");
 		} else if (json_key_is(m, "meta") && m->kind == JSON_OBJECT) {
@@ -418,10 +418,7 @@ emit_record(void *arg, const char *json, size_t len)
 static void
 reject_record(void *arg, const char *json, size_t len)
 {
-	struct emit_ctx *e = arg;
-
-	e->f->failed = 1;
-	warnmsg("the API sent a record that is not an object: %.*s", (int)(len > 80 ? 80 : len), json);
+	fetch_not_an_object(((struct emit_ctx *)arg)->f, "a record", json, len);
 }
 
 /* Writes the records of a page; the run fails on a page that cannot be read. */
@@ -466,7 +463,7 @@ fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
 	c = xapi_get(f->api, req.p);
 	page_info(c, &pi);
 	if (!pi.has_data) {
-		fetch_errors(c->body.p, c->body.len, not_found, (void *)arg);
+		fetch_errors(&pi, not_found, (void *)arg);
 		die(EXIT_FAIL, "%s: no such user", arg);
 	}
 	fetch_spend(f, UNIT_USER, 1);
@@ -546,8 +543,8 @@ fetch_pages(struct fetch *f, const char *path, const char *query,
 		fetch_spend(f, u, pi.ndata);
 		/* Only errors, at the start: the account itself cannot be read. */
 		if (!pi.has_data && pi.next == NULL && f->p.requests == 0)
-			fetch_errors(c->body.p, c->body.len, not_found, (void *)path);
-		fetch_warn_errors(c->body.p, c->body.len);
+			fetch_errors(&pi, not_found, (void *)path);
+		fetch_warn_errors(&pi);
 		/* An empty page with a token is not the end: X skips what it cannot show. */
 		if (pi.has_data)
 			flatten(c, &e);

@@ -118,25 +118,28 @@ _Noreturn void fetch_budget_stop(struct fetch *f, enum fetch_unit u, unsigned lo
 void fetch_reject(struct fetch *f, const char *item, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/*
- * Calls fn with each entry of the page's errors[]: the value it is about
- * (resource_id or value, or ""), and a one-line description.
- */
-void fetch_errors(const char *page, size_t len,
-    void (*fn)(void *arg, const char *value, const char *what), void *arg);
-/* Reports a page's partial errors on stderr: they do not stop the run. */
-void fetch_warn_errors(const char *page, size_t len);
-
 /* What a page holds besides its records. */
 struct page_info {
 	size_t ndata;		/* elements of data */
 	int has_data;
 	char *next;		/* meta.next_token, to free */
 	char *problem;		/* a part of the page is not what X sends */
+	const char *errors;	/* its errors[], in the answer's body, or NULL */
+	size_t errorslen;
 };
 
 /* Reads c's answer; exits 1 when it cannot be read, or its data is not a list. */
 void page_info(const struct xapi_call *c, struct page_info *pi);
+/*
+ * Calls fn with each entry of the page's errors[]: the value it is about
+ * (resource_id or value, or ""), and a one-line description.
+ */
+void fetch_errors(const struct page_info *pi,
+    void (*fn)(void *arg, const char *value, const char *what), void *arg);
+/* Reports an element of a page's data that is not an object; the run fails. */
+void fetch_not_an_object(struct fetch *f, const char *what, const char *json, size_t len);
+/* Reports a page's partial errors on stderr: they do not stop the run. */
+void fetch_warn_errors(const struct page_info *pi);
 /* Exits 1 with pi's problem, if it has one, once the page's records are written. */
 void fetch_page_failed(struct fetch *f, struct page_info *pi);
 

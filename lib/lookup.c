@@ -108,10 +108,7 @@ emit(void *arg, const char *json, size_t len)
 static void
 reject(void *arg, const char *json, size_t len)
 {
-	struct lookup *l = arg;
-
-	l->f->failed = 1;
-	warnmsg("the API sent a user that is not an object: %.*s", (int)(len > 80 ? 80 : len), json);
+	fetch_not_an_object(((struct lookup *)arg)->f, "a user", json, len);
 }
 
 static void
@@ -143,7 +140,7 @@ run_batch(struct lookup *l)
 		die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
 	fetch_spend(f, UNIT_USER, f->p.records - before);
 	fetch_page_failed(f, &pi);
-	fetch_errors(c->body.p, c->body.len, match_error, l);
+	fetch_errors(&pi, match_error, l);
 	/* Neither a record nor an error: never dropped in silence. */
 	for (i = 0; i < l->n; i++)
 		if (!l->v[i].answered)
@@ -171,7 +168,8 @@ record_key(const char *s, size_t len, char *key, size_t n, int *by_id)
 {
 	struct json_scan sc = {0};
 	struct buf v = {0};
-	const char *why = "a record without an id or a username";
+	const char *why = NULL;	/* the first thing wrong with an id or a username */
+	int have_id = 0, have_name = 0;
 	size_t i;
 
 	sc.collect_members = 1;
@@ -179,45 +177,41 @@ record_key(const char *s, size_t len, char *key, size_t n, int *by_id)
 		json_scan_free(&sc);
 		return sc.err ? sc.err : "not a JSON object";
 	}
-	if (sc.flags & JSON_F_BAD_UTF8)
-		why = "a record that is not UTF-8";
-	else
-		for (i = 0; i < sc.nmembers && why; i++) {
-			const struct json_member *m = &sc.members[i];
-			int id = json_key_is(m, "id");
+	if (sc.flags & JSON_F_BAD_UTF8) {
+		json_scan_free(&sc);
+		return "a record that is not UTF-8";
+	}
+	for (i = 0; i < sc.nmembers; i++) {
+		const struct json_member *m = &sc.members[i];
+		int id = json_key_is(m, "id");
 
-			if (!id && !json_key_is(m, "username"))
-				continue;
-			if (m->kind != JSON_STRING) {
+		if (!id && !json_key_is(m, "username"))
+			continue;
+		if (m->kind != JSON_STRING) {
+			if (!why)
 				why = id ? "its id is not a string (X's ids are strings)" :
 				    "its username is not a string";
-				continue;
-			}
-			buf_reset(&v);
-			json_unescape(&v, m->val, m->vallen);
-			if (id ? is_user_id(v.p) : is_username(v.p)) {
-				snprintf(key, n, "%s", v.p + (v.p[0] == '@'));
-				*by_id = id;
-				why = NULL;
-				/* an id wins over a username that came first */
-				if (!id)
-					for (size_t k = i + 1; k < sc.nmembers; k++)
-						if (json_key_is(&sc.members[k], "id") &&
-						    sc.members[k].kind == JSON_STRING &&
-						    sc.members[k].vallen - 2 < n) {
-							buf_reset(&v);
-							json_unescape(&v, sc.members[k].val, sc.members[k].vallen);
-							if (is_user_id(v.p)) {
-								snprintf(key, n, "%s", v.p);
-								*by_id = 1;
-							}
-						}
-			} else
-				why = id ? "its id is not a user id" : "its username is not an X username";
+			continue;
 		}
+		buf_reset(&v);
+		json_unescape(&v, m->val, m->vallen);
+		if (!(id ? is_user_id(v.p) : is_username(v.p))) {
+			if (!why)
+				why = id ? "its id is not a user id" : "its username is not an X username";
+		} else if (id) {	/* an id wins over a username */
+			snprintf(key, n, "%s", v.p);
+			have_id = 1;
+		} else if (!have_id && !have_name) {
+			snprintf(key, n, "%s", v.p + (v.p[0] == '@'));
+			have_name = 1;
+		}
+	}
 	json_scan_free(&sc);
 	buf_free(&v);
-	return why;
+	*by_id = have_id;
+	if (have_id || have_name)
+		return NULL;
+	return why ? why : "a record without an id or a username";
 }
 
 /* Rejects an item that is never sent, keeping the checkpoint's count right. */

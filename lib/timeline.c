@@ -23,7 +23,6 @@ struct tl_user {
 	unsigned long want;	/* --count: a page asks for 5 at least */
 	unsigned long asked;	/* max_results of the request in flight */
 	int state;
-	int bad_post;		/* the API sent a post that is not an object */
 };
 
 struct timeline {
@@ -93,10 +92,16 @@ ask(struct timeline *t, struct tl_user *u, const char *token)
 	return 1;
 }
 
+/* Where the posts of an answer go: the user it is for, in its run. */
+struct answer {
+	struct timeline *t;
+	struct tl_user *u;
+};
+
 static void
 add_post(void *arg, const char *json, size_t len)
 {
-	struct tl_user *u = arg;
+	struct tl_user *u = ((struct answer *)arg)->u;
 
 	if (u->state == DONE || u->got >= u->want)
 		return;
@@ -109,10 +114,7 @@ add_post(void *arg, const char *json, size_t len)
 static void
 not_a_post(void *arg, const char *json, size_t len)
 {
-	struct tl_user *u = arg;
-
-	u->bad_post = 1;
-	warnmsg("the API sent a post that is not an object: %.*s", (int)(len > 80 ? 80 : len), json);
+	fetch_not_an_object(((struct answer *)arg)->t->f, "a post", json, len);
 }
 
 static void
@@ -252,15 +254,15 @@ take_answer(struct timeline *t)
 		die(EXIT_FAIL, "%s", pi.problem);
 	fetch_spend(t->f, UNIT_POST, pi.ndata);
 	if (pi.has_data) {
-		if (apipage_flatten(c->body.p, c->body.len, add_post, not_a_post, u, &err) < 0)
+		struct answer a = { t, u };
+
+		if (apipage_flatten(c->body.p, c->body.len, add_post, not_a_post, &a, &err) < 0)
 			die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
-		if (u->bad_post)
-			t->f->failed = 1;
 		if (u->got >= t->o.count || pi.next == NULL)
 			u->state = DONE;
-		fetch_warn_errors(c->body.p, c->body.len);
+		fetch_warn_errors(&pi);
 	} else if (pi.next == NULL) {
-		fetch_errors(c->body.p, c->body.len, unavailable, u);
+		fetch_errors(&pi, unavailable, u);
 		u->state = DONE;	/* no posts at all, or none that can be read */
 	}
 	/*

@@ -658,19 +658,23 @@ field(jv v, const char *key, jv *keep)
 	return jv_get_kind(*keep) == JV_KIND_STRING ? jv_string_value(*keep) : NULL;
 }
 
-/* A 429 that waiting will not cure: a usage cap, or no credit left. */
-static int
-is_cap(const struct buf *body)
+enum cap { NOT_A_CAP, USAGE_CAP, NO_CREDIT };
+
+/* What a 429 says: waiting cures a rate limit, not a usage cap or an empty account. */
+static enum cap
+cap_of(const struct buf *body)
 {
-	static const char *const marks[] = {
-		"usage-capped", "UsageCap", "usage cap", "redit"
-	};
+	static const char *const marks[] = { "usage-capped", "UsageCap", "usage cap" };
 	size_t i;
 
-	for (i = 0; body->p && i < sizeof marks / sizeof *marks; i++)
+	if (body->p == NULL)
+		return NOT_A_CAP;
+	if (strstr(body->p, "redit"))	/* Credit, credits, CreditsDepleted */
+		return NO_CREDIT;
+	for (i = 0; i < sizeof marks / sizeof *marks; i++)
 		if (strstr(body->p, marks[i]))
-			return 1;
-	return 0;
+			return USAGE_CAP;
+	return NOT_A_CAP;
 }
 
 static _Noreturn void
@@ -697,7 +701,7 @@ fatal(struct xapi *x, const struct xapi_call *c)
 	case 429:
 		a = field(v, "period", &k1);
 		b = field(v, "scope", &k2);
-		if (strstr(c->body.p, "redit"))
+		if (cap_of(&c->body) == NO_CREDIT)
 			die(EXIT_FAIL, "no X API credit left (429: %s); add credit in the developer "
 			    "console, then run again (with --resume to go on)", what.p);
 		die(EXIT_FAIL, "X API usage cap reached (%s%s%s): %s; the run stops here: run again "
@@ -768,7 +772,7 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 		if (c->rl_limit > 0)
 			b->limit = c->rl_limit;
 	}
-	if (c->status == 429 && is_cap(&c->body))
+	if (c->status == 429 && cap_of(&c->body) != NOT_A_CAP)
 		fatal(x, c);
 	if (c->status == 429) {
 		/*

@@ -96,6 +96,20 @@ expect_followers() {
 
 # --- tw-followers ---------------------------------------------------------------
 
+# killed_runs_then_finish MODE WHEN...: runs killed at each WHEN, then a run
+# to the end: all 6000 followers in fout, each once, exit 0.
+killed_runs_then_finish() {
+	local mode=$1 when
+	shift
+	KILLS=0
+	for when; do
+		killed_run "$mode" fout "$when"
+	done
+	finish "$mode"
+	expect_status 0
+	expect_followers fout
+}
+
 # Each run went on from the checkpoint: at most the page in flight is asked
 # twice, so 6 pages and KILLS kills make at most 6 + KILLS requests.
 expect_no_restart() {
@@ -118,37 +132,19 @@ expect_no_restart() {
 
 @test "-o OUT killed with -9 at 0.2, 0.7, 1.2 s, right after a page, at 1.9 s: the reruns end with the same bytes" {
 	slow_server
-	KILLS=0
-	for when in 0.2 0.7 1.2 page 1.9; do
-		killed_run o fout "$when"
-	done
-	finish o
-	expect_status 0
-	expect_followers fout
+	killed_runs_then_finish o 0.2 0.7 1.2 page 1.9
 	expect_no_restart
 }
 
 @test "-o OUT killed right after each page lands, five times: the reruns end with the same bytes" {
 	slow_server
-	KILLS=0
-	for when in page page page page page; do
-		killed_run o fout "$when"
-	done
-	finish o
-	expect_status 0
-	expect_followers fout
+	killed_runs_then_finish o page page page page page
 	expect_no_restart
 }
 
 @test ">> OUT (stdout appended) killed with -9 at 0.5 s, after a page, at 1.0 s: the same bytes" {
 	slow_server
-	KILLS=0
-	for when in 0.5 page 1.0; do
-		killed_run append fout "$when"
-	done
-	finish append
-	expect_status 0
-	expect_followers fout
+	killed_runs_then_finish append 0.5 page 1.0
 }
 
 @test "a resumed run does not look @name up again: the checkpoint holds the account's id" {
