@@ -40,6 +40,7 @@ LIBSRC = \
 	lib/fbkey.c \
 	lib/fetch.c \
 	lib/httpurl.c \
+	lib/interrupt.c \
 	lib/jqexpr.c \
 	lib/json.c \
 	lib/links.c \

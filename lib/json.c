@@ -147,8 +147,10 @@ scan_string(struct scanner *sc)
 			sc->pos++;
 			return 0;
 		case 2:
-			if (i + 1 >= n)
+			if (i + 1 >= n) {
+				sc->pos = n;	/* the escape may go on in the next read */
 				return fail(sc, "unterminated string");
+			}
 			switch (p[i + 1]) {
 			case '"': case '\\': case '/': case 'b': case 'f':
 			case 'n': case 'r': case 't':

@@ -83,8 +83,16 @@ output_start(void)
 	/* A closed pipe is reported as EPIPE and ends the program quietly. */
 	signal(SIGPIPE, SIG_IGN);
 	out.tty = isatty(STDOUT_FILENO);
-	if (!out.tty && pthread_create(&out.writer, NULL, writer, NULL) == 0)
-		out.threaded = 1;
+	if (!out.tty) {
+		sigset_t all, old;
+
+		/* Signals go to the reading thread, whose blocked read they end. */
+		sigfillset(&all);
+		pthread_sigmask(SIG_BLOCK, &all, &old);
+		if (pthread_create(&out.writer, NULL, writer, NULL) == 0)
+			out.threaded = 1;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
 }
 
 /* Hands the filled buffer to the writer, after it is done with the other one. */

@@ -10,9 +10,17 @@
 #include <jv.h>
 
 #include "buf.h"
+#include "interrupt.h"
 #include "json.h"
 #include "sink.h"
 #include "util.h"
+
+/*
+ * Into a pipe, the programs after this one may hold what it wrote when the
+ * same Ctrl-C ends them all: the checkpoint then stays behind the output by
+ * at least a page and PIPE_LAG bytes, so that a rerun writes those again.
+ */
+#define PIPE_LAG ((off_t)1 << 20)
 
 struct sink {
 	int fd;
@@ -22,7 +30,20 @@ struct sink {
 	char *state, *state_tmp;
 	char *job;
 	struct buf page;
+	char *on_signal;	/* what an interrupt says */
+	struct progress behind;	/* into a pipe: the checkpoint not yet saved */
+	off_t behind_offset;
+	int have_behind;
 };
+
+static void
+progress_copy(struct progress *to, const struct progress *from)
+{
+	progress_free(to);
+	*to = *from;
+	to->id = from->id ? xstrdup(from->id) : NULL;
+	to->next = from->next ? xstrdup(from->next) : NULL;
+}
 
 void
 progress_free(struct progress *p)
@@ -199,6 +220,11 @@ sink_open(const char *path, const char *state, const char *job, struct progress 
 	}
 	if (!have && state)
 		save_state(s, resumed);
+	s->on_signal = xmalloc(strlen(progname) + 120);
+	sprintf(s->on_signal, state ? "%s: interrupted: run the same command to continue\n" :
+	    "%s: interrupted (with --resume STATE, a rerun goes on from where it stopped)\n",
+	    progname);
+	interrupt_on_signal_say(s->on_signal);
 	return s;
 }
 
@@ -213,7 +239,10 @@ void
 sink_flush(struct sink *s)
 {
 	if (s->page.len > 0) {
+		/* A page is written whole: an interrupt waits for its end. */
+		interrupt_hold();
 		write_all(s, s->page.p, s->page.len);
+		interrupt_release();
 		s->offset += (off_t)s->page.len;
 		buf_reset(&s->page);
 	}
@@ -227,7 +256,16 @@ sink_commit(struct sink *s, const struct progress *p)
 		/* The records must be in the file before the checkpoint says so. */
 		if (s->regular && fdatasync(s->fd) < 0)
 			die(EXIT_FAIL, "%s:", s->name);
-		save_state(s, p);
+		if (s->regular || p->done) {
+			save_state(s, p);
+		} else if (!s->have_behind || s->offset - s->behind_offset >= PIPE_LAG) {
+			/* Save the one held back; hold this one back in its place. */
+			if (s->have_behind)
+				save_state(s, &s->behind);
+			progress_copy(&s->behind, p);
+			s->behind_offset = s->offset;
+			s->have_behind = 1;
+		}
 	}
 }
 
@@ -243,6 +281,8 @@ sink_close(struct sink *s, struct progress *p)
 		status = -1;
 	}
 	buf_free(&s->page);
+	progress_free(&s->behind);
+	free(s->on_signal);
 	free(s->state);
 	free(s->state_tmp);
 	free(s->job);

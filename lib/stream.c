@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "apipage.h"
 #include "buf.h"
+#include "interrupt.h"
 #include "json.h"
 #include "output.h"
 #include "stream.h"
@@ -30,6 +32,7 @@ struct stream {
 	char *in;
 	size_t in_cap, start, end;
 	int eof;
+	int drains;		/* a pipe: on an interrupt, read on to its end */
 	unsigned long line;	/* line number at in[start] */
 
 	struct json_scan scan;
@@ -51,6 +54,7 @@ stream_new(const struct stream_opts *opts)
 	st->max_record = opts->max_record ? opts->max_record : DEFAULT_MAX_RECORD;
 	st->rejects = rejects;
 	st->rejects_path = opts->rejects_path;
+	interrupt_catch();
 	output_start();
 	st->scan.collect_members = 1;
 	st->sub.collect_members = 1;
@@ -181,6 +185,15 @@ fill(struct stream *st, size_t want)
 			while (st->in_cap - st->end < CHUNK)
 				st->in_cap *= 2;
 			st->in = xrealloc(st->in, st->in_cap + 1);
+		}
+		/*
+		 * Interrupted, a file or a terminal stops here; a pipe is read
+		 * to its end, which comes soon: the same Ctrl-C ended its writer,
+		 * and what is in the pipe would be lost.
+		 */
+		if (interrupted() && !st->drains) {
+			st->eof = 1;
+			break;
 		}
 		n = read(st->fd, st->in + st->end, st->in_cap - st->end);
 		if (n < 0) {
@@ -399,6 +412,12 @@ static void
 bad_input(struct stream *st)
 {
 	size_t off = st->scan.err_off;
+
+	if (interrupted() && off >= st->end) {
+		report(st->file, st->line, "interrupted inside a record: it is not written");
+		advance(st, st->end);
+		return;
+	}
 	unsigned long eline = st->line + count_lines(st->in, st->start, off);
 	size_t col = off;
 
@@ -428,10 +447,12 @@ static void
 run_fd(struct stream *st)
 {
 	size_t want = 0;
+	struct stat sb;
 
 	st->start = st->end = 0;
 	st->eof = 0;
 	st->line = 1;
+	st->drains = fstat(st->fd, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode));
 	fill(st, 0);
 	/* A byte-order mark, as some Windows tools write: jq skips it too. */
 	if (st->end >= 3 && memcmp(st->in, "\xEF\xBB\xBF", 3) == 0)
@@ -486,7 +507,7 @@ stream_run(struct stream *st, int nfiles, char **files, record_fn fn, void *arg)
 		nfiles = 1;
 		files = stdin_only;
 	}
-	for (i = 0; i < nfiles; i++) {
+	for (i = 0; i < nfiles && !interrupted(); i++) {
 		if (strcmp(files[i], "-") == 0) {
 			st->fd = STDIN_FILENO;
 			st->file = "stdin";
@@ -523,6 +544,10 @@ stream_finish(struct stream *st)
 	if (st->rejects && fclose(st->rejects) == EOF) {
 		warnmsg("--rejects %s:", st->rejects_path);
 		status = EXIT_FAIL;
+	}
+	if (interrupted()) {
+		warnmsg("interrupted: the records read before it are written");
+		interrupt_exit();
 	}
 	free(st->in);
 	json_scan_free(&st->scan);

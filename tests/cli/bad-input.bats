@@ -356,3 +356,15 @@ big_line() {
 	expect_no_stdout
 	expect_err '^fb-detect: .*no-such-dir/rejects'
 }
+
+@test "reads that end just after a backslash or inside a UTF-8 character lose nothing (three filters, through a pipe)" {
+	local p
+	for p in fb-detect "fb-score --now 2026-11-20" fb-suggest; do
+		$p "$DATA/escapes.ndjson" >whole 2>/dev/null || true
+		captured sh -c "python3 '$BATS_TEST_DIRNAME/trickle.py' '$DATA/escapes.ndjson' | $p"
+		expect_status 0 || { echo "$p"; return 1; }
+		expect_no_stderr || { echo "$p"; return 1; }
+		expect_out whole || { echo "$p"; return 1; }
+	done
+	[ "$(wc -l <whole)" -eq 40 ]
+}

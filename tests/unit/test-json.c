@@ -142,12 +142,43 @@ test_strings(void)
 	buf_free(&b);
 }
 
+/*
+ * A read may end anywhere, even just after a backslash: every proper prefix
+ * of a valid value must ask for more input, never be refused.
+ */
+static void
+test_every_prefix(void)
+{
+	static const char *good[] = {
+		"{\"id\":\"2\",\"description\":\"say \\\"hi\\\" please\"}",
+		"{\"t\":\"a\\\\b\\/c\\n\\u00e9\\ud83d\\ude00 caf\xc3\xa9 \xf0\x9f\x98\x80\"}",
+		"[true,false,null,-0.5e+10,{\"a\":[]}]",
+	};
+	struct json_scan s = {0};
+	size_t i, k, refused = 0, whole = 0;
+
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		size_t n = strlen(good[i]);
+
+		for (k = 1; k < n; k++)
+			if (json_scan(&s, good[i], k, 0, 0) == JSON_ERROR) {
+				refused++;
+				printf("#   refused after %zu bytes: %.*s\n", k, (int)k, good[i]);
+			}
+		whole += json_scan(&s, good[i], n, 0, 0) == JSON_OK;
+	}
+	ok(refused == 0, "no prefix of a valid value is refused (escapes, surrogates, UTF-8 cut anywhere)");
+	ok(whole == sizeof good / sizeof good[0], "each whole value is read before EOF");
+	json_scan_free(&s);
+}
+
 int
 main(void)
 {
 	test_valid();
 	test_invalid();
 	test_incomplete();
+	test_every_prefix();
 	test_members();
 	test_strings();
 	return done_testing();
