@@ -37,6 +37,7 @@ LIBSRC = \
 	lib/cli.c \
 	lib/conf.c \
 	lib/detect.c \
+	lib/detectmodel.c \
 	lib/fbkey.c \
 	lib/fetch.c \
 	lib/httpurl.c \
@@ -47,12 +48,18 @@ LIBSRC = \
 	lib/literals.c \
 	lib/lookup.c \
 	lib/llm.c \
+	lib/ngrams.c \
 	lib/output.c \
 	lib/rank.c \
 	lib/rules.c \
 	lib/score.c \
+	lib/signals.c \
 	lib/sink.c \
 	lib/suggest.c \
+	lib/addressee.c \
+	lib/postkind.c \
+	lib/quote.c \
+	lib/template.c \
 	lib/stream.c \
 	lib/textnorm.c \
 	lib/timeline.c \
@@ -63,18 +70,19 @@ UNITS = \
 	test-json \
 	test-json-vs-jq \
 	test-textnorm \
+	test-ngrams \
 	test-rules \
 	test-fbkey \
 	test-rank \
 	test-fetch
 
-DATA = share/detect.rules share/score.rules share/suggest.templates
+DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 
 LIBOBJ = $(LIBSRC:%.c=$(B)/%.o)
 BINS = $(PROGS:%=$(B)/%)
 UNITBINS = $(UNITS:%=$(B)/tests/%)
 
-all: $(BINS)
+all: $(BINS) $(B)/detect-features
 
 $(B)/%.o: %.c lib/*.h
 	@mkdir -p $(dir $@)
@@ -89,8 +97,27 @@ $(B)/%_rules.c: share/%.rules tools/embed.sh
 	@mkdir -p $(B)
 	sh tools/embed.sh default_$*_rules share/$*.rules > $@
 
-$(B)/fb-detect: $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS)
+# The model's weights too; "make weights" trains them again (tools/train-detect.py).
+$(B)/detect_model.c: share/detect.model tools/embed.sh
+	@mkdir -p $(B)
+	sh tools/embed.sh default_detect_model share/detect.model > $@
+
+$(B)/fb-detect: $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/detect_model.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/detect_model.o $(B)/libfollowback.a $(LDLIBS)
+
+# The n-grams of texts, for training; not installed.
+$(B)/detect-features: $(B)/tools/detect-features.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/tools/detect-features.o $(B)/libfollowback.a $(LDLIBS)
+
+# The learned weights, from tests/data: fb-detect's model first, then, with
+# fb-detect rebuilt on it (fb-score's data goes through fb-detect), the
+# points of fb-score.
+weights: $(B)/detect-features $(B)/fb-detect
+	python3 tools/train-detect.py --features $(B)/detect-features --fb-detect $(B)/fb-detect \
+		-o share/detect.model
+	@$(MAKE) --no-print-directory $(B)/fb-detect $(B)/fb-score
+	python3 tools/fit-score.py --bin $(B) --write share/score.rules
+	@$(MAKE) --no-print-directory $(B)/fb-score
 
 $(B)/suggest_templates.c: share/suggest.templates tools/embed.sh
 	@mkdir -p $(B)
@@ -105,9 +132,9 @@ $(B)/fb-score: $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a
 $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
-# The unit tests link the embedded default rules too: test-rules checks them.
-$(B)/tests/%: $(B)/tests/unit/%.o $(B)/detect_rules.o $(B)/libfollowback.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS) -lm
+# The unit tests link the embedded default rules and model too: test-rules and test-ngrams check them.
+$(B)/tests/%: $(B)/tests/unit/%.o $(B)/detect_rules.o $(B)/detect_model.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_rules.o $(B)/detect_model.o $(B)/libfollowback.a $(LDLIBS) -lm
 
 $(B)/tests/unit/%.o: tests/unit/%.c tests/unit/tap.h lib/*.h
 	@mkdir -p $(dir $@)
@@ -171,5 +198,5 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all units deps demo check bench fuzz install uninstall clean
+.PHONY: all units deps demo check bench fuzz install uninstall clean weights
 .SECONDARY:

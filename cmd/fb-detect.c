@@ -6,22 +6,25 @@
 
 #include "cli.h"
 #include "detect.h"
+#include "detectmodel.h"
 #include "rules.h"
 #include "stream.h"
 #include "util.h"
 
 extern const char default_detect_rules[];
+extern const char default_detect_model[];
 
 static const struct cli_doc doc = {
-	"[-lx] [-f jqexpr]... [-r rulefile]... [-t threshold] [--format ndjson|table]\n"
-	"       [--hits-only] [--max-record size] [--no-default-rules] [--rejects file]\n"
-	"       [file ...]",
+	"[-lx] [-f jqexpr]... [-r rulefile]... [-t threshold]\n"
+	"       [--format ndjson|table] [--hits-only] [--max-record size]\n"
+	"       [--no-default-rules] [--no-model] [--rejects file] [file ...]",
 	"Flag follow-back demands (\"FOLLOW BACK please!!!\", #TeamFollowBack, #F4F)\n"
 	"in the bios, names and posts of user and post records; set fb.demand.",
 	"  -f, --field jqexpr       scan what jqexpr yields instead of the default fields\n"
 	"                           (description, name, username, text, posts[].text)\n"
 	"  -r, --rules rulefile     add rules, or override default rules by name\n"
 	"      --no-default-rules   use only the rules given with --rules\n"
+	"      --no-model           the rules alone, without the n-gram model\n"
 	"  -l, --list-rules         print the rules in effect and exit\n"
 	"  -t, --threshold points   flag a record at this score (default 3)\n"
 	"      --hits-only          write only flagged records\n"
@@ -33,7 +36,7 @@ static const struct cli_doc doc = {
 	"      --version            print the version and exit\n",
 };
 
-enum { OPT_HITS_ONLY = 256, OPT_FORMAT, OPT_NO_DEFAULT, OPT_REJECTS,
+enum { OPT_HITS_ONLY = 256, OPT_FORMAT, OPT_NO_DEFAULT, OPT_NO_MODEL, OPT_REJECTS,
 	OPT_MAX_RECORD, OPT_VERSION };
 
 static const struct option longopts[] = {
@@ -45,6 +48,7 @@ static const struct option longopts[] = {
 	{"list-rules", no_argument, NULL, 'l'},
 	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
 	{"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+	{"no-model", no_argument, NULL, OPT_NO_MODEL},
 	{"rejects", required_argument, NULL, OPT_REJECTS},
 	{"rules", required_argument, NULL, 'r'},
 	{"threshold", required_argument, NULL, 't'},
@@ -77,12 +81,13 @@ main(int argc, char *argv[])
 	struct detect_opts o = {.threshold = 3.0, .format = DETECT_NDJSON};
 	struct stream_opts so = {0};
 	struct ruleset rules;
+	struct detect_model model;
 	struct detector *d;
 	struct stream *st;
 	struct buf err = {0};
 	char **rule_files = xcalloc((size_t)argc, sizeof *rule_files);
 	size_t nrule_files = 0;
-	int c, list = 0, defaults = 1, status;
+	int c, list = 0, defaults = 1, use_model = 1, status;
 
 	setprogname_from(argv[0]);
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
@@ -101,6 +106,7 @@ main(int argc, char *argv[])
 		case OPT_HITS_ONLY: o.hits_only = 1; break;
 		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
 		case OPT_NO_DEFAULT: defaults = 0; break;
+		case OPT_NO_MODEL: use_model = 0; break;
 		case OPT_REJECTS: so.rejects_path = optarg; break;
 		case OPT_VERSION: cli_version();
 		default: cli_usage(&doc, NULL);
@@ -110,6 +116,14 @@ main(int argc, char *argv[])
 
 	ruleset_init(&rules);
 	load_rules(&rules, rule_files, nrule_files, defaults);
+	detect_model_init(&model);
+	/* The model goes with the default rules. */
+	if (use_model && defaults && !list) {
+		if (detect_model_parse(&model, default_detect_model, strlen(default_detect_model),
+		    "default model", &err) < 0)
+			die(EXIT_USAGE, "%s", err.p);
+		o.model = &model;
+	}
 	if (list) {
 		ruleset_write(&rules, stdout);
 		status = fflush(stdout) == EOF || ferror(stdout) ? EXIT_FAIL : EXIT_OK;
@@ -124,6 +138,7 @@ main(int argc, char *argv[])
 		detector_free(d);
 	}
 	ruleset_free(&rules);
+	detect_model_free(&model);
 	free(rule_files);
 	free(o.field_exprs);
 	return status;

@@ -14,9 +14,10 @@
 extern const char default_score_rules[];
 
 static const struct cli_doc doc = {
-	"[-lx] [-r rulefile]... [--already file] [--format ndjson|table]\n"
-	"       [--interests list] [--interests-file file] [--max-record size] [--no-sort]\n"
-	"       [--now date] [--rejects file] [--top k] [--verdict list] [file ...]",
+	"[-lx] [-r rulefile]... [--already file] [--client @name|id]...\n"
+	"       [--format ndjson|table] [--interests list] [--interests-file file]\n"
+	"       [--max-record size] [--no-sort] [--now date] [--rejects file] [--top k]\n"
+	"       [--verdict list] [file ...]",
 	"Score user records by how worth a real conversation (and a follow back)\n"
 	"they are; set fb.score with a verdict (engage, maybe, skip) and the reasons,\n"
 	"and rank them, highest first.",
@@ -25,6 +26,7 @@ static const struct cli_doc doc = {
 	"  -x, --explain            print each record's reasons and points to stderr\n"
 	"      --already file       accounts the client already follows (ids, @names\n"
 	"                           or records, one per line)\n"
+	"      --client @name|id    the client: replies to it and mentions count\n"
 	"      --format ndjson|table  records (default), or a ranked table for people\n"
 	"      --interests list     the client's interests, comma-separated\n"
 	"      --interests-file file  the same, one per line\n"
@@ -38,12 +40,13 @@ static const struct cli_doc doc = {
 	"      --version            print the version and exit\n",
 };
 
-enum { OPT_ALREADY = 256, OPT_FORMAT, OPT_INTERESTS, OPT_INTERESTS_FILE,
+enum { OPT_ALREADY = 256, OPT_CLIENT, OPT_FORMAT, OPT_INTERESTS, OPT_INTERESTS_FILE,
 	OPT_MAX_RECORD, OPT_NO_SORT, OPT_NOW, OPT_REJECTS, OPT_TOP, OPT_VERDICT,
 	OPT_VERSION };
 
 static const struct option longopts[] = {
 	{"already", required_argument, NULL, OPT_ALREADY},
+	{"client", required_argument, NULL, OPT_CLIENT},
 	{"explain", no_argument, NULL, 'x'},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"help", no_argument, NULL, 'h'},
@@ -180,6 +183,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_FORMAT: r.table = cli_format_is_table(&doc, optarg); break;
 		case OPT_INTERESTS: scorer_add_interests(r.scorer, optarg); break;
+		case OPT_CLIENT: scorer_add_client(r.scorer, optarg); break;
 		case OPT_INTERESTS_FILE:
 			if ((text = slurp_file(optarg, &len)) == NULL)
 				die(EXIT_USAGE, "--interests-file %s:", optarg);

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "fbkey.h"
 #include "llm.h"
+#include "quote.h"
 #include "stream.h"
 #include "suggest.h"
 #include "util.h"
@@ -14,22 +15,23 @@
 extern const char default_suggest_templates[];
 
 static const struct cli_doc doc = {
-	"[-a] [--format ndjson|table] [--lang en|es|pt] [--llm url] [--llm-model name]\n"
-	"       [--llm-timeout seconds] [--max-record size] [--rejects file] [--seed n]\n"
-	"       [--templates file] [file ...]",
+	"[-a] [--format ndjson|table] [--lang en|es|pt] [--llm url]\n"
+	"       [--llm-model name] [--llm-timeout seconds] [--max-record size]\n"
+	"       [--rejects file] [--seed n] [--templates file] [file ...]",
 	"Draft a first message for each profile worth a conversation: a question\n"
-	"about their work, a response to a post, a compliment, or a pointer to their\n"
-	"writing; set fb.opener with the text, its kind and what it rests on.",
+	"about their work, a compliment, a word on their writing, or an answer to\n"
+	"advice, a question or a story they posted (never to an ad, a giveaway or\n"
+	"small talk); set fb.opener with the text, its kind and what it rests on.",
 	"  -a, --all                draft for every record, not only engage and maybe\n"
 	"      --format ndjson|table  records (default), or handle, kind and draft\n"
 	"      --lang en|es|pt      write every draft in this language\n"
 	"      --llm url            polish drafts with an OpenAI-compatible chat endpoint\n"
 	"      --llm-model name     the model to ask for (default local)\n"
-	"      --llm-timeout seconds  give up on the endpoint after this long (default 20)\n"
+	"      --llm-timeout seconds  how long to wait for the endpoint (default 20)\n"
 	"      --max-record size    longest record accepted (default 64M)\n"
 	"      --rejects file       keep bad input, verbatim, in file\n"
 	"      --seed n             pick other templates for the same records\n"
-	"      --templates file     templates replacing those of the same kind and language\n"
+	"      --templates file     templates replacing those of their kind and language\n"
 	"  -h, --help               print this help and exit\n"
 	"      --version            print the version and exit\n",
 };
@@ -56,7 +58,7 @@ static const struct option longopts[] = {
 struct run {
 	struct suggester *g;
 	struct llm *llm;	/* NULL without --llm */
-	struct buf opener, line, polished;
+	struct buf opener, line, polished, clean;
 	int all, table;
 };
 
@@ -69,17 +71,23 @@ suggest_record(struct stream *st, const struct record *rec, void *arg)
 
 	if (rc < 0)
 		return 0;
-	/* A polished text stays only if it too is new in this run. */
+	/* A polished text stays only if it too is new in this run, and plain text. */
 	if (rc > 0 && r->llm && suggester_text(r->g) &&
-	    llm_polish(r->llm, suggester_facts(r->g), suggester_text(r->g), &r->polished) == 0 &&
-	    suggester_new_text(r->g, r->polished.p))
-		llm_merge(&r->opener, r->polished.p);
+	    llm_polish(r->llm, suggester_facts(r->g), suggester_text(r->g), &r->polished) == 0) {
+		buf_reset(&r->clean);
+		quote_clean(&r->clean, r->polished.p, r->polished.len);
+		if (r->clean.len && suggester_new_text(r->g, r->clean.p))
+			llm_merge(&r->opener, r->clean.p);
+	}
 	buf_reset(&r->line);
 	if (r->table) {
 		if (rc == 0)
 			return 0;
+		/* A handle is printed to a terminal too: no escape sequences in it. */
 		record_handle(rec, handle, sizeof handle);
-		buf_printf(&r->line, "%-20s ", handle);
+		buf_reset(&r->clean);
+		quote_clean(&r->clean, handle, strlen(handle));
+		buf_printf(&r->line, "%-20s ", r->clean.p);
 		suggester_row(&r->line, r->opener.p);
 	} else if (rc == 0) {
 		/* No opener for this record: an old one would be stale. */
@@ -157,6 +165,7 @@ main(int argc, char *argv[])
 	buf_free(&r.opener);
 	buf_free(&r.line);
 	buf_free(&r.polished);
+	buf_free(&r.clean);
 	free(tfiles);
 	return status;
 }

@@ -6,10 +6,11 @@
 #include "util.h"
 
 static const struct cli_doc doc = {
-	"[--since TIME] [--until TIME] [--limit N] [options] @name | id",
+	"[--since TIME] [--until TIME] [--limit N] [options]\n"
+	"       @name | id",
 	"Print the posts that mention an account, newest first, each with its author\n"
 	"attached as author.",
-	"      --since TIME      only posts from TIME on (2026-11-01 or 2026-11-01T09:00:00Z)\n"
+	"      --since TIME      only posts from TIME on (a date, or an RFC 3339 time)\n"
 	"      --until TIME      only posts before TIME\n"
 	"      --limit N         stop after N posts\n"
 	FETCH_OPTIONS_HELP,
@@ -58,6 +59,8 @@ main(int argc, char *argv[])
 			if (!fetch_option(&o, &doc, c, optarg))
 				cli_usage(&doc, NULL);
 		}
+	if (start && end && fetch_time_value(start) >= fetch_time_value(end))
+		cli_usage(&doc, "--since %s is not before --until %s: no post is both", start, end);
 	account = fetch_account(&doc, argc, argv);
 	buf_adds(&query, "expansions=author_id&post.fields=" POST_FIELDS "&user.fields=" USER_FIELDS);
 	if (start) {

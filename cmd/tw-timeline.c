@@ -9,8 +9,8 @@
 #include "util.h"
 
 static const struct cli_doc doc = {
-	"[--count N] [--exclude replies,retweets] [--jobs N] [--max-record SIZE] [options]\n"
-	"       [@name | id | file ...]",
+	"[--count N] [--exclude replies,retweets] [--jobs N]\n"
+	"       [--max-record SIZE] [options] [@name | id | file ...]",
 	"Attach to each user record its recent posts as posts, keeping the input order;\n"
 	"or, given @name or an id, print that account's posts, each with its author.",
 	"      --count N         posts per user (default 10; 100 for one account)\n"

@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,9 @@ conf_number(const struct conf_line *l, double *x, struct buf *err)
 	*x = strtod(l->rest, &end);
 	if (end == l->rest || *end != '\0' || *x != *x)
 		return conf_error(err, l, "expected a number");
+	/* Sums of a few hundred such numbers must stay exact enough to compare. */
+	if (!(fabs(*x) <= CONF_NUMBER_MAX))
+		return conf_error(err, l, "expected a number between -1000000 and 1000000");
 	return 0;
 }
 

@@ -29,7 +29,10 @@ int conf_parse(const char *text, size_t len, const char *origin,
 /* "FILE:LINE: what" into err; returns -1. */
 int conf_error(struct buf *err, const struct conf_line *l, const char *what);
 
-/* The number in l->rest, or -1 with a message. */
+/* Weights, points and thresholds: larger ones are a mistake, not a choice. */
+#define CONF_NUMBER_MAX 1e6
+
+/* The number in l->rest, finite and within CONF_NUMBER_MAX, or -1 with a message. */
 int conf_number(const struct conf_line *l, double *x, struct buf *err);
 
 #endif

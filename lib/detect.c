@@ -9,11 +9,14 @@
 #include "fbkey.h"
 #include "jqexpr.h"
 #include "json.h"
+#include "ngrams.h"
 #include "textnorm.h"
 #include "util.h"
 
 /* Enough to show a pattern of abuse without flooding the record. */
 #define MAX_HITS_PER_RULE 8
+/* The n-grams shown for a hit of the model. */
+#define MODEL_TOP 5
 
 struct field {
 	struct buf path;	/* ".description", ".posts[0].text", or a --field expression */
@@ -29,6 +32,22 @@ struct hit {
 	int masks;		/* a negative hit that hides a positive one */
 };
 
+/* A field that the model flagged. */
+struct model_hit {
+	size_t field;
+	double prob;
+	size_t c0, c1, b0, b1;	/* the span of its top n-grams in the original text */
+	size_t top[MODEL_TOP];	/* model n-grams, most weight first */
+	double topw[MODEL_TOP];	/* what each added to the logit */
+	size_t ntop;
+};
+
+/* How often a model n-gram occurs in the field being explained, and where first. */
+struct tally {
+	uint32_t count;
+	size_t b0, b1;
+};
+
 struct detector {
 	struct ruleset *rules;
 	struct detect_opts o;
@@ -41,6 +60,11 @@ struct detector {
 	struct buf out, demand, err;
 	unsigned char *limit_reported;
 	unsigned char *candidates;	/* rules that may match the current field */
+	struct ngrams grams;
+	struct model_hit *mhits;
+	size_t nmhits, mhits_cap;
+	struct tally *tally;	/* one per model n-gram, zero between fields */
+	size_t *touched, ntouched;
 	int table_header_done;
 	/* While collecting --field outputs */
 	struct stream *st;
@@ -83,6 +107,11 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 	textnorm_init(&d->norm);
 	d->limit_reported = xcalloc(rules->n + 1, 1);
 	d->candidates = xcalloc(rules->n + 1, 1);
+	ngrams_init(&d->grams);
+	if (o->model) {
+		d->tally = xcalloc(o->model->n + 1, sizeof *d->tally);
+		d->touched = xcalloc(o->model->n + 1, sizeof *d->touched);
+	}
 	if (o->nfield_exprs > 0) {
 		struct buf prog = {0};
 		size_t i;
@@ -129,6 +158,10 @@ detector_free(struct detector *d)
 	free(d->hits);
 	free(d->limit_reported);
 	free(d->candidates);
+	ngrams_free(&d->grams);
+	free(d->mhits);
+	free(d->tally);
+	free(d->touched);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
 	buf_free(&d->out);
@@ -426,10 +459,92 @@ score_hits(struct detector *d)
 }
 
 static void
-build_demand(struct detector *d, double score, int flagged)
+tally_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
+{
+	struct detector *d = arg;
+	long k = detect_model_find(d->o.model, hash);
+
+	(void)kind;
+	if (k < 0)
+		return;
+	if (d->tally[k].count++ == 0) {
+		d->touched[d->ntouched++] = (size_t)k;
+		d->tally[k].b0 = b0;
+		d->tally[k].b1 = b1;
+	}
+}
+
+/*
+ * The model on the current field (normalised in d->norm): when it flags
+ * the field, a hit with the n-grams that added most to the logit, and the
+ * span of the original text they came from.
+ */
+static void
+model_field(struct detector *d, size_t fi)
+{
+	const struct detect_model *m = d->o.model;
+	struct model_score sc;
+	struct model_hit *mh;
+	size_t i, j, n0, n1, lo = (size_t)-1, hi = 0;
+	double unit, w;
+
+	ngrams_line(&d->grams, d->norm.out.p, d->norm.out.len);
+	detect_model_score(m, &d->grams, &sc);
+	if (sc.prob < m->threshold)
+		return;
+	if (d->nmhits == d->mhits_cap)
+		d->mhits = xgrow(d->mhits, &d->mhits_cap, sizeof *d->mhits, 4);
+	mh = &d->mhits[d->nmhits++];
+	mh->field = fi;
+	mh->prob = sc.prob;
+	mh->ntop = 0;
+	unit = detect_model_unit(m, &sc);
+	d->ntouched = 0;
+	ngrams_each(&d->grams, tally_ngram, d);
+	for (i = 0; i < d->ntouched; i++) {
+		size_t k = d->touched[i];
+
+		w = m->v[k].weight * d->tally[k].count * unit;
+		if (w <= 0 || (mh->ntop == MODEL_TOP && w <= mh->topw[MODEL_TOP - 1]))
+			continue;
+		j = mh->ntop < MODEL_TOP ? mh->ntop++ : MODEL_TOP - 1;
+		for (; j > 0 && mh->topw[j - 1] < w; j--) {
+			mh->top[j] = mh->top[j - 1];
+			mh->topw[j] = mh->topw[j - 1];
+		}
+		mh->top[j] = k;
+		mh->topw[j] = w;
+	}
+	for (i = 0; i < mh->ntop; i++) {
+		ngrams_source(&d->grams, d->tally[mh->top[i]].b0, d->tally[mh->top[i]].b1, &n0, &n1);
+		if (n1 > n0) {
+			lo = n0 < lo ? n0 : lo;
+			hi = n1 > hi ? n1 : hi;
+		}
+	}
+	for (i = 0; i < d->ntouched; i++)
+		d->tally[d->touched[i]].count = 0;
+	if (lo >= hi) {
+		lo = 0;
+		hi = d->norm.out.len;
+	}
+	textnorm_span(&d->norm, lo, hi, &mh->c0, &mh->c1);
+	mh->b0 = textnorm_cp_offset(&d->norm, mh->c0);
+	mh->b1 = textnorm_cp_offset(&d->norm, mh->c1);
+}
+
+/* The weight of the model's hits: enough to make the record flag, whatever the rules scored. */
+static double
+model_weight(const struct detector *d, double rules_score)
+{
+	return rules_score < 0 ? d->o.threshold - rules_score : d->o.threshold;
+}
+
+static void
+build_demand(struct detector *d, double score, int flagged, double mweight)
 {
 	struct buf *o = &d->demand;
-	size_t i;
+	size_t i, j;
 
 	buf_reset(o);
 	buf_adds(o, flagged ? "{\"flagged\":true,\"score\":" : "{\"flagged\":false,\"score\":");
@@ -450,6 +565,28 @@ build_demand(struct detector *d, double score, int flagged)
 		buf_printf(o, ",\"start\":%zu,\"end\":%zu,\"weight\":", h->c0, h->c1);
 		json_number(o, d->rules->v[h->rule].weight);
 		buf_addc(o, '}');
+	}
+	for (i = 0; i < d->nmhits; i++) {
+		const struct model_hit *mh = &d->mhits[i];
+		const struct field *f = &d->fields[mh->field];
+
+		if (i > 0 || d->nhits > 0)
+			buf_addc(o, ',');
+		buf_adds(o, "{\"rule\":\"MODEL\",\"field\":");
+		json_escape(o, f->path.p, f->path.len);
+		buf_adds(o, ",\"match\":");
+		json_escape(o, f->text.p + mh->b0, mh->b1 - mh->b0);
+		buf_printf(o, ",\"start\":%zu,\"end\":%zu,\"weight\":", mh->c0, mh->c1);
+		json_number(o, mweight);
+		buf_printf(o, ",\"probability\":%.3f,\"ngrams\":[", mh->prob);
+		for (j = 0; j < mh->ntop; j++) {
+			const char *t = d->o.model->v[mh->top[j]].text;
+
+			if (j > 0)
+				buf_addc(o, ',');
+			json_escape(o, t, strlen(t));
+		}
+		buf_adds(o, "]}");
 	}
 	buf_adds(o, "]}");
 }
@@ -487,10 +624,10 @@ utf8_width(const char *s)
 }
 
 static void
-explain(struct detector *d, const struct record *rec, double score, int flagged)
+explain(struct detector *d, const struct record *rec, double score, int flagged, double mweight)
 {
 	char handle[128];
-	size_t i;
+	size_t i, j;
 
 	record_handle(rec, handle, sizeof handle);
 	fprintf(stderr, "%s:%lu: %s: ", rec->file, rec->line, handle);
@@ -519,6 +656,26 @@ explain(struct detector *d, const struct record *rec, double score, int flagged)
 		fprintf(stderr, "     %-24s %s in %s [%zu,%zu)\n", "", d->out.p,
 		    f->path.p, h->c0, h->c1);
 	}
+	for (i = 0; i < d->nmhits; i++) {
+		const struct model_hit *mh = &d->mhits[i];
+		const struct field *f = &d->fields[mh->field];
+
+		fprintf(stderr, "%4.1f %-24s the model: probability %.3f, flags at %.3f\n", mweight,
+		    "MODEL", mh->prob, d->o.model->threshold);
+		buf_reset(&d->out);
+		put_excerpt(&d->out, f->text.p + mh->b0, mh->b1 - mh->b0, 60);
+		fprintf(stderr, "     %-24s %s in %s [%zu,%zu)\n", "", d->out.p,
+		    f->path.p, mh->c0, mh->c1);
+		buf_reset(&d->out);
+		for (j = 0; j < mh->ntop; j++) {
+			const char *t = d->o.model->v[mh->top[j]].text;
+
+			buf_adds(&d->out, j > 0 ? ", " : "n-grams ");
+			json_escape(&d->out, t, strlen(t));
+			buf_printf(&d->out, " %+.2f", mh->topw[j]);
+		}
+		fprintf(stderr, "     %-24s %s\n", "", d->out.p);
+	}
 	fputc('\n', stderr);
 }
 
@@ -541,8 +698,12 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 	json_number(&n, score);
 	buf_printf(&line, "%-8lu %-20s %6s %-4s ", rec->line, handle, n.p, flagged ? "yes" : "no");
 	buf_reset(&n);
-	put_excerpt(&n, d->fields[d->hits[0].field].text.p + d->hits[0].b0,
-	    d->hits[0].b1 - d->hits[0].b0, 40);
+	if (d->nhits > 0)
+		put_excerpt(&n, d->fields[d->hits[0].field].text.p + d->hits[0].b0,
+		    d->hits[0].b1 - d->hits[0].b0, 40);
+	else
+		put_excerpt(&n, d->fields[d->mhits[0].field].text.p + d->mhits[0].b0,
+		    d->mhits[0].b1 - d->mhits[0].b0, 40);
 	w = utf8_width(n.p);
 	buf_printf(&line, "%s%*s ", n.p, w < 42 ? 42 - w : 0, "");
 	for (i = 0; i < d->nhits; i++) {
@@ -553,6 +714,8 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 		if (!seen)
 			buf_printf(&line, shown++ ? ",%s" : "%s", d->rules->v[d->hits[i].rule].name);
 	}
+	if (d->nmhits > 0)
+		buf_adds(&line, shown ? ",MODEL" : "MODEL");
 	stream_emit(d->st, line.p, line.len);
 	buf_free(&n);
 	buf_free(&line);
@@ -563,7 +726,7 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 {
 	struct detector *d = arg;
 	const struct json_member *fb;
-	double score;
+	double score, mweight = 0;
 	int flagged;
 	size_t i;
 
@@ -571,6 +734,7 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 	d->rec = rec;
 	d->nfields = 0;
 	d->nhits = 0;
+	d->nmhits = 0;
 	fb = record_member(rec, "fb");
 	if (fb && fb->kind != JSON_OBJECT && fb->kind != JSON_NULL) {
 		stream_reject(st, rec, ".fb: expected an object, got %s", json_kind_name(fb->kind));
@@ -582,8 +746,14 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 		textnorm_run(&d->norm, d->fields[i].text.p ? d->fields[i].text.p : "",
 		    d->fields[i].text.len);
 		match_field(d, i);
+		/* The model only where the rules have not already flagged the record. */
+		if (d->o.model && score_hits(d) < d->o.threshold)
+			model_field(d, i);
 	}
-	if (d->nhits == 0) {
+	score = score_hits(d);
+	if (score >= d->o.threshold)
+		d->nmhits = 0;
+	if (d->nhits == 0 && d->nmhits == 0) {
 		if (d->o.hits_only || d->o.format == DETECT_TABLE)
 			return 0;
 		if (fbkey_has(rec, "demand")) {
@@ -595,17 +765,21 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 		}
 		return 0;
 	}
-	score = score_hits(d);
 	flagged = score >= d->o.threshold;
+	if (d->nmhits > 0) {
+		mweight = model_weight(d, score);
+		score += mweight;
+		flagged = 1;
+	}
 	if (d->o.explain)
-		explain(d, rec, score, flagged);
+		explain(d, rec, score, flagged, mweight);
 	if (d->o.hits_only && !flagged)
 		return 0;
 	if (d->o.format == DETECT_TABLE) {
 		table_row(d, rec, score, flagged);
 		return 0;
 	}
-	build_demand(d, score, flagged);
+	build_demand(d, score, flagged, mweight);
 	buf_reset(&d->out);
 	fbkey_set(&d->out, rec, "demand", d->demand.p, d->demand.len);
 	stream_emit(st, d->out.p, d->out.len);

@@ -6,11 +6,18 @@
  * normalised text, and sets fb.demand = {flagged, score, hits}. A hit of a
  * negative rule masks the positive hits it overlaps in the same field:
  * "who doesn't follow me back" talks about follow-back without demanding it.
+ *
+ * With a model (lib/detectmodel.h), a record the rules do not flag is
+ * flagged when the model's probability for one of its fields reaches the
+ * model's threshold; each such field gets a hit of rule "MODEL", with the
+ * n-grams that weighed most. The model runs only while the rules' score is
+ * below the threshold.
  */
 #ifndef FB_DETECT_H
 #define FB_DETECT_H
 
 #include "buf.h"
+#include "detectmodel.h"
 #include "rules.h"
 #include "stream.h"
 
@@ -23,6 +30,7 @@ struct detect_opts {
 	enum detect_format format;
 	char **field_exprs;	/* jq expressions replacing the default fields */
 	size_t nfield_exprs;
+	const struct detect_model *model;	/* NULL: the rules alone */
 };
 
 struct detector;

@@ -39,6 +39,7 @@ fetch_option(struct fetch_opts *o, const struct cli_doc *doc, int c, const char 
 {
 	switch (c) {
 	case 'o': o->output = arg; break;
+	case FO_APPEND: o->append = 1; break;
 	case FO_API: o->api.base = arg; break;
 	case FO_TOKEN_FILE: o->api.token_file = arg; break;
 	case FO_RECORD: o->api.record_dir = arg; break;
@@ -68,31 +69,59 @@ fetch_begin(const struct fetch_opts *o, const char *job)
 
 	f->o = *o;
 	f->show = o->progress < 0 ? isatty(STDERR_FILENO) : o->progress;
+	f->quiet = o->progress == 0;
 	f->o.api.progress = f->show;
+	f->o.api.log = !f->show && !f->quiet;
 	if (o->api.record_dir && o->api.replay_dir)
 		die(EXIT_USAGE, "--record and --replay cannot be used together");
 	if (o->estimate)
 		return f;	/* the client opens when a lookup needs it */
 	/* The client first: a run that cannot start leaves no checkpoint. */
 	f->api = xapi_open(&f->o.api);
-	f->sink = sink_open(o->output, o->resume, job, &f->p);
+	f->sink = sink_open(o->output, o->resume, o->append, job, &f->p);
 	if (o->rejects && (f->rejects = fopen(o->rejects, "a")) == NULL)
 		die(EXIT_USAGE, "%s:", o->rejects);
 	if (f->p.done)
 		warnmsg("%s: the run is already complete (%lu records); remove it to run again",
 		    o->resume, f->p.records);
+	f->before = f->p;
+	f->before.id = f->before.next = NULL;	/* only the counts are kept */
 	return f;
 }
 
 static void
-show_progress(struct fetch *f, int last)
+show_progress(struct fetch *f)
 {
 	if (!f->show || f->sink == NULL)
 		return;
-	fprintf(stderr, "\r%s: %lu requests, %lu records, $%.2f%s\033[K%s", progname,
+	fprintf(stderr, "\r%s: %lu requests, %lu records, $%.2f%s\033[K", progname,
 	    f->p.requests, f->p.records, f->p.spent,
-	    f->o.budget >= 0 ? " of the budget" : "", last ? "\n" : "");
+	    f->o.budget >= 0 ? " of the budget" : "");
 	fflush(stderr);
+}
+
+/*
+ * One line, whatever stderr is, for the log and the invoice: what this run
+ * fetched and what it cost, and the totals with the earlier runs it went
+ * on from. On a terminal it takes the place of the progress line.
+ */
+static void
+show_summary(struct fetch *f)
+{
+	unsigned long requests = f->p.requests - f->before.requests;
+	unsigned long records = f->p.records - f->before.records;
+
+	if (f->quiet || f->sink == NULL || f->before.done)
+		return;
+	if (f->show)
+		fputs("\r\033[K", stderr);
+	fprintf(stderr, "%s: %lu record%s in %lu request%s, $%.2f%s", progname, records,
+	    records == 1 ? "" : "s", requests, requests == 1 ? "" : "s", f->p.spent - f->before.spent,
+	    f->o.api.replay_dir ? " at X's prices (replayed: nothing paid)" : "");
+	if (f->before.requests)
+		fprintf(stderr, "; with the earlier runs of %s: %lu records, $%.2f", f->o.resume,
+		    f->p.records, f->p.spent);
+	fputc('\n', stderr);
 }
 
 void
@@ -106,7 +135,7 @@ void
 fetch_commit(struct fetch *f)
 {
 	sink_commit(f->sink, &f->p);
-	show_progress(f, 0);
+	show_progress(f);
 }
 
 int
@@ -115,8 +144,7 @@ fetch_end(struct fetch *f)
 	int status = f->failed ? EXIT_FAIL : EXIT_OK;
 
 	if (f->sink) {
-		if (!f->p.done)
-			show_progress(f, 1);
+		show_summary(f);
 		if (sink_close(f->sink, &f->p) < 0)
 			status = EXIT_FAIL;
 	}
@@ -309,6 +337,30 @@ fetch_time(const char *arg, char out[32])
 		}
 	}
 	return NULL;
+}
+
+time_t
+fetch_time_value(const char *t)
+{
+	struct tm tm;
+	const char *end;
+	time_t v;
+
+	memset(&tm, 0, sizeof tm);
+	end = strptime(t, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (end == NULL)
+		return (time_t)-1;
+	v = timegm(&tm);
+	if (*end == '.')
+		end += 1 + strspn(end + 1, "0123456789");
+	/* +HH:MM is ahead of UTC: the same instant is earlier in UTC. */
+	if (*end == '+' || *end == '-') {
+		int off = ((end[1] - '0') * 10 + (end[2] - '0')) * 3600 +
+		    ((end[4] - '0') * 10 + (end[5] - '0')) * 60;
+
+		v += *end == '+' ? -off : off;
+	}
+	return v;
 }
 
 /* What is wrong with a page whose records can still be written. */

@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "buf.h"
 #include "cli.h"
@@ -27,6 +28,7 @@ struct fetch_opts {
 	struct xapi_opts api;
 	const char *output;
 	const char *resume;
+	int append;		/* -o to a file that is not empty, without --resume */
 	const char *rejects;
 	int estimate;
 	double budget;		/* < 0: none */
@@ -37,11 +39,12 @@ struct fetch_opts {
 enum {
 	FO_API = 0x1000, FO_TOKEN_FILE, FO_RECORD, FO_REPLAY, FO_RESUME, FO_ESTIMATE,
 	FO_BUDGET, FO_PRICE_USER, FO_PRICE_POST, FO_RETRIES, FO_TIMEOUT, FO_MAX_BODY,
-	FO_REJECTS, FO_PROGRESS, FO_QUIET, FO_HELP, FO_VERSION
+	FO_REJECTS, FO_PROGRESS, FO_QUIET, FO_HELP, FO_VERSION, FO_APPEND
 };
 
 #define FETCH_LONG_OPTIONS \
 	{"output", required_argument, NULL, 'o'}, \
+	{"append", no_argument, NULL, FO_APPEND}, \
 	{"api", required_argument, NULL, FO_API}, \
 	{"token-file", required_argument, NULL, FO_TOKEN_FILE}, \
 	{"record", required_argument, NULL, FO_RECORD}, \
@@ -61,19 +64,24 @@ enum {
 	{"version", no_argument, NULL, FO_VERSION}
 
 #define FETCH_OPTIONS_HELP \
-	"  -o, --output FILE     append records to FILE (cut back to the checkpoint with --resume)\n" \
-	"      --api URL         API base URL (default $TW_API_BASE, else https://api.x.com)\n" \
+	"  -o, --output FILE     write the records to FILE; a FILE that is not empty\n" \
+	"                        needs --resume (go on) or --append (add to it)\n" \
+	"      --append          with -o: add to a FILE that is not empty\n" \
+	"      --api URL         API base URL (default $TW_API_BASE, else\n" \
+	"                        https://api.x.com)\n" \
 	"      --token-file FILE the bearer token, in a file only its owner can read\n" \
-	"                        (default $TW_BEARER_TOKEN, else ~/.config/followback/token)\n" \
+	"                        (default $TW_BEARER_TOKEN, else\n" \
+	"                        ~/.config/followback/token)\n" \
 	"      --record DIR      keep every raw page with its request in DIR\n" \
-	"      --replay DIR      answer every request from the recording in DIR; no network\n" \
+	"      --replay DIR      answer every request from the recording in DIR (no\n" \
+	"                        network, no token, no cost)\n" \
 	"      --resume STATE    checkpoint to STATE after each page; go on from it\n" \
-	"      --estimate        print the requests, wall time and price of the run; fetch nothing\n" \
+	"      --estimate        print the requests, wall time and price; fetch nothing\n" \
 	"      --budget USD      stop before the run would cost more than USD\n" \
 	"      --price-user USD  price of one user read (default 0.010)\n" \
 	"      --price-post USD  price of one post read (default 0.005)\n" \
 	"      --retries N       retries of a failed request (default 5)\n" \
-	"      --timeout SEC     a transfer that receives nothing for SEC seconds has stalled (default 30)\n" \
+	"      --timeout SEC     a transfer idle for SEC seconds has stalled (default 30)\n" \
 	"      --max-body SIZE   the largest answer accepted (default 64M)\n" \
 	"      --rejects FILE    keep the input that could not be fetched in FILE\n" \
 	"      --progress        show progress on stderr even when it is not a terminal\n" \
@@ -92,6 +100,8 @@ struct fetch {
 	struct progress p;
 	int failed;		/* exit status 1 at the end */
 	int show;		/* progress on stderr */
+	int quiet;		/* --quiet: not even the closing summary */
+	struct progress before;	/* what earlier runs of the checkpoint did */
 	FILE *rejects;
 };
 
@@ -151,6 +161,8 @@ const char *fetch_account(const struct cli_doc *doc, int argc, char **argv);
 
 /* An RFC 3339 time for start_time/end_time from one, or from a date; NULL when neither. */
 const char *fetch_time(const char *arg, char out[32]);
+/* The instant of a time fetch_time returned, in seconds since the epoch. */
+time_t fetch_time_value(const char *t);
 
 /*
  * The user record of @name or id (one paid user read), with its posts

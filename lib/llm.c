@@ -59,6 +59,7 @@ llm_new(const struct llm_opts *o, struct buf *err)
 	if (key && *key) {
 		struct buf h = {0};
 
+		keep_secrets_out_of_dumps();
 		buf_printf(&h, "Authorization: Bearer %s", key);
 		l->headers = curl_slist_append(l->headers, h.p);
 		buf_free(&h);
@@ -127,6 +128,9 @@ llm_polish(struct llm *l, const char *facts, const char *draft, struct buf *out)
 	curl_easy_setopt(l->curl, CURLOPT_CONNECTTIMEOUT_MS, (long)(l->timeout * 1000));
 	curl_easy_setopt(l->curl, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(l->curl, CURLOPT_USERAGENT, "followback-fb-suggest");
+	/* http:// is for this machine only: no proxy may carry the key and the drafts elsewhere. */
+	if (strncmp(l->url, "http://", 7) == 0)
+		curl_easy_setopt(l->curl, CURLOPT_PROXY, "");
 	if (curl_easy_perform(l->curl) != CURLE_OK)
 		return -1;
 	curl_easy_getinfo(l->curl, CURLINFO_RESPONSE_CODE, &code);

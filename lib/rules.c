@@ -267,3 +267,18 @@ ruleset_write(const struct ruleset *rs, FILE *fp)
 		}
 	}
 }
+
+pcre2_code *
+builtin_pattern(const char *pattern)
+{
+	int e;
+	PCRE2_SIZE off;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &e, &off, NULL);
+
+	if (c == NULL)
+		die(EXIT_FAIL, "internal error: a built-in pattern does not compile at offset %zu",
+		    (size_t)off);
+	(void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+	return c;
+}

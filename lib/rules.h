@@ -62,6 +62,11 @@ int rule_match(struct ruleset *rs, size_t i, const char *s, size_t len,
     size_t from, size_t *m0, size_t *m1);
 /* Whether rule r applies to a field whose last key is key. */
 int rule_applies(const struct rule *r, const char *key);
+/*
+ * A pattern built into a program, compiled caseless for UTF-8 text and
+ * JIT-compiled; one that does not compile is a bug, and the program exits.
+ */
+pcre2_code *builtin_pattern(const char *pattern);
 /* PCRE2's text for an error code. */
 void rules_error_text(int code, char *out, size_t n);
 

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "signals.h"	/* the features the rules weigh, and parse_date */
 #include "stream.h"
 
 enum verdict { VERDICT_ENGAGE = 1, VERDICT_MAYBE = 2, VERDICT_SKIP = 4 };
@@ -35,6 +36,8 @@ void scorer_free(struct scorer *s);
 void scorer_set_now(struct scorer *s, time_t now);
 /* The client's interests, comma-separated; matched on normalised text. */
 void scorer_add_interests(struct scorer *s, const char *list);
+/* The client (--client): an id or an @name; replies to it and mentions of it count. */
+void scorer_add_client(struct scorer *s, const char *id_or_name);
 /* Accounts the client already follows: ids and usernames. */
 void scorer_add_already(struct scorer *s, const char *id_or_name, size_t len);
 /* Reads ids, @names or user records (one per line) of accounts already followed. */
@@ -60,8 +63,5 @@ void scorer_explain(const struct scorer *s, const struct record *rec,
     const struct score_result *r, FILE *fp);
 
 const char *verdict_name(enum verdict v);
-
-/* Parses "2026-11-20", "2026-11-20T12:00:00Z" or "...000Z"; -1 if not a date. */
-int parse_date(const char *s, size_t len, time_t *t);
 
 #endif

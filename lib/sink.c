@@ -176,7 +176,8 @@ save_state(struct sink *s, const struct progress *p)
 }
 
 struct sink *
-sink_open(const char *path, const char *state, const char *job, struct progress *resumed)
+sink_open(const char *path, const char *state, int append, const char *job,
+    struct progress *resumed)
 {
 	struct sink *s = xcalloc(1, sizeof *s);
 	struct stat st;
@@ -200,6 +201,10 @@ sink_open(const char *path, const char *state, const char *job, struct progress 
 	if (fstat(s->fd, &st) < 0)
 		die(EXIT_USAGE, "%s:", s->name);
 	s->regular = S_ISREG(st.st_mode);
+	if (path && !state && !append && s->regular && st.st_size > 0)
+		die(EXIT_USAGE, "%s: not empty (%lld bytes): a second run would fetch, pay for and write "
+		    "the same records again; give --resume STATE to go on with a run, --append to add "
+		    "to it all the same, or another file", path, (long long)st.st_size);
 	s->offset = s->regular ? st.st_size : 0;
 	if (have && s->regular) {
 		if (st.st_size < offset)

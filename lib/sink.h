@@ -31,9 +31,11 @@ struct sink;
 /*
  * Opens the output (path, or stdout when NULL) and, with a state path, the
  * checkpoint: when it exists and is for the same job, *resumed is filled
- * from it and the output cut back. Exits 2 when they cannot be used.
+ * from it and the output cut back. Without a state, a path that is not
+ * empty is refused unless append: a second run would pay for the same
+ * records and write them again. Exits 2 when they cannot be used.
  */
-struct sink *sink_open(const char *path, const char *state, const char *job,
+struct sink *sink_open(const char *path, const char *state, int append, const char *job,
     struct progress *resumed);
 /* Adds one record (without its newline) to the page being written. */
 void sink_add(struct sink *s, const char *rec, size_t len);

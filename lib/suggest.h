@@ -2,12 +2,16 @@
  * suggest.h: a first message worth sending (the engine of fb-suggest).
  *
  * Reads the facts a record shows (what the bio says the person does and
- * where, an achievement in a recent post, a link to their own writing, a
- * recent post of their own), picks the strongest, and fills a template of
- * the matching kind: a compliment, a pointer to what they wrote, a
- * question about their work, or a response to a post. The draft rests on
- * what it quotes, and says so in fb.opener.basis. With nothing specific to
- * go on there is no draft, and the reason is given instead.
+ * where, an achievement in a recent post, a link to their own writing,
+ * advice, a question or a story of their own), picks the strongest, and
+ * fills a template of the matching kind: a compliment, a word on what
+ * they wrote, a question about their work, a response, a follow-up or a
+ * light reaction. What a post is decides what it can get (postkind.h):
+ * ads, giveaways, pitches, scams, small talk and complaints get nothing,
+ * and a bot's or a scammer's profile no draft at all. Who is greeted, and
+ * how, is addressee.h's; the choice of template, template.h's. The draft
+ * rests on what it quotes, and says so in fb.opener.basis. With nothing
+ * specific to go on there is no draft, and the reason is given instead.
  */
 #ifndef FB_SUGGEST_H
 #define FB_SUGGEST_H

@@ -33,6 +33,12 @@ void *xgrow(void *v, size_t *cap, size_t size, size_t first_cap);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* A process holding a token or a key: no core dump, no ptrace by the same user. */
+void keep_secrets_out_of_dumps(void);
+
+/* Whether s[0, len) is one of the NULL-ended list, whatever its case (ASCII). */
+int in_word_list(const char *const *list, const char *s, size_t len);
+
 /* Reads a whole file ("-" for stdin); NULL with errno set on failure. */
 char *slurp_file(const char *path, size_t *lenp);
 

@@ -105,10 +105,13 @@ read_token_file(const char *file)
 	struct buf b = {0};
 	char chunk[512];
 	ssize_t n;
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO with no writer must not hang the open. */
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0 || fstat(fd, &st) < 0)
 		die(EXIT_USAGE, "%s:", file);
+	if (!S_ISREG(st.st_mode))
+		die(EXIT_USAGE, "%s: not a regular file: keep the token in a file (chmod 600)", file);
 	if (st.st_mode & (S_IRWXG | S_IRWXO))
 		die(EXIT_USAGE, "%s: group or others can read it; the token must be private "
 		    "(chmod 600 %s)", file, file);
@@ -176,6 +179,7 @@ read_token(const char *file)
 			die(EXIT_USAGE, "%s: the token holds a character a token cannot have",
 			    file ? file : "TW_BEARER_TOKEN");
 	free(dflt);
+	keep_secrets_out_of_dumps();
 	return tok;
 }
 
@@ -579,6 +583,10 @@ ready_at(struct xapi *x, const struct xapi_call *c, double t, int *rate_limited)
 	return at;
 }
 
+/*
+ * A wait for the rate limit: counted down in place on a terminal; said
+ * once, as a plain line, into a log.
+ */
 static void
 countdown(struct xapi *x, double until)
 {
@@ -587,12 +595,12 @@ countdown(struct xapi *x, double until)
 	char hhmmss[16];
 	double left = until - now();
 
-	if (!x->o.progress)
+	if (!x->o.progress && (!x->o.log || x->countdown_shown))
 		return;
 	localtime_r(&end, &tm);
 	strftime(hhmmss, sizeof hhmmss, "%H:%M:%S", &tm);
-	fprintf(stderr, "\r%s: rate limit: waiting %.0f s (until %s)\033[K",
-	    progname, ceil(left > 0 ? left : 0), hhmmss);
+	fprintf(stderr, "%s%s: rate limit: waiting %.0f s (until %s)%s", x->o.progress ? "\r" : "",
+	    progname, ceil(left > 0 ? left : 0), hhmmss, x->o.progress ? "\033[K" : "\n");
 	fflush(stderr);
 	x->countdown_shown = 1;
 }
@@ -600,11 +608,11 @@ countdown(struct xapi *x, double until)
 static void
 countdown_clear(struct xapi *x)
 {
-	if (x->countdown_shown) {
+	if (x->countdown_shown && x->o.progress) {
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
-		x->countdown_shown = 0;
 	}
+	x->countdown_shown = 0;
 }
 
 static double
@@ -722,6 +730,9 @@ retry(struct xapi *x, struct xapi_call *c, const char *why)
 		    c->request, why, c->attempts, x->o.retries);
 	}
 	c->not_before = now() + backoff(x, c->attempts);
+	if (x->o.log)
+		fprintf(stderr, "%s: GET %s: %s; again in %.1f s (attempt %u of %lu)\n", progname,
+		    c->request, why, c->not_before - now(), c->attempts + 1, x->o.retries + 1);
 	requeue(x, c);
 }
 
@@ -784,7 +795,17 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 			return NULL;
 		}
 		if (c->rl_seen == 3 && c->rl_reset > t) {
-			/* Wait for the window to reset; this costs no attempt. */
+			/*
+			 * Wait for the window to reset; this costs no attempt, but a
+			 * server that answers 429 after every reset is not waited on
+			 * for ever.
+			 */
+			if (++c->window_waits > x->o.retries + 1) {
+				countdown_clear(x);
+				die(EXIT_FAIL, "GET %s: 429 Too Many Requests after %u waits for the "
+				    "rate-limit window to reset; gave up (--retries %lu)", c->request,
+				    c->window_waits - 1, x->o.retries);
+			}
 			b->remaining = 0;
 			c->attempts--;
 			requeue(x, c);

@@ -30,6 +30,7 @@ struct xapi_opts {
 	size_t max_body;
 	unsigned jobs;		/* requests in flight at once */
 	int progress;		/* count waits down on stderr */
+	int log;		/* else say each wait and retry on stderr, a line each */
 };
 
 struct xapi_call {
@@ -41,6 +42,7 @@ struct xapi_call {
 	size_t max_body;
 	double stall_after, last_byte;
 	unsigned attempts;
+	unsigned window_waits;	/* 429s answered by waiting for the window */
 	double not_before;	/* a retry waits for its backoff */
 	int bucket;
 	long status;

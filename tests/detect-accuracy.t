@@ -1,81 +1,244 @@
 #!/usr/bin/env python3
-"""Precision and recall of fb-detect on the labelled corpora (TAP).
+"""Precision and recall of fb-detect, rules and model, on labelled texts (TAP).
 
 tests/data/detect-*.tsv hold short texts (bios, posts, names, usernames)
-labelled "demand" or "other", in a dozen languages, with obfuscated
-spellings and hard negatives: detect-corpus.tsv was written first and the
-rules were tuned on it; detect-holdout*.tsv were written later, by someone
-who saw neither the rules nor the first corpus, and measured before any
-rule was changed for them (see the README for those first figures).
+labelled "demand" or "other" after ../shared/VERDICTS.md section 1, in a
+dozen languages, with obfuscated spellings and hard negatives; each file
+is one writer. The model (share/detect.model) is trained on them by
+tools/train-detect.py. Three measures, each for the rules alone, the
+model alone and both together (flagged when either flags):
 
-Each text becomes a record with the text in its field; it counts as
-detected when fb.demand.flagged is true. Fails below precision 0.95 or
-recall 0.90 over all the corpora together.
+  - 5-fold cross-validation: for each fold, the training tool's code
+    (tools/train-detect.py, loaded as a module, with its defaults and the
+    same background texts) refits the model and chooses its threshold on
+    the other four, and the fold is measured with that model, written as a
+    model file and applied by detect-features -m (lib/detectmodel.c);
+  - leave one writer out: for each file, the model is refitted on the
+    other files, and the file is measured with it;
+  - the frozen split, tests/data/frozen/detect-*.tsv: texts by the same
+    writers that no training or tuning has read, measured with fb-detect
+    as shipped (its built-in rules and model). Only totals are printed.
+
+Fails below precision 0.83 or recall 0.83 on the frozen split (the rules
+alone had 0.855 and 0.678 there when it was set aside). Issue 9 sets the
+goal at precision 0.95 and recall 0.93: below it, the test says "not ok
+... # TODO", which TAP counts as a goal not yet met, not as a failure.
+DETECT_FROZEN_DIR replaces the frozen split's directory (to test this
+script without reading the split).
 """
+import concurrent.futures
 import glob
+import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MIN_PRECISION, MIN_RECALL = 0.95, 0.90
+TOP = os.path.dirname(HERE)
+TRAIN = os.path.join(TOP, "tools", "train-detect.py")
+FROZEN = os.environ.get("DETECT_FROZEN_DIR") or os.path.join(HERE, "data", "frozen")
+MIN_PRECISION, MIN_RECALL = 0.83, 0.83
+GOAL_PRECISION, GOAL_RECALL = 0.95, 0.93
+FOLDS = 5
+
+spec = importlib.util.spec_from_file_location("train_detect", TRAIN)
+td = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(td)
 
 
-def load(path):
-    rows = []
-    with open(path, encoding="utf-8") as fp:
-        for line in fp:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                label, lang, field, text = line.split("\t")
-                rows.append((label, lang, field, text))
-    return rows
+class Count:
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, label, flagged):
+        if flagged and label:
+            self.tp += 1
+        elif flagged:
+            self.fp += 1
+        elif label:
+            self.fn += 1
+
+    def merge(self, other):
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def precision(self):
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    def recall(self):
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    def __str__(self):
+        return "P %.3f R %.3f" % (self.precision(), self.recall())
+
+
+def detect(rows, *opts):
+    """fb-detect's flag for each text, as a record with the text in its field."""
+    records = "".join(json.dumps({"id": "c%d" % i, r[2]: r[3]}, ensure_ascii=False) + "\n"
+                      for i, r in enumerate(rows))
+    run = subprocess.run(["fb-detect"] + list(opts), input=records.encode(), capture_output=True)
+    out = run.stdout.decode().splitlines()
+    if run.returncode != 0 or len(out) != len(rows):
+        raise RuntimeError("fb-detect %s: exit %d, %d of %d records: %s"
+                           % (" ".join(opts), run.returncode, len(out), len(rows),
+                              run.stderr.decode()[:300]))
+    return [json.loads(line).get("fb", {}).get("demand", {}).get("flagged", False) for line in out]
+
+
+def model_flags(model, texts):
+    """The model's flag for each text, by detect-features -m (lib/detectmodel.c)."""
+    with open(model, encoding="utf-8") as fp:
+        threshold = next(float(l.split()[1]) for l in fp if l.startswith("threshold "))
+    run = subprocess.run(["detect-features", "-m", model], capture_output=True, check=True,
+                         input="".join(t + "\n" for t in texts).encode())
+    probs = [float(x) for x in run.stdout.decode().split()]
+    if len(probs) != len(texts):
+        raise RuntimeError("detect-features -m gave %d of %d" % (len(probs), len(texts)))
+    return [p >= threshold for p in probs]
+
+
+class Refitter:
+    """Every labelled text and the background, extracted once; a model per subset."""
+
+    def __init__(self, rows):
+        self.args = td.parser().parse_args([])
+        ordinary = td.background(self.args.background, shutil.which("fb-detect"))
+        self.texts = [r[3] for r in rows] + [None] * len(ordinary)
+        self.labels = [1 if r[0] == "demand" else 0 for r in rows] + [0] * len(ordinary)
+        self.feats = td.features(shutil.which("detect-features"), [r[3] for r in rows] + ordinary)
+        self.problem = td.Problem(self.feats, self.labels, self.args)
+        self.nrows = len(rows)
+
+    def model(self, tmp, name, keep):
+        """A model file fitted on the labelled rows i with keep(i), and the background."""
+        rows = [i for i in range(self.nrows) if keep(i)] + list(range(self.nrows, len(self.feats)))
+        work = os.path.join(tmp, name)
+        os.mkdir(work)
+        bias, weights, threshold, _, _ = td.train(self.problem, self.feats, self.labels, self.texts,
+                                                  rows, self.args, work)
+        out = os.path.join(tmp, name + ".model")
+        with open(out, "w", encoding="utf-8") as fp:
+            fp.write(td.model_text(bias, weights, threshold, self.args, name))
+        return out
+
+
+def measure(rows, rules, model):
+    """Counts for the rules, the model and both, over these rows."""
+    c = {"rules": Count(), "model": Count(), "both": Count()}
+    for r, rf, mf in zip(rows, rules, model):
+        label = r[0] == "demand"
+        c["rules"].add(label, rf)
+        c["model"].add(label, mf)
+        c["both"].add(label, rf or mf)
+    return c
+
+
+def line(what, c):
+    return "# %-34s rules %s | model %s | rules+model %s" % (what, c["rules"], c["model"], c["both"])
 
 
 def main():
     files = sorted(glob.glob(os.path.join(HERE, "data", "detect-*.tsv")))
-    rows, origin = [], []
-    for f in files:
-        for r in load(f):
-            rows.append(r)
-            origin.append(os.path.basename(f))
-    records = "".join(json.dumps({"id": "c%d" % i, field: text}, ensure_ascii=False) + "\n"
-                      for i, (_, _, field, text) in enumerate(rows))
-    run = subprocess.run(["fb-detect"], input=records.encode(), capture_output=True)
-    out = [json.loads(l) for l in run.stdout.decode().splitlines()]
-    print("1..3")
-    good = run.returncode == 0 and len(out) == len(rows) and len(files) > 0
-    print("%s 1 - fb-detect reads all %d labelled texts from %d files (exit %d, %d out)"
-          % ("ok" if good else "not ok", len(rows), len(files), run.returncode, len(out)))
-    if not good:
-        sys.stdout.write("# " + run.stderr.decode().replace("\n", "\n# ") + "\n")
-        print("not ok 2 - precision\nnot ok 3 - recall")
+    frozen = sorted(glob.glob(os.path.join(FROZEN, "detect-*.tsv")))
+    rows = td.load(files)
+    names = sorted(set(r[4] for r in rows))
+    print("1..6")
+    if shutil.which("fb-detect") is None or shutil.which("detect-features") is None:
+        print("not ok 1 - fb-detect and detect-features are on PATH (run from tests/run)")
+        print("not ok 2 - refits\nnot ok 3 - precision\nnot ok 4 - recall")
+        print("not ok 5 - goal\nnot ok 6 - goal")
         return 1
-    per = {}
-    tp = fp_ = fn = 0
-    for (label, lang, field, text), src, rec in zip(rows, origin, out):
-        flagged = rec.get("fb", {}).get("demand", {}).get("flagged", False)
-        stats = per.setdefault(src, [0, 0, 0])
-        if label == "demand" and flagged:
-            tp += 1; stats[0] += 1
-        elif flagged:
-            fp_ += 1; stats[1] += 1
-            print("#   false positive (%s) [%s %s] %s" % (src, lang, field, text))
-        elif label == "demand":
-            fn += 1; stats[2] += 1
-            print("#   missed (%s) [%s %s] %s" % (src, lang, field, text))
-    for src in sorted(per):
-        t, f, n = per[src]
-        print("# %-22s precision %.3f recall %.3f" % (src, t / max(t + f, 1), t / max(t + n, 1)))
-    precision = tp / (tp + fp_) if tp + fp_ else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    print("%s 2 - precision %.3f >= %.2f" % ("ok" if precision >= MIN_PRECISION else "not ok",
-                                             precision, MIN_PRECISION))
-    print("%s 3 - recall %.3f >= %.2f" % ("ok" if recall >= MIN_RECALL else "not ok",
-                                          recall, MIN_RECALL))
-    print("detect accuracy on %d labelled texts: precision %.3f, recall %.3f"
-          % (len(rows), precision, recall), file=sys.stderr)
+    try:
+        rules = detect(rows, "--no-model")
+    except RuntimeError as e:
+        print("not ok 1 - fb-detect reads all %d labelled texts: %s" % (len(rows), e))
+        print("not ok 2 - refits\nnot ok 3 - precision\nnot ok 4 - recall")
+        print("not ok 5 - goal\nnot ok 6 - goal")
+        return 1
+    print("ok 1 - fb-detect --no-model reads all %d labelled texts of %d writers" % (len(rows), len(names)))
+
+    # Refit: one model per fold and per writer left out, on every CPU.
+    folds = [td.fold_of(r[3], FOLDS) for r in rows]
+    with tempfile.TemporaryDirectory(prefix="detect-accuracy.") as tmp:
+        jobs = [("fold%d" % (k + 1), lambda i, k=k: folds[i] != k) for k in range(FOLDS)]
+        jobs += [("out-" + n, lambda i, n=n: rows[i][4] != n) for n in names]
+        try:
+            refit = Refitter(rows)
+            with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+                models = dict(zip([j[0] for j in jobs],
+                                  pool.map(lambda j: refit.model(tmp, *j), jobs)))
+            cv = {"rules": Count(), "model": Count(), "both": Count()}
+            for k in range(FOLDS):
+                part = [i for i in range(len(rows)) if folds[i] == k]
+                held = [rows[i] for i in part]
+                got = measure(held, [rules[i] for i in part],
+                              model_flags(models["fold%d" % (k + 1)], [r[3] for r in held]))
+                for key in cv:
+                    cv[key].merge(got[key])
+            lowo = {"rules": Count(), "model": Count(), "both": Count()}
+            per_writer = []
+            for n in names:
+                part = [i for i in range(len(rows)) if rows[i][4] == n]
+                held = [rows[i] for i in part]
+                got = measure(held, [rules[i] for i in part],
+                              model_flags(models["out-" + n], [r[3] for r in held]))
+                per_writer.append((n, len(held), got))
+                for key in lowo:
+                    lowo[key].merge(got[key])
+        except (subprocess.CalledProcessError, RuntimeError) as e:
+            err = getattr(e, "stderr", None)
+            print("not ok 2 - the training tool refits the model per fold and per writer: %s %s"
+                  % (e, err.decode()[:300] if err else ""))
+            print("not ok 3 - precision\nnot ok 4 - recall")
+            print("not ok 5 - goal\nnot ok 6 - goal")
+            return 1
+    print("ok 2 - the training tool's code refits the model for %d folds and %d writers left out"
+          % (FOLDS, len(names)))
+    print(line("%d-fold cross-validation, %d texts" % (FOLDS, len(rows)), cv))
+    print("# leave one writer out (the writer's texts measured with a model fitted on the others):")
+    for n, size, got in per_writer:
+        print(line("  %s (%d)" % (n, size), got))
+    print(line("  all writers, pooled", lowo))
+
+    # The frozen split: fb-detect as shipped, totals only.
+    if not frozen:
+        print("ok 3 - precision on the frozen split # SKIP no %s/detect-*.tsv" % FROZEN)
+        print("ok 4 - recall on the frozen split # SKIP no frozen split")
+        print("ok 5 - goal # SKIP no frozen split\nok 6 - goal # SKIP no frozen split")
+        return 0
+    total = {"rules": Count(), "both": Count()}
+    print("# frozen split, fb-detect as shipped (rules alone: --no-model):")
+    for f in frozen:
+        part = td.load([f])
+        got = {"rules": Count(), "both": Count()}
+        for r, rf, bf in zip(part, detect(part, "--no-model"), detect(part)):
+            got["rules"].add(r[0] == "demand", rf)
+            got["both"].add(r[0] == "demand", bf)
+        for key in total:
+            total[key].merge(got[key])
+        print("# %-34s rules %s | rules+model %s" % ("  %s (%d)" % (os.path.basename(f), len(part)),
+                                                      got["rules"], got["both"]))
+    n = sum(len(td.load([f])) for f in frozen)
+    print("# %-34s rules %s | rules+model %s" % ("  all frozen (%d)" % n, total["rules"], total["both"]))
+    p, r = total["both"].precision(), total["both"].recall()
+    print("%s 3 - precision on the frozen split %.3f >= %.2f"
+          % ("ok" if p >= MIN_PRECISION else "not ok", p, MIN_PRECISION))
+    print("%s 4 - recall on the frozen split %.3f >= %.2f"
+          % ("ok" if r >= MIN_RECALL else "not ok", r, MIN_RECALL))
+    print("%s 5 - precision on the frozen split %.3f >= %.2f, the goal of issue 9%s"
+          % ("ok" if p >= GOAL_PRECISION else "not ok", p, GOAL_PRECISION,
+             "" if p >= GOAL_PRECISION else " # TODO not met yet"))
+    print("%s 6 - recall on the frozen split %.3f >= %.2f, the goal of issue 9%s"
+          % ("ok" if r >= GOAL_RECALL else "not ok", r, GOAL_RECALL,
+             "" if r >= GOAL_RECALL else " # TODO not met yet"))
+    print("detect accuracy on %d frozen texts: precision %.3f, recall %.3f "
+          "(rules alone %.3f, %.3f; %d-fold CV on %d texts: %.3f, %.3f)"
+          % (n, p, r, total["rules"].precision(), total["rules"].recall(), FOLDS, len(rows),
+             cv["both"].precision(), cv["both"].recall()), file=sys.stderr)
     return 0
 
 

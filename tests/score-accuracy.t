@@ -1,93 +1,106 @@
 #!/usr/bin/env python3
-"""Verdict accuracy and AUC of fb-score on the labelled profiles (TAP).
+"""Verdict accuracy and AUC of fb-score on labelled profiles (TAP).
 
-tests/data/score-*.ndjson hold user records with posts, each labelled
-engage, maybe or skip (keys "label" and "label_why", removed before
-scoring) for a consultant to small businesses. score-profiles.ndjson was
-used to fit the points (tests/score-train.py); score-holdout.ndjson and
-score-holdout2.ndjson were written separately and only measured. The records go through the audit
-pipeline, fb-detect | fb-score, with the client's interests and a fixed
---now. Fails below verdict accuracy 0.80 or an AUC of the total for engage
-against skip below 0.90, over both sets.
+tests/data/score-*.ndjson hold user records with their posts, each
+labelled engage, maybe or skip by ../shared/VERDICTS.md for the audit in
+its "audit" key (client, interests, date), by several writers who saw
+neither the rules nor each other's sets: one file per writer.
+share/score.rules holds the points that tools/fit-score.py fitted on them
+with LIBLINEAR. tests/data/frozen/score-*.ndjson is a quarter of each new
+writer's profiles, set aside before any fit and never fitted on: the
+figures that count are its figures, measured with the points as shipped.
+
+Printed: 5-fold cross-validated figures and leave-one-writer-out figures
+on the fitted data (refitting for each fold), and the frozen split's
+figures, per file, without naming a profile. Fails when the shipped points
+are not the fit of the data, and on the frozen split below verdict
+accuracy 0.80 or AUC 0.95 (engage against skip). Issue 9 sets the goal
+at 0.85: below it, the test says "not ok ... # TODO", which TAP counts as
+a goal not yet met, not as a failure.
 """
 import glob
-import json
+import importlib.machinery
 import os
-import subprocess
+import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-NOW = "2026-11-20T12:00:00Z"
-INTERESTS = "marketing, small business, social media, branding, local business"
-MIN_ACCURACY, MIN_AUC = 0.80, 0.90
+TOP = os.path.dirname(HERE)
+MIN_ACCURACY, GOAL_ACCURACY, MIN_AUC = 0.80, 0.85, 0.95
+# Floors for the refits: they catch a fitting pipeline that broke, and say
+# how far one writer's data can sit from the others'.
+MIN_CV, MIN_WRITER = 0.80, 0.70
+
+fit = importlib.machinery.SourceFileLoader(
+    "fit_score", os.path.join(TOP, "tools", "fit-score.py")).load_module()
 
 
-def score(records):
-    """Totals and verdicts of fb-detect | fb-score, in input order."""
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    detect = subprocess.run(["fb-detect"], input=text.encode(), capture_output=True)
-    run = subprocess.run(["fb-score", "--no-sort", "--now", NOW, "--interests", INTERESTS],
-                         input=detect.stdout, capture_output=True)
-    out = [json.loads(l)["fb"]["score"] for l in run.stdout.decode().splitlines()]
-    return detect.returncode, run.returncode, out, run.stderr.decode()
+def ok(n, cond, what, todo=None):
+    print("%s %d - %s%s" % ("ok" if cond else "not ok", n, what,
+                            " # TODO %s" % todo if todo and not cond else ""))
+    return cond
 
 
-def auc(pos, neg):
-    if not pos or not neg:
-        return 0.0
-    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
-    return wins / (len(pos) * len(neg))
+def shipped():
+    """Points and thresholds of share/score.rules, as fb-score reads them."""
+    points, thresholds = {}, {}
+    for line in open(os.path.join(TOP, "share", "score.rules"), encoding="utf-8"):
+        f = line.split()
+        if len(f) == 3 and f[0] == "points":
+            points[f[1]] = float(f[2])
+        elif len(f) == 3 and f[0] == "threshold":
+            thresholds[f[1]] = float(f[2])
+    return points, thresholds["engage"], thresholds["skip"]
 
 
 def main():
-    files = sorted(glob.glob(os.path.join(HERE, "data", "score-*.ndjson")))
-    records, labels, origin = [], [], []
-    for f in files:
-        for line in open(f, encoding="utf-8"):
-            if line.strip():
-                r = json.loads(line)
-                labels.append(r.pop("label"))
-                r.pop("label_why", None)
-                records.append(r)
-                origin.append(os.path.basename(f))
-    rc_detect, rc_score, out, err = score(records)
-    print("1..3")
-    good = rc_detect == 0 and rc_score == 0 and len(out) == len(records) and records
-    print("%s 1 - fb-detect | fb-score read all %d labelled profiles (exit %d, %d; %d out)"
-          % ("ok" if good else "not ok", len(records), rc_detect, rc_score, len(out)))
-    if not good:
-        sys.stdout.write("# " + err.replace("\n", "\n# ") + "\n")
-        print("not ok 2 - accuracy\nnot ok 3 - AUC")
-        return 1
-    right = 0
+    bindir = os.path.dirname(shutil.which("fb-score") or os.path.join(TOP, "build", "fb-score"))
+    train_files = sorted(glob.glob(os.path.join(HERE, "data", "score-*.ndjson")))
+    frozen_files = sorted(glob.glob(os.path.join(HERE, "data", "frozen", "score-*.ndjson")))
+    train, frozen = fit.load(train_files), fit.load(frozen_files)
+    print("1..7")
+    labels = [p["label"] for p in train]
+    names, feats = fit.features(bindir, train)
+    frozen_scores = fit.run_pipeline(bindir, frozen)
+    ok(1, len(train) >= 500 and len(frozen) >= 90 and all(frozen_scores),
+       "fb-detect | fb-score read %d labelled profiles from %d files and %d frozen from %d"
+       % (len(train), len(train_files), len(frozen), len(frozen_files)))
+
+    c, cv_acc, cv_auc = fit.choose_c(names, feats, labels)
+    points, engage, skip = fit.fit(names, feats, labels, c)
+    have, have_engage, have_skip = shipped()
+    stale = [n for n in points if abs(round(points[n], 1) - have.get(n, 0.0)) > 0.051]
+    stale += [t for t, a, b in (("engage", engage, have_engage), ("skip", skip, have_skip))
+              if abs(round(a, 1) - b) > 0.051]
+    if not ok(2, not stale, "share/score.rules holds the fit of tests/data (C=%g)" % c):
+        print("#   differ: %s; run tools/fit-score.py --write share/score.rules" % ", ".join(stale))
+
+    ok(3, cv_acc >= MIN_CV, "5-fold cross-validated verdict accuracy %.3f >= %.2f (AUC %.3f)"
+       % (cv_acc, MIN_CV, cv_auc))
+    writers = fit.by_writer(names, feats, labels, [p["writer"] for p in train], c)
+    for w, (n, acc, area) in writers.items():
+        print("#   leave %-16s out: %3d profiles, verdicts %.3f, AUC %.3f" % (w, n, acc, area))
+    worst = min(writers.items(), key=lambda kv: kv[1][1])
+    ok(4, worst[1][1] >= MIN_WRITER, "each writer's set, measured by a fit on the others: "
+       "the worst, %s, %.3f >= %.2f" % (worst[0], worst[1][1], MIN_WRITER))
+
     per = {}
-    for lab, src, sc, rec in zip(labels, origin, out, records):
-        s = per.setdefault(src, [0, 0, [], []])
-        s[1] += 1
-        if sc["verdict"] == lab:
-            right += 1
-            s[0] += 1
-        else:
-            print("#   %s: labelled %s, scored %s (%g) @%s: %s" % (
-                src, lab, sc["verdict"], sc["total"], rec.get("username"),
-                ", ".join("%s %+g" % (r["rule"], r["points"]) for r in sc["reasons"] if r["points"])))
-        if lab == "engage":
-            s[2].append(sc["total"])
-        elif lab == "skip":
-            s[3].append(sc["total"])
-    for src in sorted(per):
-        r, n, pos, neg = per[src]
-        print("# %-22s accuracy %.3f  AUC %.3f  (%d profiles)" % (src, r / n, auc(pos, neg), n))
-    accuracy = right / len(records)
-    all_pos = [t for s in per.values() for t in s[2]]
-    all_neg = [t for s in per.values() for t in s[3]]
-    area = auc(all_pos, all_neg)
-    print("%s 2 - verdict accuracy %.3f >= %.2f" % ("ok" if accuracy >= MIN_ACCURACY else "not ok",
-                                                    accuracy, MIN_ACCURACY))
-    print("%s 3 - AUC of the total, engage against skip, %.3f >= %.2f" % (
-        "ok" if area >= MIN_AUC else "not ok", area, MIN_AUC))
-    print("score accuracy on %d labelled profiles: verdicts %.3f, AUC %.3f"
-          % (len(records), accuracy, area), file=sys.stderr)
+    for p, s in zip(frozen, frozen_scores):
+        per.setdefault(p["writer"], []).append((p["label"], s))
+    for w in sorted(per):
+        acc, area = fit.measure([s["total"] for _, s in per[w]], [s["verdict"] for _, s in per[w]],
+                                [l for l, _ in per[w]])
+        print("#   frozen %-16s %3d profiles, verdicts %.3f, AUC %.3f" % (w, len(per[w]), acc, area))
+    flab = [p["label"] for p in frozen]
+    acc, area = fit.measure([s["total"] for s in frozen_scores],
+                            [s["verdict"] for s in frozen_scores], flab)
+    ok(5, acc >= MIN_ACCURACY, "frozen split: verdict accuracy %.3f >= %.2f" % (acc, MIN_ACCURACY))
+    ok(6, acc >= GOAL_ACCURACY, "frozen split: verdict accuracy %.3f >= %.2f, the goal of issue 9"
+       % (acc, GOAL_ACCURACY), todo="not met yet")
+    ok(7, area >= MIN_AUC, "frozen split: AUC of the total, engage against skip, %.3f >= %.2f"
+       % (area, MIN_AUC))
+    print("score: %d profiles fitted, 5-fold CV verdicts %.3f AUC %.3f; frozen %d: verdicts %.3f, "
+          "AUC %.3f" % (len(train), cv_acc, cv_auc, len(frozen), acc, area), file=sys.stderr)
     return 0
 
 

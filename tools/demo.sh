@@ -24,16 +24,18 @@ fb-detect --hits-only --format table "$work/followers" | head -n 16
 echo "   ... $(fb-detect --hits-only "$work/followers" | wc -l) in all"
 echo
 echo "== Verdicts over all followers (fb-detect | fb-score | jq)"
-fb-detect "$work/followers" | fb-score --now $now --no-sort --already "$work/following" |
+fb-detect "$work/followers" |
+	fb-score --now $now --interests "$interests" --client @brightpath_co --no-sort |
 	jq -r .fb.score.verdict | sort | uniq -c
 echo
 echo "== The best 12 not yet followed, after reading their timelines (... | tw-timeline | fb-score --format table)"
 fb-detect "$work/followers" |
-	fb-score --now $now --interests "$interests" --already "$work/following" --top 30 |
-	jq -c 'select(.fb.score.already != true)' | head -n 12 |
+	fb-score --now $now --interests "$interests" --client @brightpath_co \
+		--already "$work/following" --top 60 |
+	jq -c 'select(all(.fb.score.reasons[]; .rule != "ALREADY_FOLLOWED"))' | head -n 12 |
 	tw-timeline --replay "$rec" --quiet | fb-detect |
-	fb-score --now $now --interests "$interests" >"$work/best"
-fb-score --now $now --format table "$work/best"
+	fb-score --now $now --interests "$interests" --client @brightpath_co >"$work/best"
+fb-score --now $now --interests "$interests" --client @brightpath_co --format table "$work/best"
 echo
 echo "== A first message for each (fb-suggest | jq)"
 fb-suggest "$work/best" |

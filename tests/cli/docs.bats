@@ -62,3 +62,9 @@ help_options() {
 		grep -q "$p" "$top/completions/zsh/_followback"
 	done
 }
+
+@test "every --help fits 80 columns" {
+	for p in $programs; do
+		"$p" --help | awk -v p="$p" 'length > 80 { print p ": " length ": " $0; bad = 1 } END { exit bad }'
+	done
+}

@@ -499,3 +499,108 @@ not_flagged() {
 	expect_jq '.fb.demand.flagged == true and .username == "slow"' first
 	tail -n 1 out | grep -qx '{"username":"after"}' || { show; return 1; }
 }
+
+# --- the model ------------------------------------------------------------
+
+# "I always return the follow": no rule words it; the model flags it.
+model_only() {
+	printf '%s\n' '{"id":"7001","username":"ret_rae","description":"I always return the follow 💕"}'
+}
+
+@test "the model flags what no rule words: a hit of rule MODEL with its field, span, probability and n-grams" {
+	model_only >in
+	fbd in
+	expect_status 0
+	expect_no_stderr
+	expect_lines 1
+	expect_jq '.fb.demand.flagged == true and (.fb.demand.hits | length) == 1'
+	expect_jq '.fb.demand.hits[0] | .rule == "MODEL" and .field == ".description"
+		and .probability >= 0.5 and .probability <= 1 and (.ngrams | length) > 0
+		and (.ngrams | all(type == "string" and length > 0))'
+	# the weight makes the score reach the threshold, and match is the text between start and end
+	expect_jq '.fb.demand.score == 3 and .fb.demand.hits[0].weight == 3'
+	expect_jq '.description[.fb.demand.hits[0].start:.fb.demand.hits[0].end] == .fb.demand.hits[0].match'
+	expect_jq '.fb.demand.hits[0].match | test("return")'
+	expect_jq '.fb.demand.hits[0].ngrams | any(test("retur|return"))'
+}
+
+@test "--no-model: the rules alone, the same record passes through untouched" {
+	model_only >in
+	fbd --no-model in
+	expect_status 0
+	expect_no_stderr
+	expect_out in
+}
+
+@test "the model's hit weight makes a flag with -t too, and with rules' hits below the threshold" {
+	model_only >in
+	fbd -t 7 in
+	expect_jq '.fb.demand.flagged == true and .fb.demand.score == 7 and .fb.demand.hits[0].weight == 7'
+	# "#followme" is 1.5 points: the model adds what the threshold still needs
+	printf '%s\n' '{"id":"7002","description":"I always return the follow #followme"}' >in2
+	fbd in2
+	expect_status 0
+	expect_jq '[.fb.demand.hits[].rule] == ["TAG_FOLLOWME", "MODEL"] and .fb.demand.flagged == true'
+	expect_jq '.fb.demand.score >= 3'
+}
+
+@test "the model does not run where the rules already flag: no MODEL hit, rules explained as before" {
+	printf '%s\n' '{"id":"7003","username":"tfb","description":"I FOLLOW BACK 100% and I always return the follow"}' >in
+	fbd -x in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == true and ([.fb.demand.hits[].rule] | index("MODEL") == null)'
+	expect_jq '[.fb.demand.hits[].rule] | index("EN_I_FOLLOW_BACK") != null'
+	expect_err_has 'in:1: @tfb: flagged, '
+	expect_err '^ *4\.0 +EN_I_FOLLOW_BACK +Promises to follow back'
+	expect_err_has '"I FOLLOW BACK" in .description [0,13)'
+	if grep -q MODEL "$ERR"; then
+		echo "MODEL explained for a record the rules flag"
+		show
+		return 1
+	fi
+	fbd --no-model in
+	expect_jq '[.fb.demand.hits[].rule] | index("MODEL") == null'
+}
+
+@test "-x explains a hit of the model: probability against its threshold, the text, the n-grams" {
+	model_only >in
+	fbd -x in
+	expect_status 0
+	expect_err_has 'in:1: @ret_rae: flagged, 3 points, 3 required'
+	expect_err '^ *3\.0 +MODEL +the model: probability 0\.[0-9]{3}, flags at 0\.[0-9]{3}$'
+	expect_err '^ +"[^"]*return[^"]*" in \.description \[[0-9]+,[0-9]+\)$'
+	expect_err '^ +n-grams "[^"]+" \+[0-9.]+'
+}
+
+@test "--format table lists MODEL among the rules" {
+	model_only >in
+	fbd --format table in
+	expect_status 0
+	expect_lines 2
+	sed -n 2p "$OUT" | grep -Eq '^1 +@ret_rae +3 +yes +"[^"]*return[^"]*" +MODEL$' || { show; return 1; }
+}
+
+@test "the model goes with the default rules: --no-default-rules -r FILE has no MODEL hits" {
+	model_only >in
+	fbd --no-default-rules -r "$DATA/custom.rules" in
+	expect_status 0
+	expect_out in
+}
+
+@test "a hit of the model is stable: running fb-detect on its own output changes nothing" {
+	model_only >in
+	fb-detect in >once
+	fbd once
+	expect_status 0
+	expect_out once
+	fbd --no-model once
+	expect_status 0
+	expect_out in
+}
+
+@test "ordinary records of the sample are not flagged by the model" {
+	fb-detect --no-model "$DATA/sample.ndjson" | jq -c 'select(.fb.demand.flagged | not)' >clean
+	fbd --hits-only clean
+	expect_status 0
+	expect_no_stdout
+}

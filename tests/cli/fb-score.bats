@@ -11,7 +11,7 @@ load helpers
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"
-	fb-score -l | awk '$1 == "points" { print "points", $2, 0 }' >zero.rules
+	fb-score -l | awk '$1 == "points" { print "points", $2, 0 } $1 == "cap" { print "cap", $2, "none" }' >zero.rules
 	[ -s zero.rules ] || { echo "fb-score -l listed no points"; return 1; }
 }
 
@@ -199,7 +199,7 @@ age_at() {
 	jq -c .fb.score "$OUT" >score
 }
 
-@test "--now makes the age rules reproducible: NEW_ACCOUNT, ACTIVE_30_DAYS and DEAD_90_DAYS flip with it" {
+@test "--now makes the age rules reproducible: NEW_ACCOUNT, ACTIVE_30_DAYS, QUIET_90_DAYS and DEAD_365_DAYS flip with it" {
 	age_at 2026-01-20
 	expect_jq '. == {"total": -0.5, "verdict": "maybe", "reasons": [
 		{"rule": "NEW_ACCOUNT", "points": -1, "why": "new: created 19 days ago"},
@@ -207,15 +207,18 @@ age_at() {
 	age_at 2026-03-01
 	expect_jq '. == {"total": 0, "verdict": "maybe", "reasons": []}' score
 	age_at 2026-06-01
-	expect_jq '. == {"total": -3, "verdict": "skip", "reasons": [
-		{"rule": "DEAD_90_DAYS", "points": -3, "why": "dead: last post 137 days ago"}]}' score
+	expect_jq '. == {"total": -1, "verdict": "skip", "reasons": [
+		{"rule": "QUIET_90_DAYS", "points": -1, "why": "quiet: last post 137 days ago"}]}' score
+	age_at 2027-06-01
+	expect_jq '. == {"total": -5, "verdict": "skip", "reasons": [
+		{"rule": "DEAD_365_DAYS", "points": -5, "why": "dead: last post 502 days ago"}]}' score
 	# the same --now, the same bytes
 	cp "$OUT" first
-	age_at 2026-06-01
+	age_at 2027-06-01
 	expect_out first
 }
 
-@test "--now at the edges: NEW_ACCOUNT under 30 days, DEAD_90_DAYS over 90 days" {
+@test "--now at the edges: NEW_ACCOUNT under 30 days, QUIET_90_DAYS over 90 days, DEAD_365_DAYS over 365" {
 	age_at 2026-01-30T23:59:59Z
 	expect_jq '[.reasons[].rule] == ["NEW_ACCOUNT", "ACTIVE_30_DAYS"]' score
 	age_at 2026-01-31
@@ -227,9 +230,13 @@ age_at() {
 	age_at 2026-04-15
 	expect_jq '[.reasons[].rule] == []' score
 	age_at 2026-04-16
-	expect_jq '[.reasons[].rule] == ["DEAD_90_DAYS"]' score
+	expect_jq '[.reasons[].rule] == ["QUIET_90_DAYS"]' score
 	age_at 2026-04-15T00:00:01.000Z
-	expect_jq '[.reasons[].rule] == ["DEAD_90_DAYS"]' score
+	expect_jq '[.reasons[].rule] == ["QUIET_90_DAYS"]' score
+	age_at 2027-01-15
+	expect_jq '[.reasons[].rule] == ["QUIET_90_DAYS"]' score
+	age_at 2027-01-15T00:00:01Z
+	expect_jq '[.reasons[].rule] == ["DEAD_365_DAYS"]' score
 }
 
 @test "a profile alone gets 'not evaluated' reasons worth 0 points for what it lacks" {
@@ -238,7 +245,7 @@ age_at() {
 	expect_status 0
 	expect_no_stderr
 	expect_jq '.fb.score.total == 0 and .fb.score.verdict == "maybe"'
-	expect_jq '[.fb.score.reasons[].rule] == ["FOLLOWS_50X", "DEAD_90_DAYS", "MOSTLY_REPOSTS", "CONVERSATION"]'
+	expect_jq '[.fb.score.reasons[].rule] == ["FOLLOWS_50X", "DEAD_365_DAYS", "MOSTLY_REPOSTS", "CONVERSATION"]'
 	expect_jq 'all(.fb.score.reasons[]; .points == 0 and (.why | startswith("not evaluated: ")))'
 	expect_jq '.fb.score.reasons[0].why | test("follower")'
 	expect_jq 'all(.fb.score.reasons[1:][]; .why | test("posts"))'
@@ -262,14 +269,14 @@ age_at() {
 	expect_jq 'all(.fb.score.reasons[]; .why | startswith("not evaluated: "))'
 }
 
-@test "posts without dates: DEAD_90_DAYS is not evaluated, and the why does not blame the number of posts" {
+@test "posts without dates: DEAD_365_DAYS is not evaluated, and the why does not blame the number of posts" {
 	record '{id: "4203", username: "undated_uma", posts: [{text: "one"}, {text: "two"}, {text: "three"}, {text: "four"}]}'
 	fbs -r zero.rules -r "$DATA/score-missing.rules" in
 	expect_status 0
-	expect_jq '[.fb.score.reasons[] | select(.rule == "DEAD_90_DAYS")] | length == 1'
-	expect_jq '.fb.score.reasons[] | select(.rule == "DEAD_90_DAYS") | .points == 0 and (.why | startswith("not evaluated: "))'
+	expect_jq '[.fb.score.reasons[] | select(.rule == "DEAD_365_DAYS")] | length == 1'
+	expect_jq '.fb.score.reasons[] | select(.rule == "DEAD_365_DAYS") | .points == 0 and (.why | startswith("not evaluated: "))'
 	# four posts are attached: "fewer than 3 posts attached" is not why
-	expect_jq '.fb.score.reasons[] | select(.rule == "DEAD_90_DAYS") | .why | test("fewer than 3") | not'
+	expect_jq '.fb.score.reasons[] | select(.rule == "DEAD_365_DAYS") | .why | test("fewer than 3") | not'
 }
 
 @test "--already: ids, @names in any case and records mark ALREADY_FOLLOWED (0 points: a mark only)" {
@@ -375,7 +382,7 @@ age_at() {
 	expect_status 0
 	expect_no_stderr
 	# fb.score is replaced in its place; the rest keeps its bytes
-	expect_out_text '{"id":"1","username":"old","fb":{"source":{"network":"x"},"score":{"total":3,"verdict":"engage","reasons":[{"rule":"FRESH","points":1,"why":".fb.score == null"},{"rule":"HAS_DEMAND","points":2,"why":".fb.demand != null"}]},"demand":{"flagged":true,"score":4,"hits":[]}},"z":1}'
+	expect_out_text '{"id":"1","username":"old","fb":{"source":{"network":"x"},"score":{"total":3,"verdict":"engage","reasons":[{"rule":"HAS_DEMAND","points":2,"why":".fb.demand != null"},{"rule":"FRESH","points":1,"why":".fb.score == null"}]},"demand":{"flagged":true,"score":4,"hits":[]}},"z":1}'
 }
 
 @test "a jq rule that fails on a record rejects it, naming the rule; the others are scored; exit 1" {
@@ -638,4 +645,141 @@ age_at() {
 	expect_err '^fb-score: in:1: \.public_metrics\.followers_count: expected a number, got string$'
 	expect_err '^fb-score: in:2: \.created_at: not a date'
 	expect_err '^fb-score: in:3: \.posts\[0\]\.text: expected a string, got number$'
+}
+
+# --- the spec's decisions, with the default (fitted) points ------------------------
+
+# person ID DAYS_AGO REPLY_TO...: a relevant, conversing marketer whose posts
+# are DAYS_AGO days before 2026-11-20 and reply to the given ids.
+person() {
+	local id=$1 ago=$2
+	shift 2
+	record --arg id "$id" --argjson ago "$ago" --args '
+	  def day($n): (1795176000 - ($ago + $n) * 86400) | todate;
+	  {id: $id, username: "p\($id)", name: "Pat Doe", created_at: "2015-01-01T00:00:00Z",
+	   description: "Marketing lead for small business clients. Newsletters, branding, coffee.",
+	   public_metrics: {followers_count: 800, following_count: 500, tweet_count: 4000, listed_count: 25},
+	   posts: ([$ARGS.positional | to_entries[] |
+	     {id: "\($id)\(.key)", text: "@friend\(.key) \(["good point on email marketing, what did your small business clients say?",
+	        "agreed, we saw the same with local branding last spring", "thanks! happy to share the template, DM is open",
+	        "ha, that newsletter subject line is brilliant"][.key % 4])",
+	      created_at: day(.key), in_reply_to_user_id: .value,
+	      referenced_tweets: [{type: "replied_to", id: "9\(.key)"}]}]
+	     + [{id: "\($id)9", text: "Wrote up what we learned about branding for small business this year.",
+	         created_at: day(9)}])}' "$@"
+}
+
+@test "dead beats everything: a relevant, conversing account silent for 400 days is skip" {
+	person 8001 5 11 12 13
+	person 8002 400 11 12 13
+	fbs --now 2026-11-20 --no-sort --interests 'marketing, small business' in
+	expect_status 0
+	expect_jq 'select(.id == "8001") | .fb.score.verdict == "engage"'
+	expect_jq 'select(.id == "8002") | .fb.score.verdict == "skip" and .fb.score.reasons[0].rule == "DEAD_365_DAYS"'
+}
+
+@test "quiet but alive (200 days) is maybe at best: MAYBE_AT_BEST holds the total just below engage" {
+	person 8003 200 11 12 13
+	fbs --now 2026-11-20 --interests 'marketing, small business' in
+	expect_status 0
+	expect_jq '.fb.score.verdict == "maybe"'
+	expect_jq '[.fb.score.reasons[] | select(.rule == "MAYBE_AT_BEST")] | length == 1 and
+		(.[0].why | test("QUIET_90_DAYS holds"))'
+	engage=$(fb-score -l | awk '$1 == "threshold" && $2 == "engage" { print $3 }')
+	expect_jq ".fb.score.total < $engage and .fb.score.total == ([.fb.score.reasons[].points] | add * 1e6 | round / 1e6)"
+	# cap QUIET_90_DAYS none lifts the cap
+	echo 'cap QUIET_90_DAYS none' >nocap.rules
+	fbs --now 2026-11-20 --interests 'marketing, small business' -r nocap.rules in
+	expect_jq 'all(.fb.score.reasons[]; .rule != "MAYBE_AT_BEST")'
+}
+
+@test "a relevant broadcaster that never replies is not engage" {
+	record '{id: "8004", username: "growthnews", name: "Growth News Daily",
+	  description: "Daily marketing and small business news. Official account.",
+	  created_at: "2012-01-01T00:00:00Z",
+	  public_metrics: {followers_count: 250000, following_count: 40, tweet_count: 90000, listed_count: 3000},
+	  posts: [range(6) | {id: "8004\(.)", text: "Small business marketing: 5 trends for next year https://example.com/\(.)",
+	    created_at: "2026-11-1\(.)T09:00:00Z"}]}'
+	fbs --now 2026-11-20 --interests 'marketing, small business' in
+	expect_status 0
+	expect_jq '.fb.score.verdict != "engage"'
+	expect_jq 'any(.fb.score.reasons[]; .rule == "NO_CONVERSATION")'
+}
+
+@test "--client: a reply to the client is TALKED_TO_CLIENT, one with a link PITCHES_CLIENT, by id or by @name" {
+	record '{id: "8005", username: "talker", posts: [
+	  {id: "1", text: "@brightpath_co loved your audit thread, how long did it take?", in_reply_to_user_id: "1500"},
+	  {id: "2", text: "@someone else entirely", in_reply_to_user_id: "77"},
+	  {id: "3", text: "morning all"}]}'
+	record '{id: "8006", username: "pitcher", posts: [
+	  {id: "4", text: "@brightpath_co grow 10x with my course https://x.example/c", in_reply_to_user_id: "1500"},
+	  {id: "5", text: "hello"}, {id: "6", text: "hi"}]}'
+	printf 'points TALKED_TO_CLIENT 1\npoints PITCHES_CLIENT -1\n' >client.rules
+	fbs -r zero.rules -r client.rules --no-sort --client 1500 in
+	expect_status 0
+	jq -c '[.username, [.fb.score.reasons[].rule]]' "$OUT" >got
+	printf '%s\n' '["talker",["TALKED_TO_CLIENT"]]' '["pitcher",["PITCHES_CLIENT"]]' | diff - got
+	fbs -r zero.rules -r client.rules --no-sort --client @BrightPath_Co in
+	jq -c '[.username, [.fb.score.reasons[].rule]]' "$OUT" | diff - got
+	# without --client, nothing
+	fbs -r zero.rules -r client.rules --no-sort in
+	expect_jq '.fb.score.reasons == []'
+}
+
+@test "a demand in a post of the last year is DEMAND_IN_POSTS (skip); one in a post years older is not counted" {
+	record '{id: "8007", username: "recent", posts: [
+	  {id: "1", text: "Great chat today", created_at: "2026-11-18T10:00:00Z"},
+	  {id: "2", text: "Follow me and I follow back 100% #TeamFollowBack", created_at: "2026-10-01T10:00:00Z"}]}'
+	record '{id: "8008", username: "reformed", posts: [
+	  {id: "3", text: "Great chat today", created_at: "2026-11-18T10:00:00Z"},
+	  {id: "4", text: "Follow me and I follow back 100% #TeamFollowBack", created_at: "2013-10-01T10:00:00Z"}]}'
+	fb-detect in >detected
+	fbs --now 2026-11-20 --no-sort detected
+	expect_status 0
+	expect_jq 'select(.id == "8007") | .fb.score.verdict == "skip" and any(.fb.score.reasons[]; .rule == "DEMAND_IN_POSTS")'
+	expect_jq 'select(.id == "8008") | all(.fb.score.reasons[]; .rule != "DEMAND_IN_POSTS" and .rule != "DEMANDS_FOLLOW_BACK")'
+}
+
+@test "reasons come weightiest first, and every built-in rule is described" {
+	person 8009 5 11 12 13
+	fbs --now 2026-11-20 --interests 'marketing, small business' in
+	expect_jq '[.fb.score.reasons[].points | fabs] as $p | $p == ($p | sort | reverse)'
+	fb-score -l | awk '$1 == "points" { p[$2] = 1 } $1 == "describe" { d[$2] = 1 }
+		END { for (r in p) if (!(r in d)) { print "no describe line: " r; bad = 1 } exit bad }'
+}
+
+@test "a cap line that is neither maybe nor none is an error naming the line" {
+	echo 'cap QUIET_90_DAYS always' >bad.rules
+	fbs -r bad.rules </dev/null
+	expect_status 2
+	expect_err 'bad\.rules:1: .*expected maybe or none'
+}
+
+@test "points, weights and thresholds that are infinite or huge are refused (exit 2, the line named)" {
+	for v in inf -inf 1e300 2000000; do
+		printf 'points CONVERSATION %s\n' "$v" >big.rules
+		fbs -r big.rules </dev/null
+		expect_status 2
+		expect_err "big\.rules:1: expected a number between -1000000 and 1000000"
+		printf 'weight EN_I_FOLLOW_BACK %s\n' "$v" >big.rules
+		fbd -r big.rules </dev/null
+		expect_status 2
+		expect_err "big\.rules:1: expected a number between -1000000 and 1000000"
+	done
+	printf 'threshold engage 1e7\n' >big.rules
+	fbs -r big.rules </dev/null
+	expect_status 2
+}
+
+@test "a jq rule sees both spellings X writes (tweet_count / post_count): the README's BUSY_POSTER fires on fetched records" {
+	printf 'jq BUSY_POSTER .public_metrics.tweet_count > 50000\npoints BUSY_POSTER -1\njq PINNED .pinned_post_id != null\npoints PINNED 1\n' >busy.rules
+	record '{id: "1", username: "fetched", public_metrics: {post_count: 60000}, pinned_tweet_id: "9"}'
+	record '{id: "2", username: "older", public_metrics: {tweet_count: 60000}}'
+	record '{id: "3", username: "quiet", public_metrics: {post_count: 6}}'
+	fbs -r zero.rules -r busy.rules --no-sort in
+	expect_status 0
+	jq -c '[.username, [.fb.score.reasons[].rule]]' "$OUT" >got
+	printf '%s\n' '["fetched",["BUSY_POSTER","PINNED"]]' '["older",["BUSY_POSTER"]]' '["quiet",[]]' | diff - got
+	# the records themselves are as they came
+	expect_jq 'select(.id == "1") | .public_metrics == {post_count: 60000} and (has("pinned_post_id") | not)'
 }

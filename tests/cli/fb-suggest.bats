@@ -1,11 +1,15 @@
 #!/usr/bin/env bats
 # fb-suggest: what a user of the command sees (drafts, which records get
-# one, templates, options, the optional LLM endpoint, messages).
+# one, who they greet, what kind of post gets what draft, how varied a
+# run reads, templates, options, the optional LLM endpoint, messages).
 #
 # Golden files: data/suggest-CASE.ndjson is one profile, and
 # data/suggest-CASE.expected.ndjson the output for it, byte for byte. Each
 # golden test checks what the draft must be (its kind, its basis, its
 # language) before comparing bytes, so that a failure says what is wrong.
+# data/suggest-CASE.expected.txt lists, for the records of a case file,
+# "@username<TAB>what must be": the greeting's name, the achievement, the
+# kind of draft (empty: none).
 #
 # The LLM tests start tests/cli/fake-llm.py on 127.0.0.1 (a free port) and
 # stop it in teardown; nothing else is ever contacted.
@@ -75,8 +79,7 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	expect_jq '.fb.opener.kind == "compliment"'
 	expect_jq '.fb.opener.basis.field == ".posts[0].text"'
 	expect_jq '.fb.opener.basis.excerpt == "We just launched the new booking page for our clinic"'
-	# their words said back to them: "our clinic" is "your clinic"
-	expect_jq '.fb.opener.text | test("launched the new booking page for your clinic")'
+	expect_jq '.fb.opener.text | test("the new booking page")'
 	expect_out "$DATA/suggest-compliment.expected.ndjson"
 }
 
@@ -88,16 +91,16 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	expect_out "$DATA/suggest-share.expected.ndjson"
 }
 
-@test "an ordinary post of their own: a response quoting it" {
+@test "advice in a post of their own: a response quoting it" {
 	golden response
 	expect_jq '.fb.opener.kind == "response"'
 	expect_jq '.fb.opener.basis == {"field": ".posts[0].text", "excerpt": "Sourdough is mostly patience and a warm corner of the kitchen"}'
 	expect_out "$DATA/suggest-response.expected.ndjson"
 }
 
-@test "a hobby word in the bio and a post: the response comes before the question" {
+@test "a hobby word in the bio and a story in a post: the reaction comes before the question" {
 	golden hobby
-	expect_jq '.fb.opener.kind == "response"'
+	expect_jq '.fb.opener.kind == "reaction"'
 	expect_jq '.fb.opener.basis.field == ".posts[0].text"'
 	expect_out "$DATA/suggest-hobby.expected.ndjson"
 }
@@ -109,18 +112,19 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	expect_out "$DATA/suggest-nothing.expected.ndjson"
 }
 
-@test "a reply is not a post of their own: the response rests on the next original post" {
+@test "a reply is not a post of their own: the reaction rests on the next original post" {
 	# posts[0] is a reply as the X API gives it (referenced_tweets
-	# replied_to, then in_reply_to_user_id); posts[1] is their own.
+	# replied_to, then in_reply_to_user_id); posts[1] is their own, a story.
 	golden reply
-	expect_jq '.fb.opener.kind == "response"'
+	expect_jq '.fb.opener.kind == "reaction"'
 	expect_jq '.fb.opener.basis.field == ".posts[1].text"'
 	expect_out "$DATA/suggest-reply.expected.ndjson"
 }
 
 @test "a Spanish profile gets a Spanish draft" {
 	golden es
-	expect_jq '.fb.opener.text | startswith("Hola Lucía, ¿")'
+	expect_jq '.fb.opener.text | startswith("Hola Lucía, ")'
+	expect_jq '.fb.opener.text | test("periodista")'
 	expect_jq '.fb.opener.basis == {"field": ".description", "excerpt": "periodista / El Diario del Sur"}'
 	expect_out "$DATA/suggest-es.expected.ndjson"
 }
@@ -128,7 +132,8 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 @test "a Portuguese profile gets a Portuguese draft" {
 	golden pt
 	expect_jq '.fb.opener.kind == "compliment"'
-	expect_jq '.fb.opener.text | startswith("Oi Rafael, parabéns!")'
+	expect_jq '.fb.opener.text | startswith("Oi Rafael, ")'
+	expect_jq '.fb.opener.text | contains("Acabei de publicar meu ensaio sobre os pescadores de Itajaí")'
 	expect_out "$DATA/suggest-pt.expected.ndjson"
 }
 
@@ -169,6 +174,81 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	expect_status 0
 	expect_jq '.fb.opener.text == null or (.fb.opener.text | test("https?:|t\\.co/") | not)'
 	expect_jq '(.fb.opener.basis.excerpt // "") | test("https?:") | not'
+}
+
+# --- who a draft greets, and what kind of post gets what draft ---------------------
+
+# per_record JQ: "@username<TAB>value" for each record of stdout, value being JQ of it.
+per_record() {
+	jq -r '"@" + .username + "\t" + ('"$1"')' "$OUT"
+}
+
+@test "a first name only from a person's name; a brand's name whole, never cut; none for \"The ...\", a place or a brand's handle" {
+	fbg "$DATA/suggest-names.ndjson"
+	expect_status 0
+	expect_no_stderr
+	# the greeting's name: what stands between "Hi" ("Hey", "Hello") and the first comma
+	per_record '.fb.opener.text | capture("^(Hi|Hey|Hello)(?<to>[^,]*),").to | ltrimstr(" ")' >got
+	diff "$DATA/suggest-names.expected.txt" got
+	# and so never a word cut out of a business's name
+	! jq -r .fb.opener.text "$OUT" | grep -E '^(Hi|Hey|Hello) (Hospitality|Eastshire|Brightside|The|Northloop|Pixel|Hannah),'
+}
+
+@test "an achievement only from a clause of their own with a real object; never a fragment, a question, a negative, a complaint, a quote or a hypothetical" {
+	# one template that says the achievement plainly, so that it can be read back
+	printf 'compliment en {hi}I saw you {achievement}.\n' >ach.templates
+	fbg --templates ach.templates "$DATA/suggest-achievements.ndjson"
+	expect_status 0
+	expect_no_stderr
+	per_record 'if .fb.opener.kind == "compliment" then .fb.opener.text |
+	    capture("I saw you (?<a>.*)\\.$").a else "" end' >got
+	diff "$DATA/suggest-achievements.expected.txt" got
+}
+
+@test "the draft answers what the post is: a question a follow-up, advice a response, news a compliment, a story a reaction; an ad, a giveaway, a promo code, a pitch, a scam, the weather, small talk or a complaint nothing" {
+	fbg "$DATA/suggest-postkinds.ndjson"
+	expect_status 0
+	expect_no_stderr
+	per_record '.fb.opener.kind // ""' >got
+	diff "$DATA/suggest-postkinds.expected.txt" got
+	# with nothing to answer, the reason says so
+	expect_jq 'select(.fb.opener.text == null) | .fb.opener.reason | startswith("nothing specific to go on")'
+	# a follow-up quotes the whole question, with its question mark
+	expect_jq 'select(.fb.opener.kind == "followup") | .fb.opener.basis.excerpt ==
+	    "Anyone know a good accountant in Leeds who understands small bakeries?" and
+	    (.fb.opener.text | contains("\"Anyone know a good accountant in Leeds who understands small bakeries?\""))'
+	# a giveaway with a launch in it gets no praise: the bio's job makes the draft
+	expect_jq 'select(.username == "kind_job") | .fb.opener.basis.field == ".description"'
+	! jq -r '.fb.opener.text // empty' "$OUT" | grep -iE 'giveaway|airdrop|code|%|coaching|signals|drizzly|morning everyone|cancelled'
+}
+
+@test "a giveaway, a scam, a feed or a bot gets no draft at all, whatever its posts show" {
+	fbg "$DATA/suggest-unwritable.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 5
+	expect_jq '.fb.opener | .text == null and (.reason | startswith("no draft for an automated or promotional account"))'
+}
+
+@test "no control character in a draft: ESC[2J, an OSC 8 link, C0, C1 and bidi controls are taken out of what is quoted" {
+	fbg "$DATA/suggest-controls.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_lines 4
+	# plain text only, in the draft and in what it rests on
+	expect_jq '.fb.opener | [.text, .basis.excerpt] | map(. // "") | all(test("[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]") | not)'
+	# the sequences are gone whole (the link's target too), the words they wrapped stay
+	expect_jq '.fb.opener | [.text, .basis.excerpt] | map(. // "") | all(test("\\[2J|\\[H|8;;|evil|\\[31m|\\[0m|\\[5m") | not)'
+	expect_jq 'select(.username == "ctl_compliment") | .fb.opener.basis.excerpt == "We just launched the new booking page for our clinic"'
+	expect_jq 'select(.username == "ctl_compliment") | .fb.opener.text | startswith("Hi Omar, ")'
+	expect_jq 'select(.username == "ctl_question") | .fb.opener.basis.excerpt == "senior editor / Northwind Press"'
+	expect_jq 'select(.username == "ctl_response") | .fb.opener.basis.excerpt ==
+	    "Pricing tip: raise your rates every January, and tell clients early"'
+	# and the table, meant for a terminal, holds no escape either, in the handle neither
+	fbg --format table "$DATA/suggest-controls.ndjson"
+	expect_status 0
+	! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$OUT" || { echo "a control in the table:"; cat -A "$OUT"; return 1; }
+	grep -q '^@ctl_table  ' "$OUT"
 }
 
 # --- which records get an opener -------------------------------------------------
@@ -256,6 +336,195 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	diff expected got
 	grep -q '^@v_engage  .* Hi Ada, ' "$OUT"
 	grep -q '^@vibes_only_22 .* nothing specific to go on' "$OUT"
+}
+
+# --- a run reads as if many people wrote it ----------------------------------------
+
+@test "the default templates: at least 8 of each kind in each language, each opening and closing its own way" {
+	python3 - "$BATS_TEST_DIRNAME/../../share/suggest.templates" <<-'PY'
+	import collections, re, sys
+	count, openings, closings, bad = collections.Counter(), {}, {}, []
+	def key(words):
+	    return " ".join(re.sub(r"[^\w'{}]", "", w.lower()) for w in words)
+	for line in open(sys.argv[1], encoding="utf-8"):
+	    if line.startswith("#") or not line.strip() or line[0] in " \t":
+	        continue
+	    kind, lang, text = line.rstrip("\n").split(" ", 2)
+	    count[kind, lang] += 1
+	    body = text.replace("{hi}", "", 1)
+	    # an opening that quotes them is theirs, and differs from one post to the next
+	    if not re.search(r"\{(excerpt|achievement|domain)\}", " ".join(body.split()[:4])):
+	        o = key(body.split()[:4])
+	        if (lang, o) in openings:
+	            bad.append("%s %s opens like %s: %s" % (kind, lang, openings[lang, o], text))
+	        openings[lang, o] = kind
+	    if text.endswith("?"):
+	        c = key(re.split(r'(?<=[.!?:])"? ', body)[-1].split())
+	        if (lang, c) in closings:
+	            bad.append("%s %s closes like %s: %s" % (kind, lang, closings[lang, c], text))
+	        closings[lang, c] = kind
+	for kind in ("question", "compliment", "share", "response", "followup", "reaction"):
+	    for lang in ("en", "es", "pt"):
+	        if count[kind, lang] < 8:
+	            bad.append("%d templates of %s %s" % (count[kind, lang], kind, lang))
+	print("\n".join(bad))
+	sys.exit(1 if bad else 0)
+	PY
+}
+
+@test "51 engage profiles in one run: no two drafts open with the same four words or close with the same question" {
+	# Each kind of draft, in each language, comes up at most 8 times, so
+	# there is always a template left that opens and closes unlike the
+	# drafts before it. Three skip profiles get no draft.
+	python3 - >profiles.ndjson <<-'PY'
+	import json, random
+	rng = random.Random(20261127)
+	first = iter(["Mara", "Priya", "Tomás", "Lucía", "João", "Kevin", "Aiko", "Olu", "Inês", "Eamon",
+	              "Ursula", "Ivan", "Omar", "Elif", "Rafael", "Beatriz", "Diego", "Chen", "Fatima",
+	              "Hugo", "Isla", "Noor", "Lars", "Uma", "Yusuf", "Zoe", "Amara", "Grace", "Leah",
+	              "Rahul", "Fiona", "Carla", "Nadia", "Tess", "Wren", "Pia", "Ada", "Finn", "Gus",
+	              "Hana", "Ellis", "Jonas", "Kim", "Ben", "Lucy", "Raj", "Sam", "Nina", "Dev", "Rosa"])
+	last = ["Okafor", "Silva", "Gomez", "Park", "Nguyen", "Rossi", "Byrne", "Haddad", "Tan", "Ito"]
+	brands = iter(["Kestrel Labs", "Blue Fern Studio", "Quayside Coffee Roasters", "Tallow & Wick",
+	               "Harbour Print Shop"])
+	nobody = iter(["✨", "The Corner Room", "🌿🌿", "The Long Table"])
+	orgs = iter(["Acme Health", "Northwind Press", "Riverside Library", "Globex", "Open Shelf",
+	             "Ledger & Co", "Harbour Gazette", "Mercy Hospital", "Fablab Leeds", "Tidewater Summit",
+	             "Ember & Salt", "El Diario del Sur", "Radio Norte", "Folha do Porto", "Casa Aberta"])
+	profiles = []
+	def profile(lang="en", description="", posts=(), entities=None, verdict="engage"):
+	    i = len(profiles)
+	    r = rng.random()
+	    if r < 0.1:
+	        name = next(brands, None) or "%s %s" % (next(first), rng.choice(last))
+	    elif r < 0.18:
+	        name = next(nobody, None) or "%s %s" % (next(first), rng.choice(last))
+	    else:
+	        name = "%s %s" % (next(first), rng.choice(last))
+	    p = {"id": str(5000 + i), "username": "user_%d" % i, "name": name, "description": description}
+	    if entities:
+	        p["entities"] = entities
+	    p["posts"] = [{"id": str(6000 + 10 * i + j), "text": t, "lang": lang,
+	                   "created_at": "2026-11-%02dT10:00:00.000Z" % (19 - j), **extra}
+	                  for j, (t, extra) in enumerate(posts)]
+	    p["fb"] = {"score": {"total": 5 if verdict == "engage" else -5, "verdict": verdict, "reasons": []}}
+	    profiles.append(p)
+	for text in ["We just launched the new booking page for our clinic",
+	             "I just published a guide to pricing freelance work",
+	             "Finally shipped version two of our budgeting app",
+	             "Thrilled to announce our second shop on Harbour Road",
+	             "We won the regional award for local reporting",
+	             "I finished my first zine about city birds",
+	             "After two years of work, we opened the community kitchen on Mill Lane",
+	             "Some personal news: I got promoted to head of research at the lab"]:
+	    profile(posts=[(text + "!", {})])
+	for role in ["Senior editor", "Data journalist", "Software engineer", "Pastry chef", "Librarian",
+	             "Product manager", "Accountant", "Nurse"]:
+	    profile(description="%s at %s. Coffee first." % (role, next(orgs)))
+	for text in ["Pricing tip: raise your rates every January and tell clients in November",
+	             "Unmoderated tests show what people do, never why they do it",
+	             "Sourdough is mostly patience and a warm corner of the kitchen",
+	             "Most newsletters have four calls to action and readers click none of them",
+	             "Lesson from this year: answer every support ticket within four hours",
+	             "Never send a proposal without a call first, it saves everyone a week",
+	             "Hot take: lanyards with first names in big type are the best accessibility feature",
+	             "Write the job description before you hire, it saves so much pain later"]:
+	    profile(posts=[(text, {})])
+	for i, title in enumerate(["why small studios should raise prices every January",
+	                           "the spring guide to local search for cafes",
+	                           "what a year of open council data taught us",
+	                           "how we plan a conference that feels like a dinner party",
+	                           "eviction filings in twelve cities, normalised by renters",
+	                           "a short history of the town library and its readers"]):
+	    dom = "site%d.example" % i
+	    link = "https://t.co/s%d" % i
+	    profile(entities={"url": {"urls": [{"start": 0, "end": 23, "url": "https://t.co/b%d" % i,
+	                                        "expanded_url": "https://%s/" % dom, "display_url": dom}]}},
+	            posts=[("New essay: %s %s" % (title, link),
+	                    {"entities": {"urls": [{"start": 0, "end": 23, "url": link,
+	                                            "expanded_url": "https://%s/posts/%d" % (dom, i),
+	                                            "display_url": dom}]}})])
+	for text in ["Anyone know a good accountant in Leeds who understands small bakeries?",
+	             "Does anyone have a favourite tool for planning a newsletter calendar?",
+	             "Where do you all find illustrators for a small picture book?",
+	             "Which bike shop in Cork still stocks 27-inch tubes these days?",
+	             "How do you price a workshop for eight people without scaring them off?",
+	             "What is the best way to archive old negatives without a scanner?"]:
+	    profile(posts=[(text, {})])
+	for text in ["Spent the afternoon sorting old negatives from the harbour series",
+	             "Repainted the shop sign today, the old letters were peeling badly",
+	             "Kids asked why the clocks change and I said politics and they accepted it",
+	             "Planted the first tomatoes of the year on the balcony this morning",
+	             "Took the long way home along the canal and counted eleven herons",
+	             "Finally tried the new bakery on the corner with my daughter"]:
+	    profile(posts=[(text, {})])
+	for role, org in [("Periodista", "El Diario del Sur"), ("Ingeniera", "Radio Norte"),
+	                  ("Fotógrafa", "Casa Aberta")]:
+	    profile(lang="es", description="%s en %s. Me gustan los mapas y el café." % (role, org))
+	for text in ["Acabamos de lanzar la nueva guía para pequeños comercios del barrio",
+	             "Acabo de publicar mi ensayo sobre las bibliotecas de barrio"]:
+	    profile(lang="es", posts=[(text, {})])
+	for role, org in [("Jornalista", "Folha do Porto"), ("Professora", "Casa Aberta")]:
+	    profile(lang="pt", description="%s na %s. Escrevo sobre cidades com dados." % (role, org))
+	for text in ["Dica: nunca mande uma proposta sem uma conversa antes",
+	             "Dica de preço: suba seus valores todo janeiro e avise os clientes antes"]:
+	    profile(lang="pt", posts=[(text, {})])
+	for i in range(3):
+	    profile(verdict="skip", description="Nurse at Mercy Hospital.")
+	rng.shuffle(profiles)
+	for p in profiles:
+	    print(json.dumps(p, ensure_ascii=False))
+	PY
+	fbg profiles.ndjson
+	expect_status 0
+	expect_no_stderr
+	expect_lines 54
+	python3 - "$OUT" <<-'PY'
+	import collections, json, re, sys
+	recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+	bad = []
+	drafts = []
+	for r in recs:
+	    op = r["fb"].get("opener")
+	    if r["fb"]["score"]["verdict"] == "skip":
+	        if op is not None:
+	            bad.append("@%s: a skip record got an opener" % r["username"])
+	        continue
+	    if not op or not op.get("text"):
+	        bad.append("@%s: no draft: %s" % (r["username"], op))
+	        continue
+	    drafts.append((r["username"], op["kind"], op["text"]))
+	def words(s, n=4):
+	    return " ".join(re.sub(r"[^\w']", "", w.lower()) for w in s.split()[:n])
+	def body(t):
+	    m = re.match(r"(Hi|Hey|Hello|Hola|Buenas|Oi|Olá)\b[^,]*, ", t)
+	    return t[m.end():] if m else t
+	def closing(t):
+	    if not t.endswith("?"):
+	        return None
+	    return re.sub(r"[^\w]", "", re.split(r'(?<=[.!?:])"? ', body(t))[-1].lower())
+	seen = {}
+	for user, kind, t in drafts:
+	    for what, key in (("opening", words(t)), ("opening after the greeting", words(body(t))),
+	                      ("closing question", closing(t))):
+	        if key is None:
+	            continue
+	        if (what, key) in seen:
+	            bad.append("@%s (%s) has the %s of @%s: %r\n    %s\n    %s" % (user, kind, what,
+	                       seen[what, key][0], key, t, seen[what, key][1]))
+	        else:
+	            seen[what, key] = (user, t)
+	kinds = collections.Counter(k for _, k, _ in drafts)
+	print("%d drafts; kinds %s" % (len(drafts), dict(kinds)))
+	for k in ("question", "compliment", "share", "response", "followup", "reaction"):
+	    if kinds[k] < 3:
+	        bad.append("only %d drafts of kind %s: the run is not varied enough to say anything" % (kinds[k], k))
+	print("the first twelve:")
+	for user, kind, t in drafts[:12]:
+	    print("  %-10s %s" % (kind, t))
+	print("\n".join(bad))
+	sys.exit(1 if bad else 0)
+	PY
 }
 
 # --- templates -----------------------------------------------------------------
@@ -365,7 +634,7 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 
 # --- properties over 300 generated profiles ----------------------------------------
 
-@test "300 generated profiles: every draft short, tidy, grounded and unique" {
+@test "300 generated profiles: every draft short, tidy, plain, grounded and unique" {
 	python3 - >profiles.ndjson <<-'PY'
 	import json, random
 	rng = random.Random(20261126)
@@ -503,7 +772,7 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	            fail(r, "text null without a reason", op)
 	        continue
 	    n += 1
-	    if op.get("kind") not in ("question", "response", "compliment", "share"):
+	    if op.get("kind") not in ("question", "response", "followup", "reaction", "compliment", "share"):
 	        fail(r, "kind %r" % op.get("kind"), t)
 	    if len(t) > 280:
 	        fail(r, "longer than 280 characters (%d)" % len(t), t)
@@ -513,13 +782,17 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	        fail(r, "a double space", t)
 	    if "http" in t:
 	        fail(r, "a link quoted", t)
+	    if re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", t):
+	        fail(r, "a control character", t)
 	    m = re.search(r"\b(\w+) \1\b", t, re.I)
 	    if m:
 	        fail(r, "a doubled word %r" % m.group(0), t)
-	    m = re.match(r"(Hi|Hola|Oi) (\w+),", t)
+	    m = re.match(r"(Hi|Hey|Hello|Hola|Buenas|Oi|Olá) (\w+),", t)
 	    if m and len(m.group(2)) > 1 and m.group(2).isupper():
 	        fail(r, "a name in capitals taken for a first name", t)
-	    if t.startswith("Hi"):  # the articles of English
+	    if r["name"].endswith(" Studio") and not re.match(r"\w+ (equip[oe] (de )?)?%s( team)?, " % r["name"], t):
+	        fail(r, "a studio not greeted by its whole name", t)
+	    if re.match(r"(Hi|Hey|Hello)\b", t):  # the articles of English
 	        m = re.search(r"\ba ([aeio]\w*)", t, re.I)
 	        if m:
 	            fail(r, "'a' before a vowel sound %r" % m.group(0), t)
@@ -545,8 +818,9 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	        types = [x["type"] for x in p.get("referenced_tweets") or []]
 	        if "retweeted" in types or p["text"].startswith("RT @"):
 	            fail(r, "rests on a repost", t)
-	        if op["kind"] == "response" and ("replied_to" in types or "in_reply_to_user_id" in p):
-	            fail(r, "a response to a reply", t)
+	        if op["kind"] in ("response", "followup", "reaction") and (
+	                "replied_to" in types or "in_reply_to_user_id" in p):
+	            fail(r, "a %s to a reply" % op["kind"], t)
 	        if op["kind"] == "share":
 	            dom = r["entities"]["url"]["urls"][0]["expanded_url"].split("/")[2].replace("www.", "")
 	            if dom not in t:

@@ -304,7 +304,8 @@ huge_line() {
 	fetch tw-user --rejects rej <in
 	expect_status 1
 	expect_eq "ids in order" "100 201" "$(ids)"
-	[ "$(wc -l <"$ERR")" -eq 3 ] || { echo "expected 3 messages"; show; return 1; }
+	[ "$(grep -ac '^tw-user: stdin:' "$ERR")" -eq 3 ] || { echo "expected 3 messages"; show; return 1; }
+	[ "$(wc -l <"$ERR")" -eq 4 ] || { echo "expected 3 messages and the summary"; show; return 1; }
 	lines in 2 3 4 >want.rej
 	expect_file_is rej want.rej
 	never_asked priya caf gw %E9 %FF

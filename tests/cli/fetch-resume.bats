@@ -314,19 +314,24 @@ expect_no_restart() {
 	cmp "$TREF" tout.before || { echo "tout differs from the uninterrupted run"; cat err; return 1; }
 }
 
-# ctrl_c_pipeline WHEN: "tw-followers --resume state @bench | fb-detect >> out"
+# ctrl_c_pipeline PAGES: "tw-followers --resume state @bench | fb-detect >> piped"
 # in a process group of its own, sent SIGINT (as a terminal sends Ctrl-C to
-# the whole pipeline) after WHEN seconds; bash waits for both. Wherever the
-# signal lands, nothing may be lost.
+# the whole pipeline) once the server has been asked for PAGES more pages
+# (each is answered 0.3 s late, so the run is in the middle); bash waits
+# for both. Wherever the signal lands, nothing may be lost.
 ctrl_c_pipeline() {
-	local i
+	local i want
+	want=$(($(requests /followers) + $1))
 	# A background job starts with SIGINT ignored: give it back, as a terminal's job has it.
 	python3 -c 'import os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_DFL)
 os.setsid()
-os.execvp("bash", ["bash", "-c", sys.argv[1]])' 'trap : INT; tw-followers --resume state @bench | fb-detect >>out; wait' 2>>ctrl-c.err &
+os.execvp("bash", ["bash", "-c", sys.argv[1]])' 'trap : INT; tw-followers --resume state @bench | fb-detect >>piped; wait' 2>>ctrl-c.err &
 	PID=$!
-	sleep "$1"
+	for i in $(seq 600); do
+		[ "$(requests /followers)" -ge "$want" ] && break
+		sleep 0.05
+	done
 	kill -INT -- "-$PID" 2>/dev/null || true
 	wait "$PID" || true
 	for i in $(seq 400); do
@@ -337,15 +342,15 @@ os.execvp("bash", ["bash", "-c", sys.argv[1]])' 'trap : INT; tw-followers --resu
 
 @test "Ctrl-C to 'tw-followers --resume | fb-detect >> out', twice, then the same command: every follower is in out" {
 	slow_server
-	: >out
-	ctrl_c_pipeline 0.8
-	ctrl_c_pipeline 1.0
-	captured bash -c 'tw-followers --resume state @bench | fb-detect >>out'
+	: >piped
+	ctrl_c_pipeline 2
+	ctrl_c_pipeline 2
+	captured bash -c 'tw-followers --resume state @bench | fb-detect >>piped'
 	expect_status 0
 	fb-detect "$REF" | sort -u >want
-	sort -u out >got
+	sort -u piped >got
 	missing=$(comm -23 want got | wc -l)
-	[ "$missing" -eq 0 ] || { echo "$missing of 6000 followers lost"; cat ctrl-c.err err; wc -l out; return 1; }
+	[ "$missing" -eq 0 ] || { echo "$missing of 6000 followers lost"; cat ctrl-c.err err; wc -l piped; return 1; }
 	[ -z "$(comm -13 want got)" ] || { echo "lines that are no follower"; return 1; }
 	grep -q 'tw-followers: interrupted: run the same command to continue' ctrl-c.err ||
 		{ echo "no word on how to go on:"; cat ctrl-c.err; return 1; }

@@ -260,3 +260,39 @@ token_file() {
 	expect_status 0
 	[ "$(jq -r .username "$OUT")" = acme_consult ]
 }
+
+@test "a token file that is a FIFO with no writer is refused at once (exit 2), not waited on" {
+	mkfifo tokfifo
+	chmod 600 tokfifo
+	timed timeout 20 env -u TW_BEARER_TOKEN tw-user --token-file tokfifo @acme_consult
+	expect_status 2
+	expect_err 'tokfifo: not a regular file'
+	at_most 10
+}
+
+@test "a fetcher holding a token dumps no core: its core limit is 0 while it runs" {
+	start_xapi --data "$ACCOUNT" --faults "$(faults '[{"match": "/users/by", "action": "slow", "seconds": 3}]')"
+	tw-user @acme_consult >/dev/null 2>&1 &
+	pid=$!
+	for i in $(seq 100); do
+		grep -q '^Max core file size *0 *0' "/proc/$pid/limits" 2>/dev/null && break
+		sleep 0.05
+	done
+	grep '^Max core file size' "/proc/$pid/limits" | grep -q ' 0 *0 ' ||
+		{ grep core "/proc/$pid/limits"; kill "$pid"; return 1; }
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" || true
+}
+
+@test "fb-suggest --llm to http://127.0.0.1 never goes through a proxy (it would carry the key and the drafts)" {
+	python3 "$BATS_TEST_DIRNAME/fake-llm.py" --port-file llm.port --log llm.log >/dev/null 2>&1 3>&- &
+	llm=$!
+	for i in $(seq 100); do [ -s llm.port ] && break; sleep 0.1; done
+	http_proxy=http://127.0.0.9:9 HTTP_PROXY=http://127.0.0.9:9 ALL_PROXY=http://127.0.0.9:9 \
+	LLM_API_KEY=test-key-123 captured fb-suggest --llm "http://127.0.0.1:$(cat llm.port)/ok/v1/chat/completions" \
+		"$DATA/suggest-question.ndjson"
+	kill "$llm"
+	expect_status 0
+	[ "$(wc -l <llm.log)" -eq 1 ] || { echo "the request did not reach the endpoint"; return 1; }
+	jq -e '.headers.Authorization == "Bearer test-key-123"' llm.log >/dev/null
+}

@@ -13,6 +13,8 @@ setup() {
 	[ -x "$dest/opt/fb/bin/fb-detect" ]
 	[ -f "$dest/opt/fb/share/man/man1/fb-detect.1" ]
 	cmp "$top/share/detect.rules" "$dest/opt/fb/share/followback/detect.rules"
+	cmp "$top/share/detect.model" "$dest/opt/fb/share/followback/detect.model"
+	cmp "$top/share/score.rules" "$dest/opt/fb/share/followback/score.rules"
 	[ -f "$dest/opt/fb/share/bash-completion/completions/followback" ]
 	[ "$(readlink "$dest/opt/fb/share/bash-completion/completions/fb-detect")" = followback ]
 	[ -f "$dest/opt/fb/share/zsh/site-functions/_followback" ]

@@ -151,8 +151,10 @@ fault() {
 	start_xapi --generate 2500 --window 1 --rate followers=1
 	timed tw-followers @bench
 	expect_status 0
-	expect_no_stderr
 	all_bench 2500
+	# into a log, each wait is one plain line: no carriage return, no escape
+	expect_err '^tw-followers: rate limit: waiting [0-9]+ s \(until [0-9]{2}:[0-9]{2}:[0-9]{2}\)$'
+	! grep -q $'[\r\033]' "$ERR" || { echo "control characters on stderr:"; cat -v "$ERR"; return 1; }
 	[ "$(status_count 200 /followers)" -eq 3 ] || { cat "$XAPI_LOG"; return 1; }
 	n429=$(status_count 429)
 	[ "$n429" -le 2 ] || { echo "$n429 answers 429 in about 2 windows"; cat "$XAPI_LOG"; return 1; }
@@ -160,8 +162,11 @@ fault() {
 	at_most 8
 }
 
+# A window of 4 s: it starts at the first request's whole second, so the
+# second request falls inside it unless the first took 3 s or more (a
+# window of 1 s could end a few milliseconds after the first request).
 @test "rate limit with --progress: the wait is shown on stderr" {
-	start_xapi --generate 2500 --window 1 --rate followers=1
+	start_xapi --generate 2500 --window 4 --rate followers=1
 	captured tw-followers --progress --limit 2000 @bench
 	expect_status 0
 	expect_lines 2000
@@ -169,7 +174,7 @@ fault() {
 }
 
 @test "on a terminal the wait is counted down without --progress; the records go to -o" {
-	start_xapi --generate 2500 --window 1 --rate followers=1
+	start_xapi --generate 2500 --window 4 --rate followers=1
 	script -qec "tw-followers --limit 2000 -o recs @bench" /dev/null >tty.out
 	grep -q 'tw-followers: rate limit: waiting [0-9]* s (until' tty.out || { cat -v tty.out; return 1; }
 	[ "$(wc -l <recs)" -eq 2000 ]
@@ -222,8 +227,11 @@ fault() {
 	fault '[{"match": "/followers", "nth": [1, 2], "action": "status", "code": 503}]'
 	captured tw-followers --retries 5 @bench
 	expect_status 0
-	expect_no_stderr
 	all_bench 2500
+	# each retry is said, with its reason and when it goes again
+	[ "$(grep -c '^tw-followers: GET /2/users/[0-9]*/followers?.*: the server answered 503; again in [0-9.]* s (attempt [23] of 6)$' "$ERR")" -eq 2 ] ||
+		{ show; return 1; }
+	expect_err '^tw-followers: 2500 records in 3 requests, \$25\.01$'
 	[ "$(status_count 503)" -eq 2 ] && [ "$(status_count 200 /followers)" -eq 3 ] ||
 		{ cat "$XAPI_LOG"; return 1; }
 }
@@ -325,10 +333,10 @@ fault() {
 
 # --- output ----------------------------------------------------------------------------
 
-@test "-o FILE appends the records, nothing on stdout" {
+@test "-o FILE --append appends the records, nothing on stdout" {
 	start_xapi --data "$ACCOUNT"
 	echo '{"id":"1","kept":true}' >followers.ndjson
-	captured tw-followers -o followers.ndjson @acme_consult
+	captured tw-followers --append -o followers.ndjson @acme_consult
 	expect_status 0
 	expect_no_stdout
 	expect_no_stderr
@@ -394,4 +402,24 @@ fault() {
 	expect_status 0
 	[ "$(requests /followers)" -eq "$before" ] || { cat "$XAPI_LOG"; return 1; }
 	[ "$(wc -l <followers.ndjson)" -eq 2500 ]
+}
+
+@test "-o FILE that is not empty, without --resume: refused before any request (exit 2); --append adds to it" {
+	start_xapi --generate 1500
+	captured tw-followers -o recs @bench
+	expect_status 0
+	[ "$(wc -l <recs)" -eq 1500 ]
+	: >"$XAPI_LOG"
+	captured tw-followers -o recs @bench
+	expect_status 2
+	expect_err 'tw-followers: recs: not empty \([0-9]+ bytes\): a second run would fetch, pay for and write the same records again'
+	[ "$(wc -l <recs)" -eq 1500 ]
+	[ "$(requests)" -eq 0 ] || { cat "$XAPI_LOG"; return 1; }
+	captured tw-followers --append -o recs @bench
+	expect_status 0
+	[ "$(wc -l <recs)" -eq 3000 ]
+	# an empty file is no mistake
+	: >empty
+	captured tw-followers -o empty @bench
+	expect_status 0
 }

@@ -138,3 +138,17 @@ ids() {
 		{ echo 'expected $1.01 (200 posts at $0.005, and the lookup)'; show; return 1; }
 	[ "$(requests)" -eq 0 ] || { cat "$XAPI_LOG"; return 1; }
 }
+
+@test "--since not before --until is a usage error: exit 2, nothing asked of the API, not even the lookup" {
+	start_xapi --data "$ACCOUNT"
+	captured tw-mentions --since 2026-02-01 --until 2026-01-01 @acme_consult
+	expect_status 2
+	expect_no_stdout
+	expect_err 'tw-mentions: --since 2026-02-01T00:00:00Z is not before --until 2026-01-01T00:00:00Z'
+	[ "$(requests)" -eq 0 ] || { cat "$XAPI_LOG"; return 1; }
+	# offsets count: 10:00+02:00 is 08:00Z, before 09:00Z
+	captured tw-mentions --since 2026-01-01T10:00:00+02:00 --until 2026-01-01T09:00:00Z @acme_consult
+	expect_status 0
+	captured tw-mentions --since 2026-01-01T10:00:00+02:00 --until 2026-01-01T08:00:00Z @acme_consult
+	expect_status 2
+}

@@ -305,7 +305,8 @@ expect_eq() { # WHAT EXPECTED GOT
 	expect_file_is got want
 	expect_err '^tw-timeline: .*(@locked_acct|3005).*'
 	expect_err '^tw-timeline: .*(@gone_acct|3008).*'
-	expect_eq "warnings" 2 "$(wc -l <"$ERR")"
+	expect_err '^tw-timeline: [0-9]+ records in [0-9]+ requests, \$[0-9.]+$'
+	expect_eq "warnings and the summary" 3 "$(wc -l <"$ERR")"
 	expect_jq 'select(.id == "3007" or .id == "3002") | .posts | length > 0'
 }
 

@@ -119,7 +119,8 @@ names() {
 	expect_err_has 'tw-user: @promo_blast: suspended (User has been suspended: [promo_blast].)'
 	expect_err_has 'tw-user: id 998: suspended (User has been suspended: [998].)'
 	expect_err_has 'tw-user: id 999: not found (Could not find user with id: [999].)'
-	[ "$(wc -l <"$ERR")" -eq 4 ] || { echo "expected 4 messages"; show; return 1; }
+	expect_err '^tw-user: 3 records in [0-9]+ requests?, \$0\.03$'
+	[ "$(wc -l <"$ERR")" -eq 5 ] || { echo "expected 4 messages and the summary"; show; return 1; }
 }
 
 @test "--rejects FILE keeps each input that was not found verbatim, one a line" {
@@ -149,7 +150,8 @@ names() {
 	expect_err_has 'tw-user: way_too_long_name_16: neither a @name nor a user id'
 	expect_err_has 'tw-user: 12-ab: neither a @name nor a user id'
 	expect_err_has 'tw-user: @: neither a @name nor a user id'
-	[ "$(wc -l <"$ERR")" -eq 4 ] || { echo "expected 4 messages"; show; return 1; }
+	expect_err '^tw-user: 1 record in 1 request, \$0\.01$'
+	[ "$(wc -l <"$ERR")" -eq 5 ] || { echo "expected 4 messages and the summary"; show; return 1; }
 	if grep -Eq 'bad-name|way_too_long|12-ab' "$XAPI_LOG"; then
 		echo "an invalid name reached the API:"
 		cat "$XAPI_LOG"
@@ -205,10 +207,10 @@ names() {
 	[ "$(requests /2/users/by)" -le 1 ] || { cat "$XAPI_LOG"; return 1; }
 }
 
-@test "-o FILE appends the records; nothing on stdout" {
+@test "-o FILE --append appends the records; nothing on stdout" {
 	start_xapi --data "$ACCOUNT"
 	echo '{"id":"1","kept":true}' >users.ndjson
-	captured tw-user -o users.ndjson @priya_ux @lou_runs
+	captured tw-user --append -o users.ndjson @priya_ux @lou_runs
 	expect_status 0
 	expect_no_stdout
 	expect_no_stderr

@@ -84,3 +84,14 @@ status_count() {
 teardown() {
 	stop_xapi
 }
+
+# expect_no_stderr, for the fetchers: nothing on stderr but the closing
+# line every run ends with, "PROG: N records in M requests, $X" (what was
+# fetched and what it cost, for the log and the invoice).
+expect_no_stderr() {
+	if grep -Ev '^tw-[a-z]+: [0-9]+ records? in [0-9]+ requests?, \$[0-9]+\.[0-9]{2}' "$ERR" | grep -q .; then
+		echo "expected nothing on stderr but the closing summary"
+		show
+		return 1
+	fi
+}

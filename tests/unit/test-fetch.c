@@ -100,7 +100,7 @@ test_sink(void)
 	snprintf(state, sizeof state, "%s/state", dir);
 	/* A run that dies after its first page, as a killed one would. */
 	if (fork() == 0) {
-		s = sink_open(out, state, "job A", &p);
+		s = sink_open(out, state, 0, "job A", &p);
 		if (p.requests != 0 || p.next != NULL || p.done)
 			_exit(1);
 		sink_add(s, "{\"id\":\"1\"}", 10);
@@ -117,7 +117,7 @@ test_sink(void)
 	fd = open(out, O_WRONLY | O_APPEND);
 	ok(fd >= 0 && write(fd, "{\"id\":\"2\"}\n{\"id\":", 17) == 17, "a torn page after it");
 	close(fd);
-	s = sink_open(out, state, "job A", &back);
+	s = sink_open(out, state, 0, "job A", &back);
 	ok(back.requests == 1 && back.records == 1 && back.next &&
 	    strcmp(back.next, "token-after-page-1") == 0, "the checkpoint comes back");
 	text = file_text(out);

@@ -1,0 +1,210 @@
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "detectmodel.h"
+#include "util.h"
+
+void
+detect_model_init(struct detect_model *m)
+{
+	memset(m, 0, sizeof *m);
+	m->threshold = 0.5;
+}
+
+void
+detect_model_free(struct detect_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->v[i].text);
+	free(m->v);
+	free(m->slots);
+	memset(m, 0, sizeof *m);
+}
+
+static size_t
+slot_of(const struct detect_model *m, uint64_t hash)
+{
+	return (size_t)((hash * 0x9E3779B97F4A7C15ULL) >> 32) & m->mask;
+}
+
+long
+detect_model_find(const struct detect_model *m, uint64_t hash)
+{
+	size_t s;
+
+	if (m->slots == NULL || !(m->filter[hash >> 54] >> (hash >> 48 & 63) & 1))
+		return -1;
+	for (s = slot_of(m, hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
+		if (m->slots[s].hash == hash)
+			return (long)m->slots[s].index - 1;
+	return -1;
+}
+
+/* Fills the table at most half full. */
+static void
+build_table(struct detect_model *m)
+{
+	size_t size = 16, i, s;
+
+	while (size < 2 * m->n)
+		size *= 2;
+	free(m->slots);
+	m->slots = xcalloc(size, sizeof *m->slots);
+	m->mask = size - 1;
+	memset(m->filter, 0, sizeof m->filter);
+	for (i = 0; i < m->n; i++) {
+		m->filter[m->v[i].hash >> 54] |= (uint64_t)1 << (m->v[i].hash >> 48 & 63);
+		for (s = slot_of(m, m->v[i].hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
+			;
+		m->slots[s].hash = m->v[i].hash;
+		m->slots[s].index = (uint32_t)(i + 1);
+	}
+}
+
+static int
+parse_number(const char *s, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return end != s && *end == '\0' && errno == 0 && isfinite(*out) ? 0 : -1;
+}
+
+static int
+parse_line(struct detect_model *m, char *line, struct buf *why)
+{
+	char *sp = strchr(line, ' '), *text;
+	double x;
+	struct model_ngram *g;
+	struct buf plain = {0};
+	size_t i;
+
+	if (sp == NULL) {
+		buf_printf(why, "expected \"KEY VALUE\" or \"w|c WEIGHT NGRAM\"");
+		return -1;
+	}
+	*sp = '\0';
+	if (strcmp(line, "w") == 0 || strcmp(line, "c") == 0) {
+		text = strchr(sp + 1, ' ');
+		if (text == NULL || text[1] == '\0') {
+			buf_printf(why, "expected \"%s WEIGHT NGRAM\"", line);
+			return -1;
+		}
+		*text++ = '\0';
+		if (parse_number(sp + 1, &x) < 0) {
+			buf_printf(why, "bad weight \"%s\"", sp + 1);
+			return -1;
+		}
+		if (m->n == m->cap)
+			m->v = xgrow(m->v, &m->cap, sizeof *m->v, 256);
+		g = &m->v[m->n];
+		g->kind = line[0] == 'w' ? NGRAM_WORD : NGRAM_CHAR;
+		g->weight = x;
+		g->text = xstrdup(text);
+		buf_adds(&plain, text);
+		if (g->kind == NGRAM_CHAR)
+			for (i = 0; i < plain.len; i++)
+				if (plain.p[i] == '_')
+					plain.p[i] = ' ';
+		g->hash = ngram_hash(g->kind, plain.p, plain.len);
+		buf_free(&plain);
+		m->n++;
+		return 0;
+	}
+	if (strcmp(line, "scale") == 0) {
+		if (strcmp(sp + 1, "sqrt") == 0 || strcmp(sp + 1, "none") == 0) {
+			m->scale_sqrt = strcmp(sp + 1, "sqrt") == 0;
+			return 0;
+		}
+		buf_printf(why, "scale: expected sqrt or none, got \"%s\"", sp + 1);
+		return -1;
+	}
+	if (strcmp(line, "bias") == 0 || strcmp(line, "threshold") == 0) {
+		if (parse_number(sp + 1, &x) < 0 ||
+		    (line[0] == 't' && !(x > 0 && x < 1))) {
+			buf_printf(why, "%s: bad number \"%s\"", line, sp + 1);
+			return -1;
+		}
+		*(line[0] == 'b' ? &m->bias : &m->threshold) = x;
+		return 0;
+	}
+	buf_printf(why, "unknown line \"%s\"", line);
+	return -1;
+}
+
+int
+detect_model_parse(struct detect_model *m, const char *text, size_t len,
+    const char *origin, struct buf *err)
+{
+	struct buf line = {0}, why = {0};
+	size_t at = 0, lineno = 0, n0 = m->n, i;
+	const char *nl;
+	int rc = 0;
+
+	while (at < len && rc == 0) {
+		nl = memchr(text + at, '\n', len - at);
+		buf_reset(&line);
+		buf_add(&line, text + at, (nl ? (size_t)(nl - text) : len) - at);
+		at = nl ? (size_t)(nl - text) + 1 : len;
+		lineno++;
+		if (line.len > 0 && line.p[line.len - 1] == '\r')
+			line.p[--line.len] = '\0';
+		if (line.len == 0 || line.p[0] == '#')
+			continue;
+		if ((rc = parse_line(m, line.p, &why)) < 0)
+			buf_printf(err, "%s:%zu: %s", origin, lineno, why.p);
+	}
+	buf_free(&line);
+	buf_free(&why);
+	if (rc < 0)
+		return -1;
+	build_table(m);
+	for (i = n0; i < m->n; i++)
+		if (detect_model_find(m, m->v[i].hash) != (long)i) {
+			buf_printf(err, "%s: n-gram \"%s\" given twice", origin, m->v[i].text);
+			return -1;
+		}
+	return 0;
+}
+
+struct summing {
+	const struct detect_model *m;
+	double sum;
+};
+
+static void
+add_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
+{
+	struct summing *s = arg;
+	long k;
+
+	(void)kind;
+	(void)b0;
+	(void)b1;
+	if (!(s->m->filter[hash >> 54] >> (hash >> 48 & 63) & 1))
+		return;
+	if ((k = detect_model_find(s->m, hash)) >= 0)
+		s->sum += s->m->v[k].weight;
+}
+
+double
+detect_model_unit(const struct detect_model *m, const struct model_score *sc)
+{
+	return m->scale_sqrt && sc->count > 0 ? 1 / sqrt((double)sc->count) : 1;
+}
+
+void
+detect_model_score(const struct detect_model *m, const struct ngrams *g,
+    struct model_score *sc)
+{
+	struct summing s = {m, 0};
+
+	sc->count = ngrams_each(g, add_ngram, &s);
+	sc->sum = s.sum;
+	sc->prob = 1 / (1 + exp(-(m->bias + detect_model_unit(m, sc) * sc->sum)));
+}

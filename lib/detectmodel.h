@@ -1,0 +1,65 @@
+/*
+ * detectmodel.h: fb-detect's linear model, a logistic regression over the
+ * n-grams of lib/ngrams.h, trained by tools/train-detect.py (LIBLINEAR)
+ * and shipped as share/detect.model:
+ *
+ *     # comments
+ *     bias -2.1034
+ *     threshold 0.62          probability at which a field is flagged
+ *     scale sqrt              each n-gram counts 1/sqrt(n-grams of the text); or "none"
+ *     w 3.2110 follow back    a word n-gram and its weight
+ *     c 1.0042 _f4f_          a character n-gram ("_" for a space)
+ *
+ * A text's probability is 1/(1+exp(-(bias + s * sum of the weights of its
+ * n-grams, once per occurrence)))), where s is the scale.
+ */
+#ifndef FB_DETECTMODEL_H
+#define FB_DETECTMODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "ngrams.h"
+
+struct model_ngram {
+	uint64_t hash;
+	double weight;
+	enum ngram_kind kind;
+	char *text;		/* as written in the file */
+};
+
+struct detect_model {
+	double bias, threshold;
+	int scale_sqrt;
+	struct model_ngram *v;
+	size_t n, cap;
+	struct model_slot {	/* open addressing on hash */
+		uint64_t hash;
+		uint32_t index;	/* into v, plus 1; 0 when empty */
+	} *slots;
+	size_t mask;
+	uint64_t filter[1024];	/* bit (hash >> 48) set for each n-gram: most misses stop here */
+};
+
+/* What a text gave: its probability, and its n-grams of the model. */
+struct model_score {
+	double sum;		/* weights of the n-grams found, before scaling */
+	size_t count;		/* every n-gram of the text, found or not */
+	double prob;
+};
+
+void detect_model_init(struct detect_model *m);
+void detect_model_free(struct detect_model *m);
+/* Reads a model file's text; -1 with "origin:LINE: what" in err. */
+int detect_model_parse(struct detect_model *m, const char *text, size_t len,
+    const char *origin, struct buf *err);
+/* The index of the n-gram with this hash, or -1. */
+long detect_model_find(const struct detect_model *m, uint64_t hash);
+/* Scores the line of words in g (ngrams_line already run). */
+void detect_model_score(const struct detect_model *m, const struct ngrams *g,
+    struct model_score *sc);
+/* How much one n-gram occurrence adds to the logit of a text of this score. */
+double detect_model_unit(const struct detect_model *m, const struct model_score *sc);
+
+#endif

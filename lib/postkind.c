@@ -1,0 +1,651 @@
+#define _GNU_SOURCE	/* memmem */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "postkind.h"
+#include "quote.h"
+#include "rules.h"
+#include "textnorm.h"
+#include "util.h"
+
+#define OBJECT_WORDS 10		/* of an achievement: "launched the new booking page for your clinic" */
+#define QUESTION_WORDS 20	/* a question is quoted whole, or not at all */
+
+/*
+ * The patterns match the normalised text (lower case, accents and look-alike
+ * letters folded, see textnorm.h), so "FR33 iPhone" and "𝐆𝐈𝐕𝐄𝐀𝐖𝐀𝐘" are caught.
+ */
+
+/* A scam or a giveaway: in a bio it leaves nobody to write to. */
+static const char scam_pattern[] =
+    "\\b(?:give-?aways?|airdrops?|sorteos?|sorteios?|crypto|bitcoin|btc|usdt|eth|nfts?|"
+    "forex|backlinks?|passive\\s+income|financial\\s+freedom|work\\s+from\\s+home|best\\s+deals|"
+    "today\\s+only)\\b"
+    "|\\b(?:trading|forex|vip)\\s+signals?\\b|\\bsignals\\s+(?:group|channel)\\b"
+    "|\\bwin\\s+(?:a|an|free|\\d)|\\bfree\\s+(?:iphone|ipad|gift\\s*cards?|money)\\b"
+    "|\\b(?:earn|make|made)\\s+\\$?\\d|\\$\\s?\\d[\\d,.]*k?\\s*(?:/|per\\s|a\\s)\\s*(?:week|day|month|wk|hr|hour)\\b"
+    "|\\bdm\\s+me\\s+\\W?info\\b|\\bsend\\s+\\d[\\d.]*\\s*\\w+\\W+(?:and\\s+)?(?:receive|get)\\b"
+    "|\\b\\d{2,3}\\s*%\\s*(?:accurate|off)\\b|\\b(?:follow|like)\\s*(?:\\+|&|and)\\s*(?:rt|retweet)\\b"
+    "|\\brt\\s*\\+\\s*follow|\\bclaim\\s+(?:now|here|yours|your|before|it)\\b|\\bclick\\s+the\\s+link\\b"
+    "|\\bwhatsapp\\s+me\\b|\\bjoin\\s+(?:our|my)\\s+(?:telegram|vip|discord)\\b";
+
+/* An ad, a promo code or a sales pitch: no draft rests on it. */
+static const char promo_pattern[] =
+    "\\b(?:promo|discount|coupon)\\s+code\\b|\\b(?:use|with)\\s+(?:my\\s+)?code\\b"
+    "|\\b(?:coupon|cupon|cupom|affiliate|sponsored|promo|oferta|ofertas|promocao|promocion|"
+    "descuento|desconto|guaranteed|black\\s+friday|cyber\\s+monday|free\\s+shipping|envio\\s+gratis|"
+    "frete\\s+gratis|pre-?orders?|preorders?)\\b|#ad\\b"
+    "|\\d+\\s*%\\s*(?:off|de\\s+descuento|de\\s+desconto)\\b"
+    "|\\b(?:order|buy|grab)\\s+(?:now|yours|today|here|online)\\b|\\b(?:shop|book)\\s+(?:now|online)\\b"
+    "|\\bget\\s+yours\\b|\\blimited\\s+(?:time|spots|slots|offer|edition|seats|places|stock)\\b"
+    "|\\b(?:last|only)\\s+\\d+\\s+(?:spots|slots|places|seats|left)\\b"
+    "|\\bdms?\\s+(?:me\\s+|us\\s+)?(?:for|to\\s+(?:get|order|book|join))\\b|\\bdm\\s+(?:me|us)\\b"
+    "|\\bmessage\\s+me\\b|\\blink\\s+(?:in|na|en)\\s+(?:(?:my|the|la|a)\\s+)?bio\\b"
+    "|\\b(?:tap|click)\\s+(?:the\\s+)?link\\b|\\b(?:we're|we\\s+are|now|i'm)\\s+hiring\\b|^hiring\\b"
+    "|\\bcontratando\\b|\\b(?:subscribe|sign\\s+up|register|enrol+)\\s+(?:now|today|here)\\b";
+
+/* An account that posts by itself. */
+static const char automated_pattern[] =
+    "\\b(?:automated|auto-?posted|bot|not\\s+affiliated|every\\s+\\d+\\s+(?:minutes|mins|hours))\\b";
+
+/* Someone else's words or news: a headline, gossip, a credit, congratulations to others. */
+static const char others_pattern[] =
+    "^(?:breaking|rumou?rs?|spotted|confirmed|exclusive|just\\s+in|reportedly|congrats|"
+    "congratulations|kudos|shout-?out|big\\s+up)\\b"
+    "|^(?:new|update|report|watch|listen|read)\\s*:|\\bvia\\s+@|\\bh/t\\b|\\(via\\b";
+
+/* A complaint or sad news. */
+static const char down_pattern[] =
+    "\\b(?:ugh+|argh+|sigh|fml|smh|hate|hated|hates|annoying|annoyed|worst|sucks|sucked|terrible|"
+    "awful|horrible|nightmare|frustrat\\w*|furious|angry|rant|cancel+ed|delayed|broken|broke\\s+down|"
+    "exhausted|disappointed|disappointing|sadly|unfortunately|rip|died|dies|passed\\s+away|funeral|"
+    "grief|grieving|cancer|sick|from\\s+hell|no\\s+one|nobody|lost\\s+(?:my|our)|"
+    "miss\\s+(?:you|him|her|them)|otra\\s+vez|de\\s+nuevo|de\\s+novo|odio|harto|harta|que\\s+asco|"
+    "lamentablemente|infelizmente|murio|morreu|faleceu|triste|pesimo|pessimo|horrivel|que\\s+raiva|"
+    "rejected|turned\\s+down|no\\s+luck|never\\s+(?:launched|shipped|finished|published|released|"
+    "made\\s+it|happened)|(?:didn'?t|did\\s+not|couldn'?t|could\\s+not)\\s+(?:win|get|make|finish|"
+    "launch|ship|pass)|(?:could|would|should)(?:'ve|\\s+have))\\b"
+    "|\\x{1F622}|\\x{1F62D}|\\x{1F494}|\\x{1F61E}|\\x{1F629}|\\x{1F644}|\\x{1F621}|\\x{1F624}|\\x{1F614}";
+
+/* Weather, greetings and coffee. */
+static const char smalltalk_pattern[] =
+    "\\b(?:weather|rain|raining|rainy|drizzle|drizzly|snow|snowing|snowed|frost|frosty|sunny|"
+    "sunshine|cloudy|fog|foggy|storm|stormy|windy|heatwave|freezing|forecast|lluvia|llueve|"
+    "lloviendo|nieve|nevando|chuva|chovendo|neve)\\b"
+    "|^(?:good\\s+(?:morning|night|evening|afternoon)|gm|gn|morning\\s+all|"
+    "hello\\s+(?:everyone|all|friends)|happy\\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    "saturday|sunday|weekend|new\\s+week)|tgif|buenos\\s+dias|buenas\\s+(?:noches|tardes)|"
+    "bom\\s+dia|boa\\s+(?:noite|tarde)|feliz\\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|"
+    "domingo|finde)|sextou)\\b"
+    "|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\s+(?:coffee|vibes|mood)\\b";
+
+/* Advice, a lesson or an opinion, in its first sentence: a cue, or an imperative to start. */
+static const char tip_pattern[] =
+    "\\b(?:tips?|pro\\s+tip|lessons?|advice|reminder|psa|rule\\s+of\\s+thumb|hot\\s+take|opinion|"
+    "til|note\\s+to\\s+self|here'?s\\s+how|how\\s+to|the\\s+trick|the\\s+key|the\\s+secret|"
+    "should|shouldn'?t|avoid|make\\s+sure|beats?|better\\s+than|worse\\s+than|more\\s+than|"
+    "less\\s+than|underrated|overrated|matters?|consejo|truco|hay\\s+que|deberias|dica|"
+    "vale\\s+a\\s+pena)\\b"
+    "|^(?:don'?t|do\\s+not|never|always|most|every|pick|pay|write|add|send|try|use|ask|start|stop|"
+    "keep|make|read|test|check|focus|set|put|give|offer|charge|raise|cut|hire|plan|post|reply|"
+    "answer|share|build|talk|listen|call|learn|treat|price|batch|save)\\b";
+
+/* A general claim: "is", "are" (es "es", "son") ... */
+static const char claim_pattern[] = "\\b(?:is|are|isn'?t|aren'?t|es|son)\\b";
+/* ... not about oneself. */
+static const char first_person_pattern[] =
+    "\\b(?:i|i'm|i've|i'd|my|me|mine|we|we're|we've|our|us|yo|mi|nos|eu|meu|minha|nosso|nossa)\\b";
+
+/*
+ * The cue of an achievement. English verbs (1), "excited to announce"
+ * (2), "promoted to" (3), "accepted at" (4); Spanish and Portuguese (5).
+ */
+static const char news_pattern[] =
+    "\\b(launched|published|shipped|released|opened|finished|won|signed|completed|hit|passed|"
+    "reached|crossed|raised|graduated|defended|announced)\\b"
+    "|\\b(?:excited|thrilled|proud|happy|delighted)\\s+to\\s+(announce|share)\\b(?:\\s+that\\b)?"
+    "|\\b(?:got\\s+)?(promoted)\\s+to\\b"
+    "|\\b(?:got\\s+)?(accepted\\s+(?:at|to|into))\\b"
+    "|(\\b(?:acabo|acabamos|acabei|acabou)\\s+de\\s+(?:lanzar|publicar|abrir|lancar|terminar|ganar|"
+    "ganhar|inaugurar|estrenar|estrear)\\b|\\b(?:ganamos|gane|ganhamos|ganhei|publique|publiquei|"
+    "publicamos|lance|lancei|lancamos|lanzamos|inauguramos|terminei|estrenamos|estreamos)\\b)";
+
+/* "Our series was shortlisted for ...": the thing (1) and what happened to it (2). */
+static const char passive_news_pattern[] =
+    "\\b(?:my|our)\\s+((?:[^\\s.!?,;:]+\\s+){0,5}?[^\\s.!?,;:]+)\\s+"
+    "(?:is|are|was|were|has\\s+been|have\\s+been|got|just\\s+got)\\s+"
+    "(?:now\\s+|officially\\s+|finally\\s+|just\\s+)?"
+    "(out|live|published|released|launched|shortlisted|nominated|named|featured|accepted|funded|"
+    "approved|sold\\s+out)\\b";
+
+/* What may come before an achievement in its clause: "We've just", "After two years, I". */
+static const char *const news_lead_words[] = {
+	"a", "after", "al", "also", "am", "and", "announce", "ao", "are", "at", "beyond", "big",
+	"days", "delighted", "e", "enfim", "eu", "excited", "few", "fin", "finalmente", "finally",
+	"guess", "happy", "have", "hoje", "hoy", "i", "incredibly", "ja", "just", "last", "long", "m",
+	"many", "month", "months", "morning", "news", "nos", "nosotras", "nosotros", "now", "of",
+	"officially", "ok", "okay", "personal", "por", "proud", "re", "really", "recently", "say",
+	"share", "so", "some", "super", "tambem", "tambien", "that", "this", "three", "thrilled", "to",
+	"today", "tonight", "two", "update", "ve", "very", "we", "week", "weekend", "weeks", "well",
+	"what", "woohoo", "work", "wow", "y", "ya", "yay", "year", "years", "yesterday", "yo", NULL
+};
+
+/* The object of an achievement does not start with these. */
+static const char *const not_an_object[] = {
+	"about", "after", "again", "all", "already", "also", "although", "and", "anything", "as",
+	"at", "away", "back", "because", "before", "but", "by", "down", "early", "earlier",
+	"everything", "finally", "for", "from", "her", "here", "him", "how", "i", "i'm", "i've",
+	"in", "into", "it", "it's", "its", "just", "late", "me", "never", "no", "not", "nothing",
+	"now", "of", "off", "on", "one", "or", "out", "over", "really", "recently", "so", "some",
+	"something", "soon", "that", "them", "then", "there", "these", "they", "this", "those",
+	"though", "to", "today", "together", "tonight", "too", "up", "us", "very", "we", "we're",
+	"we've", "what", "when", "where", "which", "who", "why", "with", "yesterday", "yet", "you",
+	NULL
+};
+
+/* Words that say when, not what. */
+static const char *const time_words[] = {
+	"afternoon", "ago", "day", "days", "evening", "hour", "hours", "last", "minutes", "month",
+	"morning", "night", "this", "today", "tonight", "week", "weekend", "year", "yesterday", NULL
+};
+
+struct post_reader {
+	pcre2_code *scam, *promo, *automated, *others, *down, *smalltalk, *tip, *claim, *first_person;
+	pcre2_code *news, *passive_news;
+	pcre2_match_data *md;
+	struct textnorm norm;
+	struct buf object, rest;
+};
+
+struct post_reader *
+post_reader_new(void)
+{
+	struct post_reader *r = xcalloc(1, sizeof *r);
+
+	r->scam = builtin_pattern(scam_pattern);
+	r->promo = builtin_pattern(promo_pattern);
+	r->automated = builtin_pattern(automated_pattern);
+	r->others = builtin_pattern(others_pattern);
+	r->down = builtin_pattern(down_pattern);
+	r->smalltalk = builtin_pattern(smalltalk_pattern);
+	r->tip = builtin_pattern(tip_pattern);
+	r->claim = builtin_pattern(claim_pattern);
+	r->first_person = builtin_pattern(first_person_pattern);
+	r->news = builtin_pattern(news_pattern);
+	r->passive_news = builtin_pattern(passive_news_pattern);
+	r->md = pcre2_match_data_create(16, NULL);
+	textnorm_init(&r->norm);
+	return r;
+}
+
+void
+post_reader_free(struct post_reader *r)
+{
+	if (r == NULL)
+		return;
+	pcre2_code_free(r->scam);
+	pcre2_code_free(r->promo);
+	pcre2_code_free(r->automated);
+	pcre2_code_free(r->others);
+	pcre2_code_free(r->down);
+	pcre2_code_free(r->smalltalk);
+	pcre2_code_free(r->tip);
+	pcre2_code_free(r->claim);
+	pcre2_code_free(r->first_person);
+	pcre2_code_free(r->news);
+	pcre2_code_free(r->passive_news);
+	pcre2_match_data_free(r->md);
+	textnorm_free(&r->norm);
+	buf_free(&r->object);
+	buf_free(&r->rest);
+	free(r);
+}
+
+/* Whether re matches the normalised text between from and to. */
+static int
+match(struct post_reader *r, pcre2_code *re, size_t from, size_t to)
+{
+	return from <= to && pcre2_match(re, (PCRE2_SPTR)r->norm.out.p, to, from, PCRE2_NO_UTF_CHECK,
+	    r->md, NULL) > 0;
+}
+
+static PCRE2_SIZE *
+ovector(struct post_reader *r)
+{
+	return pcre2_get_ovector_pointer(r->md);
+}
+
+/* The offset in the original text of byte b of the normalised text. */
+static size_t
+original_at(const struct post_reader *r, size_t b)
+{
+	size_t c0, c1;
+
+	textnorm_span(&r->norm, b, b, &c0, &c1);
+	return textnorm_cp_offset(&r->norm, c0);
+}
+
+/* The offset in the original text just past normalised bytes [b0, b1). */
+static size_t
+original_end(const struct post_reader *r, size_t b0, size_t b1)
+{
+	size_t c0, c1;
+
+	textnorm_span(&r->norm, b0, b1, &c0, &c1);
+	return textnorm_cp_offset(&r->norm, c1);
+}
+
+/* A full stop inside a number ("1.2m", "10.000") ends nothing. */
+static int
+ends_sentence(const char *s, size_t i, size_t len, int clause)
+{
+	char c = s[i];
+
+	if (c == '.' && i > 0 && i + 1 < len && isdigit((unsigned char)s[i - 1]) &&
+	    isdigit((unsigned char)s[i + 1]))
+		return 0;
+	return c == '.' || c == '!' || c == '?' || c == '\n' || (clause && (c == ':' || c == ';'));
+}
+
+/* Where the clause holding byte at of the normalised text starts. */
+static size_t
+clause_start(const struct post_reader *r, size_t at)
+{
+	while (at > 0 && !ends_sentence(r->norm.out.p, at - 1, r->norm.out.len, 1))
+		at--;
+	return at;
+}
+
+/* Where the sentence holding byte at of the normalised text ends (at its mark). */
+static size_t
+sentence_end(const struct post_reader *r, size_t at)
+{
+	while (at < r->norm.out.len && !ends_sentence(r->norm.out.p, at, r->norm.out.len, 0))
+		at++;
+	return at;
+}
+
+/* Whether every word of s[from, to) is one of list (digits and punctuation aside). */
+static int
+only_words_of(const char *const *list, const char *s, size_t from, size_t to)
+{
+	size_t i = from;
+
+	while (i < to) {
+		size_t n = 0;
+
+		while (i + n < to && (isalpha((unsigned char)s[i + n]) || (unsigned char)s[i + n] >= 0x80))
+			n++;
+		if (n > 0 && !in_word_list(list, s + i, n))
+			return 0;
+		i += n ? n : 1;
+	}
+	return 1;
+}
+
+/* Their words, said back to them: "my first 50k" is "your first 50k". */
+static void
+second_person(struct buf *out, const char *s)
+{
+	static const struct { const char *from, *to; } swap[] = {
+		{"my", "your"}, {"our", "your"}, {"mine", "yours"}, {"ours", "yours"},
+		{"me", "you"}, {"us", "you"}, {"i", "you"}, {"we", "you"}, {"i'm", "you're"},
+		{"we're", "you're"}, {"i've", "you've"}, {"we've", "you've"}, {"myself", "yourself"},
+	};
+	const char *p = s;
+
+	while (*p) {
+		size_t n = 0, k;
+
+		while (p[n] && (isalpha((unsigned char)p[n]) || p[n] == '\''))
+			n++;
+		if (n == 0) {
+			buf_addc(out, *p++);
+			continue;
+		}
+		for (k = 0; k < sizeof swap / sizeof swap[0]; k++)
+			if (strlen(swap[k].from) == n && strncasecmp(p, swap[k].from, n) == 0)
+				break;
+		if (k < sizeof swap / sizeof swap[0])
+			buf_adds(out, swap[k].to);
+		else
+			buf_add(out, p, n);
+		p += n;
+	}
+}
+
+/* The words of s, each as a span; returns how many (at most max). */
+static int
+split_words(const char *s, const char **w, size_t *wl, int max)
+{
+	int n = 0;
+
+	while (*s && n < max) {
+		size_t len = 0;
+
+		while (*s == ' ')
+			s++;
+		while (s[len] && s[len] != ' ')
+			len++;
+		if (len == 0)
+			break;
+		/* without the punctuation around it */
+		w[n] = s;
+		wl[n] = len;
+		while (wl[n] > 0 && ispunct((unsigned char)w[n][wl[n] - 1]) && w[n][wl[n] - 1] != '\'')
+			wl[n]--;
+		while (wl[n] > 0 && ispunct((unsigned char)*w[n]) && *w[n] != '\'') {
+			w[n]++;
+			wl[n]--;
+		}
+		if (wl[n] > 0)
+			n++;
+		s += len;
+	}
+	return n;
+}
+
+/* "3-1", "2:0": a score, not a thing achieved. */
+static int
+is_score(const char *w, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && isdigit((unsigned char)w[i]))
+		i++;
+	if (i == 0 || i == len || !strchr("-:", w[i]))
+		return 0;
+	for (i++; i < len && isdigit((unsigned char)w[i]); i++)
+		;
+	return i == len;
+}
+
+/* Whether a word has three letters or more and says what, not when. */
+static int
+content_word(const char *w, size_t len)
+{
+	size_t i, letters = 0;
+
+	for (i = 0; i < len; i++)
+		letters += isalpha((unsigned char)w[i]) || (unsigned char)w[i] >= 0x80;
+	return letters >= 3 && !in_word_list(time_words, w, len) && !in_word_list(not_an_object, w, len);
+}
+
+/*
+ * A real object: two words or more, not starting with a pronoun, an adverb,
+ * a conjunction, a score or an @mention, with a word that says what. Milestones ("hit",
+ * "passed", "raised") need a number: "passed 10,000 books", not "passed away".
+ */
+static int
+real_object(const char *object, int milestone)
+{
+	const char *w[OBJECT_WORDS + 1];
+	size_t wl[OBJECT_WORDS + 1];
+	int n = split_words(object, w, wl, OBJECT_WORDS + 1), i, content = 0;
+
+	if (n < 2 || *object == '@' || in_word_list(not_an_object, w[0], wl[0]) || is_score(w[0], wl[0]))
+		return 0;
+	for (i = 0; i < n; i++)
+		content |= content_word(w[i], wl[i]);
+	return content && (!milestone || strpbrk(object, "0123456789") != NULL);
+}
+
+/*
+ * Whether the cue at [b0, b1) of the normalised text opens a clause of the
+ * person's own that states a fact: nothing but "I", "we", "just", "finally"
+ * ... before it, no question mark ending its sentence, no complaint in it
+ * and no "but" after it.
+ */
+static int
+own_statement(struct post_reader *r, size_t b0, size_t b1)
+{
+	size_t start = clause_start(r, b0), end = sentence_end(r, b1);
+	const char *n = r->norm.out.p;
+
+	if (!only_words_of(news_lead_words, n, start, b0))
+		return 0;
+	if (end < r->norm.out.len && n[end] == '?')
+		return 0;
+	if (memmem(n + start, b0 - start, "\xc2\xbf", 2) != NULL)	/* "¿" */
+		return 0;
+	if (match(r, r->down, start, end))
+		return 0;
+	return !(match(r, r->others, start, end)) &&
+	    !memmem(n + b1, end - b1, " but ", 5) && !memmem(n + b1, end - b1, " pero ", 6);
+}
+
+/* "... with you all": whom they told, which said back to them would mean them. */
+static void
+drop_audience(struct buf *object)
+{
+	static const char *const audiences[] = {
+		" with you", " with y'all", " with everyone", " with all of you", NULL
+	};
+	size_t i;
+	char *at;
+
+	for (i = 0; audiences[i]; i++)
+		if ((at = strcasestr(object->p, audiences[i])) != NULL) {
+			object->len = (size_t)(at - object->p);
+			object->p[object->len] = '\0';
+		}
+}
+
+/* The achievement slot from an English verb cue, or 0 when its object is no real one. */
+static int
+verb_achievement(struct post_reader *r, const char *text, size_t len, PCRE2_SIZE *ov,
+    struct buf *achievement)
+{
+	static const char *const milestones[] = {"hit", "passed", "reached", "crossed", "raised", NULL};
+	const char *verb;
+	int milestone = 0;
+
+	if (ov[2] != PCRE2_UNSET) {
+		size_t o0 = original_at(r, ov[2]), o1 = original_end(r, ov[2], ov[3]);
+
+		buf_reset(&r->rest);
+		buf_add(&r->rest, text + o0, o1 - o0);
+		for (o0 = 0; o0 < r->rest.len; o0++)
+			r->rest.p[o0] = (char)tolower((unsigned char)r->rest.p[o0]);
+		milestone = in_word_list(milestones, r->rest.p, r->rest.len);
+		verb = r->rest.p;
+	} else if (ov[4] != PCRE2_UNSET) {
+		verb = r->norm.out.p[ov[4]] == 'a' ? "announced" : "shared";
+	} else if (ov[6] != PCRE2_UNSET) {
+		verb = "got promoted to";
+	} else {
+		size_t o0 = original_at(r, ov[8]), o1 = original_end(r, ov[8], ov[9]);
+
+		buf_reset(&r->rest);
+		buf_adds(&r->rest, "got ");
+		buf_add(&r->rest, text + o0, o1 - o0);
+		verb = r->rest.p;
+	}
+	quote_words(&r->object, text, original_end(r, ov[0], ov[1]), len, OBJECT_WORDS, 1, NULL);
+	drop_audience(&r->object);
+	if (!real_object(r->object.p, milestone))
+		return 0;
+	buf_reset(achievement);
+	buf_adds(achievement, verb);
+	buf_addc(achievement, ' ');
+	second_person(achievement, r->object.p);
+	return 1;
+}
+
+/* "Our series was shortlisted for X" says "got your series shortlisted for X". */
+static void
+passive_achievement(struct post_reader *r, const char *text, size_t len, PCRE2_SIZE *ov,
+    struct buf *achievement)
+{
+	static const char *const as_launch[] = {"out", "live", "launched", "released", NULL};
+	size_t t0 = original_at(r, ov[2]), t1 = original_end(r, ov[2], ov[3]);
+	size_t p0 = original_at(r, ov[4]), p1 = original_end(r, ov[4], ov[5]);
+	const char *what = text + p0;
+	const char *w[OBJECT_WORDS + 1];
+	size_t wl[OBJECT_WORDS + 1];
+	int i, n, content = 0;
+
+	buf_reset(&r->object);
+	buf_add(&r->object, text + t0, t1 - t0);
+	quote_words(&r->rest, text, p1, len, OBJECT_WORDS, 1, NULL);
+	n = split_words(r->rest.p, w, wl, OBJECT_WORDS + 1);
+	for (i = 0; i < n; i++)
+		content |= content_word(w[i], wl[i]);
+	buf_reset(achievement);
+	if (in_word_list(as_launch, what, p1 - p0) || strncasecmp(what, "published", 9) == 0) {
+		buf_adds(achievement, strncasecmp(what, "published", 9) == 0 ? "published your " :
+		    "launched your ");
+		second_person(achievement, r->object.p);
+	} else if (strncasecmp(what, "sold", 4) == 0) {
+		buf_adds(achievement, "sold out your ");
+		second_person(achievement, r->object.p);
+	} else {
+		buf_adds(achievement, "got your ");
+		second_person(achievement, r->object.p);
+		buf_addc(achievement, ' ');
+		buf_add(achievement, what, p1 - p0);
+		/* "shortlisted" alone says too little: "... for the Regional Press Awards" */
+		content = content || n > 0;
+	}
+	if (content) {
+		buf_addc(achievement, ' ');
+		second_person(achievement, r->rest.p);
+	}
+}
+
+/* A Spanish or Portuguese cue has a real object when two words or more follow it. */
+static int
+iberian_object(struct post_reader *r, const char *text, size_t len, PCRE2_SIZE *ov)
+{
+	quote_words(&r->object, text, original_end(r, ov[0], ov[1]), len, OBJECT_WORDS, 1, NULL);
+	return strchr(r->object.p, ' ') != NULL;
+}
+
+/*
+ * An achievement of their own in the post: where its clause starts (*at) and,
+ * read in English, what they did (the achievement). Spanish and Portuguese
+ * cues give the clause only, which templates quote.
+ */
+static int
+read_news(struct post_reader *r, const char *text, size_t len, size_t *at,
+    struct buf *achievement)
+{
+	size_t from;
+	PCRE2_SIZE *ov;
+
+	buf_reset(achievement);
+	/* "Our podcast is live" says more than the "excited to announce" before it. */
+	for (from = 0; match(r, r->passive_news, from, r->norm.out.len); from = ov[1]) {
+		ov = ovector(r);
+		if (own_statement(r, ov[0], ov[1])) {
+			passive_achievement(r, text, len, ov, achievement);
+			*at = original_at(r, clause_start(r, ov[0]));
+			return 1;
+		}
+	}
+	for (from = 0; match(r, r->news, from, r->norm.out.len); from = ov[1]) {
+		ov = ovector(r);
+		if (own_statement(r, ov[0], ov[1]) && (ov[10] != PCRE2_UNSET ?
+		    iberian_object(r, text, len, ov) : verb_achievement(r, text, len, ov, achievement))) {
+			*at = original_at(r, clause_start(r, ov[0]));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A question they ask, among the first three sentences: where it starts,
+ * when it has three to twenty words.
+ */
+static int
+find_question(const char *text, size_t len, size_t *at)
+{
+	size_t i, start = 0;
+	int sentences = 0;
+
+	for (i = 0; i < len && sentences < 3; i++) {
+		if (!ends_sentence(text, i, len, 0))
+			continue;
+		if (text[i] == '?') {
+			const char *w[QUESTION_WORDS + 1];
+			size_t wl[QUESTION_WORDS + 1];
+			struct buf q = {0};
+			int n;
+
+			start += quote_start(text + start, i - start);
+			buf_add(&q, text + start, i - start);
+			n = split_words(q.p, w, wl, QUESTION_WORDS + 1);
+			buf_free(&q);
+			if (n >= 3 && n <= QUESTION_WORDS) {
+				*at = start;
+				return 1;
+			}
+		}
+		start = i + 1;
+		sentences++;
+	}
+	return 0;
+}
+
+/* Advice or an opinion: a cue, or a general claim that is not about themselves. */
+static int
+is_tip(struct post_reader *r)
+{
+	size_t end = sentence_end(r, 0);
+
+	return match(r, r->tip, 0, end) ||
+	    (match(r, r->claim, 0, end) && !match(r, r->first_person, 0, end));
+}
+
+void
+post_read(struct post_reader *r, const char *text, size_t len, struct post_reading *out)
+{
+	size_t at = quote_start(text, len), news_at = 0, question_at = 0;
+	const char *words = text + at;
+	size_t wlen = len - at;
+
+	out->quote_at = at;
+	buf_reset(&out->achievement);
+	textnorm_run(&r->norm, words, wlen);
+	if (match(r, r->scam, 0, r->norm.out.len) || match(r, r->promo, 0, r->norm.out.len))
+		out->kind = POST_PROMO;
+	else if (wlen > 0 && (strchr("\"'", *words) || strncmp(words, "\xe2\x80\x9c", 3) == 0 ||
+	    strncmp(words, "\xe2\x80\x98", 3) == 0 || strncmp(words, "\xc2\xab", 2) == 0 ||
+	    match(r, r->others, 0, r->norm.out.len)))
+		out->kind = POST_OTHERS;
+	else if (read_news(r, words, wlen, &news_at, &out->achievement)) {
+		out->kind = POST_NEWS;
+		out->quote_at += news_at;
+	} else if (find_question(words, wlen, &question_at)) {
+		out->kind = POST_QUESTION;
+		out->quote_at += question_at;
+	} else if (match(r, r->down, 0, r->norm.out.len))
+		out->kind = POST_DOWN;
+	else if (match(r, r->smalltalk, 0, r->norm.out.len))
+		out->kind = POST_SMALLTALK;
+	else if (is_tip(r))
+		out->kind = POST_TIP;
+	else
+		out->kind = POST_STORY;
+}
+
+int
+post_reader_unwritable(struct post_reader *r, const char *name, const char *bio,
+    const char *username)
+{
+	textnorm_run(&r->norm, username, strlen(username));
+	if ((r->norm.out.len > 3 && strcmp(r->norm.out.p + r->norm.out.len - 3, "bot") == 0) ||
+	    strstr(r->norm.out.p, "_bot") || strstr(r->norm.out.p, "bot_"))
+		return 1;
+	textnorm_run(&r->norm, name, strlen(name));
+	if (match(r, r->scam, 0, r->norm.out.len))
+		return 1;
+	textnorm_run(&r->norm, bio, strlen(bio));
+	return match(r, r->scam, 0, r->norm.out.len) || match(r, r->automated, 0, r->norm.out.len);
+}

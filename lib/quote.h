@@ -1,0 +1,44 @@
+/*
+ * quote.h: the words of a person's text that a draft may quote.
+ *
+ * A draft is read in a terminal (--format table), pasted into a post and
+ * shown to the person it quotes, so what it quotes must be plain text:
+ * no escape sequences that clear a screen or hide a link (OSC 8), no
+ * bidi overrides that reorder what is read, no invisible characters.
+ * And it quotes whole words up to the end of a clause or sentence, never
+ * a link or a hashtag.
+ */
+#ifndef FB_QUOTE_H
+#define FB_QUOTE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * Appends s (UTF-8) without C0 and C1 controls, ESC, CSI and OSC
+ * sequences (an OSC 8 link's target included, its visible text kept),
+ * bidi embeddings, overrides, isolates and marks, and invisible format
+ * characters. Tabs become spaces and line ends '\n'.
+ */
+void quote_clean(struct buf *out, const char *s, size_t len);
+
+/*
+ * Up to max words of s from at into out, stopping at the end of a
+ * sentence (or of a clause, with clause set), a line, a link, a hashtag
+ * or an emoji. Returns whether it stopped for lack of room; *stop (when
+ * not NULL) gets the character it stopped at, '\0' at the end of s.
+ */
+int quote_words(struct buf *out, const char *s, size_t at, size_t len, int max,
+    int clause, char *stop);
+
+/* Where the words of a post start: past blanks, leading @mentions and emoji. */
+size_t quote_start(const char *s, size_t len);
+
+/* Trims blanks, and punctuation a quote should not start or end with. */
+void quote_trim(struct buf *b);
+
+/* Drops the "and", "of", "the" ... that a phrase cut short ends on. */
+void quote_drop_dangling(struct buf *b);
+
+#endif

@@ -1,0 +1,208 @@
+/* Unit tests for lib/ngrams.c and lib/detectmodel.c: the features of fb-detect's model. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "detectmodel.h"
+#include "ngrams.h"
+#include "tap.h"
+#include "textnorm.h"
+
+static struct textnorm norm;
+static struct ngrams g;
+
+struct listing {
+	struct buf out;
+	size_t n;
+	int hashes_ok;
+};
+
+static void
+list_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
+{
+	struct listing *l = arg;
+
+	if (l->n++ > 0)
+		buf_addc(&l->out, '|');
+	buf_addc(&l->out, (char)kind);
+	buf_addc(&l->out, ':');
+	ngram_write(&l->out, kind, g.line.p + b0, b1 - b0);
+	if (ngram_hash(kind, g.line.p + b0, b1 - b0) != hash)
+		l->hashes_ok = 0;
+}
+
+/* The n-grams of a text, normalised first, as "kind:ngram|...". */
+static char *
+ngrams_of(const char *text, size_t *count)
+{
+	struct listing l = {{0}, 0, 1};
+
+	textnorm_run(&norm, text, strlen(text));
+	ngrams_line(&g, norm.out.p, norm.out.len);
+	*count = ngrams_each(&g, list_ngram, &l);
+	ok(l.hashes_ok, "each hash of \"%s\" is ngram_hash of its text", text);
+	if (l.out.p == NULL)
+		buf_adds(&l.out, "");
+	return l.out.p;
+}
+
+static void
+line_is(const char *text, const char *want)
+{
+	textnorm_run(&norm, text, strlen(text));
+	ngrams_line(&g, norm.out.p, norm.out.len);
+	is_str(g.line.p, want, "line of words of \"%s\"", text);
+}
+
+static int
+has(const char *list, const char *item)
+{
+	size_t n = strlen(item);
+	const char *p;
+
+	for (p = list; (p = strstr(p, item)) != NULL; p += n)
+		if ((p == list || p[-1] == '|') && (p[n] == '|' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+int
+main(void)
+{
+	struct detect_model m;
+	struct model_score sc;
+	struct buf err = {0};
+	char *list;
+	size_t count, n0, n1;
+	const char *model_text;
+	int rc;
+
+	textnorm_init(&norm);
+	ngrams_init(&g);
+
+	/* The line of words: normalised, punctuation and emoji to one space. */
+	line_is("I FOLLOW BACK #f4f!!", " i follow back f4f ");
+	line_is("𝐅𝐎𝐋𝐋𝐎𝐖 𝐁𝐀𝐂𝐊 💯🙏", " follow back ");
+	line_is("F O L L O W  b a c k", " follow back ");
+	line_is("ifollowback_ray", " ifollowback ray ");
+	line_is("", " ");
+	line_is("!!! 🙏", " ");
+	line_is("相互フォロー希望", " 相互フォロー希望 ");
+	line_is("Подпишись и я подпишусь", " подпишись и я подпишусь ");
+
+	/* Every n-gram: characters 3 to 5 across words, then words 1 and 2. */
+	list = ngrams_of("ab cd", &count);
+	is_str(list, "c:_ab|c:_ab_|c:_ab_c|c:ab_|c:ab_c|c:ab_cd|c:b_c|c:b_cd|c:b_cd_|"
+	    "c:_cd|c:_cd_|c:cd_|w:ab|w:ab cd|w:cd", "n-grams of \"ab cd\"");
+	ok(count == 15, "ngrams_each counts them (%zu)", count);
+	free(list);
+
+	list = ngrams_of("I FOLLOW BACK!! #F4F", &count);
+	ok(has(list, "w:follow back"), "\"follow back\" is a word bigram");
+	ok(has(list, "w:f4f") && has(list, "c:_f4f_"), "f4f is a word and a character n-gram");
+	ok(has(list, "c:ollow") && !has(list, "c:follow"), "character n-grams stop at 5");
+	ok(!has(list, "w:i follow back"), "word n-grams stop at 2");
+	free(list);
+
+	list = ngrams_of("", &count);
+	ok(count == 0 && strcmp(list, "") == 0, "an empty text has no n-grams");
+	free(list);
+	list = ngrams_of("a", &count);
+	ok(count == 2 && strcmp(list, "c:_a_|w:a") == 0, "one letter: \"_a_\" and \"a\" (%s)", list);
+	free(list);
+
+	/* Multibyte: n-grams count codepoints, not bytes. */
+	list = ngrams_of("フォロバ", &count);
+	ok(has(list, "c:_フォ") && has(list, "c:フォロバ_") && has(list, "w:フォロバ"),
+	    "Japanese n-grams are whole characters");
+	free(list);
+
+	/* Disguises give the same n-grams as the plain text. */
+	{
+		char *a, *b;
+		size_t ca, cb;
+
+		a = ngrams_of("follow back", &ca);
+		b = ngrams_of("f0ll0w back", &cb);
+		is_str(b, a, "leetspeak gives the n-grams of the plain text");
+		free(b);
+		b = ngrams_of("ｆｏｌｌｏｗ　ｂａｃｋ", &cb);
+		is_str(b, a, "full-width letters give the n-grams of the plain text");
+		free(a);
+		free(b);
+	}
+
+	/* Hashes tell kinds and texts apart. */
+	ok(ngram_hash(NGRAM_WORD, "f4f", 3) != ngram_hash(NGRAM_CHAR, "f4f", 3),
+	    "a word and a character n-gram of the same text hash apart");
+	ok(ngram_hash(NGRAM_WORD, "follow back", 11) != ngram_hash(NGRAM_WORD, "follow bacj", 11),
+	    "one byte changes the hash");
+
+	/* Sources: line bytes map back to the normalised text, spaces trimmed. */
+	textnorm_run(&norm, "hey, f4f!", 9);
+	ngrams_line(&g, norm.out.p, norm.out.len);
+	ngrams_source(&g, 4, 9, &n0, &n1);
+	ok(n0 == 5 && n1 == 8, "\"_f4f_\" comes from bytes [5,8) of \"hey, f4f!\" (%zu,%zu)", n0, n1);
+	ngrams_source(&g, 6, 8, &n0, &n1);
+	ok(n0 == 5 && n1 == 8, "\"4f\" widens to its word, bytes [5,8) (%zu,%zu)", n0, n1);
+
+	/* A model: parsed, looked up, scored as the header of detectmodel.h says. */
+	model_text =
+	    "# test\n"
+	    "bias -2\n"
+	    "threshold 0.6\n"
+	    "scale none\n"
+	    "w 1.5 follow back\n"
+	    "c 0.25 _f4f_\n"
+	    "c -1 ollow\n";
+	detect_model_init(&m);
+	rc = detect_model_parse(&m, model_text, strlen(model_text), "test", &err);
+	ok(rc == 0, "a model parses (%s)", err.p ? err.p : "");
+	ok(m.n == 3 && m.bias == -2 && m.threshold == 0.6 && !m.scale_sqrt, "bias, threshold, scale and 3 n-grams");
+	ok(detect_model_find(&m, ngram_hash(NGRAM_CHAR, " f4f ", 5)) == 1, "\"_f4f_\" is found by the hash of \" f4f \"");
+	ok(detect_model_find(&m, ngram_hash(NGRAM_WORD, "f4f", 3)) == -1, "a word \"f4f\" is not in it");
+	textnorm_run(&norm, "FOLLOW BACK f4f f4f", 19);
+	ngrams_line(&g, norm.out.p, norm.out.len);
+	detect_model_score(&m, &g, &sc);
+	ok(fabs(sc.sum - (1.5 + 0.25 * 2 - 1)) < 1e-9, "each occurrence counts: sum %g", sc.sum);
+	ok(fabs(sc.prob - 1 / (1 + exp(-(-2 + 1.0)))) < 1e-9, "probability %g", sc.prob);
+	detect_model_free(&m);
+
+	buf_reset(&err);
+	detect_model_init(&m);
+	model_text = "bias 1\nw 1 a\nw 2 a\n";
+	rc = detect_model_parse(&m, model_text, strlen(model_text), "dup", &err);
+	ok(rc < 0 && strstr(err.p, "given twice"), "an n-gram given twice is an error: %s", err.p);
+	detect_model_free(&m);
+	buf_reset(&err);
+	detect_model_init(&m);
+	model_text = "bias 1\nthreshold 2\n";
+	rc = detect_model_parse(&m, model_text, strlen(model_text), "thr", &err);
+	ok(rc < 0 && strstr(err.p, "thr:2:"), "a threshold outside (0,1) is an error naming its line: %s",
+	    err.p);
+	detect_model_free(&m);
+	buf_reset(&err);
+	detect_model_init(&m);
+	model_text = "w nope x\n";
+	rc = detect_model_parse(&m, model_text, strlen(model_text), "bad", &err);
+	ok(rc < 0, "a weight that is not a number is an error: %s", err.p);
+	detect_model_free(&m);
+
+	/* The shipped model parses. */
+	{
+		extern const char default_detect_model[];
+
+		buf_reset(&err);
+		detect_model_init(&m);
+		rc = detect_model_parse(&m, default_detect_model, strlen(default_detect_model),
+		    "share/detect.model", &err);
+		ok(rc == 0 && m.n > 100, "share/detect.model parses: %zu n-grams, threshold %g",
+		    m.n, m.threshold);
+		detect_model_free(&m);
+	}
+
+	buf_free(&err);
+	ngrams_free(&g);
+	textnorm_free(&norm);
+	return done_testing();
+}

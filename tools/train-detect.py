@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""Train fb-detect's model (share/detect.model) with LIBLINEAR.
+
+Usage: tools/train-detect.py [options] [file.tsv ...]     ("make weights")
+
+Reads labelled texts, tests/data/detect-*.tsv by default (never the
+frozen split under tests/data/frozen/): four tab-separated columns, label
+(demand|other), lang, field, text, and an optional fifth, source; lines
+starting with # are comments. Each text's n-grams come from
+detect-features (built from tools/detect-features.c with lib/ngrams.c, so
+they are those fb-detect sees). A logistic regression over them is fitted
+by liblinear-train (Debian's liblinear-tools), and its non-zero weights
+are written as a readable model file.
+
+The labelled files are nearly half demands, and their other texts are
+mostly about following; alone, they teach the model little about ordinary
+bios and posts, and it flagged "Entrepreneur | Dreamer". So ordinary texts
+are added as "other" (--background): the bios, names, usernames and posts
+of synthetic profiles from tests/bench/gen-profiles.py (deterministic),
+except those of the profiles that fb-detect's rules flag (fb-detect
+--no-model). They are only trained on, never measured.
+
+The probability threshold is chosen by cross-validation on the labelled
+texts: the lowest threshold at which the model's own decisions keep a
+precision of at least --precision (0.95), which is the one with the best
+recall at that precision.
+
+Options:
+  -o FILE             write the model here (default: standard output)
+  --features PROG     the detect-features program (default: on PATH, else build/)
+  --fb-detect PROG    fb-detect, to leave out background profiles its rules flag
+                      (default: beside PROG of --features, else on PATH)
+  --background N      ordinary texts added as "other" (default 3000; 0: none)
+  --exclude FILE      leave out the texts of this file (by base name); repeatable
+  --fold K/N          leave out fold K (1..N) of N: texts go to folds by a
+                      hash of their text, so a text written twice stays in one
+  --threshold P       use this threshold instead of choosing one
+  --cv N              folds for choosing the threshold (default 3)
+  --precision P       the precision the threshold must keep (default 0.95)
+  -s SOLVER, -c C     liblinear-train's solver and cost (default 6, 4)
+  --min-df N          only n-grams found in at least N training texts (default 1)
+  --other-weight W    weight of the "other" texts in the loss (default 1)
+  --scale none|sqrt   each n-gram counts 1 (default), or 1/sqrt(n-grams of the text)
+"""
+import argparse
+import glob
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import zlib
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def load(paths):
+    """Rows of (label, lang, field, text, file)."""
+    rows = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fp:
+            for n, line in enumerate(fp, 1):
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                cols = line.split("\t")
+                if len(cols) not in (4, 5) or cols[0] not in ("demand", "other"):
+                    sys.exit("train-detect: %s:%d: expected label, lang, field, text [, source]"
+                             % (path, n))
+                rows.append((cols[0], cols[1], cols[2], cols[3], os.path.basename(path)))
+    return rows
+
+
+def fold_of(text, n):
+    return zlib.crc32(text.encode("utf-8")) % n
+
+
+def features(prog, texts):
+    """Each text's n-grams, as {ngram: count}, and how many n-grams it has."""
+    run = subprocess.run([prog], input="".join(t.replace("\n", " ") + "\n" for t in texts).encode(),
+                         stdout=subprocess.PIPE, check=True)
+    out = []
+    for line in run.stdout.decode("utf-8").split("\n")[:len(texts)]:
+        counts = {}
+        grams = line.split("\t") if line else []
+        for g in grams:
+            counts[g] = counts.get(g, 0) + 1
+        out.append((counts, len(grams)))
+    if len(out) != len(texts):
+        sys.exit("train-detect: %s gave %d lines for %d texts" % (prog, len(out), len(texts)))
+    return out
+
+
+def background(n, fb_detect):
+    """Ordinary texts: n from synthetic profiles that fb-detect's rules do not flag."""
+    if n <= 0:
+        return []
+    gen = os.path.join(TOP, "tests", "bench", "gen-profiles.py")
+    profiles = subprocess.run([sys.executable, gen, str(n // 4 + 100)], stdout=subprocess.PIPE,
+                              check=True).stdout
+    run = subprocess.run([fb_detect, "--no-model"], input=profiles, stdout=subprocess.PIPE,
+                         check=True)
+    texts, seen = [], set()
+    for line in run.stdout.decode("utf-8").splitlines():
+        rec = json.loads(line)
+        if rec.get("fb", {}).get("demand", {}).get("flagged"):
+            continue
+        for t in [rec.get("description"), rec.get("name"), rec.get("username")] + \
+                [p.get("text") for p in rec.get("posts") or []]:
+            if isinstance(t, str) and t.strip():
+                t = " ".join(t.split())
+                if t not in seen:
+                    seen.add(t)
+                    texts.append(t)
+    if len(texts) < n:
+        sys.exit("train-detect: only %d background texts from %s" % (len(texts), gen))
+    return texts[:n]
+
+
+def unit(total, scale):
+    return 1 / math.sqrt(total) if scale == "sqrt" and total > 0 else 1.0
+
+
+class Problem:
+    """The texts in LIBLINEAR's format, once: n-grams numbered from 1."""
+
+    def __init__(self, feats, labels, args):
+        df = {}
+        for counts, _ in feats:
+            for g in counts:
+                df[g] = df.get(g, 0) + 1
+        self.index = {}
+        for counts, _ in feats:
+            for g in counts:
+                if g not in self.index and df[g] >= args.min_df:
+                    self.index[g] = len(self.index) + 1
+        self.names = {i: g for g, i in self.index.items()}
+        self.lines = []
+        index = self.index
+        for (counts, total), label in zip(feats, labels):
+            cells = sorted((index[g], c) for g, c in counts.items() if g in index)
+            if args.scale == "sqrt":
+                u = unit(total, args.scale)
+                text = " ".join("%d:%.6g" % (i, c * u) for i, c in cells)
+            else:
+                text = " ".join([f"{i}:{c}" for i, c in cells])
+            self.lines.append(("+1 " if label else "-1 ") + text + "\n")
+
+
+def fit(problem, rows, args, tmp):
+    """liblinear-train on these rows of the problem: (bias, {ngram: weight})."""
+    data = os.path.join(tmp, "train.txt")
+    with open(data, "w") as fp:
+        fp.writelines(problem.lines[i] for i in rows)
+    model = os.path.join(tmp, "liblinear.model")
+    subprocess.run(["liblinear-train", "-q", "-s", str(args.solver), "-c", str(args.c),
+                    "-w-1", str(args.other_weight), "-B", "1", data, model],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(model) as fp:
+        lines = fp.read().split("\n")
+    sign, at, nr = 1.0, 0, 0
+    for at, line in enumerate(lines):
+        if line.startswith("label "):
+            sign = 1.0 if line.split()[1] in ("1", "+1") else -1.0
+        if line.startswith("nr_feature "):
+            nr = int(line.split()[1])
+        if line == "w":
+            break
+    w = [sign * float(x) for x in lines[at + 1:] if x.strip()]
+    weights = {problem.names[i + 1]: x for i, x in enumerate(w[:nr]) if x != 0.0}
+    bias = w[nr] if len(w) > nr else 0.0
+    return bias, weights
+
+
+def prob(bias, weights, feat, scale):
+    counts, total = feat
+    z = bias + unit(total, scale) * sum(weights.get(g, 0.0) * c for g, c in counts.items())
+    return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
+
+
+def choose_threshold(problem, feats, labels, texts, rows, args, tmp):
+    """The lowest threshold whose cross-validated precision is >= args.precision.
+
+    The labelled rows (texts[i] not None) are split into args.cv folds; the
+    background rows are in every training part and measured in none.
+    """
+    folds = {i: fold_of(texts[i], args.cv) if texts[i] is not None else -1 for i in rows}
+    scored = []
+    for k in range(args.cv):
+        train = [i for i in rows if folds[i] != k]
+        bias, weights = fit(problem, train, args, tmp)
+        scored += [(prob(bias, weights, feats[i], args.scale), labels[i])
+                   for i in rows if folds[i] == k]
+    scored.sort(key=lambda s: -s[0])
+    positives = sum(1 for _, y in scored if y)
+    best, tp, fp = None, 0, 0
+    for i, (p, y) in enumerate(scored):
+        tp += y
+        fp += not y
+        if i + 1 < len(scored) and scored[i + 1][0] == p:
+            continue
+        if p > 0.0 and tp / (tp + fp) >= args.precision:
+            best = (p, tp / (tp + fp), tp / max(positives, 1))
+    if best is None:
+        return 0.99, 0.0, 0.0
+    return best
+
+
+def train(problem, feats, labels, texts, rows, args, tmp):
+    """Fits the rows (indices into feats) and chooses the threshold:
+    (bias, weights, threshold, cv precision, cv recall); tests/detect-accuracy.t
+    calls it for each of its refits."""
+    if args.threshold is not None:
+        threshold, cv_p, cv_r = args.threshold, None, None
+    else:
+        threshold, cv_p, cv_r = choose_threshold(problem, feats, labels, texts, rows, args, tmp)
+    bias, weights = fit(problem, rows, args, tmp)
+    return bias, weights, threshold, cv_p, cv_r
+
+
+def model_text(bias, weights, threshold, args, made):
+    """The model file: a header saying how it was made, then the weights."""
+    out = [
+        "# fb-detect's model: a logistic regression over the word and character",
+        "# n-grams of normalised text (lib/ngrams.h, lib/detectmodel.h).",
+    ]
+    out += ["# " + l for l in textwrap.wrap(made, 74, break_on_hyphens=False)]
+    out += [
+        "# Lines: KEY VALUE, or KIND WEIGHT NGRAM; KIND is w (words) or c",
+        "# (characters, \"_\" for a space). Edit by training again, not by hand.",
+        "bias %.6g" % bias,
+        "threshold %.4g" % threshold,
+        "scale %s" % args.scale,
+    ]
+    for g, x in sorted(weights.items(), key=lambda gx: (-gx[1], gx[0])):
+        kind, text = g.split(":", 1)
+        out.append("%s %.6g %s" % (kind, x, text))
+    return "\n".join(out) + "\n"
+
+
+def parser():
+    ap = argparse.ArgumentParser(usage="%(prog)s [options] [file.tsv ...]")
+    ap.add_argument("files", nargs="*")
+    ap.add_argument("-o", dest="out")
+    ap.add_argument("--features")
+    ap.add_argument("--fb-detect")
+    ap.add_argument("--background", type=int, default=3000)
+    ap.add_argument("--exclude", action="append", default=[])
+    ap.add_argument("--fold")
+    ap.add_argument("--threshold", type=float)
+    ap.add_argument("--cv", type=int, default=3)
+    ap.add_argument("--precision", type=float, default=0.95)
+    ap.add_argument("-s", dest="solver", type=int, default=6)
+    ap.add_argument("-c", dest="c", type=float, default=4)
+    ap.add_argument("--scale", choices=("sqrt", "none"), default="none")
+    ap.add_argument("--min-df", type=int, default=1)
+    ap.add_argument("--other-weight", type=float, default=1)
+    return ap
+
+
+def main():
+    args = parser().parse_args()
+
+    files = args.files or sorted(glob.glob(os.path.join(TOP, "tests", "data", "detect-*.tsv")))
+    if not files:
+        sys.exit("train-detect: no labelled files")
+    prog = args.features or shutil.which("detect-features") or os.path.join(TOP, "build", "detect-features")
+    rows = [r for r in load(files) if r[4] not in [os.path.basename(e) for e in args.exclude]]
+    described = ", ".join(sorted(set(r[4] for r in rows)))
+    if args.exclude:
+        described += " (left out: %s)" % " ".join(os.path.basename(e) for e in args.exclude)
+    if args.fold:
+        k, n = (int(x) for x in args.fold.split("/"))
+        rows = [r for r in rows if fold_of(r[3], n) != k - 1]
+        described += ", without fold %d of %d" % (k, n)
+    if not rows:
+        sys.exit("train-detect: no texts left to train on")
+    texts = [r[3] for r in rows]
+    labels = [1 if r[0] == "demand" else 0 for r in rows]
+    fb_detect = args.fb_detect or os.path.join(os.path.dirname(os.path.abspath(prog)), "fb-detect")
+    if not os.access(fb_detect, os.X_OK):
+        fb_detect = shutil.which("fb-detect") or fb_detect
+    ordinary = background(args.background, fb_detect)
+    feats = features(prog, texts + ordinary)
+    labels += [0] * len(ordinary)
+    texts += [None] * len(ordinary)
+    problem = Problem(feats, labels, args)
+
+    with tempfile.TemporaryDirectory(prefix="train-detect.") as tmp:
+        bias, weights, threshold, cv_p, cv_r = train(problem, feats, labels, texts,
+                                                     range(len(feats)), args, tmp)
+
+    made = ("Made by tools/train-detect.py (\"make weights\") with liblinear-train -s %d -c %g"
+            " -w-1 %g -B 1 (logistic regression), on %d labelled texts (%d demands) of %s, and"
+            " %d ordinary texts as other (the bios, names and posts of synthetic profiles from"
+            " tests/bench/gen-profiles.py that the rules do not flag). N-grams found in at least"
+            " %d text%s; each occurrence counts %s."
+            % (args.solver, args.c, args.other_weight, len(rows), sum(labels), described,
+               len(ordinary), args.min_df, "" if args.min_df == 1 else "s",
+               "1/sqrt(n-grams of the text)" if args.scale == "sqrt" else "1"))
+    if cv_p is not None:
+        made += (" Threshold: the lowest at which the model alone keeps a precision of %.2f over"
+                 " %d-fold cross-validation (there: precision %.3f, recall %.3f)."
+                 % (args.precision, args.cv, cv_p, cv_r))
+    else:
+        made += " Threshold: given (--threshold)."
+    text = model_text(bias, weights, threshold, args, made)
+    if args.out:
+        with open(args.out + ".tmp", "w", encoding="utf-8") as fp:
+            fp.write(text)
+        os.replace(args.out + ".tmp", args.out)
+        print("train-detect: %d n-grams, threshold %.4g, in %s" % (len(weights), threshold, args.out),
+              file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
