@@ -14,8 +14,9 @@
 extern const char default_score_rules[];
 
 static const struct cli_doc doc = {
-	"[-lx] [-r rulefile]... [--already file] [--client @name|id]...\n"
-	"       [--format ndjson|table] [--interests list] [--interests-file file]\n"
+	"[-lx] [-r rulefile]... [--already file [--keep-already]]\n"
+	"       [--client @name|id]... [--format ndjson|table] [--interests list]\n"
+	"       [--interests-file file]\n"
 	"       [--max-record size] [--no-sort] [--now date] [--rejects file] [--top k]\n"
 	"       [--verdict list] [file ...]",
 	"Score user records by how worth a real conversation (and a follow back)\n"
@@ -24,8 +25,9 @@ static const struct cli_doc doc = {
 	"  -r, --rules rulefile     override points and thresholds, add jq rules\n"
 	"  -l, --list-rules         print the rules in effect and exit\n"
 	"  -x, --explain            print each record's reasons and points to stderr\n"
-	"      --already file       accounts the client already follows (ids, @names\n"
-	"                           or records, one per line)\n"
+	"      --already file       leave out the accounts the client already follows\n"
+	"                           (ids, @names, profile URLs or records, one a line)\n"
+	"      --keep-already       keep them, marked ALREADY_FOLLOWED\n"
 	"      --client @name|id    the client: replies to it and mentions count\n"
 	"      --format ndjson|table  records (default), or a ranked table for people\n"
 	"      --interests list     the client's interests, comma-separated\n"
@@ -40,7 +42,7 @@ static const struct cli_doc doc = {
 	"      --version            print the version and exit\n",
 };
 
-enum { OPT_ALREADY = 256, OPT_CLIENT, OPT_FORMAT, OPT_INTERESTS, OPT_INTERESTS_FILE,
+enum { OPT_ALREADY = 256, OPT_CLIENT, OPT_FORMAT, OPT_KEEP_ALREADY, OPT_INTERESTS, OPT_INTERESTS_FILE,
 	OPT_MAX_RECORD, OPT_NO_SORT, OPT_NOW, OPT_REJECTS, OPT_TOP, OPT_VERDICT,
 	OPT_VERSION };
 
@@ -52,6 +54,7 @@ static const struct option longopts[] = {
 	{"help", no_argument, NULL, 'h'},
 	{"interests", required_argument, NULL, OPT_INTERESTS},
 	{"interests-file", required_argument, NULL, OPT_INTERESTS_FILE},
+	{"keep-already", no_argument, NULL, OPT_KEEP_ALREADY},
 	{"list-rules", no_argument, NULL, 'l'},
 	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
 	{"no-sort", no_argument, NULL, OPT_NO_SORT},
@@ -72,8 +75,9 @@ struct run {
 	struct buf line;	/* the record, or its table row without the rank */
 	struct buf row;		/* a table row with its rank */
 	unsigned verdicts;
-	int explain, table;
+	int explain, table, keep_already;
 	size_t emitted;
+	unsigned long left_out;	/* already followed, without --keep-already */
 };
 
 static void
@@ -101,6 +105,10 @@ score_record(struct stream *st, const struct record *rec, void *arg)
 		return 0;
 	if (r->explain)
 		scorer_explain(r->scorer, rec, &r->res, stderr);
+	if (r->res.already && !r->keep_already) {
+		r->left_out++;
+		return 0;
+	}
 	if (!(r->verdicts & r->res.verdict))
 		return 0;
 	buf_reset(&r->line);
@@ -177,6 +185,7 @@ main(int argc, char *argv[])
 		case 'l': list = 1; break;
 		case 'r': rule_files[nrule_files++] = optarg; break;
 		case 'x': r.explain = 1; break;
+		case OPT_KEEP_ALREADY: r.keep_already = 1; break;
 		case OPT_ALREADY:
 			if (scorer_load_already(r.scorer, optarg, &err) < 0)
 				die(EXIT_USAGE, "%s", err.p);
@@ -224,6 +233,9 @@ main(int argc, char *argv[])
 		stream_run(r.st, argc, argv, score_record, &r);
 		if (r.ranker)
 			ranker_each(r.ranker, emit, &r);
+		if (r.left_out)
+			warnmsg("%lu account%s the client already follows left out (--keep-already "
+			    "keeps them)", r.left_out, r.left_out == 1 ? "" : "s");
 		status = stream_finish(r.st);
 		ranker_free(r.ranker);
 	}

@@ -51,21 +51,22 @@ main(int argc, char *argv[])
 	buf_printf(&job, "%s %s %s", progname, list, account);
 	f = fetch_begin(&o, job.p);
 	if (!f->p.done) {
-		if (o.estimate && limit)
-			;	/* the limit is the count: no lookup to pay for */
-		else if (o.estimate)
+		if (o.estimate)
 			fetch_user(f, account, &user, &id);
 		else
 			fetch_account_id(f, account, &id);
 		if (o.estimate) {
-			/* The count is the limit, or in the user record just read. */
-			unsigned long n = limit ? limit : fetch_count(user.p, user.len,
+			/* The count is the account's; --limit is a ceiling, not the count. */
+			unsigned long count = fetch_count(user.p, user.len,
 			    following ? "following_count" : "followers_count");
+			unsigned long n = limit && limit < count ? limit : count;
 			int lookup = !is_user_id(account);
 			struct buf what = {0};
 
 			buf_printf(&what, "%s %s: %lu %s", progname, account, n,
 			    following ? "accounts followed" : "followers");
+			if (n < count)
+				buf_printf(&what, " (--limit; the account has %lu)", count);
 			fetch_estimate(f, what.p, (n + 999) / 1000 + lookup, 300, UNIT_USER, n, 0, lookup);
 			buf_free(&what);
 		} else {

@@ -38,6 +38,8 @@ main(int argc, char *argv[])
 			cli_usage(&doc, NULL);
 	argc -= optind;
 	argv += optind;
+	for (i = 0; i < argc; i++)
+		lookup_check_argument(&doc, argv[i]);
 	lookup_job(&job, argc, argv);
 	f = fetch_begin(&o, job.p);
 	if (o.estimate) {

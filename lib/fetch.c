@@ -12,6 +12,7 @@
 
 #include "apipage.h"
 #include "fetch.h"
+#include "httpurl.h"
 #include "json.h"
 #include "util.h"
 
@@ -292,11 +293,20 @@ is_username(const char *s)
 const char *
 fetch_account(const struct cli_doc *doc, int argc, char **argv)
 {
+	static char name[17];
+	const char *a = argv[optind];
+	size_t at, n;
+
 	if (argc - optind != 1)
 		cli_usage(doc, "expected one account: @name or id");
-	if (!is_user_id(argv[optind]) && !is_username(argv[optind]))
-		cli_usage(doc, "%s: neither a @name nor a user id", argv[optind]);
-	return argv[optind];
+	/* A profile URL copied from a browser names the account too. */
+	if ((n = profile_url_name(a, strlen(a), &at)) > 0) {
+		snprintf(name, sizeof name, "@%.*s", (int)n, a + at);
+		return name;
+	}
+	if (!is_user_id(a) && !is_username(a))
+		cli_usage(doc, "%s: neither a @name, a user id nor a profile URL", a);
+	return a;
 }
 
 /* Whether tm names a day that exists (strptime takes February 30th). */
@@ -662,7 +672,7 @@ fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
 	duration(t, sizeof t, wall);
 	printf("%s\n", what);
 	printf("requests:  %lu (the endpoint allows %lu per 15 minutes)\n", requests, per_window);
-	printf("wall time: %s%s\n", waits > 0 ? "about " : "under ", waits > 0 ? t : "a minute");
+	printf("wall time: %s%s\n", wall < 60 ? "under a minute" : "about ", wall < 60 ? "" : t);
 	printf("price:     %s$%.2f (%lu %ss at $%.3f%s)\n", at_most ? "at most " : "", price,
 	    units, unit_name[u], f->o.price[u], lookups ? ", and the lookup of the account" : "");
 	if (f->p.spent > 0)

@@ -1,5 +1,7 @@
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curl/curl.h>
 
@@ -36,4 +38,35 @@ url_allowed(const char *url)
 	curl_free(user);
 	curl_url_cleanup(u);
 	return ok;
+}
+
+size_t
+profile_url_name(const char *s, size_t len, size_t *at)
+{
+	static const char *const hosts[] = {
+		"x.com/", "twitter.com/", "www.x.com/", "www.twitter.com/",
+		"mobile.x.com/", "mobile.twitter.com/",
+	};
+	size_t i, p = 0, n;
+
+	if (len > 8 && strncasecmp(s, "https://", 8) == 0)
+		p = 8;
+	else if (len > 7 && strncasecmp(s, "http://", 7) == 0)
+		p = 7;
+	for (i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		size_t h = strlen(hosts[i]);
+
+		if (len - p > h && strncasecmp(s + p, hosts[i], h) == 0)
+			break;
+	}
+	if (i == sizeof hosts / sizeof hosts[0])
+		return 0;
+	p += strlen(hosts[i]);
+	for (n = 0; p + n < len && (isalnum((unsigned char)s[p + n]) || s[p + n] == '_'); n++)
+		;
+	/* A name, whole: what follows is a path, a query, a fragment or nothing. */
+	if (n == 0 || n > 15 || (p + n < len && strchr("/?#", s[p + n]) == NULL))
+		return 0;
+	*at = p;
+	return n;
 }

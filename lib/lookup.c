@@ -3,7 +3,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/stat.h>
+
 #include "apipage.h"
+#include "cli.h"
+#include "fetch.h"
+#include "httpurl.h"
 #include "json.h"
 #include "lookup.h"
 #include "util.h"
@@ -232,6 +237,7 @@ lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 	int by_id = 0;
 	struct item *it;
 	const char *why;
+	size_t at, n;
 
 	if (l->seen++ < l->f->p.pos)
 		return;		/* done before the checkpoint */
@@ -251,6 +257,8 @@ lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 		snprintf(key, sizeof key, "%s", item);
 	} else if (len < 20 && is_username(item)) {
 		snprintf(key, sizeof key, "%s", item + (item[0] == '@'));
+	} else if ((n = profile_url_name(item, len, &at)) > 0) {
+		snprintf(key, sizeof key, "%.*s", (int)n, item + at);
 	} else {
 		refuse(l, where, item, len, "neither a @name nor a user id");
 		return;
@@ -298,4 +306,20 @@ lookup_finish(struct lookup *l)
 {
 	run_batch(l);
 	free(l);
+}
+
+void
+lookup_check_argument(const struct cli_doc *doc, const char *arg)
+{
+	struct stat st;
+	size_t at;
+
+	if (strcmp(arg, "-") == 0 || is_user_id(arg) || is_username(arg) ||
+	    profile_url_name(arg, strlen(arg), &at) > 0)
+		return;
+	/* A file of names given as an argument is the common slip: say how. */
+	if (stat(arg, &st) == 0)
+		cli_usage(doc, "%s: a file, not a @name or an id: to look up the names in it, "
+		    "give it on the standard input (tw-user < %s)", arg, arg);
+	cli_usage(doc, "%s: neither a @name, a user id nor a profile URL", arg);
 }

@@ -30,6 +30,11 @@ void lookup_add(struct lookup *l, const char *item, size_t len, unsigned long li
 unsigned long lookup_read(struct lookup *l, FILE *in);
 /* The checkpoint's job for these arguments (stdin when argc is 0). */
 void lookup_job(struct buf *job, int argc, char **argv);
+/*
+ * A command-line argument that is no account (a file of names, a typo) is
+ * a usage error, before any request: exits 2 with a hint.
+ */
+void lookup_check_argument(const struct cli_doc *doc, const char *arg);
 /* Runs the last batch and frees l. */
 void lookup_finish(struct lookup *l);
 

@@ -9,6 +9,7 @@
 #include <jv.h>
 
 #include "conf.h"
+#include "httpurl.h"
 #include "jqexpr.h"
 #include "json.h"
 #include "score.h"
@@ -169,9 +170,13 @@ add_already(struct scorer *s, int is_id, const char *p, size_t n)
 void
 scorer_add_already(struct scorer *s, const char *id_or_name, size_t len)
 {
-	size_t i;
+	size_t i, at, n;
 	int digits = len > 0;
 
+	if ((n = profile_url_name(id_or_name, len, &at)) > 0) {
+		add_already(s, 0, id_or_name + at, n);
+		return;
+	}
 	if (len > 0 && *id_or_name == '@') {
 		add_already(s, 0, id_or_name + 1, len - 1);
 		return;
@@ -529,6 +534,7 @@ scorer_score(struct scorer *s, struct stream *st, const struct record *rec,
 
 	s->st = st;
 	s->nreasons = 0;
+	out->already = 0;
 	if (signals_read(s->signals, st, rec, &s->seen) < 0)
 		return -1;
 	add_signal_reasons(s);
@@ -542,6 +548,7 @@ scorer_score(struct scorer *s, struct stream *st, const struct record *rec,
 		if (already)
 			buf_adds(&add_reason(s, RULE_ALREADY, s->v[RULE_ALREADY].points)->why,
 			    "followed by the client");
+		out->already = already;
 	}
 	if (score_custom(s, rec) < 0)
 		return -1;

@@ -50,6 +50,7 @@ struct score_result {
 	enum verdict verdict;
 	struct buf json;	/* the fb.score value */
 	struct buf top;		/* the main reasons, for a table */
+	int already;		/* the client follows the account (--already) */
 };
 
 /*

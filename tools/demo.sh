@@ -31,8 +31,7 @@ echo
 echo "== The best 12 not yet followed, after reading their timelines (... | tw-timeline | fb-score --format table)"
 fb-detect "$work/followers" |
 	fb-score --now $now --interests "$interests" --client @brightpath_co \
-		--already "$work/following" --top 60 |
-	jq -c 'select(all(.fb.score.reasons[]; .rule != "ALREADY_FOLLOWED"))' | head -n 12 |
+		--already "$work/following" --top 12 |
 	tw-timeline --replay "$rec" --quiet | fb-detect |
 	fb-score --now $now --interests "$interests" --client @brightpath_co >"$work/best"
 fb-score --now $now --interests "$interests" --client @brightpath_co --format table "$work/best"

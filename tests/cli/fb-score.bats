@@ -279,8 +279,8 @@ age_at() {
 	expect_jq '.fb.score.reasons[] | select(.rule == "DEAD_365_DAYS") | .why | test("fewer than 3") | not'
 }
 
-@test "--already: ids, @names in any case and records mark ALREADY_FOLLOWED (0 points: a mark only)" {
-	fbs -r zero.rules --already "$DATA/score-already.txt" --no-sort "$DATA/score-already.ndjson"
+@test "--already --keep-already: ids, @names in any case and records mark ALREADY_FOLLOWED (0 points: a mark only)" {
+	fbs -r zero.rules --already "$DATA/score-already.txt" --keep-already --no-sort "$DATA/score-already.ndjson"
 	expect_status 0
 	expect_no_stderr
 	jq -c '[.id, [.fb.score.reasons[] | {rule, points}], .fb.score.total]' "$OUT" >got
@@ -294,7 +294,7 @@ age_at() {
 	diff expected got
 	# given points, the mark moves the record
 	printf 'points ALREADY_FOLLOWED -5\ndescribe ALREADY_FOLLOWED followed\n' >already.rules
-	fbs -r zero.rules -r already.rules --already "$DATA/score-already.txt" "$DATA/score-already.ndjson"
+	fbs -r zero.rules -r already.rules --already "$DATA/score-already.txt" --keep-already "$DATA/score-already.ndjson"
 	expect_status 0
 	expect_ids "5005 5001 5002 5003 5004"
 	record_of 5001
@@ -420,14 +420,14 @@ age_at() {
 	    "$DATA/score-interests.ndjson" "$DATA/score-demand.ndjson" "$DATA/sample.ndjson" \
 	    "$DATA/api-users.json" "$DATA/pretty.json" "$DATA/order.ndjson" |
 	    jq -c 'select(has("username"))' | fb-detect >in
-	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" in
+	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" --keep-already in
 	expect_status 0
 	cp "$OUT" once
-	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" once
+	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" --keep-already once
 	expect_status 0
 	expect_no_stderr
 	expect_out once
-	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" --no-sort once
+	fbs --now 2026-11-20 --interests patisserie --already "$DATA/score-already.txt" --keep-already --no-sort once
 	sort "$OUT" | cmp -s - <(sort once) || { echo "--no-sort on its output changed it"; show; return 1; }
 }
 
@@ -782,4 +782,21 @@ person() {
 	printf '%s\n' '["fetched",["BUSY_POSTER","PINNED"]]' '["older",["BUSY_POSTER"]]' '["quiet",[]]' | diff - got
 	# the records themselves are as they came
 	expect_jq 'select(.id == "1") | .public_metrics == {post_count: 60000} and (has("pinned_post_id") | not)'
+}
+
+@test "--already leaves out the accounts the client follows (ids, @names, profile URLs), and says how many; --keep-already keeps them" {
+	record '{id: "1", username: "followed_by_id"}'
+	record '{id: "2", username: "Followed_By_Name"}'
+	record '{id: "3", username: "followed_by_url"}'
+	record '{id: "4", username: "new_here"}'
+	printf '1\n@followed_by_name\nhttps://x.com/followed_by_url?s=20\n' >following.txt
+	fbs --no-sort --already following.txt in
+	expect_status 0
+	[ "$(jq -r .username "$OUT")" = new_here ] || { show; return 1; }
+	expect_err '^fb-score: 3 accounts the client already follows left out \(--keep-already keeps them\)$'
+	fbs --no-sort --already following.txt --keep-already in
+	expect_status 0
+	expect_no_stderr
+	expect_lines 4
+	expect_jq 'select(.id != "4") | any(.fb.score.reasons[]; .rule == "ALREADY_FOLLOWED")'
 }

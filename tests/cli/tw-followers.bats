@@ -423,3 +423,25 @@ fault() {
 	captured tw-followers -o empty @bench
 	expect_status 0
 }
+
+@test "--estimate --limit: the limit is a ceiling, not the count; the account is looked up" {
+	start_xapi --generate 2500
+	captured tw-followers --estimate --limit 1000000 @bench
+	expect_status 0
+	grep -Fq 'tw-followers @bench: 2500 followers' "$OUT" || { show; return 1; }
+	grep -Fq 'price:     $25.01 (2500 users at $0.010, and the lookup of the account)' "$OUT" || { show; return 1; }
+	captured tw-followers --estimate --limit 1000 @bench
+	grep -Fq 'tw-followers @bench: 1000 followers (--limit; the account has 2500)' "$OUT" || { show; return 1; }
+	grep -Fq 'price:     $10.01' "$OUT" || { show; return 1; }
+}
+
+@test "a profile URL names the account: https://x.com/bench is @bench" {
+	start_xapi --generate 1200
+	captured tw-followers 'https://x.com/bench?lang=en'
+	expect_status 0
+	all_bench 1200
+	[ "$(requests /2/users/by/username/bench)" -eq 1 ] || { cat "$XAPI_LOG"; return 1; }
+	captured tw-followers https://example.com/bench
+	expect_status 2
+	expect_err 'neither a @name, a user id nor a profile URL'
+}

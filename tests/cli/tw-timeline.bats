@@ -481,3 +481,11 @@ expect_eq() { # WHAT EXPECTED GOT
 	expect_jq '(.posts | length) == 12'
 	[ "$(status_count 200 /tweets)" -eq 10 ] || { cat "$XAPI_LOG"; return 1; }
 }
+
+@test "--estimate for 6000 accounts says how long, not \"under a minute\"" {
+	jq -nc 'range(6000) | {id: (1000000 + . | tostring), username: "u\(.)"}' >many
+	captured tw-timeline --estimate --count 10 many
+	expect_status 0
+	grep -Eq '^wall time: about [0-9]+ min$' "$OUT" || { show; return 1; }
+	grep -Fq 'price:     at most $300.00 (60000 posts at $0.005)' "$OUT" || { show; return 1; }
+}

@@ -140,24 +140,28 @@ names() {
 	expect_no_stdout
 }
 
-@test "invalid names and ids are rejected without a request; the valid ones are fetched" {
+@test "an argument that is no account is a usage error (exit 2) before any request; a file of names gets a hint" {
 	start_xapi --data "$ACCOUNT"
-	captured tw-user @bad-name way_too_long_name_16 '@' 12-ab @priya_ux
-	expect_status 1
-	expect_lines 1
-	expect_jq '.id == "201"'
-	expect_err_has 'tw-user: @bad-name: neither a @name nor a user id'
-	expect_err_has 'tw-user: way_too_long_name_16: neither a @name nor a user id'
-	expect_err_has 'tw-user: 12-ab: neither a @name nor a user id'
-	expect_err_has 'tw-user: @: neither a @name nor a user id'
-	expect_err '^tw-user: 1 record in 1 request, \$0\.01$'
-	[ "$(wc -l <"$ERR")" -eq 5 ] || { echo "expected 4 messages and the summary"; show; return 1; }
-	if grep -Eq 'bad-name|way_too_long|12-ab' "$XAPI_LOG"; then
-		echo "an invalid name reached the API:"
-		cat "$XAPI_LOG"
-		return 1
-	fi
-	[ "$(requests)" -eq 1 ] || { cat "$XAPI_LOG"; return 1; }
+	for bad in @bad-name way_too_long_name_16 '@' 12-ab; do
+		captured tw-user "$bad" @priya_ux
+		expect_status 2
+		expect_no_stdout
+		expect_err "^tw-user: $bad: neither a @name, a user id nor a profile URL\$"
+	done
+	printf '@priya_ux\n' >handles.txt
+	captured tw-user handles.txt
+	expect_status 2
+	expect_err_has 'tw-user: handles.txt: a file, not a @name or an id: to look up the names in it, give it on the standard input (tw-user < handles.txt)'
+	[ "$(requests)" -eq 0 ] || { cat "$XAPI_LOG"; return 1; }
+}
+
+@test "profile URLs name accounts, as arguments and on stdin" {
+	start_xapi --data "$ACCOUNT"
+	printf 'https://twitter.com/lou_runs?lang=en\n' >in
+	captured tw-user https://x.com/priya_ux 'https://mobile.twitter.com/acme_consult/status/1' - <in
+	expect_status 0
+	jq -r .username "$OUT" | sort >got
+	printf '%s\n' acme_consult lou_runs priya_ux | diff - got
 }
 
 @test "only invalid input on stdin: no request at all, exit 1, kept in --rejects" {
