@@ -83,11 +83,9 @@ suggest_record(struct stream *st, const struct record *rec, void *arg)
 	if (r->table) {
 		if (rc == 0)
 			return 0;
-		/* A handle is printed to a terminal too: no escape sequences in it. */
+		/* record_handle shows what would act on a terminal, escaped. */
 		record_handle(rec, handle, sizeof handle);
-		buf_reset(&r->clean);
-		quote_clean(&r->clean, handle, strlen(handle));
-		buf_printf(&r->line, "%-20s ", r->clean.p);
+		buf_printf(&r->line, "%-20s ", handle);
 		suggester_row(&r->line, r->opener.p);
 	} else if (rc == 0) {
 		/* No opener for this record: an old one would be stale. */

@@ -10,6 +10,7 @@
 #include "jqexpr.h"
 #include "json.h"
 #include "ngrams.h"
+#include "quote.h"
 #include "textnorm.h"
 #include "util.h"
 
@@ -595,7 +596,7 @@ build_demand(struct detector *d, double score, int flagged, double mweight)
 static void
 put_excerpt(struct buf *out, const char *s, size_t len, size_t max)
 {
-	size_t i, n = len;
+	size_t n = len;
 
 	if (n > max) {
 		n = max;
@@ -603,8 +604,8 @@ put_excerpt(struct buf *out, const char *s, size_t len, size_t max)
 			n--;
 	}
 	buf_addc(out, '"');
-	for (i = 0; i < n; i++)
-		buf_addc(out, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i]);
+	/* Text from the data reaches a terminal: what would act on it is shown. */
+	quote_visible(out, s, n);
 	buf_adds(out, n < len ? "...\"" : "\"");
 }
 

@@ -113,6 +113,28 @@ quote_clean(struct buf *out, const char *s, size_t len)
 	}
 }
 
+void
+quote_visible(struct buf *out, const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		int32_t cp = next_cp(s, i, len, &n);
+
+		if (cp == '\t' || cp == '\n' || cp == '\r')
+			buf_addc(out, ' ');
+		else if (cp < 0)
+			buf_printf(out, "\\x%02X", (unsigned char)s[i]);
+		else if (cp < 0x20 || cp == 0x7f)
+			buf_printf(out, "\\x%02X", (unsigned)cp);
+		else if ((cp >= 0x80 && cp <= 0x9f) || invisible(cp))
+			buf_printf(out, "\\u{%04X}", (unsigned)cp);
+		else
+			buf_add(out, s + i, n);
+		i += n;
+	}
+}
+
 /* An emoji or pictograph: a 4-byte sequence, or U+2600..U+27FF. */
 static int
 emoji_at(const char *s, size_t i, size_t len)

@@ -24,6 +24,14 @@
 void quote_clean(struct buf *out, const char *s, size_t len);
 
 /*
+ * Appends s (UTF-8) for a terminal, with what would act on it shown
+ * instead: C0 and C1 controls, DEL, bidi controls and invisible format
+ * characters as \xHH or \u{HHHH}; tabs and line ends as spaces. For table
+ * cells and messages that carry text from the data or from a server.
+ */
+void quote_visible(struct buf *out, const char *s, size_t len);
+
+/*
  * Up to max words of s from at into out, stopping at the end of a
  * sentence (or of a clause, with clause set), a line, a link, a hashtag
  * or an emoji. Returns whether it stopped for lack of room; *stop (when

@@ -13,6 +13,7 @@
 #include "interrupt.h"
 #include "json.h"
 #include "output.h"
+#include "quote.h"
 #include "stream.h"
 #include "util.h"
 
@@ -563,7 +564,7 @@ record_handle(const struct record *rec, char *out, size_t n)
 {
 	const struct json_member *m = record_member(rec, "username");
 	struct json_member author_name = {0};
-	struct buf tmp = {0};
+	struct buf tmp = {0}, shown = {0};
 
 	if (m == NULL && (m = record_member(rec, "author")) && m->kind == JSON_OBJECT) {
 		struct json_iter it;
@@ -575,14 +576,19 @@ record_handle(const struct record *rec, char *out, size_t n)
 				author_name = am;
 		m = author_name.key ? &author_name : NULL;
 	}
+	/* A handle goes to tables and messages: what would act on a terminal is shown. */
 	if (m && m->kind == JSON_STRING) {
 		json_unescape(&tmp, m->val, m->vallen);
-		snprintf(out, n, "@%s", tmp.p ? tmp.p : "");
+		buf_reset(&shown);
+		quote_visible(&shown, tmp.p ? tmp.p : "", tmp.len);
+		snprintf(out, n, "@%s", shown.p ? shown.p : "");
 	} else if ((m = record_member(rec, "id")) && m->kind == JSON_STRING) {
 		json_unescape(&tmp, m->val, m->vallen);
-		snprintf(out, n, "id %s", tmp.p ? tmp.p : "");
+		quote_visible(&shown, tmp.p ? tmp.p : "", tmp.len);
+		snprintf(out, n, "id %s", shown.p ? shown.p : "");
 	} else {
 		snprintf(out, n, "-");
 	}
 	buf_free(&tmp);
+	buf_free(&shown);
 }

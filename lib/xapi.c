@@ -14,6 +14,7 @@
 
 #include "httpurl.h"
 #include "json.h"
+#include "quote.h"
 #include "util.h"
 #include "xapi.h"
 
@@ -642,15 +643,19 @@ problem(const struct buf *body, struct buf *out, jv *parsed)
 	title = jv_object_get(jv_copy(v), jv_string("title"));
 	detail = jv_object_get(jv_copy(v), jv_string("detail"));
 	msg = jv_getpath(jv_copy(v), JV_ARRAY(jv_string("errors"), jv_number(0), jv_string("message")));
+	/* The server's words reach a terminal: what would act on it is shown. */
 	if (jv_get_kind(detail) == JV_KIND_STRING) {
-		buf_adds(out, jv_string_value(detail));
+		quote_visible(out, jv_string_value(detail), (size_t)jv_string_length_bytes(jv_copy(detail)));
 		/* A 400's detail is generic; the message names the parameter. */
-		if (jv_get_kind(msg) == JV_KIND_STRING)
-			buf_printf(out, " (%s)", jv_string_value(msg));
+		if (jv_get_kind(msg) == JV_KIND_STRING) {
+			buf_adds(out, " (");
+			quote_visible(out, jv_string_value(msg), (size_t)jv_string_length_bytes(jv_copy(msg)));
+			buf_addc(out, ')');
+		}
 	} else if (jv_get_kind(title) == JV_KIND_STRING)
-		buf_adds(out, jv_string_value(title));
+		quote_visible(out, jv_string_value(title), (size_t)jv_string_length_bytes(jv_copy(title)));
 	else if (jv_get_kind(msg) == JV_KIND_STRING)
-		buf_adds(out, jv_string_value(msg));
+		quote_visible(out, jv_string_value(msg), (size_t)jv_string_length_bytes(jv_copy(msg)));
 	else
 		buf_adds(out, "no details");
 	jv_free(title);

@@ -368,3 +368,18 @@ big_line() {
 	done
 	[ "$(wc -l <whole)" -eq 40 ]
 }
+
+@test "escape sequences and controls from the data never reach a terminal through tables and --explain" {
+	printf '%s\n' '{"id":"1","username":"esc\u001b[2Jer","description":"I FOLLOW BACK \u001b[2J \u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007 \u0085 \u202e everyone"}' >esc.ndjson
+	fb-detect --format table esc.ndjson >t1
+	fb-detect -x esc.ndjson 2>t2 >/dev/null
+	fb-detect esc.ndjson | fb-score --format table >t3
+	fb-detect esc.ndjson | fb-score -x 2>t4 >/dev/null
+	for f in t1 t2 t3 t4; do
+		[ -s "$f" ] || { echo "$f is empty"; return 1; }
+		if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]\|\xe2\x80\xae' "$f"; then
+			echo "a control character reached $f:"; cat -v "$f"; return 1
+		fi
+	done
+	grep -Fq '@esc\x1B[2Jer' t1 || { cat t1; return 1; }
+}
