@@ -89,7 +89,7 @@ main(int argc, char *argv[])
 	size_t nrule_files = 0;
 	int c, list = 0, defaults = 1, use_model = 1, status;
 
-	setprogname_from(argv[0]);
+	program_start(argv[0]);
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
 	o.field_exprs = xcalloc((size_t)argc, sizeof *o.field_exprs);
 	while ((c = getopt_long(argc, argv, "f:hlr:t:x", longopts, NULL)) != -1)

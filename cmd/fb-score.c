@@ -176,7 +176,7 @@ main(int argc, char *argv[])
 	char *text;
 	time_t now;
 
-	setprogname_from(argv[0]);
+	program_start(argv[0]);
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
 	r.scorer = scorer_new();
 	while ((c = getopt_long(argc, argv, "hlr:x", longopts, NULL)) != -1)

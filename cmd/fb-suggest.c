@@ -114,7 +114,7 @@ main(int argc, char *argv[])
 	size_t ntfiles = 0;
 	int c, status;
 
-	setprogname_from(argv[0]);
+	program_start(argv[0]);
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
 	r.g = suggester_new();
 	while ((c = getopt_long(argc, argv, "ah", longopts, NULL)) != -1)

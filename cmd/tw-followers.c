@@ -35,7 +35,7 @@ main(int argc, char *argv[])
 	int c, following = 0;
 	const char *list;
 
-	setprogname_from(argv[0]);
+	program_start(argv[0]);
 	argv[0] = (char *)progname;
 	fetch_opts_init(&o);
 	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)

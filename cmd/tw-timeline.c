@@ -50,7 +50,7 @@ main(int argc, char *argv[])
 	struct buf job = {0}, path = {0}, query = {0}, id = {0};
 	int c, status, one;
 
-	setprogname_from(argv[0]);
+	program_start(argv[0]);
 	argv[0] = (char *)progname;
 	fetch_opts_init(&o);
 	o.api.jobs = 4;

@@ -30,7 +30,7 @@ main(int argc, char *argv[])
 	unsigned long n;
 	int c, i;
 
-	setprogname_from(argv[0]);
+	program_start(argv[0]);
 	argv[0] = (char *)progname;
 	fetch_opts_init(&o);
 	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)

@@ -1,10 +1,12 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -14,14 +16,29 @@
 const char *progname = "followback";
 
 void
-setprogname_from(const char *argv0)
+program_start(const char *argv0)
 {
 	const char *slash;
+	int fd;
 
-	if (argv0 == NULL || *argv0 == '\0')
-		return;
-	slash = strrchr(argv0, '/');
-	progname = slash ? slash + 1 : argv0;
+	if (argv0 && *argv0) {
+		slash = strrchr(argv0, '/');
+		progname = slash ? slash + 1 : argv0;
+	}
+	/*
+	 * A closed standard descriptor would be taken by the next file opened
+	 * (--rejects, a checkpoint), which would then get what was meant for
+	 * it: stdin and stderr read and write nothing instead, and records
+	 * with nowhere to go are refused.
+	 */
+	if (fcntl(STDIN_FILENO, F_GETFD) < 0 && (fd = open("/dev/null", O_RDONLY)) >= 0 &&
+	    fd != STDIN_FILENO)
+		close(fd);
+	if (fcntl(STDOUT_FILENO, F_GETFD) < 0)
+		die(EXIT_USAGE, "stdout is closed: the records would have nowhere to go");
+	if (fcntl(STDERR_FILENO, F_GETFD) < 0 && (fd = open("/dev/null", O_WRONLY)) >= 0 &&
+	    fd != STDERR_FILENO)
+		close(fd);
 }
 
 void

@@ -14,7 +14,11 @@ enum {
 
 extern const char *progname;
 
-void setprogname_from(const char *argv0);
+/*
+ * Every program starts here: progname from argv0, and the standard
+ * descriptors checked (a closed stdout is a usage error, exit 2).
+ */
+void program_start(const char *argv0);
 
 /* "prog: message\n" on stderr; a trailing ':' in fmt appends strerror(errno). */
 void warnmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -55,7 +55,7 @@ main(int argc, char *argv[])
 	ssize_t n;
 	int c;
 
-	setprogname_from(argv[0]);
+	program_start(argv[0]);
 	while ((c = getopt(argc, argv, "m:")) != -1)
 		switch (c) {
 		case 'm': model_path = optarg; break;

@@ -383,3 +383,14 @@ big_line() {
 	done
 	grep -Fq '@esc\x1B[2Jer' t1 || { cat t1; return 1; }
 }
+
+@test "stdout closed: refused (exit 2) before --rejects or a checkpoint can take its place" {
+	captured sh -c 'fb-detect --rejects rej "$1" >&-' sh "$DATA/bad-malformed.ndjson"
+	expect_status 2
+	expect_err 'fb-detect: stdout is closed'
+	[ ! -s rej ] || { echo "--rejects took the records:"; head -3 rej; return 1; }
+	# stdin closed reads as empty
+	captured sh -c 'fb-detect <&-'
+	expect_status 0
+	expect_no_stdout
+}

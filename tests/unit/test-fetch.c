@@ -142,7 +142,7 @@ test_sink(void)
 int
 main(void)
 {
-	setprogname_from("test-fetch");
+	program_start("test-fetch");
 	test_names();
 	test_time();
 	test_escape();
