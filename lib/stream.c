@@ -69,16 +69,23 @@ stream_emit(struct stream *st, const char *s, size_t n)
 	output_line(s, n);
 }
 
+/* Bad input, verbatim, to --rejects; a piece of a line that goes on ends nothing. */
 static void
-keep_reject(struct stream *st, const char *s, size_t n)
+keep_reject_part(struct stream *st, const char *s, size_t n)
 {
 	if (st->rejects == NULL || n == 0)
 		return;
 	fwrite(s, 1, n, st->rejects);
-	if (s[n - 1] != '\n')
-		fputc('\n', st->rejects);
 	if (ferror(st->rejects))
 		die(EXIT_FAIL, "--rejects %s:", st->rejects_path);
+}
+
+static void
+keep_reject(struct stream *st, const char *s, size_t n)
+{
+	keep_reject_part(st, s, n);
+	if (st->rejects && n > 0 && s[n - 1] != '\n')
+		fputc('\n', st->rejects);
 }
 
 static void
@@ -376,7 +383,7 @@ handle_value(struct stream *st, size_t v0, size_t v1)
 static void
 resync(struct stream *st)
 {
-	size_t from = st->start;
+	size_t from = st->start, searched;
 
 	for (;;) {
 		char *q = st->in + from;
@@ -403,9 +410,15 @@ resync(struct stream *st)
 		if (q > st->in + st->start) {
 			keep_reject(st, st->in + st->start, (size_t)(q - st->in) - st->start);
 			advance(st, (size_t)(q - st->in));
+		} else if (st->end - st->start >= CHUNK) {
+			/* A line without end: passed on as it comes, so memory stays flat. */
+			keep_reject_part(st, st->in + st->start, st->end - st->start);
+			advance(st, st->end);
 		}
+		/* What was searched is not searched again: the rescan stays linear. */
+		searched = st->end - st->start;
 		fill(st, st->end - st->start + CHUNK);
-		from = st->start;	/* fill may have moved the buffer */
+		from = st->start + (searched > 0 ? searched - 1 : 0);	/* fill may have moved it */
 	}
 }
 

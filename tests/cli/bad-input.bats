@@ -394,3 +394,19 @@ big_line() {
 	expect_status 0
 	expect_no_stdout
 }
+
+@test "150 MB without a newline (NUL bytes): rejected as it comes, in flat memory, and the record after it survives" {
+	captured python3 -c '
+import resource, subprocess, sys
+cmd = "(head -c 150000000 /dev/zero; printf \"\\n{\\\"id\\\":\\\"1\\\"}\\n\") | fb-detect --max-record 1K"
+run = subprocess.run(["sh", "-c", cmd], capture_output=True)
+sys.stdout.write(run.stdout.decode())
+sys.stderr.write(run.stderr.decode())
+print("maxrss_mb %d" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024), file=sys.stderr)
+sys.exit(run.returncode)'
+	expect_status 1
+	expect_out_text '{"id":"1"}'
+	expect_err '^fb-detect: stdin:1: invalid JSON: NUL byte'
+	rss=$(sed -n 's/^maxrss_mb //p' "$ERR")
+	[ "$rss" -lt 80 ] || { echo "peak memory $rss MB for 150 MB of input"; return 1; }
+}
