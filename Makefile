@@ -157,6 +157,13 @@ check:
 	@$(MAKE) --no-print-directory B=build-san CFLAGS="$(SAN_FLAGS)" all units
 	@sh tests/run build build-san
 
+# A fake X API with the sample account, for trying the tw- programs with
+# no token (tools/sandbox.sh says how); Ctrl-C stops it.
+sandbox:
+	@sh tools/deps.sh build
+	@$(MAKE) --no-print-directory all
+	@sh tools/sandbox.sh
+
 bench:
 	@sh tools/deps.sh bench
 	@$(MAKE) --no-print-directory all
@@ -198,5 +205,5 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all units deps demo check bench fuzz install uninstall clean weights
+.PHONY: all units deps demo check bench fuzz install uninstall clean weights sandbox
 .SECONDARY:

@@ -30,3 +30,20 @@ setup() {
 	expect_status 1
 	grep -q 'the recording has no (more) answers to GET /2/users/1500000000000000001/tweets' "$ERR" || { show; return 1; }
 }
+
+@test "the sandbox answers the tw- programs for the sample account, with the token it prints, and stops" {
+	sh tools/sandbox.sh >"$BATS_TEST_TMPDIR/sb.out" 2>"$BATS_TEST_TMPDIR/sb.err" &
+	sb=$!
+	for i in $(seq 100); do [ -s "$BATS_TEST_TMPDIR/sb.out" ] && break; sleep 0.1; done
+	line=$(head -1 "$BATS_TEST_TMPDIR/sb.out")
+	[[ "$line" == "export TW_API_BASE=http://127.0.0.1:"*" TW_BEARER_TOKEN=sandbox-token" ]] ||
+		{ echo "first line: $line"; kill "$sb"; return 1; }
+	eval "$line"
+	n=$(tw-followers --quiet @brightpath_co | wc -l)
+	u=$(tw-user --quiet https://x.com/brightpath_co | jq -r .username)
+	kill "$sb"
+	wait "$sb" || true
+	[ "$n" -eq 315 ] || { echo "$n followers"; return 1; }
+	[ "$u" = brightpath_co ]
+	! curl -s --max-time 2 "$TW_API_BASE/2/users/by/username/x" >/dev/null || { echo "still answering"; return 1; }
+}
