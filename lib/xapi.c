@@ -18,6 +18,8 @@
 #include "util.h"
 #include "xapi.h"
 
+/* An answer may take this many times --timeout in all, however it trickles. */
+#define ANSWER_TIMEOUTS 10
 #define DEFAULT_BASE "https://api.x.com"
 #define MAX_BUCKETS 16
 #define LONGEST_WAIT (16 * 60.0)	/* a window is 15 minutes: more is clock skew */
@@ -512,7 +514,8 @@ on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
 	(void)dlnow;
 	(void)ultotal;
 	(void)ulnow;
-	return now() - c->last_byte > c->stall_after;	/* non-zero aborts the transfer */
+	/* non-zero aborts the transfer: silent too long, or too long in all */
+	return now() - c->last_byte > c->stall_after || now() > c->deadline;
 }
 
 static void
@@ -546,6 +549,8 @@ start(struct xapi *x, struct xapi_call *c)
 	 */
 	c->stall_after = x->o.timeout;
 	c->last_byte = now();
+	/* A server that sends a byte now and then is never silent: bound the whole. */
+	c->deadline = c->last_byte + ANSWER_TIMEOUTS * x->o.timeout;
 	curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress);
 	curl_easy_setopt(e, CURLOPT_XFERINFODATA, c);
@@ -756,6 +761,12 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 		countdown_clear(x);
 		die(EXIT_FAIL, "GET %s: the answer is larger than --max-body (%zu bytes)",
 		    c->request, x->o.max_body);
+	}
+	if (rc == CURLE_ABORTED_BY_CALLBACK && t > c->deadline) {
+		snprintf(why, sizeof why, "no whole answer in %g s (%d times --timeout)",
+		    ANSWER_TIMEOUTS * x->o.timeout, ANSWER_TIMEOUTS);
+		retry(x, c, why);
+		return NULL;
 	}
 	if (rc == CURLE_ABORTED_BY_CALLBACK) {
 		snprintf(why, sizeof why, "stalled: nothing received for %g s", x->o.timeout);

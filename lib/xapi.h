@@ -41,6 +41,7 @@ struct xapi_call {
 	void *easy;		/* the transfer, while it runs */
 	size_t max_body;
 	double stall_after, last_byte;
+	double deadline;	/* no answer may take longer than until this */
 	unsigned attempts;
 	unsigned window_waits;	/* 429s answered by waiting for the window */
 	double not_before;	/* a retry waits for its backoff */

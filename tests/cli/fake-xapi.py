@@ -93,6 +93,8 @@ Faults
       stall           send the headers and half the body, sleep "seconds"
                       (default 30), close
       truncate        full Content-Length, half the body, close
+      drip            the body one byte every "seconds" (default 0.2): never
+                      stalled, never done in good time
       malformed       200 with a body that is not JSON
       empty-page      200 {"meta": {"result_count": 0, "next_token": T}} where T
                       resumes at the same position (the real page comes next)
@@ -864,7 +866,7 @@ class Limiter:
 
 
 ACTIONS = {"status", "429-noheaders", "429-cap", "429-credits", "403", "slow", "stall",
-           "truncate", "malformed", "empty-page", "partial-errors", "reset"}
+           "truncate", "malformed", "empty-page", "partial-errors", "reset", "drip"}
 
 
 class Faults:
@@ -988,8 +990,9 @@ class Handler(BaseHTTPRequestHandler):
         if action == "slow":
             time.sleep(float(rule.get("seconds", 2)))
         log(status)
-        mode = action if action in ("stall", "truncate") else None
-        self.send(status, body, headers, ctype, mode, float((rule or {}).get("seconds", 30)))
+        mode = action if action in ("stall", "truncate", "drip") else None
+        self.send(status, body, headers, ctype, mode,
+                  float((rule or {}).get("seconds", 0.2 if action == "drip" else 30)))
 
     @staticmethod
     def made_up_error(kind):
@@ -1014,6 +1017,12 @@ class Handler(BaseHTTPRequestHandler):
                 return
             if mode is None:
                 self.wfile.write(data)
+                return
+            if mode == "drip":
+                for i in range(len(data)):
+                    self.wfile.write(data[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(seconds)
                 return
             self.wfile.write(data[:len(data) // 2])
             self.wfile.flush()

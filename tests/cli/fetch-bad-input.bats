@@ -655,3 +655,11 @@ expect_fout_untouched() {
 	expect_status 1
 	expect_err '^tw-mentions: .*--max-body'
 }
+
+@test "a server that drips its answer a byte at a time never stalls, but the whole answer has a deadline: ten times --timeout" {
+	start_xapi --data "$ACCOUNT" --faults "$(faults '[{"match": "/users/by", "action": "drip", "seconds": 0.2}]')"
+	timed tw-user --timeout 0.3 --retries 1 @acme_consult
+	expect_status 1
+	expect_err 'tw-user: GET /2/users/by\?usernames=acme_consult.*: no whole answer in 3 s \(10 times --timeout\); gave up after 2 attempts'
+	at_most 60
+}
