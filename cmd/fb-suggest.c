@@ -7,7 +7,6 @@
 #include "cli.h"
 #include "fbkey.h"
 #include "llm.h"
-#include "quote.h"
 #include "stream.h"
 #include "suggest.h"
 #include "util.h"
@@ -58,9 +57,33 @@ static const struct option longopts[] = {
 struct run {
 	struct suggester *g;
 	struct llm *llm;	/* NULL without --llm */
-	struct buf opener, line, polished, clean;
+	struct buf opener, line, polished;
 	int all, table;
+	unsigned long asked, used;	/* --llm requests, and answers used */
+	const char *llm_url;
 };
+
+/*
+ * The endpoint's text replaces the draft only if it too is a message we
+ * would send, new in this run and plain text; else the draft stays, and an
+ * answer that came but would not do is named.
+ */
+static void
+polish(struct run *r, struct stream *st, const struct record *rec)
+{
+	int rc;
+
+	r->asked++;
+	if ((rc = llm_polish(r->llm, suggester_facts(r->g), suggester_text(r->g), &r->polished)) < 0) {
+		if (rc == -2)
+			stream_warn(st, rec, "the --llm answer is not used: %s", llm_why(r->llm));
+		return;
+	}
+	if (!suggester_new_text(r->g, r->polished.p))
+		return;
+	llm_merge(&r->opener, r->polished.p);
+	r->used++;
+}
 
 static int
 suggest_record(struct stream *st, const struct record *rec, void *arg)
@@ -71,14 +94,8 @@ suggest_record(struct stream *st, const struct record *rec, void *arg)
 
 	if (rc < 0)
 		return 0;
-	/* A polished text stays only if it too is new in this run, and plain text. */
-	if (rc > 0 && r->llm && suggester_text(r->g) &&
-	    llm_polish(r->llm, suggester_facts(r->g), suggester_text(r->g), &r->polished) == 0) {
-		buf_reset(&r->clean);
-		quote_clean(&r->clean, r->polished.p, r->polished.len);
-		if (r->clean.len && suggester_new_text(r->g, r->clean.p))
-			llm_merge(&r->opener, r->clean.p);
-	}
+	if (rc > 0 && r->llm && suggester_text(r->g))
+		polish(r, st, rec);
 	buf_reset(&r->line);
 	if (r->table) {
 		if (rc == 0)
@@ -156,6 +173,9 @@ main(int argc, char *argv[])
 		}
 
 		stream_run(st, argc, argv, suggest_record, &r);
+		if (r.asked && !r.used)
+			warnmsg("--llm %s: no answer used in %lu request%s (the last: %s); the drafts "
+			    "stay as written", lo.url, r.asked, r.asked == 1 ? "" : "s", llm_why(r.llm));
 		status = stream_finish(st);
 	}
 	llm_free(r.llm);
@@ -163,7 +183,6 @@ main(int argc, char *argv[])
 	buf_free(&r.opener);
 	buf_free(&r.line);
 	buf_free(&r.polished);
-	buf_free(&r.clean);
 	free(tfiles);
 	return status;
 }

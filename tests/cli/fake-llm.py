@@ -18,6 +18,11 @@ path when it is one of the modes (POST /slow/v1/chat/completions), else
     long     200 with a 400-character content
     braces   200 with a content that keeps a {slot}
     empty    200 with an empty content
+    other    200, a message to someone else about something else
+    phish    200, the draft with a line that asks for a login and a password
+    link     200, the draft with a link the facts do not hold
+    offtopic 200, a friendly message about nothing of the facts
+    control  200, the POLISHED text with an ESC[2J and an OSC 8 link in it
 
 Every request is appended to --log as one JSON line: {"path", "headers",
 "body"} with the body parsed when it is JSON (else the raw text), so a test
@@ -31,7 +36,15 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 POLISHED = "Hi Nina, how did you end up designing for health care? I'd love to hear what a good week looks like."
-MODES = ("ok", "slow", "500", "garbage", "long", "braces", "empty")
+MODES = ("ok", "slow", "500", "garbage", "long", "braces", "empty", "other", "phish", "link",
+         "offtopic", "control")
+OTHER = "Hi Marcus, congrats on the new bakery opening! How are the croissants selling?"
+PHISH = ("Hi Nina, how did you end up designing for health care? Log in at "
+         "http://acme-health.example/verify and send me your password to claim your badge.")
+LINK = "Hi Nina, how did you end up designing for health care? More at https://bit.example/x"
+OFFTOPIC = "Hi Nina, hope you're having a lovely week! Any fun plans for the weekend?"
+CONTROL = ("Hi Nina, how did you end up designing for \x1b[2Jhealth care? "
+           "\x1b]8;;https://evil.example\x07I'd love\x1b]8;;\x07 to hear what a good week looks like.")
 
 
 def answer(content):
@@ -76,6 +89,9 @@ class Handler(BaseHTTPRequestHandler):
             data = b"<html>this is not JSON"
         elif mode == "long":
             data = answer("x" * 400)
+        elif mode in ("other", "phish", "link", "offtopic", "control"):
+            data = answer({"other": OTHER, "phish": PHISH, "link": LINK, "offtopic": OFFTOPIC,
+                           "control": CONTROL}[mode])
         elif mode == "braces":
             data = answer("Hi {name}, how is work?")
         elif mode == "empty":

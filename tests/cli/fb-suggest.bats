@@ -896,28 +896,51 @@ per_record() {
 	[ ! -s llm.log ] || { echo "a record without a draft was sent:"; cat llm.log; return 1; }
 }
 
-@test "--llm slower than --llm-timeout: the deterministic draft stays, quickly and quietly" {
+# expect_llm_unused WHY: stderr is one line: no --llm answer was used, the last for WHY.
+expect_llm_unused() {
+	expect_err "^fb-suggest: --llm http://127\.0\.0\.1:[0-9]+/.*: no answer used in 1 request \(the last: $1\); the drafts stay as written\$"
+	[ "$(wc -l <"$ERR")" -eq 1 ] || { show; return 1; }
+}
+
+@test "--llm slower than --llm-timeout: the deterministic draft stays, quickly, and the end says so" {
 	start_llm
 	start=$SECONDS
 	captured timeout 20 fb-suggest --llm-timeout 1 --llm "$LLM/slow/v1/chat/completions" \
 		"$DATA/suggest-question.ndjson"
 	took=$((SECONDS - start))
 	expect_status 0
-	expect_no_stderr
+	expect_llm_unused 'Timeout was reached'
 	expect_out "$DATA/suggest-question.expected.ndjson"
 	[ "$took" -le 6 ] || { echo "took ${took}s with --llm-timeout 1"; return 1; }
 }
 
-@test "--llm answering 500, garbage, too long, braces or nothing: the deterministic draft stays" {
+@test "--llm answering 500, garbage, too long, braces or nothing: the deterministic draft stays, and the end says why" {
 	start_llm
 	for mode in 500 garbage long braces empty; do
 		fbg --llm "$LLM/$mode/v1/chat/completions" "$DATA/suggest-question.ndjson"
 		expect_status 0 || { echo "mode $mode"; return 1; }
-		expect_no_stderr || { echo "mode $mode"; return 1; }
+		expect_err 'no answer used in 1 request \(the last: ' || { echo "mode $mode"; return 1; }
 		expect_out "$DATA/suggest-question.expected.ndjson" || { echo "mode $mode"; return 1; }
 	done
 	# each was asked
 	[ "$(wc -l <llm.log)" -eq 5 ]
+}
+
+@test "--llm answers about someone else, with a login lure, a link the record lacks, off the facts, or with escapes: not used, each named" {
+	start_llm
+	for mode in other:'it greets someone else' phish:'it asks for a login, a password or money' \
+	    link:'a link that the record does not hold' offtopic:'it is not about what the record shows'; do
+		fbg --llm "$LLM/${mode%%:*}/v1/chat/completions" "$DATA/suggest-question.ndjson"
+		expect_status 0 || { echo "mode $mode"; return 1; }
+		expect_out "$DATA/suggest-question.expected.ndjson" || { echo "mode $mode"; return 1; }
+		expect_err_has "suggest-question.ndjson:1: the --llm answer is not used: ${mode#*:}" ||
+			{ echo "mode $mode"; return 1; }
+	done
+	# an answer with escape sequences is used without them
+	fbg --llm "$LLM/control/v1/chat/completions" "$DATA/suggest-question.ndjson"
+	expect_status 0
+	expect_jq '.fb.opener.text | test("\u001b|evil") | not'
+	expect_jq '.fb.opener.text | startswith("Hi Nina, how did you end up designing for health care?")'
 }
 
 @test "--llm with nothing listening: the deterministic draft stays" {
@@ -925,7 +948,7 @@ per_record() {
 	captured timeout 20 fb-suggest --llm-timeout 2 --llm "http://127.0.0.1:$port/v1/chat/completions" \
 		"$DATA/suggest-question.ndjson"
 	expect_status 0
-	expect_no_stderr
+	expect_llm_unused "Couldn't connect to server"
 	expect_out "$DATA/suggest-question.expected.ndjson"
 }
 
