@@ -380,10 +380,38 @@ handle_value(struct stream *st, size_t v0, size_t v1)
  * NDJSON records and jq's pretty-printed values both start that way,
  * while the inside of a broken pretty-printed value does not.
  */
+/*
+ * Skips bad input up to to, keeping it with --rejects, and counts each of
+ * its lines that would be a record of its own (CSV, or JSON lines after a
+ * broken one) as a bad record: not the inside of a broken pretty-printed
+ * value (indented, or a lone closing bracket). *within says the first line
+ * is one already counted.
+ */
+static void
+skip_bad(struct stream *st, size_t to, int *within)
+{
+	const char *p = st->in + st->start, *e = st->in + to;
+
+	keep_reject(st, p, (size_t)(e - p));
+	while (p < e) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		const char *end = nl ? nl : e;
+		size_t n = (size_t)(end - p);
+
+		if (!*within && n > 0 && !strchr(" \t\r", *p) &&
+		    !(n <= 2 && (*p == '}' || *p == ']')))
+			st->nrejected++;
+		*within = 0;
+		p = nl ? nl + 1 : e;
+	}
+	advance(st, to);
+}
+
 static void
 resync(struct stream *st)
 {
 	size_t from = st->start, searched;
+	int within = 1;		/* the bad record's own line: counted already */
 
 	for (;;) {
 		char *q = st->in + from;
@@ -391,16 +419,14 @@ resync(struct stream *st)
 		while ((q = memchr(q, '\n', (size_t)(st->in + st->end - q))) != NULL) {
 			q++;
 			if (q < st->in + st->end && (*q == '{' || *q == '[')) {
-				keep_reject(st, st->in + st->start, (size_t)(q - st->in) - st->start);
-				advance(st, (size_t)(q - st->in));
+				skip_bad(st, (size_t)(q - st->in), &within);
 				return;
 			}
 			if (q >= st->in + st->end)
 				break;
 		}
 		if (st->eof) {
-			keep_reject(st, st->in + st->start, st->end - st->start);
-			advance(st, st->end);
+			skip_bad(st, st->end, &within);
 			return;
 		}
 		/* Keep the region being skipped in the buffer only up to its last newline. */
@@ -408,18 +434,34 @@ resync(struct stream *st)
 		while (q > st->in + st->start && q[-1] != '\n')
 			q--;
 		if (q > st->in + st->start) {
-			keep_reject(st, st->in + st->start, (size_t)(q - st->in) - st->start);
-			advance(st, (size_t)(q - st->in));
+			skip_bad(st, (size_t)(q - st->in), &within);
 		} else if (st->end - st->start >= CHUNK) {
 			/* A line without end: passed on as it comes, so memory stays flat. */
 			keep_reject_part(st, st->in + st->start, st->end - st->start);
 			advance(st, st->end);
+			within = 1;
 		}
 		/* What was searched is not searched again: the rescan stays linear. */
 		searched = st->end - st->start;
 		fill(st, st->end - st->start + CHUNK);
 		from = st->start + (searched > 0 ? searched - 1 : 0);	/* fill may have moved it */
 	}
+}
+
+#define CSV_HINT "; this looks like CSV or TSV, not JSON records " \
+	"(jq -Rc '{text: .}' makes a record of each line)"
+
+/* A line that starts as no JSON value does and holds commas or tabs. */
+static int
+looks_like_csv(const struct stream *st)
+{
+	const char *p = st->in + st->start, *e = st->in + st->end;
+	const char *nl = memchr(p, '\n', (size_t)(e - p));
+
+	if (nl)
+		e = nl;
+	return p < e && !strchr("{[\"", *p) && (memchr(p, ',', (size_t)(e - p)) ||
+	    memchr(p, '\t', (size_t)(e - p)));
 }
 
 static void
@@ -439,8 +481,8 @@ bad_input(struct stream *st)
 		col--;
 	col = off - col + 1;
 	if (eline == st->line)
-		report(st->file, st->line, "invalid JSON: %s (column %zu)",
-		    st->scan.err, col);
+		report(st->file, st->line, "invalid JSON: %s (column %zu)%s",
+		    st->scan.err, col, looks_like_csv(st) ? CSV_HINT : "");
 	else
 		report(st->file, st->line, "invalid JSON: %s (line %lu, column %zu)",
 		    st->scan.err, eline, col);

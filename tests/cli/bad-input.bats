@@ -410,3 +410,18 @@ sys.exit(run.returncode)'
 	rss=$(sed -n 's/^maxrss_mb //p' "$ERR")
 	[ "$rss" -lt 80 ] || { echo "peak memory $rss MB for 150 MB of input"; return 1; }
 }
+
+@test "a CSV file: said to look like CSV, and every line counted, none skipped in silence" {
+	{ echo 'username,description'; for i in $(seq 59); do echo "user$i,bio number $i"; done; } >list.csv
+	fbd --rejects rej list.csv
+	expect_status 1
+	expect_no_stdout
+	expect_err 'list\.csv:1: invalid JSON: .*this looks like CSV or TSV'
+	expect_err '^fb-detect: 60 bad records \(kept in rej\)$'
+	cmp list.csv rej
+	# the inside of a broken pretty-printed value is one bad record, not one a line
+	printf '{"a":1}\n{"b":\n  "x",\n  "y"\n}\n{"c":2}\n' >pretty.json
+	fbd pretty.json
+	expect_err '^fb-detect: 1 bad record$'
+	expect_lines 2
+}
