@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -139,6 +140,10 @@ load_state(struct sink *s, struct progress *p, off_t *offset)
 	p->spent = number(v, "spent");
 	p->next = string_or_null(s, v, "next");
 	p->id = string_or_null(s, v, "id");
+	/* The id goes into request paths: only an id of digits is one. */
+	if (p->id && (*p->id == '\0' || strspn(p->id, "0123456789") != strlen(p->id) ||
+	    strlen(p->id) > 19))
+		die(EXIT_USAGE, "%s: not a checkpoint of this toolkit (id)", s->state);
 	f = jv_object_get(v, jv_string("done"));
 	p->done = jv_get_kind(f) == JV_KIND_TRUE;
 	jv_free(f);
@@ -166,13 +171,39 @@ save_state(struct sink *s, const struct progress *p)
 		json_escape(&b, p->id, strlen(p->id));
 	}
 	buf_printf(&b, ",\"done\":%s}\n", p->done ? "true" : "false");
-	fd = open(s->state_tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	/* Made anew: whatever had the name (a link planted there) is not written through. */
+	if (unlink(s->state_tmp) < 0 && errno != ENOENT)
+		die(EXIT_FAIL, "%s:", s->state_tmp);
+	fd = open(s->state_tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 || write(fd, b.p, b.len) != (ssize_t)b.len || fsync(fd) < 0 || close(fd) < 0)
 		die(EXIT_FAIL, "%s:", s->state_tmp);
 	/* The rename is the commit: a kill before it leaves the old checkpoint whole. */
 	if (rename(s->state_tmp, s->state) < 0)
 		die(EXIT_FAIL, "%s:", s->state);
 	buf_free(&b);
+}
+
+/*
+ * One run at a time on a checkpoint: two would both fetch, pay and write.
+ * The lock is on STATE.lock, held until the program ends (a kill frees it).
+ */
+static void
+lock_state(const char *state)
+{
+	struct buf name = {0};
+	int fd;
+
+	buf_printf(&name, "%s.lock", state);
+	fd = open(name.p, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		die(EXIT_USAGE, "%s:", name.p);
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno == EWOULDBLOCK)
+			die(EXIT_USAGE, "%s: another run is going on from this checkpoint; let it end, "
+			    "or give another --resume file", state);
+		die(EXIT_USAGE, "%s:", name.p);
+	}
+	buf_free(&name);	/* the descriptor stays open: it holds the lock */
 }
 
 struct sink *
@@ -188,6 +219,8 @@ sink_open(const char *path, const char *state, int append, const char *job,
 	memset(resumed, 0, sizeof *resumed);
 	s->name = path ? path : "stdout";
 	/* The checkpoint first: one for another run leaves the output alone. */
+	if (state)
+		lock_state(state);
 	if (state) {
 		s->state = xstrdup(state);
 		s->state_tmp = xmalloc(strlen(state) + 5);

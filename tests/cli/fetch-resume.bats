@@ -356,3 +356,32 @@ os.execvp("bash", ["bash", "-c", sys.argv[1]])' 'trap : INT; tw-followers --resu
 		{ echo "no word on how to go on:"; cat ctrl-c.err; return 1; }
 	grep -q 'fb-detect: interrupted: the records read before it are written' ctrl-c.err
 }
+
+@test "two runs on the same checkpoint at once: the second is refused (exit 2) before any request" {
+	slow_server
+	tw-followers @bench --resume state -o fout 2>first.err &
+	first=$!
+	for i in $(seq 100); do [ -s state ] && break; sleep 0.05; done
+	before=$(requests)
+	captured tw-followers @bench --resume state -o fout2
+	expect_status 2
+	expect_err 'tw-followers: state: another run is going on from this checkpoint'
+	[ ! -s fout2 ]
+	wait "$first"
+	expect_followers fout
+	[ "$(requests)" -le $((before + 6)) ] || { echo "the second run asked too"; return 1; }
+}
+
+@test "a link planted at STATE.tmp is not written through; a checkpoint whose id is no id is refused" {
+	start_xapi --generate 1500
+	echo keep >target
+	ln -s "$PWD/target" state.tmp
+	captured tw-followers @bench --resume state -o fout
+	expect_status 0
+	[ "$(cat target)" = keep ] || { echo "the link was followed"; return 1; }
+	[ ! -L state.tmp ] || [ "$(readlink state.tmp)" != "$PWD/target" ]
+	printf '{"job":"tw-followers followers @bench","offset":0,"pos":0,"records":0,"requests":1,"spent":0.01,"next":"x","id":"../../x","done":false}\n' >bad.state
+	captured tw-followers @bench --resume bad.state -o fout3
+	expect_status 2
+	expect_err 'bad\.state: not a checkpoint of this toolkit \(id\)'
+}
