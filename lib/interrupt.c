@@ -8,14 +8,21 @@
 static volatile sig_atomic_t caught, holding, dies_at_once;
 static const char *say;
 
+/* Dies of sig, as its default would have: the shell sees an interrupted program. */
+static _Noreturn void
+die_of(int sig)
+{
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
 static void
 die_now(int sig)
 {
 	if (say)
 		(void)!write(STDERR_FILENO, say, strlen(say));
-	signal(sig, SIG_DFL);
-	raise(sig);
-	_exit(128 + sig);
+	die_of(sig);
 }
 
 static void
@@ -57,11 +64,7 @@ interrupted(void)
 _Noreturn void
 interrupt_exit(void)
 {
-	int sig = caught;
-
-	signal(sig, SIG_DFL);
-	raise(sig);
-	_exit(128 + sig);
+	die_of(caught);
 }
 
 void

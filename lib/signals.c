@@ -114,12 +114,6 @@ struct signals {
 	const char *want_why;		/* the signals whose why is wanted, or NULL for all */
 };
 
-static int
-is_word_byte(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80;
-}
-
 /* Whether the ", "-separated list holds key as one of its items. */
 static int
 has_word_key(const char *list, const char *key)
@@ -190,6 +184,12 @@ add_stems(struct signals *s, const char *in)
 	}
 }
 
+static int
+is_word_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
 /*
  * The interests' words found in text (normalised), added to found (", "-
  * separated) and counted in *nfound when new; returns how many occur.
@@ -202,9 +202,9 @@ match_stems(struct signals *s, const char *t, size_t len, struct buf *found, siz
 	while (i < len) {
 		size_t n = 0;
 
-		while (i < len && !is_word_byte((unsigned char)t[i]))
+		while (i < len && !is_word_char((unsigned char)t[i]))
 			i++;
-		while (i + n < len && is_word_byte((unsigned char)t[i + n]))
+		while (i + n < len && is_word_char((unsigned char)t[i + n]))
 			n++;
 		for (j = 0; n && j < s->nstems; j++) {
 			const char *stem = s->stems[j];
@@ -650,12 +650,6 @@ score_profile(struct signals *s, const struct record *rec, double age_days, int 
 		json_unescape(&s->tmp, m->val, m->vallen);
 		link_domain(bio_domains, s->tmp.p ? s->tmp.p : "", s->tmp.len);
 	}
-}
-
-static int
-is_word_char(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80;
 }
 
 /* Whether needle occurs in hay as a whole word or phrase. */

@@ -633,6 +633,13 @@ backoff(struct xapi *x, unsigned failures)
 	return d * (0.5 + 0.5 * (double)((x->rng >> 8) & 0xFFFF) / 65535.0);
 }
 
+/* A string of the server's, with what would act on a terminal shown. */
+static void
+put_server_text(struct buf *out, jv s)
+{
+	quote_visible(out, jv_string_value(s), (size_t)jv_string_length_bytes(jv_copy(s)));
+}
+
 /* The problem an error answer describes, as one line. */
 static void
 problem(const struct buf *body, struct buf *out, jv *parsed)
@@ -648,19 +655,18 @@ problem(const struct buf *body, struct buf *out, jv *parsed)
 	title = jv_object_get(jv_copy(v), jv_string("title"));
 	detail = jv_object_get(jv_copy(v), jv_string("detail"));
 	msg = jv_getpath(jv_copy(v), JV_ARRAY(jv_string("errors"), jv_number(0), jv_string("message")));
-	/* The server's words reach a terminal: what would act on it is shown. */
 	if (jv_get_kind(detail) == JV_KIND_STRING) {
-		quote_visible(out, jv_string_value(detail), (size_t)jv_string_length_bytes(jv_copy(detail)));
+		put_server_text(out, detail);
 		/* A 400's detail is generic; the message names the parameter. */
 		if (jv_get_kind(msg) == JV_KIND_STRING) {
 			buf_adds(out, " (");
-			quote_visible(out, jv_string_value(msg), (size_t)jv_string_length_bytes(jv_copy(msg)));
+			put_server_text(out, msg);
 			buf_addc(out, ')');
 		}
 	} else if (jv_get_kind(title) == JV_KIND_STRING)
-		quote_visible(out, jv_string_value(title), (size_t)jv_string_length_bytes(jv_copy(title)));
+		put_server_text(out, title);
 	else if (jv_get_kind(msg) == JV_KIND_STRING)
-		quote_visible(out, jv_string_value(msg), (size_t)jv_string_length_bytes(jv_copy(msg)));
+		put_server_text(out, msg);
 	else
 		buf_adds(out, "no details");
 	jv_free(title);
