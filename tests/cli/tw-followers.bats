@@ -159,7 +159,8 @@ fault() {
 	n429=$(status_count 429)
 	[ "$n429" -le 2 ] || { echo "$n429 answers 429 in about 2 windows"; cat "$XAPI_LOG"; return 1; }
 	at_least 0.9
-	at_most 8
+	# far below a second window's wait per page (no storm), with room for a loaded machine
+	at_most 60
 }
 
 # A window of 4 s: it starts at the first request's whole second, so the
@@ -188,7 +189,8 @@ fault() {
 	expect_status 0
 	all_bench 2500
 	[ "$(status_count 429)" -eq 1 ] || { cat "$XAPI_LOG"; return 1; }
-	at_most 6
+	# waiting for the window's reset would take 15 minutes
+	at_most 120
 }
 
 @test "a 429 without x-rate-limit headers is waited out and retried: success" {
@@ -198,7 +200,8 @@ fault() {
 	all_bench 2500
 	[ "$(status_count 200 /followers)" -eq 3 ] && [ "$(status_count 429)" -eq 1 ] ||
 		{ cat "$XAPI_LOG"; return 1; }
-	at_most 15
+	# a wait for a whole window would take 15 minutes
+	at_most 120
 }
 
 @test "429 usage cap: exit 1, stderr names the usage cap, what came before is written, no retry" {
@@ -255,14 +258,14 @@ fault() {
 }
 
 @test "a stalled transfer with --timeout 1: given up after about 1 s, retried, success" {
-	# the server sends half the body, then nothing for 5 s
-	fault '[{"match": "/followers", "nth": [2], "action": "stall", "seconds": 5}]'
+	# the server sends half the body, then nothing for 60 s
+	fault '[{"match": "/followers", "nth": [2], "action": "stall", "seconds": 60}]'
 	timed tw-followers --timeout 1 @bench
 	expect_status 0
 	all_bench 2500
 	[ "$(follower_requests)" -eq 4 ] || { cat "$XAPI_LOG"; return 1; }
 	# the stall must be noticed after about --timeout, not when the server hangs up
-	at_most 4
+	at_most 40
 }
 
 @test "a truncated body is retried: success" {

@@ -169,7 +169,8 @@ expect_eq() { # WHAT EXPECTED GOT
 	n429=$(status_count 429 /tweets)
 	[ "$n429" -le 4 ] || { echo "$n429 answers 429 in 4 windows"; cat "$XAPI_LOG"; return 1; }
 	at_least 2
-	at_most 10
+	# three windows of 1 s, with room for a loaded machine
+	at_most 60
 }
 
 @test "--jobs 1 gives the same bytes as --jobs 4 and --jobs 5" {
