@@ -19,7 +19,11 @@ How the output is compared
   the page may be folded onto the lines after it, indented: the pieces are
   joined with one space. A command whose output is shown may end with any
   status (the output says what happened); one whose output is not shown
-  must exit 0.
+  must exit 0. A command that prints nothing, where its output is not shown
+  and not sent to a file, fails too (unless it is one that prints nothing
+  when it works: cd, export, rm, mkdir, cp, mv, chmod, gzip, ln, touch).
+  The stderr of one program and the stdout of a later one in the same
+  pipeline come in no fixed order: show them from separate commands.
 
 Where they run
   The examples of one document run in order, each in a shell of its own,
@@ -70,6 +74,8 @@ NOT_OFFLINE = [
     (re.compile(r"~/\.config/followback"), "reads or writes the user's own token file"),
 ]
 NEEDS_PROGRAM = ["parallel"]
+# Commands that print nothing when they work.
+SILENT = {"cd", "export", "rm", "mkdir", "cp", "mv", "chmod", "gzip", "ln", "touch"}
 
 
 def tap_comment(text):
@@ -256,8 +262,9 @@ def man_blocks(path):
 
 
 def collect():
-    """(examples to run, [(where, title, reason)] not run)"""
-    examples, not_run = [], []
+    """(examples to run, [(where, title, reason)] not run, [(where, title)]
+    code blocks that are not commands)"""
+    examples, not_run, not_commands = [], [], []
     rel = "README.md"
     for line, text, lang in readme_blocks(os.path.join(TOP, rel), rel):
         if lang not in (None, "sh", "shell", "bash", "console"):
@@ -265,6 +272,7 @@ def collect():
                             "a %s excerpt of output, without its command" % lang))
             continue
         if not is_shell(text):
+            not_commands.append(("%s:%d" % (rel, line), text.split("\n")[0][:60]))
             continue
         examples.append(Example(rel, line, text, text.startswith("$ ")))
     for name in sorted(os.listdir(os.path.join(TOP, "man"))):
@@ -283,7 +291,7 @@ def collect():
         ex.steps = kept
         if kept:
             runnable.append(ex)
-    return runnable, not_run
+    return runnable, not_run, not_commands
 
 
 def why_not_run(cmd):
@@ -355,6 +363,12 @@ def match(shown, actual):
     if j < len(actual):
         return (None, "(nothing more)", actual[j])
     return None
+
+
+def prints_nothing_by_design(cmd):
+    """True when the last command is one that prints nothing when it works."""
+    last = re.split(r"&&|\|\||;|\|", cmd)[-1].split()
+    return bool(last) and last[0] in SILENT
 
 
 def redirects_stdout(cmd):
@@ -444,7 +458,7 @@ def for_the_sample(cmd):
 
 
 def main():
-    runnable, not_run = collect()
+    runnable, not_run, not_commands = collect()
     ran = sum(len(ex.steps) for ex in runnable)
     total = ran + len(not_run)
     print("1..%d" % (len(runnable) + 1))
@@ -452,11 +466,18 @@ def main():
                 % (total, ran, len(not_run)))
     for where, title, reason in not_run:
         tap_comment("  not run: %s: %s: %s" % (where, title, reason))
+    tap_comment("%d code blocks of README.md are not commands (formats, listings):" % len(not_commands))
+    for where, title in not_commands:
+        tap_comment("  %s: %s" % (where, title))
     root = tempfile.mkdtemp(prefix="fb-docs-examples.")
     fixtures = None
     n = 0
     try:
-        fixtures = Fixtures(root)
+        try:
+            fixtures = Fixtures(root)
+        except RuntimeError as e:
+            print("Bail out! %s" % e)
+            sys.exit(1)
         sessions = {}
         for ex in runnable:
             if ex.doc not in sessions:
@@ -494,7 +515,7 @@ def check(ex, cwd, env):
         if shown is None:
             if status != 0:
                 problems.append("%s\nexit status %s, expected 0; it printed:\n%s" % (head, status, out))
-            elif not redirects_stdout(cmd) and not out.strip():
+            elif not out.strip() and not redirects_stdout(cmd) and not prints_nothing_by_design(cmd):
                 problems.append("%s\nprinted nothing: an example that shows nothing must at least print something" % head)
             continue
         diff = match(shown, lines)
