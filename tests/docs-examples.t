@@ -37,7 +37,7 @@ Where they run
   timelines.ndjson, mentions.ndjson; handles.txt and follower-ids.txt. The tw- programs
   talk to the fake X API of the tests (tests/cli/fake-xapi.py) holding the
   sample account, with a dummy token; @client stands for the sample
-  account, @brightpath_co.
+  account, @brightpath_co. HOME is a temporary directory too.
 
 Examples that cannot run offline (a language-model server, make targets,
 the user's own token file, a program not installed) are listed with the
@@ -403,7 +403,7 @@ class Fixtures:
                   "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
             self.env.pop(k, None)
         self.env.update(PATH=BUILD + os.pathsep + os.environ.get("PATH", ""),
-                        LC_ALL="C.UTF-8", TW_API_BASE="http://127.0.0.1:" + port,
+                        LC_ALL="C.UTF-8", HOME=root, TW_API_BASE="http://127.0.0.1:" + port,
                         TW_BEARER_TOKEN="docs-example-token")
         self.files = os.path.join(root, "fixtures")
         os.mkdir(self.files)
