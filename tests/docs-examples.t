@@ -7,6 +7,10 @@ What an example is
   command is a shell command: a program of the toolkit, jq, cat, printf, ...
   man/*.1: a .Bd -literal block of the EXAMPLES section, or any .Bd -literal
   block that starts with "$ ".
+  A fenced JSON block of README.md after a line "<!-- example: COMMAND -->"
+  is what COMMAND prints: compared as JSON, "..." standing for elements of
+  an array left out. These run after the other examples of the document,
+  as their commands may read files it writes further down.
   In a block whose lines start with "$ ", each "$ " line is a command
   (continued while a quote, a heredoc, or a line ending in |, \\, && or ||
   is open) and the lines up to the next "$ " are the output it shows: its
@@ -44,6 +48,7 @@ the user's own token file, a program not installed) are listed with the
 reason as TAP comments, and the last test checks that most examples run.
 """
 
+import json
 import os
 import re
 import shutil
@@ -84,12 +89,16 @@ def tap_comment(text):
 
 
 class Example:
-    def __init__(self, doc, line, text, transcript):
+    def __init__(self, doc, line, text, transcript, json_of=None):
         self.doc = doc            # file name, relative to the top
         self.line = line          # line of its first line in the file
         self.text = text          # the block, unescaped, without its indentation
         self.transcript = transcript
-        self.steps = parse_steps(text, line, transcript)
+        self.json = json_of is not None
+        if self.json:
+            self.steps = [(line - 2, json_of, [(line, text)])]
+        else:
+            self.steps = parse_steps(text, line, transcript)
 
     def where(self):
         return "%s:%d" % (self.doc, self.line)
@@ -191,8 +200,12 @@ def readme_blocks(path, rel):
     blocks = []
     i = 0
     prev_blank = True
+    command = None  # of the next JSON block, from <!-- example: ... -->
     while i < len(lines):
         line = lines[i]
+        m = re.match(r"^<!-- example: (.*) -->$", line)
+        if m:
+            command = m.group(1)
         m = re.match(r"^(\s*)```(\w*)", line)
         if m:
             indent = len(m.group(1))
@@ -201,7 +214,8 @@ def readme_blocks(path, rel):
             while j < len(lines) and not lines[j].strip().startswith("```"):
                 body.append(lines[j][indent:])
                 j += 1
-            blocks.append((i + 2, "\n".join(body), m.group(2) or "sh"))
+            blocks.append((i + 2, "\n".join(body), m.group(2) or "sh", command))
+            command = None
             i = j + 1
             prev_blank = False
             continue
@@ -223,7 +237,7 @@ def readme_blocks(path, rel):
                     break
                 body.append(lines[j][indent:])
                 j += 1
-            blocks.append((i + 1, "\n".join(body), None))
+            blocks.append((i + 1, "\n".join(body), None, None))
             i = j
             prev_blank = False
             continue
@@ -266,7 +280,10 @@ def collect():
     code blocks that are not commands)"""
     examples, not_run, not_commands = [], [], []
     rel = "README.md"
-    for line, text, lang in readme_blocks(os.path.join(TOP, rel), rel):
+    for line, text, lang, command in readme_blocks(os.path.join(TOP, rel), rel):
+        if lang == "json" and command:
+            examples.append(Example(rel, line, text, True, json_of=command))
+            continue
         if lang not in (None, "sh", "shell", "bash", "console"):
             not_run.append(("%s:%d" % (rel, line), text.split("\n")[0][:60],
                             "a %s excerpt of output, without its command" % lang))
@@ -369,6 +386,54 @@ def prints_nothing_by_design(cmd):
     """True when the last command is one that prints nothing when it works."""
     last = re.split(r"&&|\|\||;|\|", cmd)[-1].split()
     return bool(last) and last[0] in SILENT
+
+
+def json_contains(want, got):
+    """want, with elided array elements, is got."""
+    if isinstance(want, dict):
+        return isinstance(got, dict) and want.keys() == got.keys() and \
+            all(json_contains(want[k], got[k]) for k in want)
+    if isinstance(want, list):
+        if not isinstance(got, list):
+            return False
+        if want and want[-1] is ELIDED or (want and want[0] is ELIDED) or ELIDED in want:
+            j = 0  # the shown elements, in order, among the printed ones
+            for w in (x for x in want if x is not ELIDED):
+                while j < len(got) and not json_contains(w, got[j]):
+                    j += 1
+                if j == len(got):
+                    return False
+                j += 1
+            return True
+        return len(want) == len(got) and all(json_contains(w, g) for w, g in zip(want, got))
+    return want == got
+
+
+ELIDED = object()
+ELISION = "<a line ... of the document>"
+
+
+def match_json(shown, out):
+    """None when the JSON printed is the JSON shown, else (None, shown, printed)."""
+    marked = re.sub(r"(?m)^\s*\.\.\.\s*$", lambda m: '"%s",' % ELISION, shown)
+    marked = re.sub(r",(\s*[\]}])", r"\1", marked)
+    try:
+        want = json.loads(marked)
+        got = json.loads(out)
+    except ValueError as e:
+        return (None, "(valid JSON)", str(e))
+    def mark(v):
+        if v == ELISION:
+            return ELIDED
+        if isinstance(v, list):
+            return [mark(x) for x in v]
+        if isinstance(v, dict):
+            return {k: mark(x) for k, x in v.items()}
+        return v
+    if json_contains(mark(want), got):
+        return None
+    return (None, json.dumps(json.loads(marked), ensure_ascii=False),
+            json.dumps(got, ensure_ascii=False))
 
 
 def redirects_stdout(cmd):
@@ -479,6 +544,8 @@ def main():
             print("Bail out! %s" % e)
             sys.exit(1)
         sessions = {}
+        # JSON excerpts last in their document: they may read what it writes later
+        runnable.sort(key=lambda ex: (ex.doc != "README.md", ex.doc, ex.json))
         for ex in runnable:
             if ex.doc not in sessions:
                 sessions[ex.doc] = fixtures.session(
@@ -518,7 +585,7 @@ def check(ex, cwd, env):
             elif not out.strip() and not redirects_stdout(cmd) and not prints_nothing_by_design(cmd):
                 problems.append("%s\nprinted nothing: an example that shows nothing must at least print something" % head)
             continue
-        diff = match(shown, lines)
+        diff = match_json(shown[0][1], out) if ex.json else match(shown, lines)
         if diff:
             num, want, got = diff
             at = "%s:%d" % (ex.doc, num) if num else "after %s:%d" % (ex.doc, shown[-1][0])
