@@ -112,10 +112,9 @@ def open_construct(cmd):
     """True when the shell would ask for another line after cmd."""
     quote = None
     heredocs = []
-    i = 0
     lines = cmd.split("\n")
     # heredocs: the words after << must each close on a line of their own
-    for n, line in enumerate(lines):
+    for line in lines:
         if heredocs:
             if line.strip() == heredocs[0]:
                 heredocs.pop(0)
@@ -194,7 +193,7 @@ def is_shell(text):
     return False
 
 
-def readme_blocks(path, rel):
+def readme_blocks(path):
     """Code blocks of a markdown file: [(line, text, fenced language or None)]."""
     lines = open(path, encoding="utf-8").read().split("\n")
     blocks = []
@@ -228,7 +227,7 @@ def readme_blocks(path, rel):
                     k = j
                     while k < len(lines) and lines[k].strip() == "":
                         k += 1
-                    if k < len(lines) and lines[k].startswith(" " * indent) :
+                    if k < len(lines) and lines[k].startswith(" " * indent):
                         body.extend([""] * (k - j))
                         j = k
                         continue
@@ -280,7 +279,7 @@ def collect():
     code blocks that are not commands)"""
     examples, not_run, not_commands = [], [], []
     rel = "README.md"
-    for line, text, lang, command in readme_blocks(os.path.join(TOP, rel), rel):
+    for line, text, lang, command in readme_blocks(os.path.join(TOP, rel)):
         if lang == "json" and command:
             examples.append(Example(rel, line, text, True, json_of=command))
             continue
