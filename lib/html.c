@@ -260,8 +260,9 @@ prospects(struct buf *out, const struct audit *a)
 		buf_printf(out, "</td><td><span class=\"verdict %s\">%s</span><br>%g</td><td>"
 		    "<ul class=\"reasons\">", class_css[p->cls], class_name(p->cls), p->total);
 		for (r = 0; r < p->nreasons; r++) {
-			buf_printf(out, "<li><code>%s</code> %+g<br><span class=\"why\">",
-			    p->rule[r] ? p->rule[r] : "", p->points[r]);
+			buf_adds(out, "<li><code>");
+			html_str(out, p->rule[r]);
+			buf_printf(out, "</code> %+g<br><span class=\"why\">", p->points[r]);
 			html_str(out, p->reason[r]);
 			buf_adds(out, "</span></li>");
 		}
@@ -408,11 +409,11 @@ html_report(struct buf *out, const struct audit *a, const struct report_meta *m)
 	}
 	buf_printf(out, "as of %s: ", m->date);
 	report_count(out, a->followers);
-	buf_adds(out, " followers");
+	buf_adds(out, a->followers == 1 ? " follower" : " followers");
 	if (a->posts) {
 		buf_adds(out, " and ");
 		report_count(out, a->posts);
-		buf_adds(out, " posts");
+		buf_adds(out, a->posts == 1 ? " post" : " posts");
 	}
 	buf_adds(out, " read.</p></header>\n");
 	headlines(out, a);

@@ -76,8 +76,10 @@ prospects(struct buf *out, const struct audit *a)
 		}
 		buf_printf(out, " | %s %g | ", class_name(p->cls), p->total);
 		for (r = 0; r < p->nreasons; r++) {
-			buf_printf(out, "%s`%s` %+g: ", r ? "<br>" : "", p->rule[r] ? p->rule[r] : "",
-			    p->points[r]);
+			if (r > 0)
+				buf_adds(out, "<br>");
+			md_str(out, p->rule[r]);
+			buf_printf(out, " %+g: ", p->points[r]);
 			md_str(out, p->reason[r]);
 		}
 		buf_adds(out, " | ");
