@@ -95,7 +95,8 @@ saw() {
 @test "browser: the checks see markup that escaping would have stopped (a control)" {
 	[ "$(saw control .dom.handlers)" -eq 1 ]
 	[ "$(saw control .dom.scripts)" -eq 2 ]
-	# The policy refused the script and the image, and said so.
+	# The policy refused the script and the image, and said so; the image was asked for.
 	[ "$(saw control .dom.pwned)" = undefined ]
 	[ "$(saw control '.errors | length')" -gt 0 ]
+	saw control '.requests[]' | grep -Fxq 'https://example.invalid/x.png'
 }
