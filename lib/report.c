@@ -239,14 +239,35 @@ count_score(struct audit *a, jv score)
 	a->spamlike += (unsigned long)spam;
 }
 
+/*
+ * The newest created_at of the record's posts, read from the members the
+ * stream's scan found in them: the posts, most of a record's bytes, are
+ * never parsed. 0 when none has a date.
+ */
+static time_t
+newest_post(const struct record *rec)
+{
+	const struct json_scan *sc = rec->scan;
+	time_t t, newest = 0;
+	size_t i;
+
+	for (i = 0; i < sc->npost_members; i++) {
+		const struct json_member *m = &sc->post_members[i];
+
+		if (m->kind == JSON_STRING && json_key_is(m, "created_at") &&
+		    parse_date(m->val + 1, m->vallen - 2, &t) == 0 && t > newest)
+			newest = t;
+	}
+	return newest;
+}
+
 static void
-count_dates(struct audit *a, jv user, jv metrics)
+count_dates(struct audit *a, const struct record *rec, jv user, jv metrics)
 {
 	char *created = get_str(user, "created_at");
-	jv posts = get(user, "posts");
 	double count = get_num(metrics, "tweet_count");
-	time_t t, newest = 0;
-	int i, n, bin;
+	time_t t, newest = newest_post(rec);
+	int bin;
 
 	if (isnan(count))
 		count = get_num(metrics, "post_count");
@@ -258,17 +279,6 @@ count_dates(struct audit *a, jv user, jv metrics)
 		a->age_unknown++;
 	}
 	free(created);
-	n = jv_get_kind(posts) == JV_KIND_ARRAY ? jv_array_length(jv_copy(posts)) : 0;
-	for (i = 0; i < n; i++) {
-		jv p = jv_array_get(jv_copy(posts), i);
-		char *when = get_str(p, "created_at");
-
-		if (when && parse_date(when, strlen(when), &t) == 0 && t > newest)
-			newest = t;
-		free(when);
-		jv_free(p);
-	}
-	jv_free(posts);
 	if (count == 0) {
 		bin = IDLE_NEVER;
 	} else if (newest == 0) {
@@ -477,8 +487,8 @@ add_rule_name(char **rules, const char *rule)
 
 /* The row of the record's field, made when there is room; NULL when there is none. */
 static struct demand *
-demand_row(struct audit *a, size_t first, jv rec, const char *field, const char *handle,
-    int is_post)
+demand_row(struct audit *a, size_t first, const struct record *rec, jv light, const char *field,
+    const char *handle, int is_post)
 {
 	struct demand *d;
 	jv text;
@@ -490,7 +500,15 @@ demand_row(struct audit *a, size_t first, jv rec, const char *field, const char 
 	a->demand_fields++;
 	if (a->ndemands == a->max_demands)
 		return NULL;
-	text = at_path(rec, field);
+	text = at_path(light, field);
+	if (jv_get_kind(text) != JV_KIND_STRING) {
+		/* A field of the posts, or one the light record leaves out. */
+		jv whole = jv_parse_sized(rec->json, (int)rec->len);
+
+		jv_free(text);
+		text = at_path(whole, field);
+		jv_free(whole);
+	}
 	d = &a->demands[a->ndemands++];
 	d->handle = xstrdup(handle);
 	d->field = xstrdup(field);
@@ -507,7 +525,8 @@ demand_row(struct audit *a, size_t first, jv rec, const char *field, const char 
  * of no weight (a demand in quotation marks) are not demands.
  */
 static void
-count_demands(struct audit *a, jv rec, jv demand, const char *handle, int is_post)
+count_demands(struct audit *a, const struct record *rec, jv light, jv demand, const char *handle,
+    int is_post)
 {
 	jv hits = get(demand, "hits");
 	int i, n = jv_get_kind(hits) == JV_KIND_ARRAY ? jv_array_length(jv_copy(hits)) : 0;
@@ -520,7 +539,7 @@ count_demands(struct audit *a, jv rec, jv demand, const char *handle, int is_pos
 		struct demand *d;
 
 		if (field && !(get_num(h, "weight") <= 0) &&
-		    (d = demand_row(a, first, rec, field, handle, is_post)) != NULL) {
+		    (d = demand_row(a, first, rec, light, field, handle, is_post)) != NULL) {
 			size_t len = strlen(d->text);
 
 			if (!isnan(start) && !isnan(end))
@@ -536,13 +555,14 @@ count_demands(struct audit *a, jv rec, jv demand, const char *handle, int is_pos
 }
 
 static void
-add_user(struct audit *a, jv rec, jv fb)
+add_user(struct audit *a, const struct record *r, jv rec, jv fb)
 {
 	jv score = get(fb, "score"), opener = get(fb, "opener"), demand = get(fb, "demand");
 	jv metrics = get(rec, "public_metrics");
 	char *id = get_str(rec, "id"), *verdict = get_str(score, "verdict");
 	char *username = get_str(rec, "username");
-	int cls = CLASS_UNSCORED, dup = id && seen_before(a, id);
+	/* An account is its id; a record without one, its username. */
+	int cls = CLASS_UNSCORED, dup = (id || username) && seen_before(a, id ? id : username);
 	jv source = get(fb, "source");
 	double cost = get_num(source, "cost");
 
@@ -573,7 +593,7 @@ add_user(struct audit *a, jv rec, jv fb)
 	}
 	if (get_true(demand, "flagged")) {
 		a->demanders++;
-		count_demands(a, rec, demand, username ? username : id ? id : "-", 0);
+		count_demands(a, r, rec, demand, username ? username : id ? id : "-", 0);
 	}
 	if (cls != CLASS_UNSCORED)
 		count_score(a, score);
@@ -585,7 +605,7 @@ add_user(struct audit *a, jv rec, jv fb)
 	} else {
 		a->no_counts++;
 	}
-	count_dates(a, rec, metrics);
+	count_dates(a, r, rec, metrics);
 done:
 	free(id);
 	free(verdict);
@@ -598,7 +618,7 @@ done:
 }
 
 static void
-add_post(struct audit *a, jv rec, jv fb)
+add_post(struct audit *a, const struct record *r, jv rec, jv fb)
 {
 	jv demand = get(fb, "demand"), author = get(rec, "author");
 	char *handle = get_str(author, "username");
@@ -608,33 +628,47 @@ add_post(struct audit *a, jv rec, jv fb)
 	a->posts++;
 	if (get_true(demand, "flagged")) {
 		a->demand_mentions++;
-		count_demands(a, rec, demand, handle ? handle : "-", 1);
+		count_demands(a, r, rec, demand, handle ? handle : "-", 1);
 	}
 	free(handle);
 	jv_free(demand);
 	jv_free(author);
 }
 
-int
+/* The members the audit reads; the others, posts above all, are not parsed. */
+static const char *const read_members[] = {"id", "username", "name", "description", "url",
+	"created_at", "public_metrics", "fb", "author", "author_id", NULL};
+
+/* The record with only the members the audit reads, parsed. */
+static jv
+light_record(const struct record *rec)
+{
+	jv o = jv_object();
+	size_t i, k;
+
+	for (i = 0; i < rec->nmembers; i++)
+		for (k = 0; read_members[k]; k++)
+			if (json_key_is(&rec->members[i], read_members[k])) {
+				o = jv_object_set(o, jv_string(read_members[k]),
+				    jv_parse_sized(rec->members[i].val, (int)rec->members[i].vallen));
+				break;
+			}
+	return o;
+}
+
+void
 audit_add(struct audit *a, struct stream *st, const struct record *rec)
 {
-	jv v = jv_parse_sized(rec->json, (int)rec->len), fb;
+	jv v = light_record(rec), fb = get(v, "fb");
 
-	if (jv_get_kind(v) != JV_KIND_OBJECT) {
-		jv_free(v);
-		stream_reject(st, rec, "not a record (an object)");
-		return -1;
-	}
-	fb = get(v, "fb");
 	if (record_member(rec, "text"))
-		add_post(a, v, fb);
+		add_post(a, rec, v, fb);
 	else if (record_member(rec, "username") || record_member(rec, "id"))
-		add_user(a, v, fb);
+		add_user(a, rec, v, fb);
 	else
 		stream_warn(st, rec, "neither a user (username) nor a post (text): not counted");
 	jv_free(fb);
 	jv_free(v);
-	return 0;
 }
 
 void

@@ -117,8 +117,8 @@ void report_meta_free(struct report_meta *m);
 
 void audit_init(struct audit *a, time_t now, size_t max_prospects, size_t max_demands);
 void audit_free(struct audit *a);
-/* Counts one record; 0, or -1 after rejecting it on st. */
-int audit_add(struct audit *a, struct stream *st, const struct record *rec);
+/* Counts one record (an object, as the stream gives them). */
+void audit_add(struct audit *a, struct stream *st, const struct record *rec);
 
 /* A headline number, as both writers show it. */
 struct headline {
