@@ -79,7 +79,8 @@ UNITS = \
 	test-rules \
 	test-fbkey \
 	test-rank \
-	test-fetch
+	test-fetch \
+	test-report
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 

@@ -278,6 +278,11 @@ prospects(struct buf *out, const struct audit *a)
 			}
 			buf_printf(out, "<button type=\"button\" class=\"copy\" data-for=\"opener-%zu\" "
 			    "hidden>Copy</button>", i + 1);
+		} else if (p->no_opener) {
+			/* fb-suggest's reason says it: "no draft for an automated ..." */
+			buf_adds(out, "<span class=\"note\">");
+			html_str(out, p->no_opener);
+			buf_adds(out, "</span>");
 		} else {
 			buf_adds(out, "<span class=\"note\">no draft: run fb-suggest</span>");
 		}

@@ -83,10 +83,11 @@ prospects(struct buf *out, const struct audit *a)
 			md_str(out, p->reason[r]);
 		}
 		buf_adds(out, " | ");
-		if (p->opener)
+		if (p->opener) {
 			md_str(out, p->opener);
-		else
-			buf_adds(out, "no draft: run fb-suggest");
+		} else {
+			md_str(out, p->no_opener ? p->no_opener : "no draft: run fb-suggest");
+		}
 		buf_adds(out, " |\n");
 	}
 	buf_addc(out, '\n');

@@ -54,6 +54,7 @@ prospect_free(struct prospect *p)
 	free(p->url);
 	free(p->opener);
 	free(p->opener_kind);
+	free(p->no_opener);
 	for (i = 0; i < p->nreasons; i++) {
 		free(p->reason[i]);
 		free(p->rule[i]);
@@ -314,6 +315,7 @@ read_prospect(struct prospect *p, jv user, jv score, jv opener, int cls)
 	p->url = get_str(user, "url");
 	p->opener = get_str(opener, "text");
 	p->opener_kind = get_str(opener, "kind");
+	p->no_opener = get_str(opener, "reason");
 	p->cls = cls;
 	p->total = get_num(score, "total");
 	/* fb-score writes the reasons weightiest first. */
