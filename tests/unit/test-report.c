@@ -6,25 +6,20 @@
 #include "report.h"
 #include "tap.h"
 
+typedef void escape_fn(struct buf *out, const char *s, size_t len);
+
 static void
-html_is(const char *in, const char *want, const char *what)
+escaped_is(escape_fn *escape, const char *in, const char *want, const char *what)
 {
 	struct buf out = {0};
 
-	html_text(&out, in, strlen(in));
-	is_str(out.p ? out.p : "", want, "html: %s", what);
+	escape(&out, in, strlen(in));
+	is_str(out.p ? out.p : "", want, "%s: %s", escape == html_text ? "html" : "markdown", what);
 	buf_free(&out);
 }
 
-static void
-md_is(const char *in, const char *want, const char *what)
-{
-	struct buf out = {0};
-
-	md_text(&out, in, strlen(in));
-	is_str(out.p ? out.p : "", want, "markdown: %s", what);
-	buf_free(&out);
-}
+#define html_is(in, want, what) escaped_is(html_text, in, want, what)
+#define md_is(in, want, what) escaped_is(md_text, in, want, what)
 
 static void
 count_is(unsigned long n, const char *want)
