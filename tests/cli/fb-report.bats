@@ -77,6 +77,8 @@ fact() {
 	facts
 	[ "$(fact .stats.followers)" -eq "$(wc -l <scored)" ]
 	[ "$(fact '.tags.button')" -eq "$k" ]
+	# Without script there is no button that does nothing: the script shows them.
+	[ "$(fact '.hidden_buttons')" -eq "$k" ]
 	text=$(jq -r 'select(.fb.opener.text) | .fb.opener.text' prospects | head -n 1)
 	fact .text | grep -Fq -- "$text"
 }

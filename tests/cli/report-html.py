@@ -14,6 +14,7 @@ tests/cli/fb-report.bats to check with jq:
   scripts    the text of each <script>, and csp_hashes: the script hashes
              that the Content-Security-Policy allows
   handlers   attributes named on* anywhere (none may be)
+  hidden_buttons  buttons hidden until the page's script shows them
   hrefs      every href, with its rel
   tags       the count of each tag name
   text       the page's text, for searching
@@ -38,6 +39,7 @@ class Page(HTMLParser):
         self.stats, self.rows, self.figures = {}, {}, {}
         self.marks, self.marklines, self.scripts = [], [], []
         self.handlers, self.hrefs, self.tags = [], [], {}
+        self.hidden_buttons = 0
         self.text, self.csp = [], ""
         self.stat_key = self.figure = None
         self.in_num = self.in_mark = self.in_script = self.in_marklabel = False
@@ -52,6 +54,8 @@ class Page(HTMLParser):
         a = dict(attrs)
         self.tags[tag] = self.tags.get(tag, 0) + 1
         self.handlers += [k for k, _ in attrs if k.lower().startswith("on")]
+        if tag == "button" and "hidden" in a:
+            self.hidden_buttons += 1
         if "href" in a:
             self.hrefs.append({"href": a["href"], "rel": a.get("rel")})
         if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy":
@@ -131,6 +135,7 @@ def main():
         "csp": page.csp,
         "csp_hashes": hashes,
         "handlers": page.handlers,
+        "hidden_buttons": page.hidden_buttons,
         "hrefs": page.hrefs,
         "tags": page.tags,
         "text": "".join(page.text),
