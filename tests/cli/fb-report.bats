@@ -114,6 +114,26 @@ fact() {
 	fact .text | grep -Fq 'mention'
 }
 
+@test "new and lost followers (fb.new, fb.lost) and what fetching cost (fb.source.cost) are counted when records say so" {
+	record '{id: "1", username: "a", fb: {new: true, source: {network: "x", cost: 0.01}}}'
+	record '{id: "2", username: "b", fb: {source: {network: "x", cost: 0.01}}}'
+	record '{id: "3", username: "c", fb: {lost: true}}'
+	record '{id: "4", username: "d"}'
+	captured fb-report --now $NOW in
+	expect_status 0
+	facts
+	# A lost follower is no longer a follower.
+	[ "$(fact .stats.followers)" -eq 3 ]
+	[ "$(fact .stats.new)" -eq 1 ]
+	[ "$(fact .stats.lost)" -eq 1 ]
+	[ "$(fact .stats.cost)" = '$0.02' ]
+	[ "$(fact .stats.unscored)" -eq 3 ]
+	# Without them, the page does not mention them.
+	captured fb-report --now $NOW "$DATA/report-hostile.ndjson"
+	facts
+	[ "$(fact '.stats | has("new") or has("lost") or has("cost")')" = false ]
+}
+
 @test "hostile records: every piece of their text is text, no script but the page's own, no handler, no foreign link" {
 	captured fb-report --now $NOW --title '<script>window.pwned=1</script>' \
 		--client '@"><img src=x onerror=alert(1)>' "$DATA/report-hostile.ndjson"
