@@ -3,7 +3,7 @@
 # disk (file://) in one launch (tests/cli/report-browser.py drives it over
 # the DevTools protocol on a pipe) and the tests read what it saw: the DOM's
 # rows and charts, console errors, requests, whether a record's script ran.
-# Screenshots and chromium's log stay in the file's temporary directory
+# Screenshots, the sample page printed to PDF and chromium's log stay in the file's temporary directory
 # ($BATS_FILE_TMPDIR/artefacts; bats --no-tempdir-cleanup keeps it).
 #
 # Setup installs chromium when it is missing (tools/deps.sh test, as root);
@@ -68,6 +68,13 @@ saw() {
 	[ "$(saw sample '.errors | length')" -eq 0 ]
 	[ "$(saw sample '.requests | join(" ")')" = "file://$BATS_FILE_TMPDIR/sample.html" ]
 	[ -s artefacts/sample.png ]
+}
+
+@test "browser: printed, the page leaves out the copy buttons and makes a PDF" {
+	[ "$(saw sample .dom.buttons)" -gt 0 ]
+	[ "$(saw sample .print.buttons_shown)" -eq 0 ]
+	[ "$(saw sample .print.pages)" -ge 1 ]
+	[ -s artefacts/sample.pdf ]
 }
 
 @test "browser: the page's own script runs (copy buttons shown, a click answers), and no other" {

@@ -16,11 +16,14 @@ One browser launch, driven over the DevTools protocol on a pipe
   errors     console errors, uncaught exceptions, log entries of level
              error (a script the Content-Security-Policy refused is one)
   dialogs    alert(), confirm() and prompt() messages
+  print      for the first PAGE only: the copy buttons shown in print
+             media, and the pages of its PDF (kept as PAGE's name, .pdf)
 Every wait has a deadline far above what the steps take (TIMEOUT).
 """
 import base64
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -44,6 +47,9 @@ DOM = r"""JSON.stringify({
   title: document.title,
   marks: [...document.querySelectorAll('mark')].map(m => m.textContent)
 })"""
+
+SHOWN_BUTTONS = r"""[...document.querySelectorAll('button.copy')].filter(
+  b => getComputedStyle(b).display != 'none').length"""
 
 CLICK = r"""(function () {
   var b = document.querySelector('button.copy');
@@ -125,7 +131,7 @@ class Browser:
         self.log.close()
 
 
-def visit(b, s, page, artefacts):
+def visit(b, s, page, artefacts, pdf):
     """Opens page in the tab of session s; what the browser saw of it."""
     b.events.clear()
     b.send("Page.navigate", {"url": "file://" + os.path.abspath(page)}, session=s)
@@ -140,10 +146,24 @@ def visit(b, s, page, artefacts):
     name = os.path.splitext(os.path.basename(page))[0] + ".png"
     with open(os.path.join(artefacts, name), "wb") as f:
         f.write(base64.b64decode(shot))
+    printed = None
+    if pdf:
+        # As printed: the buttons are gone, and the PDF is kept.
+        b.send("Emulation.setEmulatedMedia", {"media": "print"}, session=s)
+        shown = b.send("Runtime.evaluate", {"expression": SHOWN_BUTTONS, "returnByValue": True},
+                       session=s)["result"]["result"]["value"]
+        b.send("Emulation.setEmulatedMedia", {"media": ""}, session=s)
+        data = base64.b64decode(b.send("Page.printToPDF", {"preferCSSPageSize": True},
+                                       session=s)["result"]["data"])
+        with open(os.path.join(artefacts, name[:-4] + ".pdf"), "wb") as f:
+            f.write(data)
+        printed = {"buttons_shown": shown,
+                   "pages": len(re.findall(rb"/Type\s*/Page[^s]", data))}
     # Anything the page did, up to now, is in the events read so far.
     b.send("Runtime.evaluate", {"expression": "1"}, session=s)
     ev = b.events
     return {
+        "print": printed,
         "page": page,
         "dom": json.loads(dom),
         "copied": copied,
@@ -179,8 +199,8 @@ def main():
             b.send(domain + ".enable", session=s)
         b.send("Emulation.setDeviceMetricsOverride", {"width": 1200, "height": 900,
                "deviceScaleFactor": 1, "mobile": False}, session=s)
-        for page in pages:
-            print(json.dumps(visit(b, s, page, artefacts)))
+        for i, page in enumerate(pages):
+            print(json.dumps(visit(b, s, page, artefacts, i == 0)))
     finally:
         b.close()
 
