@@ -382,6 +382,9 @@ methods(struct buf *out, const struct audit *a, const struct report_meta *m)
 		buf_adds(out, "</td></tr>\n");
 	}
 	free(rows);
+	if (a->rules_left_out)
+		buf_printf(out, "<tr><td colspan=\"4\" class=\"note\">and %lu reasons naming rules "
+		    "past the first %d names</td></tr>\n", a->rules_left_out, MAX_RULES);
 	buf_adds(out, "</tbody></table>\n<p class=\"note\">Rules of no points that applied to "
 	    "no follower are left out. <code>fb-score --list-rules</code> prints them all.</p>\n"
 	    "</section>\n");

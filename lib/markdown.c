@@ -162,6 +162,9 @@ methods(struct buf *out, const struct audit *a, const struct report_meta *m)
 		buf_adds(out, " |\n");
 	}
 	free(rows);
+	if (a->rules_left_out)
+		buf_printf(out, "\nAnd %lu reasons naming rules past the first %d names.\n",
+		    a->rules_left_out, MAX_RULES);
 	buf_addc(out, '\n');
 }
 

@@ -169,6 +169,7 @@ seen_before(struct audit *a, const char *id)
 	return 0;
 }
 
+/* The count of a rule; NULL past MAX_RULES names, which records could bring without end. */
 static struct rule_count *
 rule_count(struct audit *a, const char *name)
 {
@@ -177,19 +178,14 @@ rule_count(struct audit *a, const char *name)
 	for (i = 0; i < a->nrules; i++)
 		if (strcmp(a->rules[i].name, name) == 0)
 			return &a->rules[i];
+	if (a->nrules == MAX_RULES) {
+		a->rules_left_out++;
+		return NULL;
+	}
 	if (a->nrules == a->rules_cap)
 		a->rules = xgrow(a->rules, &a->rules_cap, sizeof *a->rules, 64);
 	a->rules[a->nrules].name = xstrdup(name);
 	return &a->rules[a->nrules++];
-}
-
-static int
-in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
-			return 1;
-	return 0;
 }
 
 /* The cell of a count on the log scale: 0 for 0, then GRID_PER_DECADE a decade. */
@@ -225,11 +221,13 @@ count_score(struct audit *a, jv score)
 		if (rule && !isnan(points) && points != 0) {
 			struct rule_count *rc = rule_count(a, rule);
 
-			rc->n++;
-			rc->points = points;
-			if (points < 0 && in_list(dead_rules, rule))
+			if (rc) {
+				rc->n++;
+				rc->points = points;
+			}
+			if (points < 0 && in_word_list(dead_rules, rule, strlen(rule)))
 				dead = 1;
-			if (points < 0 && in_list(spam_rules, rule))
+			if (points < 0 && in_word_list(spam_rules, rule, strlen(rule)))
 				spam = 1;
 		}
 		free(rule);

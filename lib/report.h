@@ -33,6 +33,7 @@ enum { CLASS_ENGAGE, CLASS_MAYBE, CLASS_SKIP, CLASS_UNSCORED, NCLASS };
 /* Days since the last post: the upper bounds of the bins but the last two. */
 enum { IDLE_WEEK, IDLE_MONTH, IDLE_QUARTER, IDLE_YEAR, IDLE_OLDER, IDLE_NEVER, IDLE_UNKNOWN, NIDLE };
 #define REASONS_SHOWN 3
+#define MAX_RULES 256
 #define MARKS_MAX 8
 
 struct prospect {
@@ -88,8 +89,9 @@ struct audit {
 	unsigned long demand_fields;	/* all fields with a demand, shown or not */
 	unsigned long demand_mentions;	/* posts (not followers) with a demand */
 
-	struct rule_count *rules;
+	struct rule_count *rules;	/* the rules the records name, MAX_RULES at most */
 	size_t nrules, rules_cap;
+	unsigned long rules_left_out;	/* reasons naming a rule past those */
 
 	uint64_t *seen;	/* open addressing: hashes of the ids counted */
 	size_t nseen, seen_cap;

@@ -202,6 +202,17 @@ fact() {
 	grep -q '</html>' "$OUT"
 }
 
+@test "rules the records name are listed up to 256, the rest counted in a line" {
+	for i in $(seq 300); do
+		printf '{"id":"%d","username":"u%d","fb":{"score":{"total":1,"verdict":"maybe","reasons":[{"rule":"R%d","points":1,"why":""}]}}}\n' $i $i $i
+	done >in
+	captured fb-report --now $NOW in
+	expect_status 0
+	grep -q '>R256<' "$OUT"
+	! grep -q '>R257<' "$OUT"
+	grep -q 'and 44 reasons naming rules past the first 256 names' "$OUT"
+}
+
 @test "a page for 100,000 followers stays small, and memory does not grow with the input" {
 	python3 - <<-'PY'
 	import json
