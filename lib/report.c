@@ -291,6 +291,42 @@ count_dates(struct audit *a, const struct record *rec, jv user, jv metrics)
 	a->idle[bin]++;
 }
 
+/* The start of the UTF-8 character that byte i is in. */
+static size_t
+char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/*
+ * s[from, to), with "…" where it was cut, in place of s: a record's text
+ * takes TEXT_MAX bytes of the page at most.
+ */
+static char *
+cut(char *s, size_t from, size_t to)
+{
+	size_t len = strlen(s);
+	struct buf b = {0};
+
+	if (from == 0 && to == len)
+		return s;
+	if (from > 0)
+		buf_adds(&b, "\u2026");
+	buf_add(&b, s + from, to - from);
+	if (to < len)
+		buf_adds(&b, "\u2026");
+	free(s);
+	return b.p;
+}
+
+static char *
+cut_long(char *s)
+{
+	return s && strlen(s) > TEXT_MAX ? cut(s, 0, char_start(s, TEXT_MAX)) : s;
+}
+
 /* Ranks prospects: one with an opener first, then by total. */
 static int
 better(const struct prospect *x, const struct prospect *y)
@@ -306,14 +342,14 @@ read_prospect(struct prospect *p, jv user, jv score, jv opener, int cls)
 	jv reasons = get(score, "reasons");
 	int i, n;
 
-	p->id = get_str(user, "id");
-	p->username = get_str(user, "username");
-	p->name = get_str(user, "name");
-	p->bio = get_str(user, "description");
-	p->url = get_str(user, "url");
-	p->opener = get_str(opener, "text");
-	p->opener_kind = get_str(opener, "kind");
-	p->no_opener = get_str(opener, "reason");
+	p->id = cut_long(get_str(user, "id"));
+	p->username = cut_long(get_str(user, "username"));
+	p->name = cut_long(get_str(user, "name"));
+	p->bio = cut_long(get_str(user, "description"));
+	p->url = cut_long(get_str(user, "url"));
+	p->opener = cut_long(get_str(opener, "text"));
+	p->opener_kind = cut_long(get_str(opener, "kind"));
+	p->no_opener = cut_long(get_str(opener, "reason"));
 	p->cls = cls;
 	p->total = get_num(score, "total");
 	/* fb-score writes the reasons weightiest first. */
@@ -323,8 +359,8 @@ read_prospect(struct prospect *p, jv user, jv score, jv opener, int cls)
 		double points = get_num(r, "points");
 
 		if (!isnan(points) && points != 0) {
-			p->rule[p->nreasons] = get_str(r, "rule");
-			p->reason[p->nreasons] = get_str(r, "why");
+			p->rule[p->nreasons] = cut_long(get_str(r, "rule"));
+			p->reason[p->nreasons] = cut_long(get_str(r, "why"));
 			p->points[p->nreasons] = points;
 			p->nreasons++;
 		}
@@ -520,6 +556,32 @@ demand_row(struct audit *a, size_t first, const struct record *rec, jv light, co
 }
 
 /*
+ * A long field keeps TEXT_MAX bytes, from a little before its first
+ * match (all of that match at least); the marks move with the text, and
+ * those past the cut go.
+ */
+static void
+window(struct demand *d)
+{
+	size_t len = strlen(d->text), from, to, shift, i, n = 0;
+
+	if (len <= TEXT_MAX)
+		return;
+	from = d->nmarks && d->mark[0][0] > TEXT_MAX / 5 ?
+	    char_start(d->text, d->mark[0][0] - TEXT_MAX / 5) : 0;
+	to = from + TEXT_MAX < len ? char_start(d->text, from + TEXT_MAX) : len;
+	if (d->nmarks && to < d->mark[0][1])
+		to = d->mark[0][1];
+	d->text = cut(d->text, from, to);
+	shift = from > 0 ? strlen("\u2026") : 0;
+	for (i = 0; i < d->nmarks && d->mark[i][0] < to; i++, n++) {
+		d->mark[n][0] = d->mark[i][0] - from + shift;
+		d->mark[n][1] = (d->mark[i][1] < to ? d->mark[i][1] : to) - from + shift;
+	}
+	d->nmarks = n;
+}
+
+/*
  * One row per field that fb-detect found a demand in, the first
  * max_demands of them, with the matches marked where its hits say. Hits
  * of no weight (a demand in quotation marks) are not demands.
@@ -552,6 +614,8 @@ count_demands(struct audit *a, const struct record *rec, jv light, jv demand, co
 		jv_free(h);
 	}
 	jv_free(hits);
+	for (; first < a->ndemands; first++)
+		window(&a->demands[first]);
 }
 
 static void

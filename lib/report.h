@@ -34,6 +34,8 @@ enum { CLASS_ENGAGE, CLASS_MAYBE, CLASS_SKIP, CLASS_UNSCORED, NCLASS };
 enum { IDLE_WEEK, IDLE_MONTH, IDLE_QUARTER, IDLE_YEAR, IDLE_OLDER, IDLE_NEVER, IDLE_UNKNOWN, NIDLE };
 #define REASONS_SHOWN 3
 #define MAX_RULES 256
+/* The most bytes of a record's text a table shows (a bio is 160 characters, a post up to 25,000). */
+#define TEXT_MAX 1000
 #define MARKS_MAX 8
 
 struct prospect {

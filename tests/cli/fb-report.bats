@@ -114,6 +114,24 @@ fact() {
 	fact .text | grep -Fq 'mention'
 }
 
+@test "a long text shows 1,000 bytes of it, around the demand, still marked" {
+	record '{id: "1", username: "ann", description: ("é" * 3000 + " I follow back " + "x" * 3000),
+		name: ("N" * 5000),
+		fb: {score: {total: 5, verdict: "engage", reasons: []},
+			demand: {flagged: true, score: 4, hits: [
+			{rule: "A", field: ".description", start: 3001, end: 3014, weight: 4}]}}}'
+	captured fb-report --now $NOW in
+	expect_status 0
+	facts
+	[ "$(fact '.marks | join("|")')" = "I follow back" ]
+	# The row of the demand: a cut on either side, the text between at most 1,000 bytes.
+	row=$(grep '<tr class="demand">' "$OUT")
+	[[ "$row" == *"…"*"<mark>I follow back</mark>"*"…"* ]]
+	[ "${#row}" -lt 1400 ]
+	# The prospect's name and bio are cut too.
+	[ "$(wc -c <"$OUT")" -lt 40000 ]
+}
+
 @test "new and lost followers (fb.new, fb.lost) and what fetching cost (fb.source.cost) are counted when records say so" {
 	record '{id: "1", username: "a", fb: {new: true, source: {network: "x", cost: 0.01}}}'
 	record '{id: "2", username: "b", fb: {source: {network: "x", cost: 0.01}}}'
