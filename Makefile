@@ -24,6 +24,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 PROGS = \
 	fb-detect \
+	fb-report \
 	fb-score \
 	fb-suggest \
 	tw-followers \
@@ -40,6 +41,7 @@ LIBSRC = \
 	lib/detectmodel.c \
 	lib/fbkey.c \
 	lib/fetch.c \
+	lib/html.c \
 	lib/httpurl.c \
 	lib/interrupt.c \
 	lib/jqexpr.c \
@@ -48,9 +50,11 @@ LIBSRC = \
 	lib/literals.c \
 	lib/lookup.c \
 	lib/llm.c \
+	lib/markdown.c \
 	lib/ngrams.c \
 	lib/output.c \
 	lib/rank.c \
+	lib/report.c \
 	lib/rules.c \
 	lib/score.c \
 	lib/signals.c \
@@ -61,6 +65,7 @@ LIBSRC = \
 	lib/quote.c \
 	lib/template.c \
 	lib/stream.c \
+	lib/svg.c \
 	lib/textnorm.c \
 	lib/timeline.c \
 	lib/util.c \
@@ -74,7 +79,8 @@ UNITS = \
 	test-rules \
 	test-fbkey \
 	test-rank \
-	test-fetch
+	test-fetch \
+	test-report
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 
@@ -128,6 +134,10 @@ $(B)/fb-suggest: $(B)/cmd/fb-suggest.o $(B)/suggest_templates.o $(B)/libfollowba
 
 $(B)/fb-score: $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
+
+# fb-report reads the default rules for the thresholds and points it shows.
+$(B)/fb-report: $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)

@@ -25,8 +25,8 @@ echo "   ... $(fb-detect --hits-only "$work/followers" | wc -l) in all"
 echo
 echo "== Verdicts over all followers (fb-detect | fb-score | jq)"
 fb-detect "$work/followers" |
-	fb-score --now $now --interests "$interests" --client @brightpath_co --no-sort |
-	jq -r .fb.score.verdict | sort | uniq -c
+	fb-score --now $now --interests "$interests" --client @brightpath_co --no-sort >"$work/scored"
+jq -r .fb.score.verdict "$work/scored" | sort | uniq -c
 echo
 echo "== The best 12 not yet followed, after reading their timelines (... | tw-timeline | fb-score --format table)"
 fb-detect "$work/followers" |
@@ -37,8 +37,16 @@ fb-detect "$work/followers" |
 fb-score --now $now --interests "$interests" --client @brightpath_co --format table "$work/best"
 echo
 echo "== A first message for each (fb-suggest | jq)"
-fb-suggest "$work/best" |
-	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"'
+fb-suggest "$work/best" >"$work/prospects"
+jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"' \
+	"$work/prospects"
 echo
 echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-detect --hits-only)"
-tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only --format table | head -n 12
+tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only >"$work/demands"
+fb-detect --format table "$work/demands" | head -n 12
+echo
+echo "== The audit as one page for the client (fb-report)"
+fb-report --now $now --client @brightpath_co -o "$bin/demo-report.html" \
+	"$work/scored" "$work/prospects" "$work/demands"
+fb-report --format md --now $now --client @brightpath_co "$work/scored" | sed -n '5,11p'
+echo "The page: $bin/demo-report.html (open it in a browser; it fetches nothing)"

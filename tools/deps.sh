@@ -7,7 +7,8 @@ what=${1:-build}
 pkgs="gcc make pkg-config libjq-dev libcurl4-openssl-dev libpcre2-dev libutf8proc-dev libarchive-dev jq"
 case $what in
 test)
-	pkgs="$pkgs jq bats perl python3 mandoc bsdextrautils curl liblinear-tools"
+	# chromium: fb-report's page is opened headless (tests/cli/fb-report-browser.bats).
+	pkgs="$pkgs jq bats perl python3 mandoc bsdextrautils curl liblinear-tools chromium"
 	# The API contract test runs Stoplight Prism (tools/prism.sh installs it
 	# with npm). A Node.js from elsewhere brings its own npm: keep it.
 	command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"

@@ -18,6 +18,13 @@ setup() {
 	# twelve timelines read from the recording, twelve first messages
 	[ "$(grep -c '^[0-9][0-9]*\. @' "$OUT")" -eq 12 ] || { show; return 1; }
 	grep -q '@ifb_bryony' "$OUT" || { show; return 1; }
+	# fb-report's page of it all, and where it is
+	grep -qx "The page: $BIN/demo-report.html (open it in a browser; it fetches nothing)" "$OUT" || { show; return 1; }
+	python3 tests/cli/report-html.py "$BIN/demo-report.html" >"$BATS_TEST_TMPDIR/facts"
+	[ "$(jq .stats.followers "$BATS_TEST_TMPDIR/facts")" -eq 315 ]
+	[ "$(jq .stats.demanders "$BATS_TEST_TMPDIR/facts")" -eq 61 ]
+	# ten of the twelve best have a draft (the demo lists them), each with its copy button
+	[ "$(jq '.tags.button' "$BATS_TEST_TMPDIR/facts")" -eq 10 ]
 }
 
 @test "the recording answers every request the fetchers send today" {
