@@ -24,6 +24,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 PROGS = \
 	fb-detect \
+	fb-diff \
 	fb-score \
 	fb-suggest \
 	tw-followers \
@@ -42,6 +43,7 @@ LIBSRC = \
 	lib/fetch.c \
 	lib/httpurl.c \
 	lib/idset.c \
+	lib/setdiff.c \
 	lib/interrupt.c \
 	lib/jqexpr.c \
 	lib/json.c \
@@ -131,6 +133,9 @@ $(B)/fb-suggest: $(B)/cmd/fb-suggest.o $(B)/suggest_templates.o $(B)/libfollowba
 $(B)/fb-score: $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
 
+$(B)/fb-diff: $(B)/cmd/fb-diff.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
 $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
@@ -172,6 +177,7 @@ bench:
 	@FB_DETECT=$(B)/fb-detect bash tests/bench/detect.sh
 	@FB_SCORE=$(B)/fb-score bash tests/bench/score.sh
 	@TW_FOLLOWERS=$(B)/tw-followers bash tests/bench/fetch.sh
+	@FB_DIFF=$(B)/fb-diff bash tests/bench/diff.sh
 
 # libFuzzer targets (clang): make fuzz FUZZ_SECONDS=60
 FUZZERS = fuzz-json fuzz-textnorm fuzz-literals
