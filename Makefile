@@ -12,7 +12,7 @@ CFLAGS ?= -O2 -g
 # Warnings stay on even when CFLAGS is given on the command line.
 override CFLAGS := -std=c11 -Wall -Wextra $(CFLAGS)
 PKG_CONFIG ?= pkg-config
-PKGS = libpcre2-8 libutf8proc libcurl
+PKGS = libpcre2-8 libutf8proc libcurl libarchive
 # Debian's libjq 1.6 ships no .pc file.
 override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
@@ -28,12 +28,14 @@ PROGS = \
 	fb-score \
 	fb-suggest \
 	tw-followers \
+	tw-archive \
 	tw-mentions \
 	tw-timeline \
 	tw-user
 
 LIBSRC = \
 	lib/apipage.c \
+	lib/archrec.c \
 	lib/buf.c \
 	lib/cli.c \
 	lib/conf.c \
@@ -67,7 +69,8 @@ LIBSRC = \
 	lib/textnorm.c \
 	lib/timeline.c \
 	lib/util.c \
-	lib/xapi.c
+	lib/xapi.c \
+	lib/xarchive.c
 
 UNITS = \
 	test-json \

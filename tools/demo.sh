@@ -42,3 +42,14 @@ fb-suggest "$work/best" |
 echo
 echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-detect --hits-only)"
 tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only --format table | head -n 12
+echo
+echo "== Her X archive, read offline: followers she does not follow back (tw-archive | fb-diff)"
+archive=examples/sample-archive.zip
+tw-archive --following "$archive" >"$work/archive-following"
+tw-archive --followers "$archive" | fb-diff --not-in "$work/archive-following" >"$work/not-back"
+echo "$(tw-archive --followers "$archive" | wc -l) followers in the archive," \
+	"$(wc -l <"$work/archive-following") followed; $(wc -l <"$work/not-back") not followed back, such as:"
+fb-diff --in "$work/not-back" "$work/followers" | jq -r '"   @\(.username): \(.name)"' | head -n 5
+echo
+echo "== Whom she replies to most, from her archived posts (tw-archive --posts | jq)"
+tw-archive --posts "$archive" | jq -r '.entities.mentions[]?.username' | sort | uniq -c | sort -rn | head -n 3
