@@ -80,6 +80,7 @@ UNITS = \
 	test-rules \
 	test-fbkey \
 	test-idset \
+	test-archrec \
 	test-rank \
 	test-fetch
 
