@@ -27,7 +27,7 @@ static const struct cli_doc doc = {
 	"  -l, --list-rules         print the rules in effect and exit\n"
 	"  -x, --explain            print each record's reasons and points to stderr\n"
 	"      --already file       leave out the accounts the client already follows\n"
-	"                           (ids, @names, profile URLs or records, one a line)\n"
+	"                           (ids, @names, URLs, records or following.js)\n"
 	"      --keep-already       keep them, marked ALREADY_FOLLOWED\n"
 	"      --client @name|id    the client: replies to it and mentions count\n"
 	"      --format ndjson|table  records (default), or a ranked table for people\n"
