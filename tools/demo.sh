@@ -45,6 +45,17 @@ echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-
 tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only >"$work/demands"
 fb-detect --format table "$work/demands" | head -n 12
 echo
+echo "== Her X archive, read offline: followers she does not follow back (tw-archive | fb-diff)"
+archive=examples/sample-archive.zip
+tw-archive --following "$archive" >"$work/archive-following"
+tw-archive --followers "$archive" | fb-diff --not-in "$work/archive-following" >"$work/not-back"
+echo "$(tw-archive --followers "$archive" | wc -l) followers in the archive," \
+	"$(wc -l <"$work/archive-following") followed; $(wc -l <"$work/not-back") not followed back, such as:"
+fb-diff --in "$work/not-back" "$work/followers" | jq -r '"   @\(.username): \(.name)"' | head -n 5
+echo
+echo "== Whom she replies to most, from her archived posts (tw-archive --posts | jq)"
+tw-archive --posts "$archive" | jq -r '.entities.mentions[]?.username' | sort | uniq -c | sort -rn | head -n 3
+echo
 echo "== The audit as one page for the client (fb-report)"
 fb-report --now $now --client @brightpath_co -o "$bin/demo-report.html" \
 	"$work/scored" "$work/prospects" "$work/demands"
