@@ -460,7 +460,48 @@ struct emit_ctx {
 	struct fetch *f;
 	unsigned long limit;	/* records to write at most, in all */
 	struct buf *first;	/* keeps the first record instead */
+	struct fetch_known *known;	/* writes only the records it does not know */
+	struct buf id;
 };
+
+/* The string "id" of a record, in id ("" when it has none). */
+static void
+record_id(const char *json, size_t len, struct buf *id)
+{
+	struct json_scan s = {0};
+	size_t i;
+
+	s.collect_members = 1;
+	buf_reset(id);
+	if (json_scan(&s, json, len, 0, 1) == JSON_OK)
+		for (i = 0; i < s.nmembers; i++)
+			if (json_key_is(&s.members[i], "id") && s.members[i].kind == JSON_STRING)
+				json_unescape(id, s.members[i].val, s.members[i].vallen);
+	json_scan_free(&s);
+}
+
+/*
+ * Whether the record is one the snapshot knows; counts the run of known
+ * ids in f->p.pos (checkpointed, so it goes on across pages and resumed
+ * runs). Once the run is long enough it stays so: the page is paid for,
+ * and a new follower further on in it is still written.
+ */
+static int
+known_record(struct emit_ctx *e, const char *json, size_t len)
+{
+	struct progress *p = &e->f->p;
+
+	record_id(json, len, &e->id);
+	if (e->id.len == 0 || !e->known->has(e->known->arg, e->id.p)) {
+		if (p->pos < NEW_SINCE_RUN)
+			p->pos = 0;
+		return 0;
+	}
+	e->known->seen++;
+	if (p->pos < NEW_SINCE_RUN)
+		p->pos++;
+	return 1;
+}
 
 static void
 emit_record(void *arg, const char *json, size_t len)
@@ -472,6 +513,8 @@ emit_record(void *arg, const char *json, size_t len)
 			buf_add(e->first, json, len);
 		return;
 	}
+	if (e->known && known_record(e, json, len))
+		return;
 	if (e->limit && e->f->p.records >= e->limit)
 		return;
 	fetch_emit(e->f, json, len);
@@ -532,20 +575,9 @@ fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
 	buf_reset(rec);
 	flatten(c, &e);
 	fetch_page_failed(f, &pi);
-	{
-		struct json_scan s = {0};
-		size_t i;
-
-		s.collect_members = 1;
-		buf_reset(id);
-		if (json_scan(&s, rec->p, rec->len, 0, 1) == JSON_OK)
-			for (i = 0; i < s.nmembers; i++)
-				if (json_key_is(&s.members[i], "id") && s.members[i].kind == JSON_STRING)
-					json_unescape(id, s.members[i].val, s.members[i].vallen);
-		json_scan_free(&s);
-		if (id->len == 0 || !is_user_id(id->p))
-			die(EXIT_FAIL, "GET %s: the user has no id", c->request);
-	}
+	record_id(rec->p, rec->len, id);
+	if (id->len == 0 || !is_user_id(id->p))
+		die(EXIT_FAIL, "GET %s: the user has no id", c->request);
 	free(pi.next);
 	xapi_call_free(c);
 	buf_free(&req);
@@ -568,21 +600,49 @@ fetch_account_id(struct fetch *f, const char *arg, struct buf *id)
 	buf_free(&rec);
 }
 
-void
-fetch_pages(struct fetch *f, const char *path, const char *query,
-    unsigned page_min, unsigned page_max, enum fetch_unit u, unsigned long limit)
+/* The size of the page after n pages: from NEW_SINCE_PAGE up, doubling, to max. */
+static unsigned long
+growing_page(unsigned long n, unsigned long max)
 {
-	struct emit_ctx e = { f, limit, NULL };
+	unsigned long size = NEW_SINCE_PAGE;
+
+	while (n-- > 0 && size < max)
+		size *= 2;
+	return size < max ? size : max;
+}
+
+unsigned long
+fetch_new_cost(unsigned long n, unsigned long count, unsigned long *requests)
+{
+	unsigned long users = 0;
+
+	*requests = 0;
+	if (n > count)
+		n = count;
+	while (users < n) {
+		users += growing_page(*requests, 1000);
+		++*requests;
+	}
+	return users < count ? users : count;
+}
+
+static void
+page_loop(struct fetch *f, const char *path, const char *query, unsigned page_min,
+    unsigned page_max, enum fetch_unit u, unsigned long limit, struct fetch_known *known)
+{
+	struct emit_ctx e = { f, limit, NULL, known, {0} };
 	struct buf req = {0};
 
 	/* A checkpoint after the last page: nothing is left to ask. */
 	if (f->p.requests > 0 && f->p.next == NULL)
 		return;
 	for (;;) {
-		unsigned long want = page_max, can;
+		unsigned long want = known ? growing_page(f->p.requests, page_max) : page_max, can;
 		struct xapi_call *c;
 		struct page_info pi;
 
+		if (known && f->p.pos >= NEW_SINCE_RUN)
+			break;
 		if (limit) {
 			if (f->p.records >= limit)
 				break;
@@ -620,6 +680,23 @@ fetch_pages(struct fetch *f, const char *path, const char *query,
 			break;
 	}
 	buf_free(&req);
+	buf_free(&e.id);
+}
+
+void
+fetch_pages(struct fetch *f, const char *path, const char *query,
+    unsigned page_min, unsigned page_max, enum fetch_unit u, unsigned long limit)
+{
+	page_loop(f, path, query, page_min, page_max, u, limit, NULL);
+}
+
+void
+fetch_new_pages(struct fetch *f, const char *path, const char *query,
+    struct fetch_known *known, unsigned long limit)
+{
+	page_loop(f, path, query, 1, 1000, UNIT_USER, limit, known);
+	known->ran_into = f->p.pos >= NEW_SINCE_RUN;
+	known->ended = f->p.requests > 0 && f->p.next == NULL;
 }
 
 unsigned long
