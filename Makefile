@@ -41,6 +41,7 @@ LIBSRC = \
 	lib/fbkey.c \
 	lib/fetch.c \
 	lib/httpurl.c \
+	lib/idset.c \
 	lib/interrupt.c \
 	lib/jqexpr.c \
 	lib/json.c \
@@ -73,6 +74,7 @@ UNITS = \
 	test-ngrams \
 	test-rules \
 	test-fbkey \
+	test-idset \
 	test-rank \
 	test-fetch
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "fbkey.h"
+#include "idset.h"
 #include "rank.h"
 #include "score.h"
 #include "stream.h"
@@ -126,6 +127,24 @@ score_record(struct stream *st, const struct record *rec, void *arg)
 	return 0;
 }
 
+/* The accounts of the --already files; a file that is not all accounts is a usage error. */
+static struct idset *
+load_already(struct scorer *scorer, struct stream *st, char **files, size_t n)
+{
+	struct idset *set = idset_new();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (idset_load(set, st, files[i]) < 0)
+			die(EXIT_USAGE, "--already %s:", files[i]);
+		if (stream_rejected(st) > 0)
+			die(EXIT_USAGE, "--already %s: a line is neither an id, a @name, a profile URL nor a record",
+			    files[i]);
+	}
+	scorer_set_already(scorer, set);
+	return set;
+}
+
 static unsigned
 parse_verdicts(const char *list)
 {
@@ -169,9 +188,10 @@ main(int argc, char *argv[])
 {
 	struct run r = {.verdicts = VERDICT_ENGAGE | VERDICT_MAYBE | VERDICT_SKIP};
 	struct stream_opts so = {0};
-	struct buf err = {0};
 	char **rule_files = xcalloc((size_t)argc, sizeof *rule_files);
-	size_t nrule_files = 0, top = 0, len;
+	char **already_files = xcalloc((size_t)argc, sizeof *already_files);
+	struct idset *already = NULL;
+	size_t nrule_files = 0, nalready_files = 0, top = 0, len;
 	int c, list = 0, no_sort = 0, status;
 	char *text;
 	time_t now;
@@ -186,10 +206,7 @@ main(int argc, char *argv[])
 		case 'r': rule_files[nrule_files++] = optarg; break;
 		case 'x': r.explain = 1; break;
 		case OPT_KEEP_ALREADY: r.keep_already = 1; break;
-		case OPT_ALREADY:
-			if (scorer_load_already(r.scorer, optarg, &err) < 0)
-				die(EXIT_USAGE, "%s", err.p);
-			break;
+		case OPT_ALREADY: already_files[nalready_files++] = optarg; break;
 		case OPT_FORMAT: r.table = cli_format_is_table(&doc, optarg); break;
 		case OPT_INTERESTS: scorer_add_interests(r.scorer, optarg); break;
 		case OPT_CLIENT: scorer_add_client(r.scorer, optarg); break;
@@ -230,6 +247,8 @@ main(int argc, char *argv[])
 		fflush(stdout);
 		r.ranker = no_sort ? NULL : ranker_new(top);
 		r.st = stream_new(&so);
+		if (nalready_files)
+			already = load_already(r.scorer, r.st, already_files, nalready_files);
 		stream_run(r.st, argc, argv, score_record, &r);
 		if (r.ranker)
 			ranker_each(r.ranker, emit, &r);
@@ -244,6 +263,8 @@ main(int argc, char *argv[])
 	buf_free(&r.line);
 	buf_free(&r.row);
 	scorer_free(r.scorer);
+	idset_free(already);
+	free(already_files);
 	free(rule_files);
 	return status;
 }

@@ -9,7 +9,7 @@
 #include <jv.h>
 
 #include "conf.h"
-#include "httpurl.h"
+#include "idset.h"
 #include "jqexpr.h"
 #include "json.h"
 #include "score.h"
@@ -43,9 +43,7 @@ struct scorer {
 	size_t n;
 	double engage, skip;
 	char threshold_origin[256];	/* where a threshold was last set */
-	char **already;
-	size_t nalready;
-	int already_sorted;
+	const struct idset *already;
 	struct signals *signals;
 	struct signal_result seen;
 	char want_why[NSIGNALS];	/* the signals worth points: their why is shown */
@@ -115,9 +113,6 @@ scorer_free(struct scorer *s)
 		jqexpr_free(s->v[i].jq);
 	}
 	free(s->v);
-	for (i = 0; i < s->nalready; i++)
-		free(s->already[i]);
-	free(s->already);
 	for (i = 0; i < s->reasons_cap; i++)
 		buf_free(&s->reasons[i].why);
 	free(s->reasons);
@@ -145,66 +140,10 @@ scorer_add_client(struct scorer *s, const char *id_or_name)
 	signals_add_client(s->signals, id_or_name);
 }
 
-static char *
-already_key(int is_id, const char *p, size_t n)
-{
-	char *out = xmalloc(n + 3);
-	size_t i;
-
-	out[0] = is_id ? 'i' : 'u';
-	out[1] = ':';
-	for (i = 0; i < n; i++)
-		out[i + 2] = (char)tolower((unsigned char)p[i]);
-	out[n + 2] = '\0';
-	return out;
-}
-
-static void
-add_already(struct scorer *s, int is_id, const char *p, size_t n)
-{
-	s->already = xrealloc(s->already, (s->nalready + 1) * sizeof *s->already);
-	s->already[s->nalready++] = already_key(is_id, p, n);
-	s->already_sorted = 0;
-}
-
 void
-scorer_add_already(struct scorer *s, const char *id_or_name, size_t len)
+scorer_set_already(struct scorer *s, const struct idset *already)
 {
-	size_t i, at, n;
-	int digits = len > 0;
-
-	if ((n = profile_url_name(id_or_name, len, &at)) > 0) {
-		add_already(s, 0, id_or_name + at, n);
-		return;
-	}
-	if (len > 0 && *id_or_name == '@') {
-		add_already(s, 0, id_or_name + 1, len - 1);
-		return;
-	}
-	for (i = 0; i < len; i++)
-		digits &= isdigit((unsigned char)id_or_name[i]) != 0;
-	add_already(s, digits, id_or_name, len);
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-is_already(struct scorer *s, int is_id, const char *p, size_t n)
-{
-	char *key = already_key(is_id, p, n);
-	int found;
-
-	if (!s->already_sorted) {
-		qsort(s->already, s->nalready, sizeof *s->already, cmp_str);
-		s->already_sorted = 1;
-	}
-	found = bsearch(&key, s->already, s->nalready, sizeof *s->already, cmp_str) != NULL;
-	free(key);
-	return found;
+	s->already = already;
 }
 
 static int
@@ -529,7 +468,6 @@ int
 scorer_score(struct scorer *s, struct stream *st, const struct record *rec,
     struct score_result *out)
 {
-	const struct json_member *m;
 	size_t i;
 
 	s->st = st;
@@ -538,17 +476,10 @@ scorer_score(struct scorer *s, struct stream *st, const struct record *rec,
 	if (signals_read(s->signals, st, rec, &s->seen) < 0)
 		return -1;
 	add_signal_reasons(s);
-	if (s->nalready) {
-		int already = 0;
-
-		if ((m = record_member(rec, "id")) && m->kind == JSON_STRING)
-			already = is_already(s, 1, m->val + 1, m->vallen - 2);
-		if (!already && (m = record_member(rec, "username")) && m->kind == JSON_STRING)
-			already = is_already(s, 0, m->val + 1, m->vallen - 2);
-		if (already)
-			buf_adds(&add_reason(s, RULE_ALREADY, s->v[RULE_ALREADY].points)->why,
-			    "followed by the client");
-		out->already = already;
+	if (s->already && idset_has_record(s->already, rec)) {
+		buf_adds(&add_reason(s, RULE_ALREADY, s->v[RULE_ALREADY].points)->why,
+		    "followed by the client");
+		out->already = 1;
 	}
 	if (score_custom(s, rec) < 0)
 		return -1;
@@ -590,52 +521,4 @@ scorer_explain(const struct scorer *s, const struct record *rec,
 			fprintf(fp, "     %-22s %s\n", "", re->why.p);
 	}
 	fputc('\n', fp);
-}
-
-int
-scorer_load_already(struct scorer *s, const char *path, struct buf *err)
-{
-	struct json_scan sc = {0};
-	size_t len, i;
-	char *text = slurp_file(path, &len), *p, *nl;
-
-	if (text == NULL) {
-		buf_printf(err, "--already %s: %s", path, strerror(errno));
-		return -1;
-	}
-	sc.collect_members = 1;
-	for (p = text; p < text + len; p = nl + 1) {
-		char *a = p, *b;
-
-		nl = memchr(p, '\n', (size_t)(text + len - p));
-		if (nl == NULL)
-			nl = text + len;
-		b = nl;
-		while (a < b && isspace((unsigned char)*a))
-			a++;
-		while (b > a && isspace((unsigned char)b[-1]))
-			b--;
-		if (a == b || *a == '#')
-			continue;
-		if (*a != '{') {
-			scorer_add_already(s, a, (size_t)(b - a));
-			continue;
-		}
-		/* A record: its id and its username both count. */
-		if (json_scan(&sc, a, (size_t)(b - a), 0, 1) != JSON_OK) {
-			buf_printf(err, "--already %s: a line is neither an id, a @name nor a JSON record",
-			    path);
-			json_scan_free(&sc);
-			free(text);
-			return -1;
-		}
-		for (i = 0; i < sc.nmembers; i++)
-			if ((json_key_is(&sc.members[i], "id") || json_key_is(&sc.members[i], "username")) &&
-			    sc.members[i].kind == JSON_STRING)
-				add_already(s, json_key_is(&sc.members[i], "id"), sc.members[i].val + 1,
-				    sc.members[i].vallen - 2);
-	}
-	json_scan_free(&sc);
-	free(text);
-	return 0;
 }

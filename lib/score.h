@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "idset.h"
 #include "signals.h"	/* the features the rules weigh, and parse_date */
 #include "stream.h"
 
@@ -38,10 +39,8 @@ void scorer_set_now(struct scorer *s, time_t now);
 void scorer_add_interests(struct scorer *s, const char *list);
 /* The client (--client): an id or an @name; replies to it and mentions of it count. */
 void scorer_add_client(struct scorer *s, const char *id_or_name);
-/* Accounts the client already follows: ids and usernames. */
-void scorer_add_already(struct scorer *s, const char *id_or_name, size_t len);
-/* Reads ids, @names or user records (one per line) of accounts already followed. */
-int scorer_load_already(struct scorer *s, const char *path, struct buf *err);
+/* Accounts the client already follows (not copied: it must outlive s). */
+void scorer_set_already(struct scorer *s, const struct idset *already);
 /* Writes the rules and thresholds in effect, in rule-file form. */
 void scorer_write_rules(const struct scorer *s, FILE *fp);
 

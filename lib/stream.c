@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -34,12 +35,14 @@ struct stream {
 	size_t in_cap, start, end;
 	int eof;
 	int drains;		/* a pipe: on an interrupt, read on to its end */
+	int in_js_array;	/* inside an X archive's "window.YTD.x.part0 = [" */
 	unsigned long line;	/* line number at in[start] */
 
 	struct json_scan scan;
 	struct json_scan sub;	/* for records rebuilt from a value */
 	struct buf scratch;
 	record_fn fn;
+	line_fn lines;
 	void *arg;
 };
 
@@ -133,6 +136,12 @@ void
 stream_fail(struct stream *st)
 {
 	st->failed = 1;
+}
+
+unsigned long
+stream_rejected(const struct stream *st)
+{
+	return st->nrejected;
 }
 
 const struct json_member *
@@ -499,6 +508,60 @@ too_long(struct stream *st)
 	resync(st);
 }
 
+/*
+ * An X archive's data file is one JavaScript assignment,
+ * "window.YTD.follower.part0 = [ ... ]" in any spacing: what follows the
+ * '=' is read as JSON, and the elements of its array as records.
+ */
+static void
+skip_js_assignment(struct stream *st)
+{
+	const char *p = st->in + st->start, *e = st->in + st->end;
+
+	if (e - p < 7 || memcmp(p, "window.", 7) != 0)
+		return;
+	for (p += 7; p < e && (isalnum((unsigned char)*p) || *p == '_' || *p == '.' || *p == '$'); p++)
+		;
+	while (p < e && isspace((unsigned char)*p))
+		p++;
+	if (p == e || *p != '=')
+		return;
+	for (p++; p < e && isspace((unsigned char)*p); p++)
+		;
+	if (p < e && *p == '[') {
+		p++;
+		st->in_js_array = 1;
+	}
+	advance(st, (size_t)(p - st->in));
+}
+
+/* A line that is no JSON value, for lines: a whole line, without its newline. */
+static void
+take_line(struct stream *st)
+{
+	const char *nl;
+	size_t n;
+	struct record rec = {0};
+
+	while ((nl = memchr(st->in + st->start, '\n', st->end - st->start)) == NULL && !st->eof) {
+		if (st->end - st->start >= st->max_record) {
+			too_long(st);
+			return;
+		}
+		fill(st, 2 * (st->end - st->start));
+	}
+	n = nl ? (size_t)(nl - st->in) - st->start : st->end - st->start;
+	rec.raw = rec.json = st->in + st->start;
+	rec.rawlen = n;
+	while (n > 0 && isspace((unsigned char)rec.json[n - 1]))
+		n--;
+	rec.len = n;
+	rec.file = st->file;
+	rec.line = st->line;
+	st->lines(st, &rec, st->arg);
+	advance(st, nl ? (size_t)(nl + 1 - st->in) : st->end);
+}
+
 static void
 run_fd(struct stream *st)
 {
@@ -513,17 +576,31 @@ run_fd(struct stream *st)
 	/* A byte-order mark, as some Windows tools write: jq skips it too. */
 	if (st->end >= 3 && memcmp(st->in, "\xEF\xBB\xBF", 3) == 0)
 		st->start = 3;
+	st->in_js_array = 0;
+	skip_js_assignment(st);
 	for (;;) {
 		size_t i = st->start;
 
 		while (i < st->end && (st->in[i] == ' ' || st->in[i] == '\n' ||
-		    st->in[i] == '\t' || st->in[i] == '\r'))
+		    st->in[i] == '\t' || st->in[i] == '\r' || (st->in_js_array && st->in[i] == ',')))
 			i++;
 		advance(st, i);
 		if (st->start == st->end) {
 			if (st->eof)
 				return;
 			fill(st, 0);
+			continue;
+		}
+		if (st->in_js_array && st->in[st->start] == ']') {
+			st->in_js_array = 0;
+			i = st->start + 1;
+			if (i < st->end && st->in[i] == ';')
+				i++;
+			advance(st, i);
+			continue;
+		}
+		if (st->lines && st->in[st->start] != '{' && st->in[st->start] != '[') {
+			take_line(st);
 			continue;
 		}
 		switch (json_scan(&st->scan, st->in, st->end, st->start, st->eof)) {
@@ -554,10 +631,18 @@ run_fd(struct stream *st)
 void
 stream_run(struct stream *st, int nfiles, char **files, record_fn fn, void *arg)
 {
+	stream_run_lines(st, nfiles, files, fn, NULL, arg);
+}
+
+void
+stream_run_lines(struct stream *st, int nfiles, char **files, record_fn fn, line_fn lines,
+    void *arg)
+{
 	static char *stdin_only[] = {"-"};
 	int i;
 
 	st->fn = fn;
+	st->lines = lines;
 	st->arg = arg;
 	if (nfiles == 0) {
 		nfiles = 1;

@@ -36,9 +36,23 @@ struct stream_opts {
 	size_t max_record;		/* 0: the default, 64 MiB */
 };
 
+/*
+ * A line that starts as no object or array does (a file of ids or names):
+ * rec->json is the line without its newline and trailing blanks, and has
+ * no members.
+ */
+typedef void (*line_fn)(struct stream *st, const struct record *rec, void *arg);
+
 struct stream *stream_new(const struct stream_opts *opts);
-/* Runs fn on every record of the files ("-" or none: stdin). */
+/*
+ * Runs fn on every record of the files ("-" or none: stdin). An X
+ * archive's data file ("window.YTD.follower.part0 = [...]") is read as the
+ * array after its '=', its elements as records.
+ */
 void stream_run(struct stream *st, int nfiles, char **files, record_fn fn, void *arg);
+/* The same, with the lines that are not JSON records given to lines. */
+void stream_run_lines(struct stream *st, int nfiles, char **files, record_fn fn, line_fn lines,
+    void *arg);
 /* Ends the run: flushes and checks stdout, reports the rejected count, frees st. */
 int stream_finish(struct stream *st);
 
@@ -52,6 +66,8 @@ void stream_warn(struct stream *st, const struct record *rec, const char *fmt, .
     __attribute__((format(printf, 3, 4)));
 /* Marks the run as failed (exit status 1) without a rejected record. */
 void stream_fail(struct stream *st);
+/* How many records were rejected so far. */
+unsigned long stream_rejected(const struct stream *st);
 
 /* The last member named key, or NULL. */
 const struct json_member *record_member(const struct record *rec, const char *key);

@@ -800,3 +800,19 @@ person() {
 	expect_lines 4
 	expect_jq 'select(.id != "4") | any(.fb.score.reasons[]; .rule == "ALREADY_FOLLOWED")'
 }
+
+@test "--already reads an X archive's following.js and pretty-printed records; a bad line is named FILE:LINE (exit 2)" {
+	record '{id: "15989888", username: "in_archive"}'
+	record '{id: "5", username: "Pretty"}'
+	record '{id: "6", username: "neither"}'
+	printf 'window.YTD.following.part0 = [ {\n  "following" : {\n    "accountId" : "15989888",\n    "userLink" : "https://twitter.com/intent/user?user_id=15989888"\n  }\n} ]\n' >following.js
+	printf '{\n  "username": "pretty"\n}\n' >pretty.json
+	fbs --no-sort --already following.js --already pretty.json in
+	expect_status 0
+	[ "$(jq -r .username "$OUT")" = neither ] || { show; return 1; }
+	printf '1\nnot an account\n' >bad.txt
+	fbs --no-sort --already bad.txt in
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-score: bad\.txt:2: neither an id, a @name, a profile URL nor a record$'
+}
