@@ -11,12 +11,12 @@
 #include "util.h"
 
 static const struct cli_doc doc = {
-	"[--following] [--new-since FILE] [options] @name | id",
+	"[--following] [--new-since file] [options] @name | id",
 	"Print the followers of an account (or, with --following, the accounts it\n"
 	"follows), newest first, each with its most recent and pinned post as posts.",
 	"      --following       the accounts it follows instead of its followers\n"
 	"      --limit N         stop after N records\n"
-	"      --new-since FILE  only those not in FILE (an earlier run's output, ids,\n"
+	"      --new-since file  only those not in file (an earlier run's output, ids,\n"
 	"                        @names or follower.js), reading until 20 known ones\n"
 	"                        in a row; say how many left\n"
 	FETCH_OPTIONS_HELP,
