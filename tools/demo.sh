@@ -1,9 +1,11 @@
 #!/bin/sh
 # demo.sh BUILD_DIR: the audit pipeline on the bundled sample account, offline:
 # the fetchers answer from a recording (--replay), so no token and no network.
+# Then its second week, from a second recording: only the new followers.
 set -eu
-bin=$1
+bin=$(cd "$1" && pwd)
 rec=examples/sample-recording
+rec2=$(pwd)/examples/sample-recording-week2
 export PATH="$bin:$PATH"
 work=$(mktemp -d "${TMPDIR:-/tmp}/fb-demo.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -42,3 +44,28 @@ fb-suggest "$work/best" |
 echo
 echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-detect --hits-only)"
 tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only --format table | head -n 12
+echo
+echo "== A week later: only the followers who came since (tw-followers --new-since, from a second recording)"
+cp "$work/followers" "$work/week1.ndjson"
+# In $work, so that the messages name week1.ndjson.
+(cd "$work" && tw-followers --replay "$rec2" --estimate --new-since week1.ndjson @brightpath_co)
+# Its messages (how many are new, how many left) are part of the show.
+(cd "$work" && tw-followers --replay "$rec2" --quiet --new-since week1.ndjson @brightpath_co 2>&1 >new.ndjson)
+echo
+echo "== The new ones, ranked after reading their timelines, with a first message (fb-detect | fb-score | tw-timeline | ... | fb-suggest)"
+now2=2026-11-27T12:00:00Z
+fb-detect "$work/new.ndjson" |
+	fb-score --now $now2 --interests "$interests" --client @brightpath_co \
+		--already "$work/following" --top 6 |
+	tw-timeline --replay "$rec2" --quiet | fb-detect |
+	fb-score --now $now2 --interests "$interests" --client @brightpath_co >"$work/best2"
+fb-score --now $now2 --interests "$interests" --client @brightpath_co --format table "$work/best2"
+fb-suggest "$work/best2" |
+	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"'
+echo "   and $(fb-detect --hits-only "$work/new.ndjson" | wc -l) of the $(wc -l <"$work/new.ndjson") new ones demand a follow back"
+echo
+echo "== Who left: the whole list of the second week (a full fetch) against the first"
+tw-followers --replay "$rec2" --quiet @brightpath_co >"$work/week2.ndjson"
+jq -r --slurpfile now "$work/week2.ndjson" \
+	'($now | map({(.id): true}) | add) as $listed | select($listed[.id] | not) | "@\(.username)"' \
+	"$work/week1.ndjson" | paste -sd ' ' -
