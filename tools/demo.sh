@@ -12,6 +12,24 @@ trap 'rm -rf "$work"' EXIT
 now=2026-11-20T12:00:00Z
 interests='marketing, small business, social media, branding'
 
+# best NOW RECORDING N FOLLOWERS OUT: the best N of FOLLOWERS not yet followed,
+# ranked on their profiles, then again after reading their timelines, as a
+# table; their records in OUT.
+best() {
+	fb-detect "$4" |
+		fb-score --now "$1" --interests "$interests" --client @brightpath_co \
+			--already "$work/following" --top "$3" |
+		tw-timeline --replay "$2" --quiet | fb-detect |
+		fb-score --now "$1" --interests "$interests" --client @brightpath_co >"$5"
+	fb-score --now "$1" --interests "$interests" --client @brightpath_co --format table "$5"
+}
+
+# openers FILE: a first message for each record, numbered.
+openers() {
+	fb-suggest "$1" |
+		jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"'
+}
+
 echo "== What fetching the followers of @brightpath_co would cost (tw-followers --estimate)"
 tw-followers --replay "$rec" --estimate @brightpath_co
 echo
@@ -31,16 +49,10 @@ fb-detect "$work/followers" |
 	jq -r .fb.score.verdict | sort | uniq -c
 echo
 echo "== The best 12 not yet followed, after reading their timelines (... | tw-timeline | fb-score --format table)"
-fb-detect "$work/followers" |
-	fb-score --now $now --interests "$interests" --client @brightpath_co \
-		--already "$work/following" --top 12 |
-	tw-timeline --replay "$rec" --quiet | fb-detect |
-	fb-score --now $now --interests "$interests" --client @brightpath_co >"$work/best"
-fb-score --now $now --interests "$interests" --client @brightpath_co --format table "$work/best"
+best $now "$rec" 12 "$work/followers" "$work/best"
 echo
 echo "== A first message for each (fb-suggest | jq)"
-fb-suggest "$work/best" |
-	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"'
+openers "$work/best"
 echo
 echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-detect --hits-only)"
 tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only --format table | head -n 12
@@ -53,15 +65,8 @@ cp "$work/followers" "$work/week1.ndjson"
 (cd "$work" && tw-followers --replay "$rec2" --quiet --new-since week1.ndjson @brightpath_co 2>&1 >new.ndjson)
 echo
 echo "== The new ones, ranked after reading their timelines, with a first message (fb-detect | fb-score | tw-timeline | ... | fb-suggest)"
-now2=2026-11-27T12:00:00Z
-fb-detect "$work/new.ndjson" |
-	fb-score --now $now2 --interests "$interests" --client @brightpath_co \
-		--already "$work/following" --top 6 |
-	tw-timeline --replay "$rec2" --quiet | fb-detect |
-	fb-score --now $now2 --interests "$interests" --client @brightpath_co >"$work/best2"
-fb-score --now $now2 --interests "$interests" --client @brightpath_co --format table "$work/best2"
-fb-suggest "$work/best2" |
-	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"'
+best 2026-11-27T12:00:00Z "$rec2" 6 "$work/new.ndjson" "$work/best2"
+openers "$work/best2"
 echo "   and $(fb-detect --hits-only "$work/new.ndjson" | wc -l) of the $(wc -l <"$work/new.ndjson") new ones demand a follow back"
 echo
 echo "== Who left: the whole list of the second week (a full fetch) against the first"
