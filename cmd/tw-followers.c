@@ -72,12 +72,13 @@ snapshot_line(struct stream *st, const struct record *rec, void *arg)
 
 /*
  * The accounts of the snapshot, counted for who left; a file that is not
- * all accounts is a usage error, before any request.
+ * all accounts is a usage error, before any request, its bad lines kept in
+ * rejects.
  */
 static void
-load_snapshot(struct snapshot *snap, const char *path)
+load_snapshot(struct snapshot *snap, const char *path, const char *rejects)
 {
-	struct stream_opts so = {0};
+	struct stream_opts so = { rejects, 0 };
 	struct stream *st = stream_new(&so);
 	char *files[1] = { (char *)path };
 
@@ -130,7 +131,7 @@ main(int argc, char *argv[])
 	count_key = following ? "following_count" : "followers_count";
 	/* Before any request: a snapshot that cannot be read costs nothing. */
 	if (since) {
-		load_snapshot(&snap, since);
+		load_snapshot(&snap, since, o.rejects);
 		ns = (struct new_since){ since, snap.accounts, account, following, 0 };
 	}
 	buf_printf(&job, "%s %s %s%s%s", progname, list, account, since ? " new since " : "",

@@ -126,12 +126,14 @@ expect_ids() {
 	[ "$(requests /followers)" -eq 8 ]
 }
 
-@test "a snapshot with bad lines: FILE:LINE for each, exit 2, no request" {
+@test "a snapshot with bad lines: FILE:LINE for each, kept with --rejects, exit 2, no request" {
 	start_xapi --generate 1000
 	printf '2000000\n@bench_f1\nhttps://x.com/bench_f2\nnot an id\n{"name": "no id"}\n' >old
-	captured tw-followers --new-since old @bench
+	captured tw-followers --rejects bad --new-since old @bench
 	expect_status 2
 	expect_no_stdout
+	printf 'not an id\n{"name": "no id"}\n' >want-bad
+	cmp -s want-bad bad || { echo "--rejects kept:"; cat bad; return 1; }
 	expect_err_has 'tw-followers: old:4: neither an id, a @name, a profile URL nor a record'
 	expect_err_has 'tw-followers: old:5: a record without an id or a username'
 	expect_err_has 'tw-followers: --new-since old: a line is neither an id'
