@@ -166,7 +166,7 @@ main(int argc, char *argv[])
 
 			buf_printf(&path, "/2/users/%s/%s", id.p, list);
 			if (since) {
-				struct fetch_known known = { in_snapshot, snap.set, 0, 0, 0 };
+				struct fetch_known known = { in_snapshot, snap.set, 0, 0 };
 
 				fetch_new_pages(f, path.p, query, &known, limit);
 				fetch_new_report(f, &known, &ns, limit);

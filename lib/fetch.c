@@ -504,7 +504,6 @@ known_record(struct emit_ctx *e, const char *json, size_t len)
 			p->pos = 0;
 		return 0;
 	}
-	e->known->seen++;
 	if (p->pos < NEW_SINCE_RUN)
 		p->pos++;
 	return 1;

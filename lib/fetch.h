@@ -196,7 +196,6 @@ struct fetch_known {
 	/* Whether the snapshot holds the account (id or username; "" when absent). */
 	int (*has)(void *arg, const char *id, const char *username);
 	void *arg;
-	unsigned long seen;	/* known ids listed in this run */
 	int ran_into;		/* the run of known ids was reached */
 	int ended;		/* the list came to its end */
 };
