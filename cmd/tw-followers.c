@@ -132,6 +132,9 @@ main(int argc, char *argv[])
 	/* Before any request: a snapshot that cannot be read costs nothing. */
 	if (since) {
 		load_snapshot(&snap, since, o.rejects);
+		/* An output emptied by '>' looks like this: the whole list would be paid for. */
+		if (snap.accounts == 0)
+			warnmsg("--new-since %s names no account: every one listed is new", since);
 		ns = (struct new_since){ since, snap.accounts, account, following, 0 };
 	}
 	buf_printf(&job, "%s %s %s%s%s", progname, list, account, since ? " new since " : "",

@@ -149,6 +149,16 @@ expect_ids() {
 	[ "$(requests)" -eq 0 ]
 }
 
+@test "an empty snapshot: said before the run, and every follower is new" {
+	: >old
+	start_xapi --generate 100
+	captured tw-followers --quiet --new-since old @bench
+	expect_status 0
+	expect_lines 100
+	expect_err_has 'tw-followers: --new-since old names no account: every one listed is new'
+	expect_err_has '100 new followers since old (0 known): the list came to its end'
+}
+
 @test "a snapshot of @names: the followers it names are known" {
 	for i in $(seq 0 999); do echo "@bench_f$i"; done >old
 	start_xapi --generate 1000 --new 30
