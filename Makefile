@@ -12,7 +12,7 @@ CFLAGS ?= -O2 -g
 # Warnings stay on even when CFLAGS is given on the command line.
 override CFLAGS := -std=c11 -Wall -Wextra $(CFLAGS)
 PKG_CONFIG ?= pkg-config
-PKGS = libpcre2-8 libutf8proc libcurl
+PKGS = libpcre2-8 libutf8proc libcurl libarchive
 # Debian's libjq 1.6 ships no .pc file.
 override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
@@ -24,15 +24,18 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 PROGS = \
 	fb-detect \
+	fb-diff \
 	fb-score \
 	fb-suggest \
 	tw-followers \
+	tw-archive \
 	tw-mentions \
 	tw-timeline \
 	tw-user
 
 LIBSRC = \
 	lib/apipage.c \
+	lib/archrec.c \
 	lib/buf.c \
 	lib/cli.c \
 	lib/conf.c \
@@ -42,6 +45,7 @@ LIBSRC = \
 	lib/fetch.c \
 	lib/httpurl.c \
 	lib/idset.c \
+	lib/setdiff.c \
 	lib/interrupt.c \
 	lib/jqexpr.c \
 	lib/json.c \
@@ -65,7 +69,8 @@ LIBSRC = \
 	lib/textnorm.c \
 	lib/timeline.c \
 	lib/util.c \
-	lib/xapi.c
+	lib/xapi.c \
+	lib/xarchive.c
 
 UNITS = \
 	test-json \
@@ -131,6 +136,9 @@ $(B)/fb-suggest: $(B)/cmd/fb-suggest.o $(B)/suggest_templates.o $(B)/libfollowba
 $(B)/fb-score: $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-score.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
 
+$(B)/fb-diff: $(B)/cmd/fb-diff.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
 $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
@@ -172,6 +180,7 @@ bench:
 	@FB_DETECT=$(B)/fb-detect bash tests/bench/detect.sh
 	@FB_SCORE=$(B)/fb-score bash tests/bench/score.sh
 	@TW_FOLLOWERS=$(B)/tw-followers bash tests/bench/fetch.sh
+	@FB_DIFF=$(B)/fb-diff bash tests/bench/diff.sh
 
 # libFuzzer targets (clang): make fuzz FUZZ_SECONDS=60
 FUZZERS = fuzz-json fuzz-textnorm fuzz-literals

@@ -134,6 +134,8 @@ load_already(struct scorer *scorer, struct stream *st, char **files, size_t n)
 	struct idset *set = idset_new();
 	size_t i;
 
+	/* A record of the file is followed: its id and its username both count. */
+	idset_keep_names_beside_ids(set);
 	for (i = 0; i < n; i++) {
 		if (idset_load(set, st, files[i]) < 0)
 			die(EXIT_USAGE, "--already %s:", files[i]);

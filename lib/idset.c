@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "httpurl.h"
@@ -15,13 +16,15 @@
 /*
  * Two open-addressing tables with linear probing, each at most half full:
  * decimal ids as integers (0 marks an empty slot, so id 0 is a flag), and
- * the other keys as strings, "u:" and a lower-case username or "i:" and an
- * id that is no decimal number.
+ * the other keys as strings: "i:" and an id that is no decimal number,
+ * "u:" and a username given alone (a @name, a URL, a record without an
+ * id), "n:" and the username of a record that had an id.
  */
 struct idset {
 	uint64_t *ids;
 	size_t ids_cap, nids;	/* cap: a power of two, or 0 */
 	int has_zero;
+	int names_beside_ids;	/* keep the username of a record that has an id */
 	char **strs;
 	uint64_t *str_hash;
 	size_t strs_cap, nstrs;
@@ -46,6 +49,12 @@ idset_free(struct idset *s)
 	free(s->str_hash);
 	free(s->ids);
 	free(s);
+}
+
+void
+idset_keep_names_beside_ids(struct idset *s)
+{
+	s->names_beside_ids = 1;
 }
 
 size_t
@@ -89,6 +98,27 @@ ids_insert(uint64_t *tab, size_t cap, uint64_t id)
 	tab[i] = id;
 }
 
+/*
+ * A zeroed table of cap ids. A large one asks for huge pages: lookups land
+ * anywhere in it, and with 4 KiB pages each would also miss the TLB.
+ */
+static uint64_t *
+ids_table(size_t cap)
+{
+	size_t bytes = cap * sizeof(uint64_t), huge = (size_t)2 << 20;
+	uint64_t *tab;
+
+	if (bytes < huge)
+		return xcalloc(cap, sizeof(uint64_t));
+	if ((tab = aligned_alloc(huge, bytes)) == NULL)
+		die(EXIT_FAIL, "out of memory");
+#ifdef MADV_HUGEPAGE
+	madvise(tab, bytes, MADV_HUGEPAGE);
+#endif
+	memset(tab, 0, bytes);
+	return tab;
+}
+
 static void
 add_int(struct idset *s, uint64_t id)
 {
@@ -100,7 +130,7 @@ add_int(struct idset *s, uint64_t id)
 	}
 	if (2 * (s->nids + 1) > s->ids_cap) {
 		size_t cap = s->ids_cap ? 2 * s->ids_cap : 64;
-		uint64_t *tab = xcalloc(cap, sizeof *tab);
+		uint64_t *tab = ids_table(cap);
 
 		for (i = 0; i < s->ids_cap; i++)
 			if (s->ids[i])
@@ -143,7 +173,7 @@ str_hash(char tag, const char *p, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
-		h = (h ^ (tag == 'u' ? (unsigned char)tolower(c) : c)) * UINT64_C(0x100000001b3);
+		h = (h ^ (tag != 'i' ? (unsigned char)tolower(c) : c)) * UINT64_C(0x100000001b3);
 	}
 	return h;
 }
@@ -152,7 +182,7 @@ static int
 str_equal(const char *key, char tag, const char *p, size_t n)
 {
 	return key[0] == tag && key[1] == ':' && strlen(key + 2) == n &&
-	    (tag == 'u' ? strncasecmp(key + 2, p, n) == 0 : memcmp(key + 2, p, n) == 0);
+	    (tag != 'i' ? strncasecmp(key + 2, p, n) == 0 : memcmp(key + 2, p, n) == 0);
 }
 
 static size_t
@@ -239,7 +269,7 @@ idset_has_id(const struct idset *s, const char *id, size_t len)
 int
 idset_has_name(const struct idset *s, const char *name, size_t len)
 {
-	return has_str(s, 'u', name, len);
+	return has_str(s, 'u', name, len) || has_str(s, 'n', name, len);
 }
 
 /* A username as X allows them; what else a line holds names no account. */
@@ -301,7 +331,6 @@ idset_record_keys(const struct record *rec, const char **id, size_t *idlen,
 {
 	const struct json_member *m;
 	struct json_member am;
-	struct json_iter it;
 
 	*id = *name = NULL;
 	*idlen = *namelen = 0;
@@ -312,12 +341,9 @@ idset_record_keys(const struct record *rec, const char **id, size_t *idlen,
 	if (*id || *name || rec->nmembers != 1)
 		return;
 	m = &rec->members[0];
-	if (m->kind != JSON_OBJECT || !(json_key_is(m, "follower") || json_key_is(m, "following")))
-		return;
-	json_iter_init(&it, m->val, m->vallen);
-	while (json_iter_member(&it, &am))
-		if (json_key_is(&am, "accountId"))
-			member_text(&am, id, idlen);
+	if ((json_key_is(m, "follower") || json_key_is(m, "following")) &&
+	    json_object_member(m, "accountId", &am))
+		member_text(&am, id, idlen);
 }
 
 int
@@ -329,8 +355,10 @@ idset_add_record(struct idset *s, const struct record *rec)
 	idset_record_keys(rec, &id, &idlen, &name, &namelen);
 	if (id)
 		idset_add_id(s, id, idlen);
-	if (name)
-		idset_add_name(s, name, namelen);
+	if (name && id == NULL)
+		add_str(s, 'u', name, namelen);
+	else if (name && s->names_beside_ids)
+		add_str(s, 'n', name, namelen);
 	return id || name ? 0 : -1;
 }
 
@@ -341,29 +369,51 @@ idset_has_record(const struct idset *s, const struct record *rec)
 	size_t idlen, namelen;
 
 	idset_record_keys(rec, &id, &idlen, &name, &namelen);
-	return (id && idset_has_id(s, id, idlen)) || (name && idset_has_name(s, name, namelen));
+	if (id == NULL)
+		return name && idset_has_name(s, name, namelen);
+	return idset_has_id(s, id, idlen) || (name && has_str(s, 'u', name, namelen));
 }
+
+struct load {
+	struct idset *set;
+	record_fn each;
+	void *arg;
+};
 
 static int
 load_record(struct stream *st, const struct record *rec, void *arg)
 {
-	if (idset_add_record(arg, rec) < 0)
+	struct load *l = arg;
+
+	if (idset_add_record(l->set, rec) < 0)
 		stream_reject(st, rec, "a record without an id or a username");
+	else if (l->each)
+		l->each(st, rec, l->arg);
 	return 0;
 }
 
 static void
 load_line(struct stream *st, const struct record *rec, void *arg)
 {
+	struct load *l = arg;
+
 	if (rec->len == 0 || rec->json[0] == '#')
 		return;
-	if (idset_add_word(arg, rec->json, rec->len) < 0)
+	if (idset_add_word(l->set, rec->json, rec->len) < 0)
 		stream_reject(st, rec, "neither an id, a @name, a profile URL nor a record");
 }
 
 int
 idset_load(struct idset *s, struct stream *st, const char *path)
 {
+	return idset_load_each(s, st, path, NULL, NULL);
+}
+
+int
+idset_load_each(struct idset *s, struct stream *st, const char *path, record_fn each,
+    void *arg)
+{
+	struct load l = {s, each, arg};
 	char *files[1];
 	int fd;
 
@@ -374,6 +424,6 @@ idset_load(struct idset *s, struct stream *st, const char *path)
 		close(fd);
 	}
 	files[0] = (char *)path;
-	stream_run_lines(st, 1, files, load_record, load_line, s);
+	stream_run_lines(st, 1, files, load_record, load_line, &l);
 	return 0;
 }

@@ -4,7 +4,9 @@
  * Decimal ids are kept as 64-bit integers in an open-addressing table
  * (16 to 32 bytes an id); usernames, matched whatever their case, and ids
  * that are not decimal numbers are kept as strings. A record is in the set
- * when its id is, or else its username.
+ * when its id is, or else its username: given alone (a @name), or by any
+ * entry when the record has no id. An account that took a username another
+ * one left is not the other one.
  */
 #ifndef FB_IDSET_H
 #define FB_IDSET_H
@@ -17,6 +19,11 @@ struct idset;
 
 struct idset *idset_new(void);
 void idset_free(struct idset *s);
+/*
+ * Keeps the usernames of records that have an id too, for idset_has_name;
+ * by default a record with an id adds only its id.
+ */
+void idset_keep_names_beside_ids(struct idset *s);
 
 /* Adds an id (a decimal number or any other string) or a username (no '@'). */
 void idset_add_id(struct idset *s, const char *id, size_t len);
@@ -46,10 +53,14 @@ int idset_add_record(struct idset *s, const struct record *rec);
  * Returns -1 with errno set when the file cannot be opened.
  */
 int idset_load(struct idset *s, struct stream *st, const char *path);
+/* The same, with each record that was added also given to each. */
+int idset_load_each(struct idset *s, struct stream *st, const char *path, record_fn each,
+    void *arg);
 
 int idset_has_id(const struct idset *s, const char *id, size_t len);
+/* Whether an entry of the set has this username (see idset_keep_names_beside_ids). */
 int idset_has_name(const struct idset *s, const char *name, size_t len);
-/* Whether the record's id is in the set, or else its username. */
+/* Whether the record is in the set: by id, else by username (above). */
 int idset_has_record(const struct idset *s, const struct record *rec);
 
 /* How many ids and names were added (each once). */

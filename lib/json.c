@@ -792,3 +792,21 @@ json_number(struct buf *out, double x)
 	snprintf(tmp, sizeof tmp, "%.15g", x);
 	buf_adds(out, tmp);
 }
+
+int
+json_object_member(const struct json_member *obj, const char *key, struct json_member *out)
+{
+	struct json_iter it;
+	struct json_member m;
+	int found = 0;
+
+	if (obj == NULL || obj->kind != JSON_OBJECT)
+		return 0;
+	json_iter_init(&it, obj->val, obj->vallen);
+	while (json_iter_member(&it, &m))
+		if (json_key_is(&m, key)) {
+			*out = m;
+			found = 1;	/* the last one wins, as in jq */
+		}
+	return found;
+}

@@ -80,6 +80,9 @@ int json_iter_member(struct json_iter *it, struct json_member *m);
 int json_iter_element(struct json_iter *it, const char **val, size_t *len,
     enum json_kind *kind);
 
+/* The member key of the object value obj (NULL or no object: none); 1 if found. */
+int json_object_member(const struct json_member *obj, const char *key, struct json_member *out);
+
 /* Appends the string value raw (with quotes), unescaped, as UTF-8. */
 void json_unescape(struct buf *out, const char *raw, size_t len);
 /* Appends s as a quoted JSON string. s must be valid UTF-8. */

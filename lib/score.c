@@ -140,6 +140,18 @@ scorer_add_client(struct scorer *s, const char *id_or_name)
 	signals_add_client(s->signals, id_or_name);
 }
 
+/* A record's id or its username, whatever the id beside it in the file. */
+static int
+is_already(const struct idset *already, const struct record *rec)
+{
+	const char *id, *name;
+	size_t idlen, namelen;
+
+	idset_record_keys(rec, &id, &idlen, &name, &namelen);
+	return (id && idset_has_id(already, id, idlen)) ||
+	    (name && idset_has_name(already, name, namelen));
+}
+
 void
 scorer_set_already(struct scorer *s, const struct idset *already)
 {
@@ -476,7 +488,7 @@ scorer_score(struct scorer *s, struct stream *st, const struct record *rec,
 	if (signals_read(s->signals, st, rec, &s->seen) < 0)
 		return -1;
 	add_signal_reasons(s);
-	if (s->already && idset_has_record(s->already, rec)) {
+	if (s->already && is_already(s->already, rec)) {
 		buf_adds(&add_reason(s, RULE_ALREADY, s->v[RULE_ALREADY].points)->why,
 		    "followed by the client");
 		out->already = 1;

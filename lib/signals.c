@@ -289,25 +289,6 @@ parse_date(const char *p, size_t len, time_t *t)
 	return 0;
 }
 
-/* The member key of the object value m (from a json_member), or found = 0. */
-static int
-object_member(const struct json_member *obj, const char *key, struct json_member *out)
-{
-	struct json_iter it;
-	struct json_member m;
-	int found = 0;
-
-	if (obj == NULL || obj->kind != JSON_OBJECT)
-		return 0;
-	json_iter_init(&it, obj->val, obj->vallen);
-	while (json_iter_member(&it, &m))
-		if (json_key_is(&m, key)) {
-			*out = m;
-			found = 1;
-		}
-	return found;
-}
-
 static int
 number_of(const struct json_member *m, double *x)
 {
@@ -537,11 +518,11 @@ score_counts(struct signals *s, const struct record *rec, double *tweets_out,
 	*have_tweets = 0;
 	*have_age = 0;
 	if (pm && pm->kind == JSON_OBJECT) {
-		have_ff = object_member(pm, "followers_count", &m) && number_of(&m, &followers);
-		have_ff &= object_member(pm, "following_count", &m) && number_of(&m, &following);
-		*have_tweets = (object_member(pm, "tweet_count", &m) || object_member(pm, "post_count", &m)) &&
+		have_ff = json_object_member(pm, "followers_count", &m) && number_of(&m, &followers);
+		have_ff &= json_object_member(pm, "following_count", &m) && number_of(&m, &following);
+		*have_tweets = (json_object_member(pm, "tweet_count", &m) || json_object_member(pm, "post_count", &m)) &&
 		    number_of(&m, &tweets);
-		have_listed = object_member(pm, "listed_count", &m) && number_of(&m, &listed);
+		have_listed = json_object_member(pm, "listed_count", &m) && number_of(&m, &listed);
 	}
 	if (created && created->kind == JSON_STRING) {
 		time_t t;
@@ -893,10 +874,10 @@ score_demand(struct signals *s, const struct json_member *fb)
 	int profile = 0, in_posts = 0, located = 0;
 	time_t newest = 0;
 
-	if (!object_member(fb, "demand", &demand))
+	if (!json_object_member(fb, "demand", &demand))
 		return;
-	if (!(object_member(&demand, "flagged", &flagged) && flagged.kind == JSON_TRUE)) {
-		if (object_member(&demand, "score", &dscore) && dscore.kind == JSON_NUMBER &&
+	if (!(json_object_member(&demand, "flagged", &flagged) && flagged.kind == JSON_TRUE)) {
+		if (json_object_member(&demand, "score", &dscore) && dscore.kind == JSON_NUMBER &&
 		    strtod(dscore.val, NULL) > 0)
 			hit(s, SIG_MENTIONS, "fb.demand.score %.*s", (int)dscore.vallen, dscore.val);
 		return;
@@ -904,7 +885,7 @@ score_demand(struct signals *s, const struct json_member *fb)
 	for (i = 0; i < s->nposts; i++)
 		if (s->posts[i].has_created && s->posts[i].created > newest)
 			newest = s->posts[i].created;
-	if (object_member(&demand, "hits", &hits) && hits.kind == JSON_ARRAY) {
+	if (json_object_member(&demand, "hits", &hits) && hits.kind == JSON_ARRAY) {
 		json_iter_init(&it, hits.val, hits.vallen);
 		while (json_iter_element(&it, &v, &vlen, &kind)) {
 			char field[64] = "";
@@ -983,7 +964,7 @@ check_types(struct signals *s, const struct record *rec, const struct json_membe
 		}
 	}
 	for (i = 0; pm && i < sizeof counts / sizeof counts[0]; i++) {
-		if (object_member(pm, counts[i], &m) && m.kind != JSON_NULL && m.kind != JSON_NUMBER) {
+		if (json_object_member(pm, counts[i], &m) && m.kind != JSON_NULL && m.kind != JSON_NUMBER) {
 			snprintf(path, sizeof path, ".public_metrics.%s", counts[i]);
 			return want(s, rec, path, &m, JSON_NUMBER);
 		}
@@ -994,7 +975,7 @@ check_types(struct signals *s, const struct record *rec, const struct json_membe
 		    created->val);
 		return -1;
 	}
-	if (object_member(fb, "demand", &m) && want(s, rec, ".fb.demand", &m, JSON_OBJECT) < 0)
+	if (json_object_member(fb, "demand", &m) && want(s, rec, ".fb.demand", &m, JSON_OBJECT) < 0)
 		return -1;
 	for (i = 0; i < sc->npost_members; i++) {
 		const struct json_member *pmm = &sc->post_members[i];

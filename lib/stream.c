@@ -28,8 +28,10 @@ struct stream {
 	unsigned long nrejected;
 	int failed;
 
-	/* the input being read */
+	/* the input being read: fd, or read_fn when it is set */
 	int fd;
+	stream_read_fn read_fn;
+	void *read_ctx;
 	const char *file;
 	char *in;
 	size_t in_cap, start, end;
@@ -212,7 +214,8 @@ fill(struct stream *st, size_t want)
 			st->eof = 1;
 			break;
 		}
-		n = read(st->fd, st->in + st->end, st->in_cap - st->end);
+		n = st->read_fn ? st->read_fn(st->read_ctx, st->in + st->end, st->in_cap - st->end) :
+		    read(st->fd, st->in + st->end, st->in_cap - st->end);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -571,7 +574,8 @@ run_fd(struct stream *st)
 	st->start = st->end = 0;
 	st->eof = 0;
 	st->line = 1;
-	st->drains = fstat(st->fd, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode));
+	st->drains = !st->read_fn && fstat(st->fd, &sb) == 0 &&
+	    (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode));
 	fill(st, 0);
 	/* A byte-order mark, as some Windows tools write: jq skips it too. */
 	if (st->end >= 3 && memcmp(st->in, "\xEF\xBB\xBF", 3) == 0)
@@ -665,6 +669,20 @@ stream_run_lines(struct stream *st, int nfiles, char **files, record_fn fn, line
 		if (st->fd != STDIN_FILENO)
 			close(st->fd);
 	}
+}
+
+void
+stream_run_reader(struct stream *st, const char *name, stream_read_fn read_fn, void *ctx,
+    record_fn fn, void *arg)
+{
+	st->fn = fn;
+	st->lines = NULL;
+	st->arg = arg;
+	st->file = name;
+	st->read_fn = read_fn;
+	st->read_ctx = ctx;
+	run_fd(st);
+	st->read_fn = NULL;
 }
 
 int

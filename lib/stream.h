@@ -66,6 +66,15 @@ void stream_warn(struct stream *st, const struct record *rec, const char *fmt, .
     __attribute__((format(printf, 3, 4)));
 /* Marks the run as failed (exit status 1) without a rejected record. */
 void stream_fail(struct stream *st);
+/*
+ * Reads like read(2): bytes into buf, 0 at the end, -1 with errno set.
+ * For input that is no file, such as a member of a zip.
+ */
+typedef long (*stream_read_fn)(void *ctx, char *buf, size_t n);
+/* Runs fn on the records that read_fn gives; name is the FILE of messages. */
+void stream_run_reader(struct stream *st, const char *name, stream_read_fn read_fn, void *ctx,
+    record_fn fn, void *arg);
+
 /* How many records were rejected so far. */
 unsigned long stream_rejected(const struct stream *st);
 

@@ -57,6 +57,17 @@ echo
 echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-detect --hits-only)"
 tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only --format table | head -n 12
 echo
+echo "== Her X archive, read offline: followers she does not follow back (tw-archive | fb-diff)"
+archive=examples/sample-archive.zip
+tw-archive --following "$archive" >"$work/archive-following"
+tw-archive --followers "$archive" | fb-diff --not-in "$work/archive-following" >"$work/not-back"
+echo "$(tw-archive --followers "$archive" | wc -l) followers in the archive," \
+	"$(wc -l <"$work/archive-following") followed; $(wc -l <"$work/not-back") not followed back, such as:"
+fb-diff --in "$work/not-back" "$work/followers" | jq -r '"   @\(.username): \(.name)"' | head -n 5
+echo
+echo "== Whom she replies to most, from her archived posts (tw-archive --posts | jq)"
+tw-archive --posts "$archive" | jq -r '.entities.mentions[]?.username' | sort | uniq -c | sort -rn | head -n 3
+echo
 echo "== A week later: only the followers who came since (tw-followers --new-since, from a second recording)"
 cp "$work/followers" "$work/week1.ndjson"
 # In $work, so that the messages name week1.ndjson.
@@ -69,8 +80,6 @@ best 2026-11-27T12:00:00Z "$rec2" 6 "$work/new.ndjson" "$work/best2"
 openers "$work/best2"
 echo "   and $(fb-detect --hits-only "$work/new.ndjson" | wc -l) of the $(wc -l <"$work/new.ndjson") new ones demand a follow back"
 echo
-echo "== Who left: the whole list of the second week (a full fetch) against the first"
+echo "== Who left: the whole list of the second week (a full fetch) against the first (fb-diff --lost)"
 tw-followers --replay "$rec2" --quiet @brightpath_co >"$work/week2.ndjson"
-jq -r --slurpfile now "$work/week2.ndjson" \
-	'($now | map({(.id): true}) | add) as $listed | select($listed[.id] | not) | "@\(.username)"' \
-	"$work/week1.ndjson" | paste -sd ' ' -
+fb-diff --lost "$work/week1.ndjson" "$work/week2.ndjson" | jq -r '"@\(.username)"' | paste -sd ' ' -

@@ -99,17 +99,62 @@ test_words(void)
 	idset_free(s);
 }
 
+/* A record of the set and a record queried, each from one JSON text. */
+static int
+has_record(const char *set_json, const char *json)
+{
+	struct idset *s = idset_new();
+	struct json_scan a = {0}, b = {0};
+	struct record ra = {0}, rb = {0};
+	int in;
+
+	a.collect_members = b.collect_members = 1;
+	if (json_scan(&a, set_json, strlen(set_json), 0, 1) != JSON_OK ||
+	    json_scan(&b, json, strlen(json), 0, 1) != JSON_OK)
+		die(EXIT_FAIL, "test input does not parse");
+	ra.members = a.members;
+	ra.nmembers = a.nmembers;
+	rb.members = b.members;
+	rb.nmembers = b.nmembers;
+	idset_add_record(s, &ra);
+	in = idset_has_record(s, &rb);
+	json_scan_free(&a);
+	json_scan_free(&b);
+	idset_free(s);
+	return in;
+}
+
+static void
+test_records(void)
+{
+	ok(has_record("{\"id\":\"1\",\"username\":\"a\"}", "{\"id\":\"1\",\"username\":\"renamed\"}"),
+	    "a record is in by its id, whatever its username now");
+	ok(!has_record("{\"id\":\"1\",\"username\":\"a\"}", "{\"id\":\"2\",\"username\":\"A\"}"),
+	    "another id with a username the set's account had is another account");
+	ok(has_record("{\"username\":\"a\"}", "{\"id\":\"2\",\"username\":\"A\"}"),
+	    "a username given without an id matches, whatever the case");
+	ok(has_record("{\"follower\":{\"accountId\":\"15\",\"userLink\":\"x\"}}", "{\"id\":\"15\"}"),
+	    "an archive's follower entry is its accountId");
+}
+
 static void
 test_load(void)
 {
 	struct idset *s = idset_new();
 	unsigned long bad;
 
+	idset_keep_names_beside_ids(s);
 	bad = load_text(s, "# following\n5001\n@Bob\n\n{\"id\":\"5003\",\"username\":\"carol\"}\n"
 	    "{\n  \"username\": \"Dee\",\n  \"id\": \"5004\"\n}\nhttps://twitter.com/eve\n");
 	ok(bad == 0, "ids, @names, URLs, comments and records (one per line or pretty-printed)");
 	ok(has_id(s, "5001") && has_name(s, "bob") && has_id(s, "5003") && has_name(s, "CAROL") &&
 	    has_id(s, "5004") && has_name(s, "dee") && has_name(s, "eve"), "all of them are held");
+	idset_free(s);
+
+	s = idset_new();
+	bad = load_text(s, "{\"id\":\"5003\",\"username\":\"carol\"}\n");
+	ok(bad == 0 && has_id(s, "5003") && !has_name(s, "carol") && idset_count(s) == 1,
+	    "by default a record with an id adds only its id");
 	idset_free(s);
 
 	s = idset_new();
@@ -127,7 +172,7 @@ test_load(void)
 
 	s = idset_new();
 	bad = load_text(s, "{\"data\":[{\"id\":\"11\",\"username\":\"a\"},{\"id\":\"12\",\"username\":\"b\"}],\"meta\":{}}\n");
-	ok(bad == 0 && has_id(s, "11") && has_id(s, "12") && has_name(s, "b"), "a raw X API page");
+	ok(bad == 0 && has_id(s, "11") && has_id(s, "12"), "a raw X API page");
 	idset_free(s);
 
 	s = idset_new();
@@ -143,6 +188,7 @@ main(void)
 	program_start("test-idset");
 	test_ids();
 	test_words();
+	test_records();
 	test_load();
 	return done_testing();
 }
