@@ -24,16 +24,17 @@ setup() {
 @test "the demo's second week: only the 17 new followers, 6 left, the best new ones with openers" {
 	TW_API_BASE=https://x.invalid TW_BEARER_TOKEN= captured sh tools/demo.sh "$BIN"
 	expect_status 0
-	sed -n '/^== A week later/,$p' "$OUT" >week2
-	grep -q '^tw-followers: 17 new followers since week1.ndjson (315 known): the listing stopped at 20 known in a row$' week2 || { cat week2; return 1; }
-	grep -q '^tw-followers: 6 left since week1.ndjson, by the count of @brightpath_co (326 now); who: fb-diff --lost week1.ndjson' week2 || { cat week2; return 1; }
-	grep -q '^price:     at most \$3.27 (326 users at \$0.010, and the lookup of the account)$' week2 || { cat week2; return 1; }
-	grep -q '^   and 4 of the 17 new ones demand a follow back$' week2 || { cat week2; return 1; }
+	w2=$BATS_TEST_TMPDIR/week2
+	sed -n '/^== A week later/,$p' "$OUT" >"$w2"
+	grep -q '^tw-followers: 17 new followers since week1.ndjson (315 known): the listing stopped at 20 known in a row$' "$w2" || { cat "$w2"; return 1; }
+	grep -q '^tw-followers: 6 left since week1.ndjson, by the count of @brightpath_co (326 now); who: fb-diff --lost week1.ndjson' "$w2" || { cat "$w2"; return 1; }
+	grep -q '^price:     at most \$3.27 (326 users at \$0.010, and the lookup of the account)$' "$w2" || { cat "$w2"; return 1; }
+	grep -q '^   and 4 of the 17 new ones demand a follow back$' "$w2" || { cat "$w2"; return 1; }
 	# six of the new ones ranked, each with a first message
-	[ "$(grep -c '^[0-9][0-9]*\. @' week2)" -eq 6 ] || { cat week2; return 1; }
+	[ "$(grep -c '^[0-9][0-9]*\. @' "$w2")" -eq 6 ] || { cat "$w2"; return 1; }
 	# the six who left, by name, from the whole list of the second week
-	[ "$(tail -n 1 week2 | wc -w)" -eq 6 ] || { cat week2; return 1; }
-	tail -n 1 week2 | grep -q '^@[A-Za-z0-9_]*\( @[A-Za-z0-9_]*\)*$' || { cat week2; return 1; }
+	[ "$(tail -n 1 "$w2" | wc -w)" -eq 6 ] || { cat "$w2"; return 1; }
+	tail -n 1 "$w2" | grep -q '^@[A-Za-z0-9_]*\( @[A-Za-z0-9_]*\)*$' || { cat "$w2"; return 1; }
 }
 
 @test "the recording answers every request the fetchers send today" {
