@@ -460,7 +460,54 @@ struct emit_ctx {
 	struct fetch *f;
 	unsigned long limit;	/* records to write at most, in all */
 	struct buf *first;	/* keeps the first record instead */
+	struct fetch_known *known;	/* writes only the records it does not know */
+	struct buf id, name;
 };
+
+/* The strings "id" and "username" of a record (empty when it has none). */
+static void
+record_keys(const char *json, size_t len, struct buf *id, struct buf *name)
+{
+	struct json_scan s = {0};
+	size_t i;
+
+	s.collect_members = 1;
+	buf_reset(id);
+	if (name)
+		buf_reset(name);
+	if (json_scan(&s, json, len, 0, 1) == JSON_OK)
+		for (i = 0; i < s.nmembers; i++) {
+			const struct json_member *m = &s.members[i];
+
+			if (json_key_is(m, "id") && m->kind == JSON_STRING)
+				json_unescape(id, m->val, m->vallen);
+			else if (name && json_key_is(m, "username") && m->kind == JSON_STRING)
+				json_unescape(name, m->val, m->vallen);
+		}
+	json_scan_free(&s);
+}
+
+/*
+ * Whether the record is one the snapshot knows; counts the run of known
+ * ids in f->p.pos (checkpointed, so it goes on across pages and resumed
+ * runs). Once the run is long enough it stays so: the page is paid for,
+ * and a new follower further on in it is still written.
+ */
+static int
+known_record(struct emit_ctx *e, const char *json, size_t len)
+{
+	struct progress *p = &e->f->p;
+
+	record_keys(json, len, &e->id, &e->name);
+	if (!e->known->has(e->known->arg, e->id.len ? e->id.p : "", e->name.len ? e->name.p : "")) {
+		if (p->pos < NEW_SINCE_RUN)
+			p->pos = 0;
+		return 0;
+	}
+	if (p->pos < NEW_SINCE_RUN)
+		p->pos++;
+	return 1;
+}
 
 static void
 emit_record(void *arg, const char *json, size_t len)
@@ -472,6 +519,8 @@ emit_record(void *arg, const char *json, size_t len)
 			buf_add(e->first, json, len);
 		return;
 	}
+	if (e->known && known_record(e, json, len))
+		return;
 	if (e->limit && e->f->p.records >= e->limit)
 		return;
 	fetch_emit(e->f, json, len);
@@ -507,7 +556,7 @@ fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
 	struct buf req = {0};
 	struct xapi_call *c;
 	struct page_info pi;
-	struct emit_ctx e = { f, 0, rec };
+	struct emit_ctx e = { f, 0, rec, NULL, {0}, {0} };
 	const char *name = *arg == '@' ? arg + 1 : arg;
 
 	if (is_user_id(arg))
@@ -532,20 +581,9 @@ fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
 	buf_reset(rec);
 	flatten(c, &e);
 	fetch_page_failed(f, &pi);
-	{
-		struct json_scan s = {0};
-		size_t i;
-
-		s.collect_members = 1;
-		buf_reset(id);
-		if (json_scan(&s, rec->p, rec->len, 0, 1) == JSON_OK)
-			for (i = 0; i < s.nmembers; i++)
-				if (json_key_is(&s.members[i], "id") && s.members[i].kind == JSON_STRING)
-					json_unescape(id, s.members[i].val, s.members[i].vallen);
-		json_scan_free(&s);
-		if (id->len == 0 || !is_user_id(id->p))
-			die(EXIT_FAIL, "GET %s: the user has no id", c->request);
-	}
+	record_keys(rec->p, rec->len, id, NULL);
+	if (id->len == 0 || !is_user_id(id->p))
+		die(EXIT_FAIL, "GET %s: the user has no id", c->request);
 	free(pi.next);
 	xapi_call_free(c);
 	buf_free(&req);
@@ -568,21 +606,49 @@ fetch_account_id(struct fetch *f, const char *arg, struct buf *id)
 	buf_free(&rec);
 }
 
-void
-fetch_pages(struct fetch *f, const char *path, const char *query,
-    unsigned page_min, unsigned page_max, enum fetch_unit u, unsigned long limit)
+/* The size of the page after n pages: from NEW_SINCE_PAGE up, doubling, to max. */
+static unsigned long
+growing_page(unsigned long n, unsigned long max)
 {
-	struct emit_ctx e = { f, limit, NULL };
+	unsigned long size = NEW_SINCE_PAGE;
+
+	while (n-- > 0 && size < max)
+		size *= 2;
+	return size < max ? size : max;
+}
+
+unsigned long
+fetch_new_cost(unsigned long n, unsigned long count, unsigned long *requests)
+{
+	unsigned long users = 0;
+
+	*requests = 0;
+	if (n > count)
+		n = count;
+	while (users < n) {
+		users += growing_page(*requests, 1000);
+		++*requests;
+	}
+	return users < count ? users : count;
+}
+
+static void
+page_loop(struct fetch *f, const char *path, const char *query, unsigned page_min,
+    unsigned page_max, enum fetch_unit u, unsigned long limit, struct fetch_known *known)
+{
+	struct emit_ctx e = { f, limit, NULL, known, {0}, {0} };
 	struct buf req = {0};
 
 	/* A checkpoint after the last page: nothing is left to ask. */
 	if (f->p.requests > 0 && f->p.next == NULL)
 		return;
 	for (;;) {
-		unsigned long want = page_max, can;
+		unsigned long want = known ? growing_page(f->p.requests, page_max) : page_max, can;
 		struct xapi_call *c;
 		struct page_info pi;
 
+		if (known && f->p.pos >= NEW_SINCE_RUN)
+			break;
 		if (limit) {
 			if (f->p.records >= limit)
 				break;
@@ -620,6 +686,24 @@ fetch_pages(struct fetch *f, const char *path, const char *query,
 			break;
 	}
 	buf_free(&req);
+	buf_free(&e.id);
+	buf_free(&e.name);
+}
+
+void
+fetch_pages(struct fetch *f, const char *path, const char *query,
+    unsigned page_min, unsigned page_max, enum fetch_unit u, unsigned long limit)
+{
+	page_loop(f, path, query, page_min, page_max, u, limit, NULL);
+}
+
+void
+fetch_new_pages(struct fetch *f, const char *path, const char *query,
+    struct fetch_known *known, unsigned long limit)
+{
+	page_loop(f, path, query, 1, 1000, UNIT_USER, limit, known);
+	known->ran_into = f->p.pos >= NEW_SINCE_RUN;
+	known->ended = f->p.requests > 0 && f->p.next == NULL;
 }
 
 unsigned long
@@ -681,4 +765,63 @@ fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
 	if (f->o.budget >= 0)
 		printf("budget:    $%.2f%s\n", f->o.budget,
 		    price > f->o.budget ? ": the run would stop at it" : "");
+}
+
+void
+fetch_new_report(const struct fetch *f, const struct fetch_known *k,
+    const struct new_since *ns, unsigned long limit)
+{
+	const char *what = ns->following ? "accounts followed" : "followers";
+	unsigned long fresh = f->p.records;
+
+	if (f->before.done)
+		return;
+	if (k->ran_into)
+		warnmsg("%lu new %s since %s (%lu known): the listing stopped at %d known in a row",
+		    fresh, what, ns->snapshot, ns->known, NEW_SINCE_RUN);
+	else
+		warnmsg("%lu new %s since %s (%lu known): %s", fresh, what, ns->snapshot, ns->known,
+		    k->ended ? "the list came to its end" : "--limit stopped the listing");
+	if (!k->ran_into && !k->ended && limit && fresh >= limit)
+		warnmsg("how many %s cannot be told: --limit stopped the listing before the "
+		    "known ones", ns->following ? "are no longer followed" : "left");
+	else if (ns->known + fresh < ns->count)
+		warnmsg("how many %s cannot be told: %s has %lu %s, more than the %lu of %s "
+		    "and the %lu new (does %s hold the whole list?)",
+		    ns->following ? "are no longer followed" : "left", ns->account, ns->count, what,
+		    ns->known, ns->snapshot, fresh, ns->snapshot);
+	else
+		warnmsg("%lu %s since %s, by the count of %s (%lu now); who: fb-diff --lost %s with "
+		    "the whole list (tw-archive --%s of a fresh X archive, free, or "
+		    "tw-followers%s without --new-since)", ns->known + fresh - ns->count,
+		    ns->following ? "no longer followed" : "left", ns->snapshot, ns->account,
+		    ns->count, ns->snapshot, ns->following ? "following" : "followers",
+		    ns->following ? " --following" : "");
+}
+
+void
+fetch_new_estimate(const struct fetch *f, const struct new_since *ns)
+{
+	const char *what = ns->following ? "accounts followed" : "followers";
+	unsigned long requests, users = fetch_new_cost(ns->count, ns->count, &requests);
+	struct buf head = {0};
+
+	buf_printf(&head, "%s %s: at most %lu %s to read: how many are new since %s (%lu "
+	    "known) cannot be known before the run, so the price is that of the whole list",
+	    progname, ns->account, ns->count, what, ns->snapshot, ns->known);
+	fetch_estimate(f, head.p, requests, 300, UNIT_USER, users, 1, 1);
+	if (ns->count > ns->known) {
+		unsigned long fresh = ns->count - ns->known;
+
+		users = fetch_new_cost(fresh + NEW_SINCE_RUN, ns->count, &requests);
+		printf("likely:    %lu new (%lu now, %lu in %s, if none left): %lu users in %lu "
+		    "requests, $%.2f with the lookup\n", fresh, ns->count, ns->known, ns->snapshot,
+		    users, requests, (double)(users + 1) * f->o.price[UNIT_USER]);
+	} else {
+		users = fetch_new_cost(NEW_SINCE_RUN, ns->count, &requests);
+		printf("likely:    no more %s than in %s: if few are new, %lu users in %lu "
+		    "request%s, $%.2f with the lookup\n", what, ns->snapshot, users, requests,
+		    requests == 1 ? "" : "s", (double)(users + 1) * f->o.price[UNIT_USER]);
+	}
+	buf_free(&head);
 }

@@ -183,6 +183,52 @@ void fetch_account_id(struct fetch *f, const char *arg, struct buf *id);
 void fetch_pages(struct fetch *f, const char *path, const char *query,
     unsigned page_min, unsigned page_max, enum fetch_unit u, unsigned long limit);
 
+/*
+ * --new-since: X lists followers newest first, so the new ones come before
+ * the ones an earlier snapshot knows. Pages start at NEW_SINCE_PAGE users
+ * and double up to 1000; the listing stops after the page in which
+ * NEW_SINCE_RUN known ids came in a row, counted across pages.
+ */
+#define NEW_SINCE_PAGE 20
+#define NEW_SINCE_RUN 20
+
+struct fetch_known {
+	/* Whether the snapshot holds the account (id or username; "" when absent). */
+	int (*has)(void *arg, const char *id, const char *username);
+	void *arg;
+	int ran_into;		/* the run of known ids was reached */
+	int ended;		/* the list came to its end */
+};
+
+/*
+ * fetch_pages over a list of users newest first, writing only the users
+ * known does not hold, in growing pages, until the run of known ids; the
+ * run is checkpointed (progress.pos) with the page.
+ */
+void fetch_new_pages(struct fetch *f, const char *path, const char *query,
+    struct fetch_known *known, unsigned long limit);
+/* The users billed (and the requests) to list the first n of count in growing pages. */
+unsigned long fetch_new_cost(unsigned long n, unsigned long count, unsigned long *requests);
+
+/* What a --new-since run is about: the list and what its counts are called. */
+struct new_since {
+	const char *snapshot;	/* FILE */
+	unsigned long known;	/* accounts in FILE */
+	const char *account;	/* @name or id */
+	int following;		/* the accounts followed, not the followers */
+	unsigned long count;	/* followers_count (following_count) now */
+};
+
+/*
+ * On stderr: how many are new, and how many left by the account's count:
+ * FILE + new - count, when the run listed every new one and the numbers
+ * add up; else why that cannot be told.
+ */
+void fetch_new_report(const struct fetch *f, const struct fetch_known *k,
+    const struct new_since *ns, unsigned long limit);
+/* --estimate --new-since: the worst case (the whole list), and the likely one. */
+void fetch_new_estimate(const struct fetch *f, const struct new_since *ns);
+
 /* The requests, wall time and price of a run, on stdout (--estimate). */
 void fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
     unsigned long per_window, enum fetch_unit u, unsigned long units, int at_most,

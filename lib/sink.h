@@ -19,7 +19,8 @@
 struct progress {
 	char *id;		/* the account's id, once looked up, or NULL */
 	char *next;		/* the pagination token to go on with, or NULL */
-	unsigned long pos;	/* input items done (lookups, timelines) */
+	unsigned long pos;	/* input items done (lookups, timelines), or the
+				   run of known followers (--new-since) */
 	unsigned long records;	/* records written */
 	unsigned long requests;	/* requests answered */
 	double spent;		/* USD, at the prices given */

@@ -1,14 +1,34 @@
 #!/bin/sh
 # demo.sh BUILD_DIR: the audit pipeline on the bundled sample account, offline:
 # the fetchers answer from a recording (--replay), so no token and no network.
+# Then its second week, from a second recording: only the new followers.
 set -eu
-bin=$1
+bin=$(cd "$1" && pwd)
 rec=examples/sample-recording
+rec2=$(pwd)/examples/sample-recording-week2
 export PATH="$bin:$PATH"
 work=$(mktemp -d "${TMPDIR:-/tmp}/fb-demo.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 now=2026-11-20T12:00:00Z
 interests='marketing, small business, social media, branding'
+
+# best NOW RECORDING N FOLLOWERS OUT: the best N of FOLLOWERS not yet followed,
+# ranked on their profiles, then again after reading their timelines, as a
+# table; their records in OUT.
+best() {
+	fb-detect "$4" |
+		fb-score --now "$1" --interests "$interests" --client @brightpath_co \
+			--already "$work/following" --top "$3" |
+		tw-timeline --replay "$2" --quiet | fb-detect |
+		fb-score --now "$1" --interests "$interests" --client @brightpath_co >"$5"
+	fb-score --now "$1" --interests "$interests" --client @brightpath_co --format table "$5"
+}
+
+# openers FILE: a first message for each record, numbered.
+openers() {
+	fb-suggest "$1" >"$2"
+	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"' "$2"
+}
 
 echo "== What fetching the followers of @brightpath_co would cost (tw-followers --estimate)"
 tw-followers --replay "$rec" --estimate @brightpath_co
@@ -29,17 +49,10 @@ fb-detect "$work/followers" |
 jq -r .fb.score.verdict "$work/scored" | sort | uniq -c
 echo
 echo "== The best 12 not yet followed, after reading their timelines (... | tw-timeline | fb-score --format table)"
-fb-detect "$work/followers" |
-	fb-score --now $now --interests "$interests" --client @brightpath_co \
-		--already "$work/following" --top 12 |
-	tw-timeline --replay "$rec" --quiet | fb-detect |
-	fb-score --now $now --interests "$interests" --client @brightpath_co >"$work/best"
-fb-score --now $now --interests "$interests" --client @brightpath_co --format table "$work/best"
+best $now "$rec" 12 "$work/followers" "$work/best"
 echo
 echo "== A first message for each (fb-suggest | jq)"
-fb-suggest "$work/best" >"$work/prospects"
-jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"' \
-	"$work/prospects"
+openers "$work/best" "$work/prospects"
 echo
 echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-detect --hits-only)"
 tw-mentions --replay "$rec" --quiet @brightpath_co | fb-detect --hits-only >"$work/demands"
@@ -55,6 +68,22 @@ fb-diff --in "$work/not-back" "$work/followers" | jq -r '"   @\(.username): \(.n
 echo
 echo "== Whom she replies to most, from her archived posts (tw-archive --posts | jq)"
 tw-archive --posts "$archive" | jq -r '.entities.mentions[]?.username' | sort | uniq -c | sort -rn | head -n 3
+echo
+echo "== A week later: only the followers who came since (tw-followers --new-since, from a second recording)"
+cp "$work/followers" "$work/week1.ndjson"
+# In $work, so that the messages name week1.ndjson.
+(cd "$work" && tw-followers --replay "$rec2" --estimate --new-since week1.ndjson @brightpath_co)
+# Its messages (how many are new, how many left) are part of the show.
+(cd "$work" && tw-followers --replay "$rec2" --quiet --new-since week1.ndjson @brightpath_co 2>&1 >new.ndjson)
+echo
+echo "== The new ones, ranked after reading their timelines, with a first message (fb-detect | fb-score | tw-timeline | ... | fb-suggest)"
+best 2026-11-27T12:00:00Z "$rec2" 6 "$work/new.ndjson" "$work/best2"
+openers "$work/best2" "$work/prospects2"
+echo "   and $(fb-detect --hits-only "$work/new.ndjson" | wc -l) of the $(wc -l <"$work/new.ndjson") new ones demand a follow back"
+echo
+echo "== Who left: the whole list of the second week (a full fetch) against the first (fb-diff --lost)"
+tw-followers --replay "$rec2" --quiet @brightpath_co >"$work/week2.ndjson"
+fb-diff --lost "$work/week1.ndjson" "$work/week2.ndjson" | jq -r '"@\(.username)"' | paste -sd ' ' -
 echo
 echo "== The audit as one page for the client (fb-report)"
 fb-report --now $now --client @brightpath_co -o "$bin/demo-report.html" \

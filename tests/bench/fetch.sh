@@ -8,7 +8,11 @@
 #  - the wall time under a limit of RATE requests per WINDOW seconds, against
 #    the bound that limit sets: the start of the last window (the server's
 #    windows begin on the whole second of their first request), plus the
-#    unlimited time of the requests in it.
+#    unlimited time of the requests in it;
+#  - --new-since: the same account a week later, with NEW (default 200) new
+#    followers, 50 gone and 5 moved up among the new: the requests and the
+#    users billed (as the server counts them) against a full refetch, and
+#    their ratio to the new ones (the goal: within 2x).
 set -euo pipefail
 prog=fetch.sh
 here=$(cd "$(dirname "$0")" && pwd)
@@ -76,4 +80,29 @@ awk -v n="$n" -v pages="$pages" -v ok="$ok" -v r429="$limited429" -v uniq="$uniq
 	printf "no rate limit:   %.2f s (%.0f records/s, the fake server being the slower end);\n", free, n / free
 	printf "                 tw-followers used %.2f s of CPU (%.2f of the wall time), peak RSS %.1f MiB\n", c[1] + c[2], (c[1] + c[2]) / free, rss / 1024
 	printf "limit %d per %g s: %.2f s; bound %.2f s (%d windows); wall/bound = %.3f\n", rate, w, lim, bound, windows, lim / bound
+}'
+
+# billed: the requests and the users the server sent (what X bills), from its log.
+billed() {
+	awk -F'"served": ' '/"status": 200/ { r++; split($2, a, /[,}]/); u += a[1] }
+		END { printf "%d %d", r, u }' "$work/log"
+}
+
+fresh=${BENCH_NEW:-200}
+mv "$work/out" "$work/week1"
+serve --window 900 --rate followers=100000 --new "$fresh" --gone 50 --moved 5
+"$tw" --quiet --new-since "$work/week1" -o "$work/new" 1000 2>"$work/err"
+read -r since_req since_users <<<"$(billed)"
+lines=$(wc -l <"$work/new")
+[ "$lines" -eq "$fresh" ] || die "--new-since: expected $fresh new followers, got $lines"
+left=$(sed -n 's/.*: \([0-9]*\) left since.*/\1/p' "$work/err")
+serve --window 900 --rate followers=100000 --new "$fresh" --gone 50 --moved 5
+rm -f "$work/out"
+run >/dev/null
+read -r full_req full_users <<<"$(billed)"
+awk -v n="$n" -v fresh="$fresh" -v left="$left" -v sr="$since_req" -v su="$since_users" \
+    -v fr="$full_req" -v fu="$full_users" 'BEGIN {
+	printf "--new-since, %d new among %d (50 gone, 5 moved up; it counted %s left):\n", fresh, n + fresh - 50, left
+	printf "                 %d requests, %d users billed (the lookup included): %.2fx the new ones (goal: 2x)\n", sr, su, su / fresh
+	printf "a full refetch:  %d requests, %d users billed: %.0fx the new ones, %.0fx --new-since\n", fr, fu, fu / fresh, fu / su
 }'

@@ -15,8 +15,9 @@ setup() {
 	grep -q '^315 followers, 148 followed; 301 came with a recent post$' "$OUT" || { show; return 1; }
 	grep -q '^   \.\.\. 61 in all$' "$OUT" || { show; return 1; }
 	grep -q 'price:     \$41.28 (4127 users at \$0.010, and the lookup of the account)' "$OUT" || { show; return 1; }
-	# twelve timelines read from the recording, twelve first messages
-	[ "$(grep -c '^[0-9][0-9]*\. @' "$OUT")" -eq 12 ] || { show; return 1; }
+	# twelve timelines read from the recording, twelve first messages, then
+	# six more in the second week
+	[ "$(grep -c '^[0-9][0-9]*\. @' "$OUT")" -eq 18 ] || { show; return 1; }
 	grep -q '@ifb_bryony' "$OUT" || { show; return 1; }
 	# fb-report's page of it all, and where it is
 	grep -qx "The page: $BIN/demo-report.html (open it in a browser; it fetches nothing)" "$OUT" || { show; return 1; }
@@ -27,12 +28,33 @@ setup() {
 	[ "$(jq '.tags.button' "$BATS_TEST_TMPDIR/facts")" -eq 10 ]
 }
 
+@test "the demo's second week: only the 17 new followers, 6 left, the best new ones with openers" {
+	TW_API_BASE=https://x.invalid TW_BEARER_TOKEN= captured sh tools/demo.sh "$BIN"
+	expect_status 0
+	w2=$BATS_TEST_TMPDIR/week2
+	sed -n '/^== A week later/,$p' "$OUT" >"$w2"
+	grep -q '^tw-followers: 17 new followers since week1.ndjson (315 known): the listing stopped at 20 known in a row$' "$w2" || { cat "$w2"; return 1; }
+	grep -q '^tw-followers: 6 left since week1.ndjson, by the count of @brightpath_co (326 now); who: fb-diff --lost week1.ndjson' "$w2" || { cat "$w2"; return 1; }
+	grep -q '^price:     at most \$3.27 (326 users at \$0.010, and the lookup of the account)$' "$w2" || { cat "$w2"; return 1; }
+	grep -q '^   and 4 of the 17 new ones demand a follow back$' "$w2" || { cat "$w2"; return 1; }
+	# six of the new ones ranked, each with a first message
+	[ "$(grep -c '^[0-9][0-9]*\. @' "$w2")" -eq 6 ] || { cat "$w2"; return 1; }
+	# the six who left, by name, from the whole list of the second week
+	[ "$(tail -n 1 "$w2" | wc -w)" -eq 6 ] || { cat "$w2"; return 1; }
+	tail -n 1 "$w2" | grep -q '^@[A-Za-z0-9_]*\( @[A-Za-z0-9_]*\)*$' || { cat "$w2"; return 1; }
+}
+
 @test "the recording answers every request the fetchers send today" {
 	# A change to the fields the fetchers ask for must come with a new recording
 	# (tools/record-sample.sh): replay matches requests exactly.
 	captured tw-followers --replay examples/sample-recording --quiet @brightpath_co
 	expect_status 0
 	[ "$(wc -l <"$OUT")" -eq 315 ]
+	tw-followers --replay examples/sample-recording --quiet @brightpath_co >"$BATS_TEST_TMPDIR/week1"
+	captured tw-followers --replay examples/sample-recording-week2 --quiet \
+		--new-since "$BATS_TEST_TMPDIR/week1" @brightpath_co
+	expect_status 0
+	[ "$(wc -l <"$OUT")" -eq 17 ]
 	captured tw-timeline --replay examples/sample-recording --quiet @brightpath_co
 	expect_status 1
 	grep -q 'the recording has no (more) answers to GET /2/users/1500000000000000001/tweets' "$ERR" || { show; return 1; }

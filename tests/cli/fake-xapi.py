@@ -4,7 +4,7 @@
     fake-xapi.py [--data FILE] [--generate N] [--port N] [--port-file FILE]
                  [--token TOKEN] [--log FILE] [--spelling post|tweet]
                  [--window SEC] [--rate ENDPOINT=N ...] [--faults FILE]
-                 [--strict [--spec FILE]]
+                 [--strict [--spec FILE]] [--new N] [--gone N] [--moved N]
 
 Listens on 127.0.0.1 only, on --port (0, the default, lets the system choose).
 Once it listens it prints the port on stdout and, with --port-file, writes it
@@ -22,6 +22,13 @@ Data
                     (usernames bench_f0, bench_f1, ...), each with a bio,
                     public_metrics and one post; built per request, so N can be
                     large. The fixture wins where ids clash.
+    --new N, --gone N, --moved N
+                    the generated account a week later (with --generate): N new
+                    followers (ids from 2000000+GENERATE up, the newest first)
+                    on top of the list; N of the earlier ones gone (spread
+                    over the list); N of the earlier ones (the 2nd, 4th, ...,
+                    not gone) moved up among the new ones, as X shows someone
+                    who followed again. followers_count follows the list.
 
 Endpoints (GET only, anything else is a 404 problem)
     /2/users/by/username/{username}        rate-limit bucket "username"
@@ -74,7 +81,9 @@ Auth, rate limits, log
                     x-rate-limit-* headers (reset rounded up to the second);
                     past the limit: 429 with code 88.
     --log FILE      one JSON line per request: {"t", "method", "path",
-                    "query", "status", "auth"}; status 0 for a "reset" fault.
+                    "query", "status", "auth", "served"}; status 0 for a
+                    "reset" fault; served: the objects in its data (what X
+                    bills: users of a user list or lookup, posts).
                     The Authorization header is never logged.
 
 Faults
@@ -318,7 +327,7 @@ class GeneratedIds:
 class Store:
     """The fixture and the generated account, looked up by id or username."""
 
-    def __init__(self, fixture, generate):
+    def __init__(self, fixture, generate, week=(0, 0, 0)):
         self.users, self.by_name, self.posts = {}, {}, {}
         for u in fixture.get("users", []):
             u = canonical(u)
@@ -337,13 +346,26 @@ class Store:
                         "following": fixture.get("following", {})}
         self.suspended = set(fixture.get("suspended", []))
         self.deleted = set(fixture.get("deleted", []))
-        self.generate = generate
+        self.generate, self.new_users = generate, week[0]
+        self.week_followers = self.week_later(*week) if any(week) else None
+
+    def week_later(self, new, gone, moved):
+        """The generated followers a week later: new on top, some gone, some moved up."""
+        old = [str(GEN_FIRST + i) for i in range(self.generate)]
+        gone_at = {int((k + 0.5) * self.generate / gone) for k in range(gone)} if gone else set()
+        up = [old[i] for i in range(1, self.generate, 2) if i not in gone_at][:moved]
+        moved_up = set(up)
+        rest = [fid for i, fid in enumerate(old) if i not in gone_at and fid not in moved_up]
+        top = [str(GEN_FIRST + self.generate + j) for j in reversed(range(new))]
+        for k, fid in enumerate(up):
+            top.insert(int((k + 1) * len(top) / (len(up) + 1)), fid)
+        return top + rest
 
     # --- the generated account ---------------------------------------------
     def gen_index(self, uid, first):
         if self.generate and uid.isdigit() and not uid.startswith("0"):
             i = int(uid) - first
-            if 0 <= i < self.generate:
+            if 0 <= i < self.generate + self.new_users:
                 return i
         return None
 
@@ -377,7 +399,8 @@ class Store:
         return {"id": GEN_ID, "name": "Bench Account", "username": GEN_NAME,
                 "description": "A generated account with many followers.",
                 "created_at": "2015-05-05T05:05:05.000Z", "protected": False, "verified": False,
-                "public_metrics": {"followers_count": self.generate, "following_count": 0,
+                "public_metrics": {"followers_count": len(self.follow_list("followers", GEN_ID)),
+                                   "following_count": 0,
                                    "post_count": 0, "listed_count": 0, "like_count": 0,
                                    "media_count": 0}}
 
@@ -425,6 +448,8 @@ class Store:
         if self.generate and uid == GEN_ID and uid not in self.follows[kind]:
             if kind == "following":
                 return []
+            if self.week_followers is not None:
+                return self.week_followers
             return GeneratedIds(self.generate)
         return self.follows[kind].get(uid, [])
 
@@ -918,9 +943,11 @@ class Handler(BaseHTTPRequestHandler):
         scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
         auth = scheme.lower() == "bearer" and token == app.token
 
-        def log(status):
+        def log(status, body=None):
+            data = body.get("data") if isinstance(body, dict) else None
+            served = len(data) if isinstance(data, list) else 1 if isinstance(data, dict) else 0
             app.log({"t": started, "method": self.command, "path": path, "query": query,
-                     "status": status, "auth": auth})
+                     "status": status, "auth": auth, "served": served})
 
         if not auth:
             body = problem("Unauthorized", "Unauthorized", 401)
@@ -989,7 +1016,7 @@ class Handler(BaseHTTPRequestHandler):
                 body["errors"] = body.get("errors", []) + [self.made_up_error(reply.kind)]
         if action == "slow":
             time.sleep(float(rule.get("seconds", 2)))
-        log(status)
+        log(status, body)
         mode = action if action in ("stall", "truncate", "drip") else None
         self.send(status, body, headers, ctype, mode,
                   float((rule or {}).get("seconds", 0.2 if action == "drip" else 30)))
@@ -1043,7 +1070,8 @@ class App:
         strict = None
         if args.strict:
             strict = spec_params(args.spec) if args.spec else STRICT_PARAMS
-        self.api = Api(Store(fixture, args.generate), args.spelling, strict)
+        self.api = Api(Store(fixture, args.generate, (args.new, args.gone, args.moved)),
+                       args.spelling, strict)
         self.token = args.token
         limits = dict(DEFAULT_RATES)
         for spec in args.rate:
@@ -1072,6 +1100,9 @@ def main():
     ap.add_argument("--data", help="account fixture (JSON)")
     ap.add_argument("--generate", type=int, default=0, metavar="N",
                     help='add account "bench" (id 1000) with N generated followers')
+    for week in ("new", "gone", "moved"):
+        ap.add_argument("--" + week, type=int, default=0, metavar="N",
+                        help="the generated account a week later: N followers %s" % week)
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--port-file", help="write the port here once listening")
     ap.add_argument("--token", default="test-token")
@@ -1086,6 +1117,8 @@ def main():
     args = ap.parse_args()
     if not args.data and not args.generate:
         ap.error("give --data FILE or --generate N")
+    if (args.new or args.gone or args.moved) and not args.generate:
+        ap.error("--new, --gone and --moved change the account of --generate N")
     if args.spec and not args.strict:
         ap.error("--spec FILE goes with --strict")
     try:

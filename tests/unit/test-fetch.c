@@ -139,6 +139,24 @@ test_sink(void)
 	rmdir(dir);
 }
 
+/* What --new-since pays: pages of 20, 40, 80, ... 1000. */
+static void
+test_new_cost(void)
+{
+	unsigned long requests, users;
+
+	users = fetch_new_cost(20, 5000, &requests);
+	ok(users == 20 && requests == 1, "a quiet week: one page of 20");
+	users = fetch_new_cost(60 + NEW_SINCE_RUN, 5000, &requests);
+	ok(users == 140 && requests == 3, "60 new and the run of known: 20 + 40 + 80");
+	users = fetch_new_cost(200 + NEW_SINCE_RUN, 100000, &requests);
+	ok(users == 300 && requests == 4, "200 new: 300 users, 1.5 times");
+	users = fetch_new_cost(5000, 5000, &requests);
+	ok(users == 5000 && requests == 10, "the whole list: 1260 in 6 pages, then 4 of 1000");
+	users = fetch_new_cost(100, 50, &requests);
+	ok(users == 50 && requests == 2, "never more than the list: 20 + the last 30 of 40");
+}
+
 int
 main(void)
 {
@@ -148,5 +166,6 @@ main(void)
 	test_escape();
 	test_budget();
 	test_sink();
+	test_new_cost();
 	return done_testing();
 }
