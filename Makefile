@@ -44,13 +44,16 @@ LIBSRC = \
 	lib/interrupt.c \
 	lib/jqexpr.c \
 	lib/json.c \
+	lib/lexicon.c \
 	lib/links.c \
 	lib/literals.c \
 	lib/lookup.c \
 	lib/llm.c \
 	lib/ngrams.c \
 	lib/output.c \
+	lib/posts.c \
 	lib/rank.c \
+	lib/relevance.c \
 	lib/rules.c \
 	lib/score.c \
 	lib/signals.c \
