@@ -1,5 +1,6 @@
 #define _GNU_SOURCE	/* memmem */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,104 @@ add_stems(struct relevance *r, const char *in)
 	}
 }
 
+
+/*
+ * Common topics of interests, each in the words that people use for it in
+ * English, Portuguese, Spanish, German, French, Italian and Japanese. An
+ * interest that is one of a topic's terms, or holds one of its phrases,
+ * gets all of them: a single word inside an interest does not name the
+ * topic ("commerce" in "e-commerce" is no shop). A term is a whole word or
+ * phrase (an "s" may follow it); one in Japanese or Chinese script, which
+ * puts no spaces between words, matches anywhere.
+ */
+static const char *const topics[] = {
+	"marketing|marketer|mercadotecnia|publicidad|publicidade|advertising|werbung|pubblicita|"
+	"copywriter|copywriting|content marketing|content strategist|seo|local seo|growth marketing|"
+	"email marketing|campaign|マーケティング|広告|集客",
+	"social media|redes sociales|redes sociais|soziale medien|reseaux sociaux|social network|"
+	"instagram|tiktok|facebook|linkedin|youtube|sns|community manager|engagement|followers|"
+	"content creator|influencer",
+	"branding|brand|marca|marke|marque|brand identity|identidad visual|identidade visual|"
+	"logo|logotipo|packaging|brand designer|ロゴ|ブランド|看板",
+	"small business|local business|business owner|small shop|shop owner|shopkeeper|retailer|"
+	"retail|merchant|high street|main street|small firm|sme|smb|pyme|pymes|negocio|negocio local|"
+	"pequeno negocio|pequena empresa|pequenas empresas|comercio local|comercio de barrio|"
+	"empreendedor|empreendedora|emprendedor|emprendedora|entrepreneur|kleinunternehmen|"
+	"einzelhandel|laden|geschaft|commerce|commercant|epicerie|boutique|negozio|bottega|"
+	"loja|lojinha|tienda|cafe|coffee shop|bakery|restaurant|ristorante|trattoria|taqueria|"
+	"brewery|florist|salon|market stall|maker market|個人店|お店|商店街|小売店|喫茶店|店主",
+	"e-commerce|ecommerce|online shop|online store|loja online|loja virtual|tienda online|"
+	"onlineshop|shopify|etsy|marketplace|tiktok shop|vendas online|ventas online",
+	"entrepreneur|empreendedorismo|emprendimiento|founder|fundadora|fundador|startup|"
+	"female founders|mulheres empreendedoras|empreendedorismo feminino|unternehmerin|起業",
+	"coffee|specialty coffee|cafe especial|cafes especiais|kaffee|caffe|koffie|kawa|barista|"
+	"espresso|roaster|roastery|coffee roasting|torrefacao|torra|tostador|rosterei|pour over|"
+	"filter coffee|cafeteria|cafeterias|coffee producer|produtor de cafe|produtores de cafe|torra de cafe|コーヒー|珈琲|喫茶",
+	"bread|baking|baker|bakery|sourdough|levain|pao|pao de fermentacao natural|fermentacao natural|"
+	"padaria|padeiro|padeira|masa madre|panaderia|panadero|panadera|hogaza|brot|backer|backerei|"
+	"sauerteig|backen|pain|boulangerie|boulanger|levure|pane|panificio|lievito madre|chleb|"
+	"zakwas|piekarnia|パン|パン屋",
+	"local food|farmers market|farmers markets|food market|feira|feira livre|mercado de productores|"
+	"wochenmarkt|bauernmarkt|marche|mercato contadino|local producers|produtores locais|farm shop",
+	"board game|board games|boardgame|boardgames|tabletop|jogo de tabuleiro|jogos de tabuleiro|"
+	"juego de mesa|juegos de mesa|brettspiel|brettspiele|jeu de societe|jeux de societe|"
+	"gioco da tavolo|giochi da tavolo|meeple|meeples|ludoteca|ボードゲーム",
+	"rpg|tabletop rpg|role playing|roleplaying|rol de mesa|rpg de mesa|juego de rol|"
+	"jogo de rpg|pen and paper|rollenspiel|jeu de role|d&d|dungeons|game master|mestre|"
+	"director de juego|TRPG",
+	"game design|game designer|diseno de juegos|design de jogos|spieldesign|prototype|playtest|"
+	"playtesting|ゲームデザイン",
+	"cycling|bicycle|bike|bikes|cargo bike|cargo bikes|e-bike|cyclist|fahrrad|fahrrader|rad|"
+	"radverkehr|radweg|radfahren|lastenrad|lastenrader|fahrradwerkstatt|bakfiets|bicicleta|"
+	"ciclismo|ciclovia|ciclovias|bici|velo|velo cargo|自転車",
+	"sustainable|sustainability|sustentavel|sustentabilidade|sostenible|sostenibilidad|"
+	"nachhaltig|nachhaltigkeit|durable|eco friendly|slow fashion|recycled|reciclado|reciclada|"
+	"recycle|recycelt|econyl|upcycling|moda sustentavel|tecido reciclado|sustainable fashion",
+	"fashion|moda|mode|swimwear|beachwear|moda praia|bikini|biquini|maillot|maillots|banador|"
+	"roupa|ropa|clothing|apparel|textile|tecido|tejido",
+	"physiotherapy|physio|physiotherapist|physical therapy|physical therapist|fisioterapia|"
+	"fisioterapeuta|physiotherapie|physiotherapeut|kinesitherapie|kine|rehab|rehabilitation|"
+	"reabilitacao|rehabilitacion|dpt|sports medicine|medicina desportiva|medicina deportiva|"
+	"sportmedizin|理学療法",
+	"running|runner|runners|corrida|corredor|corredora|correr|laufen|laufer|course a pied|"
+	"marathon|maratona|maraton|running injuries|lesoes|lesiones|tendinopathy|tendinopatia|"
+	"ランニング",
+	"strength training|strength|lifting|weightlifting|powerlifting|treino de forca|forca|"
+	"entrenamiento de fuerza|fuerza|krafttraining|musculation|musculacao|gym|mobility|"
+	"mobilidade|movilidad|筋トレ",
+	"journalism|journalist|reporter|local news|news|newsroom|jornalismo|jornalista|periodismo|"
+	"periodista|journalismus|journaliste|noticias|nachrichten|notizie|giornalista|ニュース|記者",
+	"coding|coding for kids|computing education|programming|programmer|code club|scratch|python|programacao|programacion|"
+	"programmieren|informatik|computing|computer science|プログラミング",
+	"teaching|teacher|teachers|education|stem|classroom|school|educacao|educacion|ensino|escola|"
+	"escuela|unterricht|schule|lehrer|lehrerin|enseignement|professeur|教育|先生",
+	"robotics|robot|robots|robotica|robotik|robotique|micro:bit|microbit|arduino|ロボット",
+	"open source|opensource|free software|codigo aberto|codigo abierto|github|オープンソース",
+	"observability|opentelemetry|monitoring|tracing|metrics|telemetry|prometheus|grafana|"
+	"devops|sre|site reliability|on call|on-call|oncall|incident|kubernetes|k8s|helm|"
+	"infrastructure|platform engineering",
+	"crime fiction|mystery|mysteries|mystery novels|thriller|thrillers|noir|detective|"
+	"novela negra|novela policiaca|romance policial|policial|polar|polars|roman noir|krimi|"
+	"krimis|giallo|gialli|cosy mystery|ミステリー|推理小説",
+	"writing craft|writing|writer|author|escrita|escritor|escritora|escritura|autor|autora|"
+	"schreiben|schriftsteller|ecriture|ecrivain|scrittura|scrittore|novel|novela|roman|"
+	"manuscript|draft|小説",
+	"publishing|publisher|editora|editorial|verlag|maison d'edition|casa editrice|literary agent|"
+	"self-publishing|出版",
+	"podcast|podcasts|audiobook|audiobooks|audiolibro|audiolibros|audiolivro|audiolivros|"
+	"horbuch|horbucher|livre audio|audible",
+	"analytics|data analytics|marketing analytics|data analysis|analise de dados|"
+	"analisis de datos|datenanalyse|dashboard|dashboards|sql|bigquery|looker|tableau|power bi|"
+	"attribution|b2b|demand gen|pipeline|データ分析",
+	"local government|city council|council|county commission|prefeitura|camara municipal|"
+	"ayuntamiento|gemeinderat|stadtrat|mairie|comune|school board|zoning",
+	"community events|community|event|events|festival|evento|eventos|veranstaltung|"
+	"fete|meetup",
+	"women's health|womens health|menopause|pregnancy|postpartum|saude da mulher|"
+	"salud de la mujer|frauengesundheit",
+	"sports nutrition|nutrition|nutricao|nutricion|ernahrung|protein|dietitian|nutricionista",
+};
+
 static int
 is_word_char(unsigned char c)
 {
@@ -133,6 +232,30 @@ has_phrase(const char *hay, size_t len, const char *needle)
 }
 
 /*
+ * Whether a topic's term occurs in text: a whole word or phrase, which an
+ * "s" may end; in a script without spaces between words, anywhere.
+ */
+static int
+has_term(const char *hay, size_t len, const char *term)
+{
+	const char *p = hay, *at, *end;
+	size_t n = strlen(term);
+
+	if ((unsigned char)term[0] >= 0xE3)
+		return n && memmem(hay, len, term, n) != NULL;
+	while (n && (at = memmem(p, (size_t)(hay + len - p), term, n)) != NULL) {
+		end = at + n;
+		if (end < hay + len && *end == 's')
+			end++;
+		if ((at == hay || !is_word_char((unsigned char)at[-1])) &&
+		    (end == hay + len || !is_word_char((unsigned char)*end)))
+			return 1;
+		p = at + 1;
+	}
+	return 0;
+}
+
+/*
  * Hyphens and underscores count as spaces ("small-business"), and an
  * interest written as one word matches too (#smallbusiness).
  */
@@ -164,9 +287,64 @@ relevance_phrases(const struct relevance *r, const char *text, size_t len, struc
 			buf_adds(found, in);
 		}
 	}
+	for (i = 0; i < r->naliases; i++) {
+		const struct relevance_alias *a = &r->aliases[i];
+		const char *in = r->interests[a->interest];
+
+		if ((found->p && has_phrase(found->p, found->len, in)) || !has_term(t, len, a->term))
+			continue;
+		buf_printf(found, "%s%s (%s)", found->len ? ", " : "", in, a->term);
+	}
 	free(t);
 }
 
+
+/* The terms of topic t, normalised as interests are, one at a time into term. */
+static const char *
+next_term(const char **t, struct textnorm *norm, char *term, size_t size)
+{
+	size_t n = strcspn(*t, "|"), i;
+
+	if (**t == '\0')
+		return NULL;
+	textnorm_run(norm, *t, n);
+	snprintf(term, size, "%.*s", (int)norm->out.len, norm->out.p);
+	for (i = 0; term[i]; i++)
+		if (term[i] == '-' || term[i] == '_')
+			term[i] = ' ';
+	*t += n + ((*t)[n] == '|');
+	return term;
+}
+
+/* The terms of every topic that interest i names, as aliases of it. */
+static void
+add_topics(struct relevance *r, struct textnorm *norm, size_t i)
+{
+	const char *in = r->interests[i], *t;
+	char term[128];
+	size_t k;
+
+	for (k = 0; k < sizeof topics / sizeof topics[0]; k++) {
+		int names = 0;
+
+		for (t = topics[k]; !names && next_term(&t, norm, term, sizeof term);)
+			names = strcmp(in, term) == 0 || (strchr(term, ' ') && has_term(in, strlen(in), term));
+		for (t = topics[k]; names && next_term(&t, norm, term, sizeof term);) {
+			size_t j;
+
+			if (strcmp(term, in) == 0)
+				continue;
+			for (j = 0; j < r->naliases && !(r->aliases[j].interest == i &&
+			    strcmp(r->aliases[j].term, term) == 0); j++)
+				;
+			if (j < r->naliases)
+				continue;
+			r->aliases = xrealloc(r->aliases, (r->naliases + 1) * sizeof *r->aliases);
+			r->aliases[r->naliases].term = xstrdup(term);
+			r->aliases[r->naliases++].interest = i;
+		}
+	}
+}
 
 void
 relevance_add(struct relevance *r, struct textnorm *norm, const char *list)
@@ -195,6 +373,7 @@ relevance_add(struct relevance *r, struct textnorm *norm, const char *list)
 			r->interests = xrealloc(r->interests, (r->ninterests + 1) * sizeof *r->interests);
 			r->interests[r->ninterests++] = in;
 			add_stems(r, in);
+			add_topics(r, norm, r->ninterests - 1);
 			r->given = xrealloc(r->given,
 			    (r->given ? strlen(r->given) + 2 : 0) + strlen(in) + 1);
 			if (r->ninterests == 1)
@@ -219,4 +398,7 @@ relevance_free(struct relevance *r)
 	for (i = 0; i < r->nstems; i++)
 		free(r->stems[i]);
 	free(r->stems);
+	for (i = 0; i < r->naliases; i++)
+		free(r->aliases[i].term);
+	free(r->aliases);
 }
