@@ -44,9 +44,16 @@ static const char lexicons[] =
     "live\\s+scores?|final\\s+score|fixtures|full\\s+time|breaking|viral|memes?|tea\\b)\\b\n"
     /* Replies that put people down rather than talk with them. */
     "rule COMBATIVE \\b(?:nonsense|rubbish|garbage|stupid|idiot\\w*|clueless|pathetic|ridiculous|"
-    "wrong\\s+again|you(?:'re|\\s+are)\\s+wrong|nobody\\s+asked|cope|l+o+l+\\s+no|do\\s+better|embarrassing|"
+    "wrong\\s+again|you(?:'re|\\s+are)\\s+wrong|nobody\\s+asked(?=\\s*[.!]|\\s*$)|cope|l+o+l+\\s+no|do\\s+better|embarrassing|"
     "amateurs?|grow\\s+up|try\\s+harder|typical|absurd|bobagem|ridiculo|vergonha|tonteria|ridiculez|"
-    "quatsch|unsinn|lacherlich)\\b\n"
+    "quatsch|unsinn|lacherlich|"
+    /* condescension: telling people off rather than answering them */
+    "wrong(?=\\.)|didn'?t\\s+think\\s+so|you\\s+of\\s+all\\s+people|open\\s+your\\s+mind|"
+    "read\\s+the\\s+(?:literature|research|studies|science)|do\\s+your\\s+(?:research|homework)|"
+    "(?:typical|hot)\\s+\\w+\\s+take|not\\s+even\\s+close|is\\s+a\\s+slogan|is\\s+nothing\\s+sacred|"
+    "for\\s+people\\s+who\\s+(?:can'?t|won'?t|don'?t|want)|call\\s+it\\s+what\\s+it\\s+is|"
+    "(?:em\\s+|en\\s+)?serio(?=\\s*\\?)|ernsthaft(?=\\s*\\?)|cade\\s+o|prova\\s+ai|que\\s+presta|nao\\s+presta|"
+    "ironico|ni\\s+idea|no\\s+tienes\\s+idea|keine\\s+ahnung|peinlich)\\b\n"
     /* Replies that sell: the replier's own course, product, link or DMs. */
     "rule PROMO \\b(?:my\\s+(?:course|program|programme|ebook|book|app|method|coaching|masterclass|newsletter)|"
     "check\\s+out\\s+my|link\\s+in\\s+(?:my\\s+)?bio|dm\\s+me|use\\s+code|discount|sign\\s+up|"

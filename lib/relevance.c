@@ -102,6 +102,7 @@ static const char *const topics[] = {
 	"empreendedor|empreendedora|emprendedor|emprendedora|entrepreneur|kleinunternehmen|"
 	"einzelhandel|laden|geschaft|commerce|commercant|epicerie|boutique|negozio|bottega|"
 	"loja|lojinha|tienda|cafe|coffee shop|bakery|restaurant|ristorante|trattoria|taqueria|"
+	"shop|shops|store|owner|co-owner|"
 	"brewery|florist|salon|market stall|maker market|個人店|お店|商店街|小売店|喫茶店|店主",
 	"e-commerce|ecommerce|online shop|online store|loja online|loja virtual|tienda online|"
 	"onlineshop|shopify|etsy|marketplace|tiktok shop|vendas online|ventas online",

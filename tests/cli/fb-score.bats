@@ -376,6 +376,7 @@ age_at() {
 	points FRESH 1
 	jq HAS_DEMAND .fb.demand != null
 	points HAS_DEMAND 2
+	threshold engage 3
 	EOF
 	printf '%s\n' '{"id":"1","username":"old","fb":{"source":{"network":"x"},"score":{"total":99,"verdict":"engage","reasons":[]},"demand":{"flagged":true,"score":4,"hits":[]}},"z":1}' >in
 	fbs -r zero.rules -r mine.rules in
@@ -546,7 +547,7 @@ age_at() {
 	expect_status 2
 	expect_no_stdout
 	expect_err '^fb-score: .*threshold'
-	printf 'threshold skip 3\n' >above.rules
+	printf 'threshold engage 2\nthreshold skip 3\n' >above.rules
 	fbs -r above.rules <"$DATA/score-ranked.ndjson"
 	expect_status 2
 	expect_no_stdout
