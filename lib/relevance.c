@@ -256,6 +256,48 @@ has_term(const char *hay, size_t len, const char *term)
 	return 0;
 }
 
+/* An alias found: its interest goes into found, unless it is there already. */
+static void
+alias_found(const struct relevance *r, const struct relevance_alias *a, struct buf *found)
+{
+	const char *in = r->interests[a->interest];
+
+	if (!(found->p && has_phrase(found->p, found->len, in)))
+		buf_printf(found, "%s%s (%s)", found->len ? ", " : "", in, a->term);
+}
+
+/*
+ * The aliases in text, in one pass: at each start of a word only the
+ * terms that begin with its byte are tried. Terms in a script without
+ * spaces (first byte 0xE3 and above) are looked for anywhere.
+ */
+static void
+match_aliases(const struct relevance *r, const char *t, size_t len, struct buf *found)
+{
+	size_t i, j;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c >= 0xE3 || (i > 0 && is_word_char((unsigned char)t[i - 1])))
+			continue;
+		for (j = r->by_byte[c]; j < r->by_byte[c + 1]; j++) {
+			const struct relevance_alias *a = &r->aliases[j];
+			size_t n = a->len, end = i + n;
+
+			if (n > len - i || t[i + n - 1] != a->term[n - 1] || memcmp(t + i, a->term, n) != 0)
+				continue;
+			if (end < len && t[end] == 's')
+				end++;
+			if (end == len || !is_word_char((unsigned char)t[end]))
+				alias_found(r, a, found);
+		}
+	}
+	for (j = r->by_byte[0xE3]; j < r->naliases; j++)
+		if (memmem(t, len, r->aliases[j].term, r->aliases[j].len))
+			alias_found(r, &r->aliases[j], found);
+}
+
 /*
  * Hyphens and underscores count as spaces ("small-business"), and an
  * interest written as one word matches too (#smallbusiness).
@@ -288,14 +330,7 @@ relevance_phrases(const struct relevance *r, const char *text, size_t len, struc
 			buf_adds(found, in);
 		}
 	}
-	for (i = 0; i < r->naliases; i++) {
-		const struct relevance_alias *a = &r->aliases[i];
-		const char *in = r->interests[a->interest];
-
-		if ((found->p && has_phrase(found->p, found->len, in)) || !has_term(t, len, a->term))
-			continue;
-		buf_printf(found, "%s%s (%s)", found->len ? ", " : "", in, a->term);
-	}
+	match_aliases(r, t, len, found);
 	free(t);
 }
 
@@ -342,8 +377,33 @@ add_topics(struct relevance *r, struct textnorm *norm, size_t i)
 				continue;
 			r->aliases = xrealloc(r->aliases, (r->naliases + 1) * sizeof *r->aliases);
 			r->aliases[r->naliases].term = xstrdup(term);
+			r->aliases[r->naliases].len = strlen(term);
 			r->aliases[r->naliases++].interest = i;
 		}
+	}
+}
+
+static int
+by_term(const void *a, const void *b)
+{
+	const struct relevance_alias *x = a, *y = b;
+	int d = strcmp(x->term, y->term);
+
+	return d ? d : (x->interest > y->interest) - (x->interest < y->interest);
+}
+
+/* Sorts the aliases by term, and notes where each first byte starts. */
+static void
+index_aliases(struct relevance *r)
+{
+	size_t b, j = 0;
+
+	if (r->naliases)
+		qsort(r->aliases, r->naliases, sizeof *r->aliases, by_term);
+	for (b = 0; b < 257; b++) {
+		while (j < r->naliases && (unsigned char)r->aliases[j].term[0] < b)
+			j++;
+		r->by_byte[b] = j;
 	}
 }
 
@@ -375,6 +435,7 @@ relevance_add(struct relevance *r, struct textnorm *norm, const char *list)
 			r->interests[r->ninterests++] = in;
 			add_stems(r, in);
 			add_topics(r, norm, r->ninterests - 1);
+			index_aliases(r);
 			r->given = xrealloc(r->given,
 			    (r->given ? strlen(r->given) + 2 : 0) + strlen(in) + 1);
 			if (r->ninterests == 1)

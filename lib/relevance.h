@@ -28,9 +28,11 @@ struct relevance {
 	size_t nstems;
 	struct relevance_alias {
 		char *term;	/* normalised */
+		size_t len;
 		size_t interest;	/* the interest it stands for */
-	} *aliases;
+	} *aliases;		/* sorted by term */
 	size_t naliases;
+	size_t by_byte[257];	/* the aliases whose term starts with byte b: [by_byte[b], by_byte[b + 1]) */
 };
 
 /* Adds the comma-separated interests of list, normalised with norm. */

@@ -353,7 +353,7 @@ age_at() {
 	expect_status 0
 	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
 	cat >expected <<-'EOF'
-	["6201",["bread (pao)"]]
+	["6201",["bread (padaria)"]]
 	["6202",["local business (tienda)"]]
 	["6203",["local business (喫茶店)"]]
 	["6204",[]]
