@@ -51,6 +51,7 @@ LIBSRC = \
 	lib/interrupt.c \
 	lib/jqexpr.c \
 	lib/json.c \
+	lib/lexicon.c \
 	lib/links.c \
 	lib/literals.c \
 	lib/lookup.c \
@@ -58,8 +59,10 @@ LIBSRC = \
 	lib/markdown.c \
 	lib/ngrams.c \
 	lib/output.c \
+	lib/posts.c \
 	lib/rank.c \
 	lib/report.c \
+	lib/relevance.c \
 	lib/rules.c \
 	lib/score.c \
 	lib/signals.c \

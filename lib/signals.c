@@ -7,9 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "links.h"
 #include "json.h"
-#include "rules.h"
+#include "lexicon.h"
+#include "links.h"
+#include "posts.h"
+#include "relevance.h"
 #include "signals.h"
 #include "textnorm.h"
 #include "util.h"
@@ -31,263 +33,17 @@ const char *const signal_names[NSIGNALS] = {
 	"ALIVE_RELEVANT_CONVERSES", "RELEVANT_BROADCASTER",
 };
 
-/*
- * Lexicons matched on normalised bios and posts. Job titles and
- * self-descriptions (Sloan et al. 2015; Beller et al. 2014), with hobby
- * words left out: they say little about what a person does.
- */
-static const char lexicons[] =
-    "rule ROLE \\b(?:founder|co-?founder|ceo|cto|cfo|coo|vp|head\\s+of|director|manager|engineer|developer|"
-    "programmer|designer|architect|researcher|scientist|professor|lecturer|teacher|phd|postdoc|"
-    "journalist|reporter|editor|author|writer\\s+(?:at|for)|copywriter|consultant|strategist|"
-    "analyst|marketer|marketing|lawyer|attorney|doctor|physician|nurse|pharmacist|dentist|"
-    "therapist|chef|baker|owner|proprietor|farmer|accountant|economist|librarian|curator|"
-    "producer|product|photographer\\s+(?:at|for|@)|illustrator|translator|nonprofit|ngo|"
-    "fundador[a]?|ingenier[oa]|disenador[a]?|periodista|jornalista|investigador[a]?|"
-    "professor[a]?|gr(?:u|ue)nder(?:in)?|ingenieur(?:in)?|fondat(?:eur|rice)|journaliste|"
-    "developpeu(?:r|se)|consultor[a]?|dueno|dona\\s+de|i\\s+(?:run|help|build|teach|write\\s+about|make)|"
-    "(?:work|working)\\s+(?:at|on|in)|building\\s+@|at\\s+@\\w|@\\s*\\w+\\s*(?:\\||$))\n"
-    "rule SPAM \\b(?:make\\s+(?:money|\\$\\s*\\d+)|earn\\s+\\$?\\s*\\d+|work\\s+from\\s+home|giveaway|airdrop|"
-    "free\\s+(?:followers|crypto|money|iphone)|dm\\s+(?:me\\s+)?(?:for|to\\s+get)\\s+(?:promo|collab|paid|shoutout)|"
-    "click\\s+(?:the\\s+)?link\\s+in\\s+(?:my\\s+)?bio|limited\\s+(?:time\\s+)?offer|passive\\s+income|"
-    "double\\s+your|forex|binary\\s+options|promo\\s+code|get\\s+rich|100x|to\\s+the\\s+moon|"
-    "send\\s+(?:me\\s+)?\\d+|cash\\s*app|onlyfans|buy\\s+followers|cheap\\s+followers|signals?\\s+group|"
-    "investment\\s+opportunity|guaranteed\\s+(?:profit|returns?)|claim\\s+(?:your|now)|"
-    "(?:real|active|organic)\\s+followers|\\d+\\s*k\\s+followers|followers\\s+for\\s+\\$|instant\\s+delivery|"
-    "engagement\\s+(?:pod|group)|grupo\\s+de\\s+engajamento|grupo\\s+de\\s+interaccion|pod\\s+de\\s+engajamento|"
-    "seguidores\\s+(?:reais|reales)|compra\\s+seguidores|comprar\\s+seguidores|dm\\s+(?:me\\s+)?to\\s+join|"
-    /* phishing and prize scams */
-    "verify\\s+your\\s+(?:account|identity)|account\\s+(?:will\\s+be\\s+)?suspended|appeal\\s+form|"
-    "seed\\s+phrase|wallet\\s+(?:connect|sync)|you(?:'ve|\\s+have)\\s+(?:won|been\\s+selected)|claim\\s+(?:your\\s+)?prize|"
-    "gift\\s*card|whatsapp\\s+(?:me|us|\\+)|double\\s+(?:your\\s+)?(?:btc|eth|crypto|money)|pix\\s+(?:aceito|premiado)|"
-    "paid\\s+(?:feature|promotion|review)s?|featured\\s+for\\s+\\$|limited\\s+spots?)\n"
-    /* A bio in the voice of an organisation rather than a person. */
-    "rule ORG ^the\\s|\\b(?:we|we're|our|official|news|newsroom|daily|weekly|updates|headlines|brand|"
-    "shop|store|agency|app|platform|inc|ltd|llc|gmbh|company|magazine|media|"
-    "nosotros|nuestr[oa]s?|noticias|somos|nossa?|noticias|tienda|loja|agencia)\\b\n"
-    /* What broadcasters of filler post: trivia, horoscopes, scores, gossip, quotes. */
-    "rule TRIVIA \\b(?:horoscopes?|zodiac|astrology|aries|scorpio|quote\\s+of\\s+the\\s+day|daily\\s+quotes?|"
-    "motivational|inspirational|gossip|celebs?|celebrity|fun\\s+facts?|facts\\s+every|did\\s+you\\s+know|trivia|"
-    "one\\s+quote|quotes?\\s+(?:a|every)\\s+day|daily\\s+(?:facts?|motivation|horoscope)|"
-    "live\\s+scores?|final\\s+score|fixtures|full\\s+time|breaking|viral|memes?|tea\\b)\\b\n"
-    /* Replies that put people down rather than talk with them. */
-    "rule COMBATIVE \\b(?:nonsense|rubbish|garbage|stupid|idiot\\w*|clueless|pathetic|ridiculous|"
-    "wrong\\s+again|you(?:'re|\\s+are)\\s+wrong|nobody\\s+asked|cope|l+o+l+\\s+no|do\\s+better|embarrassing|"
-    "amateurs?|grow\\s+up|try\\s+harder|typical|absurd|bobagem|ridiculo|vergonha|tonteria|ridiculez|"
-    "quatsch|unsinn|lacherlich)\\b\n"
-    /* Replies that sell: the replier's own course, product, link or DMs. */
-    "rule PROMO \\b(?:my\\s+(?:course|program|programme|ebook|book|app|method|coaching|masterclass|newsletter)|"
-    "check\\s+out\\s+my|link\\s+in\\s+(?:my\\s+)?bio|dm\\s+me|use\\s+code|discount|sign\\s+up|"
-    "book\\s+a\\s+call|free\\s+(?:guide|trial|call|webinar)|meu\\s+curso|link\\s+na\\s+bio|mi\\s+curso)\\b\n";
-
-enum { LEX_ROLE, LEX_SPAM, LEX_ORG, LEX_TRIVIA, LEX_COMBATIVE, LEX_PROMO };
-
-struct post {
-	struct buf text;	/* original */
-	struct buf norm;	/* normalised */
-	struct buf said;	/* normalised, without the @names a reply starts with */
-	time_t created;
-	int has_created, repost, reply, bare_link, original;
-	int has_link, question, hashtags, to_client, spam;
-	struct buf reply_to;	/* the user replied to */
-	struct buf mentions;	/* the mentions' raw JSON, for the client's id */
-	struct buf domains;	/* " a.com b.org " */
-};
-
 struct signals {
 	time_t now;
-	char **interests;
-	size_t ninterests;
-	char *interests_given;	/* as given, for messages */
-	char **stems;		/* the interests' words, cut to STEM bytes */
-	size_t nstems;
-	char **client;		/* the client's ids and lower-case @names */
-	size_t nclient;
-	struct ruleset lex;
+	struct relevance rel;
+	struct posts posts;
+	struct lexicons lex;
 	struct textnorm norm;
-	struct post *posts;
-	size_t nposts, posts_cap;
 	struct buf tmp;
 	struct stream *st;
 	struct signal_result *out;
-	unsigned char lex_mark[8];	/* the lexicons that may match the text scanned */
 	const char *want_why;		/* the signals whose why is wanted, or NULL for all */
 };
-
-/* Whether the ", "-separated list holds key as one of its items. */
-static int
-has_word_key(const char *list, const char *key)
-{
-	size_t n = strlen(key);
-	const char *p = list;
-
-	while ((p = strstr(p, key)) != NULL) {
-		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
-/*
- * A crude stemmer that needs no language: a word's first STEM bytes
- * ("market" for marketing and marketer, "coffee" and "coffees"). Words
- * that say nothing of a topic on their own are left out.
- */
-#define STEM 5
-
-static int
-stop_word(const char *w, size_t n)
-{
-	static const char *const stop[] = {
-		"and", "the", "for", "with", "from", "into", "your", "our", "are", "about",
-		"small", "local", "new", "good", "best", "top", "more", "big", "de", "del",
-		"la", "las", "los", "el", "y", "e", "o", "para", "por", "con", "com", "do",
-		"da", "dos", "das", "em", "no", "na", "en", "et", "le", "les", "du", "des",
-		"und", "der", "die", "das", "den", "im", "a", "of", "to", "in", "on", "at", "by",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof stop / sizeof stop[0]; i++)
-		if (strlen(stop[i]) == n && memcmp(stop[i], w, n) == 0)
-			return 1;
-	return 0;
-}
-
-static void
-add_stems(struct signals *s, const char *in)
-{
-	const char *p = in;
-
-	while (*p) {
-		size_t n = 0, i;
-		char *stem;
-
-		while (*p == ' ')
-			p++;
-		while (p[n] && p[n] != ' ')
-			n++;
-		if (n == 0)
-			break;
-		if (!stop_word(p, n)) {
-			stem = xstrndup(p, n > STEM ? STEM : n);
-			for (i = 0; i < s->nstems && strcmp(s->stems[i], stem) != 0; i++)
-				;
-			if (i < s->nstems) {
-				free(stem);
-			} else {
-				s->stems = xrealloc(s->stems, (s->nstems + 1) * sizeof *s->stems);
-				s->stems[s->nstems++] = stem;
-			}
-		}
-		p += n;
-	}
-}
-
-static int
-is_word_char(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80;
-}
-
-/*
- * The interests' words found in text (normalised), added to found (", "-
- * separated) and counted in *nfound when new; returns how many occur.
- */
-static size_t
-match_stems(struct signals *s, const char *t, size_t len, struct buf *found, size_t *nfound)
-{
-	size_t i = 0, j, occur = 0;
-
-	while (i < len) {
-		size_t n = 0;
-
-		while (i < len && !is_word_char((unsigned char)t[i]))
-			i++;
-		while (i + n < len && is_word_char((unsigned char)t[i + n]))
-			n++;
-		for (j = 0; n && j < s->nstems; j++) {
-			const char *stem = s->stems[j];
-			size_t k = strlen(stem);
-
-			/* A short word must be whole ("ux", "seo"); a long one starts alike. */
-			if (!(k < STEM ? n == k : n >= k) || memcmp(t + i, stem, k) != 0)
-				continue;
-			occur++;
-			if (found->p && has_word_key(found->p, stem))
-				continue;
-			if (found->len)
-				buf_adds(found, ", ");
-			buf_adds(found, stem);
-			(*nfound)++;
-		}
-		i += n;
-	}
-	return occur;
-}
-
-/* Exactly n decimal digits at p, as a number in *out. */
-static int
-digits(const char *p, int n, int *out)
-{
-	int i;
-
-	*out = 0;
-	for (i = 0; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-		*out = *out * 10 + (p[i] - '0');
-	}
-	return 1;
-}
-
-int
-parse_date(const char *p, size_t len, time_t *t)
-{
-	struct tm tm = {0};
-	char buf[40];
-
-	if (len >= sizeof buf)
-		return -1;
-	memcpy(buf, p, len);
-	buf[len] = '\0';
-	if (len < 10 || !digits(buf, 4, &tm.tm_year) || buf[4] != '-' ||
-	    !digits(buf + 5, 2, &tm.tm_mon) || buf[7] != '-' || !digits(buf + 8, 2, &tm.tm_mday))
-		return -1;
-	if (buf[10] == 'T' || buf[10] == ' ') {
-		int m = 19;
-
-		if (len < 19 || !digits(buf + 11, 2, &tm.tm_hour) || buf[13] != ':' ||
-		    !digits(buf + 14, 2, &tm.tm_min) || buf[16] != ':' || !digits(buf + 17, 2, &tm.tm_sec))
-			return -1;
-		if (buf[m] == '.')
-			for (m++; isdigit((unsigned char)buf[m]); m++)
-				;
-		if (buf[m] == 'Z')
-			m++;
-		else if (strcmp(buf + m, "+00:00") == 0)
-			m += 6;
-		if (buf[m] != '\0')
-			return -1;
-	} else if (buf[10] != '\0') {
-		return -1;
-	}
-	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31)
-		return -1;
-	if (tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
-		return -1;
-	tm.tm_year -= 1900;
-	tm.tm_mon--;
-	{
-		struct tm check = tm, back;
-
-		*t = timegm(&check);
-		/* timegm normalises 2026-02-30 to March: refuse what moved. */
-		if (gmtime_r(t, &back) == NULL || back.tm_mday != tm.tm_mday || back.tm_mon != tm.tm_mon)
-			return -1;
-	}
-	return 0;
-}
 
 static int
 number_of(const struct json_member *m, double *x)
@@ -300,163 +56,6 @@ number_of(const struct json_member *m, double *x)
 	tmp[m->vallen] = '\0';
 	*x = strtod(tmp, NULL);
 	return 1;
-}
-
-static struct post *
-new_post(struct signals *s)
-{
-	struct post *p;
-
-	if (s->nposts == s->posts_cap)
-		s->posts = xgrow(s->posts, &s->posts_cap, sizeof *s->posts, 16);
-	p = &s->posts[s->nposts++];
-	buf_reset(&p->text);
-	buf_reset(&p->norm);
-	buf_reset(&p->said);
-	buf_reset(&p->reply_to);
-	buf_reset(&p->mentions);
-	buf_reset(&p->domains);
-	p->has_created = p->repost = p->reply = p->bare_link = p->original = 0;
-	p->has_link = p->question = p->hashtags = p->to_client = p->spam = 0;
-	return p;
-}
-
-static size_t
-letters(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += isalpha((unsigned char)*s) || ((unsigned char)*s >= 0xC0);
-	return n;
-}
-
-/* Letters left once links, mentions and hashtags are taken out. */
-static size_t
-words_left(const char *text)
-{
-	struct buf b = {0};
-	const char *p = text;
-	size_t n;
-
-	while (*p) {
-		if ((*p == 'h' && (strncmp(p, "http://", 7) == 0 || strncmp(p, "https://", 8) == 0)) ||
-		    *p == '@' || *p == '#') {
-			while (*p && !isspace((unsigned char)*p))
-				p++;
-			continue;
-		}
-		buf_addc(&b, *p++);
-	}
-	n = b.p ? letters(b.p) : 0;
-	buf_free(&b);
-	return n;
-}
-
-/* Whether the post replies to or mentions the client (--client). */
-static int
-addresses_client(const struct signals *s, const struct post *p)
-{
-	size_t i;
-
-	for (i = 0; i < s->nclient; i++) {
-		const char *c = s->client[i];
-		size_t n = strlen(c);
-		const char *t = p->text.p, *at;
-
-		if (p->reply_to.len == n && memcmp(p->reply_to.p, c, n) == 0)
-			return 1;
-		if (p->mentions.len && memmem(p->mentions.p, p->mentions.len, c, n))
-			return 1;
-		for (at = t; at && (at = strchr(at, '@')) != NULL; at++)
-			if (strncasecmp(at + 1, c, n) == 0 &&
-			    !isalnum((unsigned char)at[1 + n]) && at[1 + n] != '_')
-				return 1;
-	}
-	return 0;
-}
-
-static void
-finish_post(struct signals *s, struct post *p)
-{
-	const char *t = p->text.p ? p->text.p : "", *q;
-	size_t left;
-
-	textnorm_run(&s->norm, t, p->text.len);
-	buf_add(&p->norm, s->norm.out.p, s->norm.out.len);
-	if (p->text.len >= 3 && strncmp(t, "RT @", 4) == 0)
-		p->repost = 1;
-	left = words_left(t);
-	p->has_link = strstr(t, "http://") || strstr(t, "https://");
-	p->bare_link = !p->repost && left < 10 && p->has_link;
-	p->original = !p->repost && !p->bare_link && left >= 20;
-	p->question = !p->repost && strchr(t, '?') != NULL;
-	for (q = t; (q = strchr(q, '#')) != NULL; q++)
-		p->hashtags += isalnum((unsigned char)q[1]) || (unsigned char)q[1] >= 0x80;
-	/* What a reply says, without the @names it starts with: canned replies repeat it. */
-	q = p->norm.p ? p->norm.p : "";
-	while (*q == '@' || *q == ' ') {
-		while (*q && *q != ' ')
-			q++;
-		while (*q == ' ')
-			q++;
-	}
-	buf_adds(&p->said, q);
-	p->to_client = !p->repost && addresses_client(s, p);
-}
-
-/* Reads the posts the scanner kept (rec->scan) into s->posts. */
-static int
-read_posts(struct signals *s, const struct record *rec)
-{
-	const struct json_scan *sc = rec->scan;
-	struct post *p = NULL;
-	size_t i, current = (size_t)-1;
-
-	s->nposts = 0;
-	if (sc->posts_bad != (size_t)-1) {
-		stream_reject(s->st, rec, ".posts[%zu]: expected an object, got %s",
-		    sc->posts_bad, json_kind_name(sc->posts_bad_kind));
-		return -1;
-	}
-	for (i = 0; i < sc->npost_members; i++) {
-		const struct json_member *m = &sc->post_members[i];
-
-		if (sc->post_index[i] != current) {
-			if (p)
-				finish_post(s, p);
-			p = new_post(s);
-			current = sc->post_index[i];
-		}
-		if (json_key_is(m, "text") && m->kind == JSON_STRING) {
-			buf_reset(&p->text);
-			json_unescape(&p->text, m->val, m->vallen);
-		} else if (json_key_is(m, "created_at") && m->kind == JSON_STRING) {
-			p->has_created = parse_date(m->val + 1, m->vallen - 2, &p->created) == 0;
-		} else if (json_key_is(m, "in_reply_to_user_id") && m->kind == JSON_STRING) {
-			p->reply = 1;
-			buf_reset(&p->reply_to);
-			buf_add(&p->reply_to, m->val + 1, m->vallen - 2);
-		} else if ((json_key_is(m, "referenced_tweets") || json_key_is(m, "referenced_posts")) &&
-		    m->kind == JSON_ARRAY) {
-			if (memmem(m->val, m->vallen, "\"retweeted\"", 11))
-				p->repost = 1;
-			if (memmem(m->val, m->vallen, "\"replied_to\"", 12))
-				p->reply = 1;
-		} else if (json_key_is(m, "entities")) {
-			link_domains(&p->domains, m->val, m->vallen);
-			buf_reset(&p->mentions);
-			/* Kept, lower-cased, only to look for the client in. */
-			if (s->nclient) {
-				buf_add(&p->mentions, m->val, m->vallen);
-				for (size_t k = 0; k < p->mentions.len; k++)
-					p->mentions.p[k] = (char)tolower((unsigned char)p->mentions.p[k]);
-			}
-		}
-	}
-	if (p)
-		finish_post(s, p);
-	return 0;
 }
 
 /* A signal that holds, with what made it hold. */
@@ -491,20 +90,6 @@ not_evaluated(struct signals *s, size_t sig, const char *lacking)
  * A text is asked about several lexicons: one pass over their literals
  * (lexicon_scan) tells which can match it, and only those run.
  */
-static void
-lexicon_scan(struct signals *s, const char *text, size_t len)
-{
-	ruleset_candidates(&s->lex, text, len, s->lex_mark);
-}
-
-/* Whether lexicon lex matches text, which lexicon_scan read last. */
-static int
-lexicon_hits(struct signals *s, int lex, const char *text, size_t len,
-    size_t *m0, size_t *m1)
-{
-	return s->lex_mark[lex] && rule_match(&s->lex, (size_t)lex, text, len, 0, m0, m1) > 0;
-}
-
 static void
 score_counts(struct signals *s, const struct record *rec, double *tweets_out,
     int *have_tweets, double *age_days, int *have_age)
@@ -598,8 +183,8 @@ score_profile(struct signals *s, const struct record *rec, double age_days, int 
 		buf_reset(&s->tmp);
 		json_unescape(&s->tmp, m->val, m->vallen);
 		textnorm_run(&s->norm, s->tmp.p, s->tmp.len);
-		lexicon_scan(s, s->norm.out.p, s->norm.out.len);
-		if (lexicon_hits(s, LEX_ROLE, s->norm.out.p, s->norm.out.len, &m0, &m1)) {
+		lexicon_scan(&s->lex, s->norm.out.p, s->norm.out.len);
+		if (lexicon_hits(&s->lex, LEX_ROLE, s->norm.out.p, s->norm.out.len, &m0, &m1)) {
 			size_t c0, c1, o0, o1;
 
 			textnorm_span(&s->norm, m0, m1, &c0, &c1);
@@ -610,14 +195,14 @@ score_profile(struct signals *s, const struct record *rec, double age_days, int 
 	}
 	if (!has_bio && !has_location)
 		hit(s, SIG_NO_BIO, "no bio, no location");
-	if (has_bio && lexicon_hits(s, LEX_ORG, s->norm.out.p, s->norm.out.len, &m0, &m1))
+	if (has_bio && lexicon_hits(&s->lex, LEX_ORG, s->norm.out.p, s->norm.out.len, &m0, &m1))
 		hit(s, SIG_ORG, "bio: \"%.*s\"", (int)(m1 - m0), s->norm.out.p + m0);
 	else if ((m = record_member(rec, "name")) && m->kind == JSON_STRING &&
 	    m->vallen > 6 && strncasecmp(m->val + 1, "the ", 4) == 0)
 		hit(s, SIG_ORG, "name: %.*s", (int)m->vallen - 2, m->val + 1);
-	if (has_bio && lexicon_hits(s, LEX_TRIVIA, s->norm.out.p, s->norm.out.len, &m0, &m1))
+	if (has_bio && lexicon_hits(&s->lex, LEX_TRIVIA, s->norm.out.p, s->norm.out.len, &m0, &m1))
 		hit(s, SIG_TRIVIA, "bio: \"%.*s\"", (int)(m1 - m0), s->norm.out.p + m0);
-	if (has_bio && lexicon_hits(s, LEX_SPAM, s->norm.out.p, s->norm.out.len, &m0, &m1))
+	if (has_bio && lexicon_hits(&s->lex, LEX_SPAM, s->norm.out.p, s->norm.out.len, &m0, &m1))
 		hit(s, SIG_SPAM_BIO, "bio: \"%.*s\"", (int)(m1 - m0), s->norm.out.p + m0);
 	if ((m = record_member(rec, "username")) && m->kind == JSON_STRING &&
 	    generated_handle(m->val + 1, m->vallen - 2))
@@ -631,135 +216,6 @@ score_profile(struct signals *s, const struct record *rec, double age_days, int 
 		json_unescape(&s->tmp, m->val, m->vallen);
 		link_domain(bio_domains, s->tmp.p ? s->tmp.p : "", s->tmp.len);
 	}
-}
-
-/* Whether needle occurs in hay as a whole word or phrase. */
-static int
-has_phrase(const char *hay, size_t len, const char *needle)
-{
-	const char *p = hay, *at;
-	size_t n = strlen(needle);
-
-	while (n && (at = memmem(p, (size_t)(hay + len - p), needle, n)) != NULL) {
-		if ((at == hay || !is_word_char((unsigned char)at[-1])) &&
-		    (at + n == hay + len || !is_word_char((unsigned char)at[n])))
-			return 1;
-		p = at + 1;
-	}
-	return 0;
-}
-
-/*
- * The interests found in text, added to found (", "-separated). Hyphens
- * and underscores count as spaces ("small-business"), and an interest
- * written as one word matches too (#smallbusiness).
- */
-static void
-match_interests(struct signals *s, const char *text, size_t len, struct buf *found)
-{
-	char *t = xstrndup(text, len), joined[256];
-	size_t i, j, k;
-
-	for (i = j = 0; i < len; i++) {
-		char c = t[i] == '-' || t[i] == '_' ? ' ' : t[i];
-
-		if (c != ' ' || j == 0 || t[j - 1] != ' ')
-			t[j++] = c;
-	}
-	len = j;
-	for (i = 0; i < s->ninterests; i++) {
-		const char *in = s->interests[i];
-
-		if (found->p && has_phrase(found->p, found->len, in))
-			continue;
-		for (j = k = 0; in[j] && k + 1 < sizeof joined; j++)
-			if (in[j] != ' ')
-				joined[k++] = in[j];
-		joined[k] = '\0';
-		if (has_phrase(t, len, in) || (strcmp(joined, in) != 0 && has_phrase(t, len, joined))) {
-			if (found->len)
-				buf_adds(found, ", ");
-			buf_adds(found, in);
-		}
-	}
-	free(t);
-}
-
-/* What the posts add up to, counted once for the rules below. */
-struct post_counts {
-	size_t n, own, reposts, links, with_link, spam, replies, distinct, canned;
-	size_t questions, hashtags, original, dated, repeat, same_minute, to_client, pitches;
-	size_t combative, promo_replies;
-	time_t last;
-};
-
-static int
-same_buf(const struct buf *a, const struct buf *b)
-{
-	return a->len == b->len && (a->len == 0 || memcmp(a->p, b->p, a->len) == 0);
-}
-
-static void
-count_posts(struct signals *s, struct post_counts *c)
-{
-	size_t i, j, minutes[60] = {0};
-
-	memset(c, 0, sizeof *c);
-	c->n = s->nposts;
-	for (i = 0; i < c->n; i++) {
-		struct post *p = &s->posts[i];
-		size_t m0, m1, same = 1;
-
-		c->reposts += p->repost;
-		c->links += p->bare_link;
-		c->original += p->original;
-		if (p->has_created) {
-			c->dated++;
-			if (p->created > c->last)
-				c->last = p->created;
-			if (!p->reply && !p->repost)
-				minutes[(p->created / 60) % 60]++;
-		}
-		if (!p->repost || p->reply)
-			lexicon_scan(s, p->norm.p ? p->norm.p : "", p->norm.len);
-		if (!p->repost) {
-			c->own++;
-			c->with_link += p->has_link;
-			c->questions += p->question;
-			c->hashtags += (size_t)p->hashtags;
-			p->spam = lexicon_hits(s, LEX_SPAM, p->norm.p ? p->norm.p : "", p->norm.len, &m0, &m1);
-			c->spam += (size_t)p->spam;
-			/* A link or a sales line to the client is a pitch, not a conversation. */
-			if (p->to_client && (p->has_link || p->spam))
-				c->pitches++;
-			else
-				c->to_client += p->to_client;
-		}
-		if (p->reply && !p->repost) {
-			int seen = 0, canned = 0;
-			const char *t = p->norm.p ? p->norm.p : "";
-
-			c->replies++;
-			c->combative += lexicon_hits(s, LEX_COMBATIVE, t, p->norm.len, &m0, &m1);
-			c->promo_replies += p->has_link || p->spam ||
-			    lexicon_hits(s, LEX_PROMO, t, p->norm.len, &m0, &m1);
-			for (j = 0; j < i; j++) {
-				if (!s->posts[j].reply)
-					continue;
-				seen |= same_buf(&s->posts[j].reply_to, &p->reply_to);
-				canned |= p->said.len > 0 && same_buf(&s->posts[j].said, &p->said);
-			}
-			c->distinct += !seen;
-			c->canned += canned;
-		}
-		for (j = i + 1; j < c->n; j++)
-			same += p->norm.len > 0 && same_buf(&s->posts[j].norm, &p->norm);
-		if (same > c->repeat)
-			c->repeat = same;
-	}
-	for (i = 0; i < 60; i++)
-		if (minutes[i] > c->same_minute)
-			c->same_minute = minutes[i];
 }
 
 /* Dead, quiet or active, from the newest post's date. */
@@ -833,7 +289,7 @@ score_posts(struct signals *s, const struct record *rec, int never_posted,
 	const char *lacking = posts_attached ? "fewer than 3 posts attached" : "no posts attached";
 	size_t i;
 
-	count_posts(s, c);
+	posts_count(&s->posts, &s->lex, c);
 	score_activity(s, c, never_posted);
 	if (c->to_client)
 		hit(s, SIG_CLIENT, "%zu post%s to or about the client", c->to_client,
@@ -849,7 +305,7 @@ score_posts(struct signals *s, const struct record *rec, int never_posted,
 	score_post_kinds(s, c);
 	for (i = 0; bio_domains->len && i < c->n; i++) {
 		char key[256];
-		const char *d = link_common(bio_domains->p, s->posts[i].domains.p, key, sizeof key);
+		const char *d = link_common(bio_domains->p, s->posts.v[i].domains.p, key, sizeof key);
 
 		if (d) {
 			hit(s, SIG_OWN_WRITING, "bio link and posts on%.*s", (int)strlen(d) - 1, d);
@@ -882,9 +338,9 @@ score_demand(struct signals *s, const struct json_member *fb)
 			hit(s, SIG_MENTIONS, "fb.demand.score %.*s", (int)dscore.vallen, dscore.val);
 		return;
 	}
-	for (i = 0; i < s->nposts; i++)
-		if (s->posts[i].has_created && s->posts[i].created > newest)
-			newest = s->posts[i].created;
+	for (i = 0; i < s->posts.n; i++)
+		if (s->posts.v[i].has_created && s->posts.v[i].created > newest)
+			newest = s->posts.v[i].created;
 	if (json_object_member(&demand, "hits", &hits) && hits.kind == JSON_ARRAY) {
 		json_iter_init(&it, hits.val, hits.vallen);
 		while (json_iter_element(&it, &v, &vlen, &kind)) {
@@ -905,8 +361,8 @@ score_demand(struct signals *s, const struct json_member *fb)
 				continue;
 			located = 1;
 			if (sscanf(field, ".posts[%zu]", &post) == 1) {
-				if (post < s->nposts && (!s->posts[post].has_created ||
-				    difftime(newest, s->posts[post].created) <= 365 * 86400.0))
+				if (post < s->posts.n && (!s->posts.v[post].has_created ||
+				    difftime(newest, s->posts.v[post].created) <= 365 * 86400.0))
 					in_posts = 1;
 			} else {
 				profile = 1;
@@ -1045,44 +501,21 @@ struct signals *
 signals_new(void)
 {
 	struct signals *s = xcalloc(1, sizeof *s);
-	struct buf err = {0};
 
 	s->now = time(NULL);
 	textnorm_init(&s->norm);
-	ruleset_init(&s->lex);
-	if (ruleset_parse(&s->lex, lexicons, strlen(lexicons), "score lexicons", &err) < 0 ||
-	    ruleset_compile(&s->lex, &err) < 0)
-		die(EXIT_FAIL, "internal error: %s", err.p);
+	lexicons_init(&s->lex);
 	return s;
 }
 
 void
 signals_free(struct signals *s)
 {
-	size_t i;
-
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->ninterests; i++)
-		free(s->interests[i]);
-	free(s->interests);
-	free(s->interests_given);
-	for (i = 0; i < s->nstems; i++)
-		free(s->stems[i]);
-	free(s->stems);
-	for (i = 0; i < s->nclient; i++)
-		free(s->client[i]);
-	free(s->client);
-	for (i = 0; i < s->posts_cap; i++) {
-		buf_free(&s->posts[i].text);
-		buf_free(&s->posts[i].norm);
-		buf_free(&s->posts[i].said);
-		buf_free(&s->posts[i].reply_to);
-		buf_free(&s->posts[i].mentions);
-		buf_free(&s->posts[i].domains);
-	}
-	free(s->posts);
-	ruleset_free(&s->lex);
+	relevance_free(&s->rel);
+	posts_free(&s->posts);
+	lexicons_free(&s->lex);
 	textnorm_free(&s->norm);
 	buf_free(&s->tmp);
 	free(s);
@@ -1118,21 +551,21 @@ read_relevance(struct signals *s, const struct record *rec)
 	size_t i, nwords = 0, relevant_posts = 0;
 	int relevant;
 
-	if (s->ninterests == 0)
+	if (s->rel.ninterests == 0)
 		return 0;
 	if ((m = record_member(rec, "description")) && m->kind == JSON_STRING) {
 		buf_reset(&s->tmp);
 		json_unescape(&s->tmp, m->val, m->vallen);
 		textnorm_run(&s->norm, s->tmp.p, s->tmp.len);
-		match_interests(s, s->norm.out.p, s->norm.out.len, &found);
-		match_stems(s, s->norm.out.p, s->norm.out.len, &words, &nwords);
+		relevance_phrases(&s->rel, s->norm.out.p, s->norm.out.len, &found);
+		relevance_words(&s->rel, s->norm.out.p, s->norm.out.len, &words, &nwords);
 	}
-	for (i = 0; i < s->nposts; i++)
-		if (!s->posts[i].repost && s->posts[i].norm.p) {
+	for (i = 0; i < s->posts.n; i++)
+		if (!s->posts.v[i].repost && s->posts.v[i].norm.p) {
 			size_t before = found.len, occur;
 
-			match_interests(s, s->posts[i].norm.p, s->posts[i].norm.len, &found);
-			occur = match_stems(s, s->posts[i].norm.p, s->posts[i].norm.len, &words, &nwords);
+			relevance_phrases(&s->rel, s->posts.v[i].norm.p, s->posts.v[i].norm.len, &found);
+			occur = relevance_words(&s->rel, s->posts.v[i].norm.p, s->posts.v[i].norm.len, &words, &nwords);
 			relevant_posts += found.len > before || occur > 0;
 		}
 	if (relevant_posts >= 2)
@@ -1143,7 +576,7 @@ read_relevance(struct signals *s, const struct record *rec)
 	else if (nwords >= 2)
 		hit(s, SIG_INTEREST_WORDS, "%s", words.p);
 	else if (relevant_posts == 0)
-		hit(s, SIG_OFF_TOPIC, "none of: %s", s->interests_given);
+		hit(s, SIG_OFF_TOPIC, "none of: %s", s->rel.given);
 	relevant = found.len > 0 || nwords >= 2;
 	buf_free(&found);
 	buf_free(&words);
@@ -1177,7 +610,7 @@ signals_read(struct signals *s, struct stream *st, const struct record *rec,
 		    "(jq -c .author gives a post's author)");
 		return -1;
 	}
-	if (check_types(s, rec, fb) < 0 || read_posts(s, rec) < 0)
+	if (check_types(s, rec, fb) < 0 || posts_read(&s->posts, &s->norm, st, rec) < 0)
 		return -1;
 	score_demand(s, fb);
 	score_counts(s, rec, &tweets, &have_tweets, &age_days, &have_age);
@@ -1192,54 +625,11 @@ signals_read(struct signals *s, struct stream *st, const struct record *rec,
 void
 signals_add_interests(struct signals *s, const char *list)
 {
-	const char *p = list;
-
-	while (*p) {
-		size_t n = strcspn(p, ",\n");
-		const char *a = p, *b = p + n;
-
-		while (a < b && isspace((unsigned char)*a))
-			a++;
-		while (b > a && isspace((unsigned char)b[-1]))
-			b--;
-		if (b > a) {
-			char *in, *q;
-
-			textnorm_run(&s->norm, a, (size_t)(b - a));
-			in = xstrndup(s->norm.out.p, s->norm.out.len);
-			for (q = in; *q; q++)
-				if (*q == '-' || *q == '_')
-					*q = ' ';
-			for (q = in; *q; q++)	/* runs of spaces become one */
-				while (q[0] == ' ' && q[1] == ' ')
-					memmove(q, q + 1, strlen(q));
-			s->interests = xrealloc(s->interests, (s->ninterests + 1) * sizeof *s->interests);
-			s->interests[s->ninterests++] = in;
-			add_stems(s, in);
-			s->interests_given = xrealloc(s->interests_given,
-			    (s->interests_given ? strlen(s->interests_given) + 2 : 0) + strlen(in) + 1);
-			if (s->ninterests == 1)
-				*s->interests_given = '\0';
-			else
-				strcat(s->interests_given, ", ");
-			strcat(s->interests_given, in);
-		}
-		p += n + (p[n] != '\0');
-	}
+	relevance_add(&s->rel, &s->norm, list);
 }
 
-/* "i:ID" or "u:username" (lower case), so an id and a name never meet. */
 void
 signals_add_client(struct signals *s, const char *who)
 {
-	char *c;
-	size_t i;
-
-	while (*who == ' ' || *who == '@')
-		who++;
-	c = xstrdup(who);
-	for (i = 0; c[i]; i++)
-		c[i] = (char)tolower((unsigned char)c[i]);
-	s->client = xrealloc(s->client, (s->nclient + 1) * sizeof *s->client);
-	s->client[s->nclient++] = c;
+	posts_add_client(&s->posts, who);
 }

@@ -9,6 +9,10 @@
  * signal that needs what the record lacks (counts, dates, posts) is marked
  * lacking instead, so that a missing timeline counts neither for nor
  * against anyone. What made a signal hold is kept in words, for people.
+ *
+ * The parts live in modules of their own: lexicon.h (the word lists),
+ * posts.h (a timeline read into conversation and broadcasting measures),
+ * relevance.h (matching the interests); this module assembles the signals.
  */
 #ifndef FB_SIGNALS_H
 #define FB_SIGNALS_H
@@ -17,6 +21,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "posts.h"	/* parse_date */
 #include "stream.h"
 
 enum signal {
@@ -65,8 +70,5 @@ void signals_want_why(struct signals *s, const char *want);
 int signals_read(struct signals *s, struct stream *st, const struct record *rec,
     struct signal_result *r);
 void signal_result_free(struct signal_result *r);
-
-/* Parses "2026-11-20", "2026-11-20T12:00:00Z" or "...000Z"; -1 if not a date. */
-int parse_date(const char *s, size_t len, time_t *t);
 
 #endif

@@ -16,7 +16,8 @@ figures, per file, without naming a profile. Fails when the shipped points
 are not the fit of the data, and on the frozen split below verdict
 accuracy 0.80 or AUC 0.95 (engage against skip). Issue 9 sets the goal
 at 0.85: below it, the test says "not ok ... # TODO", which TAP counts as
-a goal not yet met, not as a failure.
+a goal not yet met, not as a failure. SCORE_FROZEN_DIR replaces the frozen
+split's directory (to tune on the rest without reading the split).
 """
 import glob
 import importlib.machinery
@@ -26,6 +27,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
+FROZEN = os.environ.get("SCORE_FROZEN_DIR") or os.path.join(HERE, "data", "frozen")
 MIN_ACCURACY, GOAL_ACCURACY, MIN_AUC = 0.80, 0.85, 0.95
 # Floors for the refits: they catch a fitting pipeline that broke, and say
 # how far one writer's data can sit from the others'.
@@ -56,13 +58,13 @@ def shipped():
 def main():
     bindir = os.path.dirname(shutil.which("fb-score") or os.path.join(TOP, "build", "fb-score"))
     train_files = sorted(glob.glob(os.path.join(HERE, "data", "score-*.ndjson")))
-    frozen_files = sorted(glob.glob(os.path.join(HERE, "data", "frozen", "score-*.ndjson")))
+    frozen_files = sorted(glob.glob(os.path.join(FROZEN, "score-*.ndjson")))
     train, frozen = fit.load(train_files), fit.load(frozen_files)
     print("1..7")
     labels = [p["label"] for p in train]
     names, feats = fit.features(bindir, train)
     frozen_scores = fit.run_pipeline(bindir, frozen)
-    ok(1, len(train) >= 500 and len(frozen) >= 90 and all(frozen_scores),
+    ok(1, len(train) >= 500 and (not frozen_files or len(frozen) >= 90) and all(frozen_scores),
        "fb-detect | fb-score read %d labelled profiles from %d files and %d frozen from %d"
        % (len(train), len(train_files), len(frozen), len(frozen_files)))
 
@@ -84,6 +86,12 @@ def main():
     ok(4, worst[1][1] >= MIN_WRITER, "each writer's set, measured by a fit on the others: "
        "the worst, %s, %.3f >= %.2f" % (worst[0], worst[1][1], MIN_WRITER))
 
+    if not frozen:
+        for n, what in ((5, "verdict accuracy"), (6, "the goal of issue 9"), (7, "AUC")):
+            print("ok %d - frozen split: %s # SKIP no %s/score-*.ndjson" % (n, what, FROZEN))
+        print("score: %d profiles fitted, 5-fold CV verdicts %.3f AUC %.3f; no frozen split"
+              % (len(train), cv_acc, cv_auc), file=sys.stderr)
+        return 0
     per = {}
     for p, s in zip(frozen, frozen_scores):
         per.setdefault(p["writer"], []).append((p["label"], s))

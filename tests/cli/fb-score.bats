@@ -344,6 +344,44 @@ age_at() {
 	expect_jq '.fb.score.total == 1.5'
 }
 
+@test "--interests: an interest that names a topic matches the topic's words in other languages, and says which" {
+	record '{id: "6201", username: "padaria", description: "Padaria de bairro em Lisboa, pão de fermentação natural"}'
+	record '{id: "6202", username: "tienda", description: "Pequeña tienda de cerámica en Valencia"}'
+	record '{id: "6203", username: "kissa", description: "金沢で小さな喫茶店をやっています"}'
+	record '{id: "6204", username: "garden", description: "Allotment, hens and courgettes"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort --interests 'bread, local business' in
+	expect_status 0
+	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["6201",["bread (padaria)"]]
+	["6202",["local business (tienda)"]]
+	["6203",["local business (喫茶店)"]]
+	["6204",[]]
+	EOF
+	diff expected got
+	# a word inside an interest names no topic: e-commerce is not a shop
+	record '{id: "6205", username: "chamber", description: "Chamber of commerce, bakery and shop news"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort --interests 'e-commerce' in
+	expect_jq 'select(.id == "6205") | .fb.score.total == 0'
+}
+
+@test "COMBATIVE_REPLIES: replies that talk down to people, in several languages; a quote with 'nobody asked' is not one" {
+	record '{id: "6301", username: "sharp", posts: [
+	    {text: "@a Wrong. Read the literature before posting.", in_reply_to_user_id: "1"},
+	    {text: "@b Sério? Cadê o certificado?", in_reply_to_user_id: "2"},
+	    {text: "Training log: squats 5x5"}]}'
+	record '{id: "6302", username: "kind", posts: [
+	    {text: "@a Thanks, nobody asked \"so what am I looking at\" this time", in_reply_to_user_id: "1"},
+	    {text: "@b Great question, I use a staging model for that", in_reply_to_user_id: "2"},
+	    {text: "Dashboards that people read"}]}'
+	printf 'points COMBATIVE_REPLIES -1\ndescribe COMBATIVE_REPLIES put-downs\n' >combative.rules
+	fbs -r zero.rules -r combative.rules --no-sort in
+	expect_status 0
+	jq -c '[.id, .fb.score.total]' "$OUT" >got
+	printf '["6301",-1]\n["6302",0]\n' >expected
+	diff expected got
+}
+
 @test "fb.demand from fb-detect is read: DEMANDS_FOLLOW_BACK when flagged, MENTIONS_FOLLOW_BACK below the threshold" {
 	# the first two through fb-detect; the last two carry an fb.demand
 	# already (fb-detect would drop it: nothing in them hits)
@@ -376,6 +414,7 @@ age_at() {
 	points FRESH 1
 	jq HAS_DEMAND .fb.demand != null
 	points HAS_DEMAND 2
+	threshold engage 3
 	EOF
 	printf '%s\n' '{"id":"1","username":"old","fb":{"source":{"network":"x"},"score":{"total":99,"verdict":"engage","reasons":[]},"demand":{"flagged":true,"score":4,"hits":[]}},"z":1}' >in
 	fbs -r zero.rules -r mine.rules in
@@ -546,7 +585,7 @@ age_at() {
 	expect_status 2
 	expect_no_stdout
 	expect_err '^fb-score: .*threshold'
-	printf 'threshold skip 3\n' >above.rules
+	printf 'threshold engage 2\nthreshold skip 3\n' >above.rules
 	fbs -r above.rules <"$DATA/score-ranked.ndjson"
 	expect_status 2
 	expect_no_stdout

@@ -1,0 +1,466 @@
+#define _GNU_SOURCE	/* memmem */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relevance.h"
+#include "util.h"
+
+/* Whether the ", "-separated list holds key as one of its items. */
+static int
+has_word_key(const char *list, const char *key)
+{
+	size_t n = strlen(key);
+	const char *p = list;
+
+	while ((p = strstr(p, key)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * A crude stemmer that needs no language: a word's first STEM bytes
+ * ("market" for marketing and marketer, "coffee" and "coffees"). Words
+ * that say nothing of a topic on their own are left out.
+ */
+#define STEM 5
+
+static int
+stop_word(const char *w, size_t n)
+{
+	static const char *const stop[] = {
+		"and", "the", "for", "with", "from", "into", "your", "our", "are", "about",
+		"small", "local", "new", "good", "best", "top", "more", "big", "de", "del",
+		"la", "las", "los", "el", "y", "e", "o", "para", "por", "con", "com", "do",
+		"da", "dos", "das", "em", "no", "na", "en", "et", "le", "les", "du", "des",
+		"und", "der", "die", "das", "den", "im", "a", "of", "to", "in", "on", "at", "by",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof stop / sizeof stop[0]; i++)
+		if (strlen(stop[i]) == n && memcmp(stop[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+add_stems(struct relevance *r, const char *in)
+{
+	const char *p = in;
+
+	while (*p) {
+		size_t n = 0, i;
+		char *stem;
+
+		while (*p == ' ')
+			p++;
+		while (p[n] && p[n] != ' ')
+			n++;
+		if (n == 0)
+			break;
+		if (!stop_word(p, n)) {
+			stem = xstrndup(p, n > STEM ? STEM : n);
+			for (i = 0; i < r->nstems && strcmp(r->stems[i], stem) != 0; i++)
+				;
+			if (i < r->nstems) {
+				free(stem);
+			} else {
+				r->stems = xrealloc(r->stems, (r->nstems + 1) * sizeof *r->stems);
+				r->stems[r->nstems++] = stem;
+			}
+		}
+		p += n;
+	}
+}
+
+
+/*
+ * Common topics of interests, each in the words that people use for it in
+ * English, Portuguese, Spanish, German, French, Italian and Japanese. An
+ * interest that is one of a topic's terms, or holds one of its phrases,
+ * gets all of them: a single word inside an interest does not name the
+ * topic ("commerce" in "e-commerce" is no shop). A term is a whole word or
+ * phrase (an "s" may follow it); one in Japanese or Chinese script, which
+ * puts no spaces between words, matches anywhere.
+ */
+static const char *const topics[] = {
+	"marketing|marketer|mercadotecnia|publicidad|publicidade|advertising|werbung|pubblicita|"
+	"copywriter|copywriting|content marketing|content strategist|seo|local seo|growth marketing|"
+	"email marketing|campaign|マーケティング|広告|集客",
+	"social media|redes sociales|redes sociais|soziale medien|reseaux sociaux|social network|"
+	"instagram|tiktok|facebook|linkedin|youtube|sns|community manager|engagement|followers|"
+	"content creator|influencer",
+	"branding|brand|marca|marke|marque|brand identity|identidad visual|identidade visual|"
+	"logo|logotipo|packaging|brand designer|ロゴ|ブランド|看板",
+	"small business|local business|business owner|small shop|shop owner|shopkeeper|retailer|"
+	"retail|merchant|high street|main street|small firm|sme|smb|pyme|pymes|negocio|negocio local|"
+	"pequeno negocio|pequena empresa|pequenas empresas|comercio local|comercio de barrio|"
+	"empreendedor|empreendedora|emprendedor|emprendedora|entrepreneur|kleinunternehmen|"
+	"einzelhandel|laden|geschaft|commerce|commercant|epicerie|boutique|negozio|bottega|"
+	"loja|lojinha|tienda|cafe|coffee shop|bakery|restaurant|ristorante|trattoria|taqueria|"
+	"shop|shops|store|owner|co-owner|"
+	"brewery|florist|salon|market stall|maker market|個人店|お店|商店街|小売店|喫茶店|店主",
+	"e-commerce|ecommerce|online shop|online store|loja online|loja virtual|tienda online|"
+	"onlineshop|shopify|etsy|marketplace|tiktok shop|vendas online|ventas online",
+	"entrepreneur|empreendedorismo|emprendimiento|founder|fundadora|fundador|startup|"
+	"female founders|mulheres empreendedoras|empreendedorismo feminino|unternehmerin|起業",
+	"coffee|specialty coffee|cafe especial|cafes especiais|kaffee|caffe|koffie|kawa|barista|"
+	"espresso|roaster|roastery|coffee roasting|torrefacao|torra|tostador|rosterei|pour over|"
+	"filter coffee|cafeteria|cafeterias|coffee producer|produtor de cafe|produtores de cafe|torra de cafe|コーヒー|珈琲|喫茶",
+	"bread|baking|baker|bakery|sourdough|levain|pao|pao de fermentacao natural|fermentacao natural|"
+	"padaria|padeiro|padeira|masa madre|panaderia|panadero|panadera|hogaza|brot|backer|backerei|"
+	"sauerteig|backen|pain|boulangerie|boulanger|levure|pane|panificio|lievito madre|chleb|"
+	"zakwas|piekarnia|パン|パン屋",
+	"local food|farmers market|farmers markets|food market|feira|feira livre|mercado de productores|"
+	"wochenmarkt|bauernmarkt|marche|mercato contadino|local producers|produtores locais|farm shop",
+	"board game|board games|boardgame|boardgames|tabletop|jogo de tabuleiro|jogos de tabuleiro|"
+	"juego de mesa|juegos de mesa|brettspiel|brettspiele|jeu de societe|jeux de societe|"
+	"gioco da tavolo|giochi da tavolo|meeple|meeples|ludoteca|ボードゲーム",
+	"rpg|tabletop rpg|role playing|roleplaying|rol de mesa|rpg de mesa|juego de rol|"
+	"jogo de rpg|pen and paper|rollenspiel|jeu de role|d&d|dungeons|game master|mestre|"
+	"director de juego|TRPG",
+	"game design|game designer|diseno de juegos|design de jogos|spieldesign|prototype|playtest|"
+	"playtesting|ゲームデザイン",
+	"cycling|bicycle|bike|bikes|cargo bike|cargo bikes|e-bike|cyclist|fahrrad|fahrrader|rad|"
+	"radverkehr|radweg|radfahren|lastenrad|lastenrader|fahrradwerkstatt|bakfiets|bicicleta|"
+	"ciclismo|ciclovia|ciclovias|bici|velo|velo cargo|自転車",
+	"sustainable|sustainability|sustentavel|sustentabilidade|sostenible|sostenibilidad|"
+	"nachhaltig|nachhaltigkeit|durable|eco friendly|slow fashion|recycled|reciclado|reciclada|"
+	"recycle|recycelt|econyl|upcycling|moda sustentavel|tecido reciclado|sustainable fashion",
+	"fashion|moda|mode|swimwear|beachwear|moda praia|bikini|biquini|maillot|maillots|banador|"
+	"roupa|ropa|clothing|apparel|textile|tecido|tejido",
+	"physiotherapy|physio|physiotherapist|physical therapy|physical therapist|fisioterapia|"
+	"fisioterapeuta|physiotherapie|physiotherapeut|kinesitherapie|kine|rehab|rehabilitation|"
+	"reabilitacao|rehabilitacion|dpt|sports medicine|medicina desportiva|medicina deportiva|"
+	"sportmedizin|理学療法",
+	"running|runner|runners|corrida|corredor|corredora|correr|laufen|laufer|course a pied|"
+	"marathon|maratona|maraton|running injuries|lesoes|lesiones|tendinopathy|tendinopatia|"
+	"ランニング",
+	"strength training|strength|lifting|weightlifting|powerlifting|treino de forca|forca|"
+	"entrenamiento de fuerza|fuerza|krafttraining|musculation|musculacao|gym|mobility|"
+	"mobilidade|movilidad|筋トレ",
+	"journalism|journalist|reporter|local news|news|newsroom|jornalismo|jornalista|periodismo|"
+	"periodista|journalismus|journaliste|noticias|nachrichten|notizie|giornalista|ニュース|記者",
+	"coding|coding for kids|computing education|programming|programmer|code club|scratch|python|programacao|programacion|"
+	"programmieren|informatik|computing|computer science|プログラミング",
+	"teaching|teacher|teachers|education|stem|classroom|school|educacao|educacion|ensino|escola|"
+	"escuela|unterricht|schule|lehrer|lehrerin|enseignement|professeur|教育|先生",
+	"robotics|robot|robots|robotica|robotik|robotique|micro:bit|microbit|arduino|ロボット",
+	"open source|opensource|free software|codigo aberto|codigo abierto|github|オープンソース",
+	"observability|opentelemetry|monitoring|tracing|metrics|telemetry|prometheus|grafana|"
+	"devops|sre|site reliability|on call|on-call|oncall|incident|kubernetes|k8s|helm|"
+	"infrastructure|platform engineering",
+	"crime fiction|mystery|mysteries|mystery novels|thriller|thrillers|noir|detective|"
+	"novela negra|novela policiaca|romance policial|policial|polar|polars|roman noir|krimi|"
+	"krimis|giallo|gialli|cosy mystery|ミステリー|推理小説",
+	"writing craft|writing|writer|author|escrita|escritor|escritora|escritura|autor|autora|"
+	"schreiben|schriftsteller|ecriture|ecrivain|scrittura|scrittore|novel|novela|roman|"
+	"manuscript|draft|小説",
+	"publishing|publisher|editora|editorial|verlag|maison d'edition|casa editrice|literary agent|"
+	"self-publishing|出版",
+	"podcast|podcasts|audiobook|audiobooks|audiolibro|audiolibros|audiolivro|audiolivros|"
+	"horbuch|horbucher|livre audio|audible",
+	"analytics|data analytics|marketing analytics|data analysis|analise de dados|"
+	"analisis de datos|datenanalyse|dashboard|dashboards|sql|bigquery|looker|tableau|power bi|"
+	"attribution|b2b|demand gen|pipeline|データ分析",
+	"local government|city council|council|county commission|prefeitura|camara municipal|"
+	"ayuntamiento|gemeinderat|stadtrat|mairie|comune|school board|zoning",
+	"community events|community|event|events|festival|evento|eventos|veranstaltung|"
+	"fete|meetup",
+	"women's health|womens health|menopause|pregnancy|postpartum|saude da mulher|"
+	"salud de la mujer|frauengesundheit",
+	"sports nutrition|nutrition|nutricao|nutricion|ernahrung|protein|dietitian|nutricionista",
+};
+
+static int
+is_word_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+size_t
+relevance_words(const struct relevance *r, const char *t, size_t len, struct buf *found,
+    size_t *nfound)
+{
+	size_t i = 0, j, occur = 0;
+
+	while (i < len) {
+		size_t n = 0;
+
+		while (i < len && !is_word_char((unsigned char)t[i]))
+			i++;
+		while (i + n < len && is_word_char((unsigned char)t[i + n]))
+			n++;
+		for (j = 0; n && j < r->nstems; j++) {
+			const char *stem = r->stems[j];
+			size_t k = strlen(stem);
+
+			/* A short word must be whole ("ux", "seo"); a long one starts alike. */
+			if (!(k < STEM ? n == k : n >= k) || memcmp(t + i, stem, k) != 0)
+				continue;
+			occur++;
+			if (found->p && has_word_key(found->p, stem))
+				continue;
+			if (found->len)
+				buf_adds(found, ", ");
+			buf_adds(found, stem);
+			(*nfound)++;
+		}
+		i += n;
+	}
+	return occur;
+}
+
+
+/* Whether needle occurs in hay as a whole word or phrase. */
+static int
+has_phrase(const char *hay, size_t len, const char *needle)
+{
+	const char *p = hay, *at;
+	size_t n = strlen(needle);
+
+	while (n && (at = memmem(p, (size_t)(hay + len - p), needle, n)) != NULL) {
+		if ((at == hay || !is_word_char((unsigned char)at[-1])) &&
+		    (at + n == hay + len || !is_word_char((unsigned char)at[n])))
+			return 1;
+		p = at + 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether a topic's term occurs in text: a whole word or phrase, which an
+ * "s" may end; in a script without spaces between words, anywhere.
+ */
+static int
+has_term(const char *hay, size_t len, const char *term)
+{
+	const char *p = hay, *at, *end;
+	size_t n = strlen(term);
+
+	if ((unsigned char)term[0] >= 0xE3)
+		return n && memmem(hay, len, term, n) != NULL;
+	while (n && (at = memmem(p, (size_t)(hay + len - p), term, n)) != NULL) {
+		end = at + n;
+		if (end < hay + len && *end == 's')
+			end++;
+		if ((at == hay || !is_word_char((unsigned char)at[-1])) &&
+		    (end == hay + len || !is_word_char((unsigned char)*end)))
+			return 1;
+		p = at + 1;
+	}
+	return 0;
+}
+
+/* An alias found: its interest goes into found, unless it is there already. */
+static void
+alias_found(const struct relevance *r, const struct relevance_alias *a, struct buf *found)
+{
+	const char *in = r->interests[a->interest];
+
+	if (!(found->p && has_phrase(found->p, found->len, in)))
+		buf_printf(found, "%s%s (%s)", found->len ? ", " : "", in, a->term);
+}
+
+/*
+ * The aliases in text, in one pass: at each start of a word only the
+ * terms that begin with its byte are tried. Terms in a script without
+ * spaces (first byte 0xE3 and above) are looked for anywhere.
+ */
+static void
+match_aliases(const struct relevance *r, const char *t, size_t len, struct buf *found)
+{
+	size_t i, j;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c >= 0xE3 || (i > 0 && is_word_char((unsigned char)t[i - 1])))
+			continue;
+		for (j = r->by_byte[c]; j < r->by_byte[c + 1]; j++) {
+			const struct relevance_alias *a = &r->aliases[j];
+			size_t n = a->len, end = i + n;
+
+			if (n > len - i || t[i + n - 1] != a->term[n - 1] || memcmp(t + i, a->term, n) != 0)
+				continue;
+			if (end < len && t[end] == 's')
+				end++;
+			if (end == len || !is_word_char((unsigned char)t[end]))
+				alias_found(r, a, found);
+		}
+	}
+	for (j = r->by_byte[0xE3]; j < r->naliases; j++)
+		if (memmem(t, len, r->aliases[j].term, r->aliases[j].len))
+			alias_found(r, &r->aliases[j], found);
+}
+
+/*
+ * Hyphens and underscores count as spaces ("small-business"), and an
+ * interest written as one word matches too (#smallbusiness).
+ */
+void
+relevance_phrases(const struct relevance *r, const char *text, size_t len, struct buf *found)
+{
+	char *t = xstrndup(text, len), joined[256];
+	size_t i, j, k;
+
+	for (i = j = 0; i < len; i++) {
+		char c = t[i] == '-' || t[i] == '_' ? ' ' : t[i];
+
+		if (c != ' ' || j == 0 || t[j - 1] != ' ')
+			t[j++] = c;
+	}
+	len = j;
+	for (i = 0; i < r->ninterests; i++) {
+		const char *in = r->interests[i];
+
+		if (found->p && has_phrase(found->p, found->len, in))
+			continue;
+		for (j = k = 0; in[j] && k + 1 < sizeof joined; j++)
+			if (in[j] != ' ')
+				joined[k++] = in[j];
+		joined[k] = '\0';
+		if (has_phrase(t, len, in) || (strcmp(joined, in) != 0 && has_phrase(t, len, joined))) {
+			if (found->len)
+				buf_adds(found, ", ");
+			buf_adds(found, in);
+		}
+	}
+	match_aliases(r, t, len, found);
+	free(t);
+}
+
+
+/* The terms of topic t, normalised as interests are, one at a time into term. */
+static const char *
+next_term(const char **t, struct textnorm *norm, char *term, size_t size)
+{
+	size_t n = strcspn(*t, "|"), i;
+
+	if (**t == '\0')
+		return NULL;
+	textnorm_run(norm, *t, n);
+	snprintf(term, size, "%.*s", (int)norm->out.len, norm->out.p);
+	for (i = 0; term[i]; i++)
+		if (term[i] == '-' || term[i] == '_')
+			term[i] = ' ';
+	*t += n + ((*t)[n] == '|');
+	return term;
+}
+
+/* The terms of every topic that interest i names, as aliases of it. */
+static void
+add_topics(struct relevance *r, struct textnorm *norm, size_t i)
+{
+	const char *in = r->interests[i], *t;
+	char term[128];
+	size_t k;
+
+	for (k = 0; k < sizeof topics / sizeof topics[0]; k++) {
+		int names = 0;
+
+		for (t = topics[k]; !names && next_term(&t, norm, term, sizeof term);)
+			names = strcmp(in, term) == 0 || (strchr(term, ' ') && has_term(in, strlen(in), term));
+		for (t = topics[k]; names && next_term(&t, norm, term, sizeof term);) {
+			size_t j;
+
+			if (strcmp(term, in) == 0)
+				continue;
+			for (j = 0; j < r->naliases && !(r->aliases[j].interest == i &&
+			    strcmp(r->aliases[j].term, term) == 0); j++)
+				;
+			if (j < r->naliases)
+				continue;
+			r->aliases = xrealloc(r->aliases, (r->naliases + 1) * sizeof *r->aliases);
+			r->aliases[r->naliases].term = xstrdup(term);
+			r->aliases[r->naliases].len = strlen(term);
+			r->aliases[r->naliases++].interest = i;
+		}
+	}
+}
+
+static int
+by_term(const void *a, const void *b)
+{
+	const struct relevance_alias *x = a, *y = b;
+	int d = strcmp(x->term, y->term);
+
+	return d ? d : (x->interest > y->interest) - (x->interest < y->interest);
+}
+
+/* Sorts the aliases by term, and notes where each first byte starts. */
+static void
+index_aliases(struct relevance *r)
+{
+	size_t b, j = 0;
+
+	if (r->naliases)
+		qsort(r->aliases, r->naliases, sizeof *r->aliases, by_term);
+	for (b = 0; b < 257; b++) {
+		while (j < r->naliases && (unsigned char)r->aliases[j].term[0] < b)
+			j++;
+		r->by_byte[b] = j;
+	}
+}
+
+void
+relevance_add(struct relevance *r, struct textnorm *norm, const char *list)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t n = strcspn(p, ",\n");
+		const char *a = p, *b = p + n;
+
+		while (a < b && isspace((unsigned char)*a))
+			a++;
+		while (b > a && isspace((unsigned char)b[-1]))
+			b--;
+		if (b > a) {
+			char *in, *q;
+
+			textnorm_run(norm, a, (size_t)(b - a));
+			in = xstrndup(norm->out.p, norm->out.len);
+			for (q = in; *q; q++)
+				if (*q == '-' || *q == '_')
+					*q = ' ';
+			for (q = in; *q; q++)	/* runs of spaces become one */
+				while (q[0] == ' ' && q[1] == ' ')
+					memmove(q, q + 1, strlen(q));
+			r->interests = xrealloc(r->interests, (r->ninterests + 1) * sizeof *r->interests);
+			r->interests[r->ninterests++] = in;
+			add_stems(r, in);
+			add_topics(r, norm, r->ninterests - 1);
+			index_aliases(r);
+			r->given = xrealloc(r->given,
+			    (r->given ? strlen(r->given) + 2 : 0) + strlen(in) + 1);
+			if (r->ninterests == 1)
+				*r->given = '\0';
+			else
+				strcat(r->given, ", ");
+			strcat(r->given, in);
+		}
+		p += n + (p[n] != '\0');
+	}
+}
+
+void
+relevance_free(struct relevance *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ninterests; i++)
+		free(r->interests[i]);
+	free(r->interests);
+	free(r->given);
+	for (i = 0; i < r->nstems; i++)
+		free(r->stems[i]);
+	free(r->stems);
+	for (i = 0; i < r->naliases; i++)
+		free(r->aliases[i].term);
+	free(r->aliases);
+}
