@@ -500,6 +500,27 @@ not_flagged() {
 	tail -n 1 out | grep -qx '{"username":"after"}' || { show; return 1; }
 }
 
+@test "a pattern under the match limit at every start, a(?=.*c) on 1 MB: gives up on its CPU time, rule and record named, exit 1" {
+	printf 'rule LOOKAHEAD a(?=.*c)\nweight LOOKAHEAD 1\n' >la.rules
+	{ printf '{"username":"slow","description":"'; head -c 1000000 /dev/zero | tr '\0' 'a' | sed 's/aa/ab/g'
+	  printf '"}\n{"username":"after"}\n'; } >in
+	captured timeout 120 fb-detect --no-default-rules -r la.rules in
+	expect_status 1
+	expect_err '^fb-detect: in:1: rule LOOKAHEAD gave up on \.description \(more than 2 s of CPU time\)'
+	expect_out in
+}
+
+@test "a rule whose match \\K can leave empty, a\\K(?=b): exit 2, the message names the rule" {
+	printf 'rule RESET a\\K(?=b)\n' >k.rules
+	fbd --no-default-rules -r k.rules <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-detect: k\.rules:1: rule RESET: the pattern can match empty text'
+	printf 'rule QUOTED a\\Q\\K\\E\n' >q.rules
+	fbd --no-default-rules -r q.rules <"$DATA/demand.ndjson"
+	expect_status 0
+}
+
 # --- the model ------------------------------------------------------------
 
 # "I always return the follow": no rule words it; the model flags it.
