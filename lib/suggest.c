@@ -583,8 +583,7 @@ check_user(struct stream *st, const struct record *rec)
 	const struct json_member *m = record_member(rec, "description");
 
 	if (record_member(rec, "text") && !record_member(rec, "username")) {
-		stream_reject(st, rec, "a post, not a user: fb-suggest drafts for users "
-		    "(jq -c .author gives a post's author)");
+		stream_reject_post(st, rec, "fb-suggest drafts for users");
 		return -1;
 	}
 	if (rec->scan->posts_bad != (size_t)-1) {

@@ -635,6 +635,20 @@ age_at() {
 	expect_err '^fb-score: in:2: a post, not a user: .*\.author'
 }
 
+@test "65 post records: the message is said once, naming the first line, and the count at the end" {
+	printf '%s\n' '{"id":"1","username":"u"}' >in
+	for i in $(seq 65); do
+		printf '{"id":"9%s","text":"hello","author":{"id":"2","username":"a"}}\n' "$i"
+	done >>in
+	fbs --now 2026-11-20 in
+	expect_status 1
+	expect_ids "1"
+	[ "$(grep -c 'a post, not a user' "$ERR")" -eq 1 ] || { show; return 1; }
+	expect_err '^fb-score: in:2: a post, not a user: fb-score scores users .*\.author'
+	expect_err '^fb-score: 65 posts, not users, the first at in:2$'
+	expect_err '^fb-score: 65 bad records$'
+}
+
 @test "counts and dates of the wrong type are rejected, naming the field" {
 	printf '%s\n' '{"id":"1","username":"u","public_metrics":{"followers_count":"10"}}' \
 	    '{"id":"2","username":"v","created_at":"2026-02-30T00:00:00Z"}' \

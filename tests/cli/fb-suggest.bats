@@ -591,6 +591,17 @@ per_record() {
 	expect_err_has "fb-suggest: --lang: expected en, es or pt, not 'fr'"
 }
 
+@test "three post records: one message naming the first, then the count" {
+	sed -n 1p "$DATA/suggest-question.ndjson" >in.ndjson
+	for i in 1 2 3; do echo '{"id":"9","text":"a post, not a user","author_id":"2001"}'; done >>in.ndjson
+	fbg in.ndjson
+	expect_status 1
+	expect_lines 1
+	[ "$(grep -c 'a post, not a user' "$ERR")" -eq 1 ] || { show; return 1; }
+	expect_err '^fb-suggest: in\.ndjson:2: a post, not a user'
+	expect_err '^fb-suggest: 3 posts, not users, the first at in\.ndjson:2$'
+}
+
 @test "a post record is rejected with a message; the users are still drafted; exit 1" {
 	sed -n 1p "$DATA/suggest-question.ndjson" >in.ndjson
 	echo '{"id":"9","text":"a post, not a user","author_id":"2001"}' >>in.ndjson
