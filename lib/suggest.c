@@ -44,6 +44,7 @@ struct suggester {
 	pcre2_code *re_role, *re_title, *re_hobby;
 	pcre2_match_data *md;
 	struct textnorm norm;
+	struct textnorm word_norm;	/* a word of a title, while norm holds the bio */
 	struct post_reader *posts;
 	struct post_reading reading;
 	struct addressee who;
@@ -107,6 +108,7 @@ suggester_new(void)
 	g->re_hobby = builtin_pattern(hobby_pattern);
 	g->md = pcre2_match_data_create(16, NULL);
 	textnorm_init(&g->norm);
+	textnorm_init(&g->word_norm);
 	g->posts = post_reader_new();
 	return g;
 }
@@ -129,6 +131,7 @@ suggester_free(struct suggester *g)
 	pcre2_code_free(g->re_hobby);
 	pcre2_match_data_free(g->md);
 	textnorm_free(&g->norm);
+	textnorm_free(&g->word_norm);
 	post_reader_free(g->posts);
 	buf_free(&g->reading.achievement);
 	addressee_free(&g->who);
@@ -225,14 +228,14 @@ is_hobby(struct suggester *g, const struct buf *role)
 {
 	const char *last = strrchr(role->p, ' ');
 
-	textnorm_run(&g->norm, last ? last + 1 : role->p, strlen(last ? last + 1 : role->p));
-	return match(g, g->re_hobby, g->norm.out.p, g->norm.out.len, 0);
+	textnorm_run(&g->word_norm, last ? last + 1 : role->p, strlen(last ? last + 1 : role->p));
+	return match(g, g->re_hobby, g->word_norm.out.p, g->word_norm.out.len, 0);
 }
 
 /*
  * How strong a title found in the bio is: 3 with an organisation, 2 a
  * job, 1 a hobby word, 0 none (a role of the past, or "owner" of nothing
- * named). Uses the normaliser.
+ * named).
  */
 static int
 title_rank(struct suggester *g, size_t at, const struct buf *role, const struct buf *org)
@@ -265,7 +268,6 @@ best_title(struct suggester *g, const char *bio, size_t len, struct buf *role, s
 		quote_trim(&r);
 		quote_trim(&o);
 		rank = title_rank(g, at, &r, &o);
-		textnorm_run(&g->norm, bio, len);	/* title_rank used the normaliser */
 		if (rank > best) {
 			best = rank;
 			buf_reset(role);

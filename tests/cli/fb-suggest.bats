@@ -591,6 +591,16 @@ per_record() {
 	expect_err_has "fb-suggest: --lang: expected en, es or pt, not 'fr'"
 }
 
+@test "a bio of 1 MB of job titles is drafted in linear time (the bio was normalised again after each title)" {
+	{ printf '{"id":"1","username":"jobs","name":"Jo","description":"'
+	  yes 'software engineer | founder | data scientist |' | head -n 20000 | tr '\n' ' '
+	  printf '"}\n'; } >in.ndjson
+	captured timeout 60 fb-suggest in.ndjson
+	expect_status 0
+	expect_lines 1
+	expect_jq '.fb.opener.text | type == "string"'
+}
+
 @test "three post records: one message naming the first, then the count" {
 	sed -n 1p "$DATA/suggest-question.ndjson" >in.ndjson
 	for i in 1 2 3; do echo '{"id":"9","text":"a post, not a user","author_id":"2001"}'; done >>in.ndjson
