@@ -317,7 +317,8 @@ collect_exprs(struct detector *d, const struct record *rec)
 
 	buf_reset(&d->err);
 	d->bad = 0;
-	if (jqexpr_run(d->field_prog, input, take_field_output, d, &d->err) < 0) {
+	if (jqexpr_run(d->field_prog, input, take_field_output, d, &d->err, "--field",
+	    rec->file, rec->line) < 0) {
 		stream_reject(d->st, rec, "--field: %s", d->err.p);
 		return -1;
 	}

@@ -635,6 +635,15 @@ age_at() {
 	expect_err '^fb-score: in:2: a post, not a user: .*\.author'
 }
 
+@test "a jq rule that never ends (def f: f; f): stopped after 5 s of CPU time, rule and record named, the records before written, exit 1" {
+	printf 'jq LOOP if .username == "loop" then (def f: f; f) else false end\npoints LOOP 1\n' >loop.rules
+	printf '%s\n' '{"id":"1","username":"first"}' '{"id":"2","username":"loop"}' '{"id":"3","username":"after"}' >in
+	captured timeout 300 fb-score --no-sort --now 2026-11-20 -r loop.rules in
+	expect_status 1
+	expect_err '^fb-score: in:2: rule LOOP: the jq expression used more than 5 s of CPU time: stopped here'
+	expect_ids "1"
+}
+
 @test "65 post records: the message is said once, naming the first line, and the count at the end" {
 	printf '%s\n' '{"id":"1","username":"u"}' >in
 	for i in $(seq 65); do
