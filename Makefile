@@ -64,6 +64,7 @@ LIBSRC = \
 	lib/textnorm.c \
 	lib/timeline.c \
 	lib/util.c \
+	lib/width.c \
 	lib/xapi.c
 
 UNITS = \
@@ -74,7 +75,8 @@ UNITS = \
 	test-rules \
 	test-fbkey \
 	test-rank \
-	test-fetch
+	test-fetch \
+	test-width
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 

@@ -18,8 +18,11 @@
 #include "template.h"
 #include "textnorm.h"
 #include "util.h"
+#include "width.h"
 
 #define EXCERPT_WORDS 12
+#define KIND_COLUMNS 10		/* a table's kind column */
+#define MIN_DRAFT_COLUMNS 20	/* narrower than this, a draft is cut, not wrapped */
 #define QUESTION_WORDS 20	/* a question is quoted whole */
 #define MIN_QUOTE 25		/* characters: fewer say too little to answer */
 
@@ -820,7 +823,7 @@ suggester_text(const struct suggester *g)
 }
 
 void
-suggester_row(struct buf *out, const char *opener)
+suggester_row(struct buf *out, const char *opener, size_t indent, size_t columns)
 {
 	struct json_scan s = {0};
 	struct buf text = {0}, kind = {0};
@@ -838,7 +841,13 @@ suggester_row(struct buf *out, const char *opener)
 			else if (json_key_is(m, "kind"))
 				json_unescape(&kind, m->val, m->vallen);
 		}
-	buf_printf(out, "%-10s %s", kind.len ? kind.p : "-", text.p ? text.p : "");
+	buf_printf(out, "%-*s ", KIND_COLUMNS, kind.len ? kind.p : "-");
+	indent += KIND_COLUMNS + 1;
+	/* A draft is read whole: it wraps; in a terminal too narrow for that, it is cut. */
+	if (columns >= indent + MIN_DRAFT_COLUMNS)
+		width_wrap(out, text.p ? text.p : "", text.len, columns - indent, indent);
+	else
+		buf_add(out, text.p ? text.p : "", text.len);
 	buf_free(&text);
 	buf_free(&kind);
 	json_scan_free(&s);

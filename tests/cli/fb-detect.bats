@@ -212,6 +212,20 @@ setup() {
 	sed -n 3p "$OUT" | grep -Eq '^2 +@tea_tom +1 +no +"Owls" +BIRDS$' || { show; return 1; }
 }
 
+@test "--format table fits COLUMNS (60, 120; 80 by default) with CJK, emoji and combining marks: padded and cut by columns" {
+	for cols in 60 120; do
+		COLUMNS=$cols fbd --format table -r "$DATA/wide.rules" "$DATA/wide.ndjson"
+		expect_status 0
+		expect_lines 3
+		expect_fits "$cols"
+	done
+	# a wide handle is cut and padded to its 17 columns: the scores line up
+	sed -n 2p "$OUT" | grep -q '^1      @关注我回关关注… ' || { show; return 1; }
+	fbd --format table -r "$DATA/wide.rules" "$DATA/wide.ndjson" </dev/null
+	expect_fits 80
+	grep -q '…$' "$OUT" || { echo "no line was cut at 80 columns"; show; return 1; }
+}
+
 @test "--format table names a post by its author's handle" {
 	fbd --format table "$DATA/api-posts.json"
 	expect_status 0

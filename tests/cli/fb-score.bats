@@ -158,6 +158,17 @@ ranked() { # fb-score with the rules of score-ranked.rules only
 	[ "$(awk 'NR > 1 { printf "%s:%s ", $1, $2 }' "$OUT")" = "1:@u5 2:@u1 3:@u8 4:@u7 " ] || { show; return 1; }
 }
 
+@test "--format table fits COLUMNS (60, 120) with CJK handles: padded and cut by columns" {
+	for cols in 60 120; do
+		COLUMNS=$cols ranked --format table "$DATA/score-ranked.ndjson" "$DATA/wide.ndjson"
+		expect_status 0
+		expect_fits "$cols"
+	done
+	grep -q '^[0-9] *@关注我回关关注我回关关… ' "$OUT" || { show; return 1; }
+	COLUMNS=60 ranked --format table "$DATA/score-ranked.ndjson"
+	grep -q '…$' "$OUT" || { echo "no row was cut at 60 columns"; show; return 1; }
+}
+
 @test "--format table --no-sort: one filled row per record, in input order" {
 	ranked --format table --no-sort "$DATA/score-ranked.ndjson"
 	expect_status 0

@@ -320,9 +320,26 @@ per_record() {
 	! grep -q 'no role in the bio' reasons || { echo "a wrong reason:"; cat reasons; return 1; }
 }
 
+@test "--format table fits COLUMNS (60, 120): a draft wraps under its column, whole words, nothing lost" {
+	for cols in 60 120; do
+		COLUMNS=$cols fbg --format table "$DATA/wide.ndjson"
+		expect_status 0
+		expect_fits "$cols"
+	done
+	COLUMNS=60 fbg --format table "$DATA/wide.ndjson"
+	# continuation lines start under the draft column
+	grep -q '^                                [^ ]' "$OUT" || { show; return 1; }
+	! grep -q '^ \{1,31\}[^ ]' "$OUT" || { show; return 1; }
+	# the draft, its lines joined, is the draft of the records
+	fb-suggest "$DATA/wide.ndjson" | jq -r 'select(.fb.opener.text) | .fb.opener.text' >want
+	awk 'NR == 1 { next } substr($0, 1, 32) ~ /^ +$/ { d = d " " substr($0, 33); next }
+	     { if (n++) print d; d = substr($0, 33) } END { if (n) print d }' "$OUT" >got
+	[ "$(grep -Fxcf want got)" -eq "$(wc -l <want)" ] || { diff want got; show; return 1; }
+}
+
 @test "--format table: a header, then handle, kind and text of each drafted record; - and the reason without a draft" {
 	cat "$DATA"/suggest-{verdicts,nothing}.ndjson >in.ndjson
-	fbg --format table in.ndjson
+	COLUMNS=300 fbg --format table in.ndjson
 	expect_status 0
 	expect_no_stderr
 	expect_lines 5
