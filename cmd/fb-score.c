@@ -119,7 +119,7 @@ score_record(struct stream *st, const struct record *rec, void *arg)
 	buf_reset(&r->line);
 	if (r->table) {
 		record_handle(rec, handle, sizeof handle);
-		width_pad(&r->line, handle, strlen(handle), 24);
+		width_pad(&r->line, handle, strlen(handle), 18);
 		buf_printf(&r->line, " %-7s %7g  %s", verdict_name(r->res.verdict),
 		    r->res.total, r->res.top.p ? r->res.top.p : "");
 	} else {
@@ -232,7 +232,7 @@ main(int argc, char *argv[])
 	} else {
 		if (r.table) {
 			r.columns = width_columns();
-			buf_printf(&r.row, "%-5s %-24s %-7s %7s  %s", "RANK", "HANDLE", "VERDICT",
+			buf_printf(&r.row, "%-5s %-18s %-7s %7s  %s", "RANK", "HANDLE", "VERDICT",
 			    "TOTAL", "MAIN REASONS");
 			width_fit(&r.cut, r.row.p, r.row.len, r.columns);
 			printf("%s\n", r.cut.p);
