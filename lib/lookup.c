@@ -301,6 +301,7 @@ read_line(FILE *in, struct buf *b, int *cut)
 	int c;
 
 	buf_reset(b);
+	buf_add(b, "", 0);	/* b->p is a string even for an empty line */
 	*cut = 0;
 	while ((c = getc(in)) != EOF && c != '\n') {
 		if (b->len < MAX_LINE)
