@@ -77,6 +77,7 @@ LIBSRC = \
 	lib/textnorm.c \
 	lib/timeline.c \
 	lib/util.c \
+	lib/width.c \
 	lib/xapi.c \
 	lib/xarchive.c
 
@@ -91,7 +92,8 @@ UNITS = \
 	test-archrec \
 	test-rank \
 	test-fetch \
-	test-report
+	test-report \
+	test-width
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 

@@ -11,6 +11,7 @@
 #include "score.h"
 #include "stream.h"
 #include "util.h"
+#include "width.h"
 
 extern const char default_score_rules[];
 
@@ -75,6 +76,8 @@ struct run {
 	struct score_result res;
 	struct buf line;	/* the record, or its table row without the rank */
 	struct buf row;		/* a table row with its rank */
+	struct buf cut;		/* the row cut to columns */
+	size_t columns;		/* of the terminal, for a table */
 	unsigned verdicts;
 	int explain, table, keep_already;
 	size_t emitted;
@@ -89,7 +92,9 @@ emit(void *arg, size_t rank, const char *text, size_t len)
 	if (r->table) {
 		buf_reset(&r->row);
 		buf_printf(&r->row, "%-5zu %.*s", rank, (int)len, text);
-		stream_emit(r->st, r->row.p, r->row.len);
+		buf_reset(&r->cut);
+		width_fit(&r->cut, r->row.p, r->row.len, r->columns);
+		stream_emit(r->st, r->cut.p, r->cut.len);
 	} else {
 		stream_emit(r->st, text, len);
 	}
@@ -115,7 +120,8 @@ score_record(struct stream *st, const struct record *rec, void *arg)
 	buf_reset(&r->line);
 	if (r->table) {
 		record_handle(rec, handle, sizeof handle);
-		buf_printf(&r->line, "%-24s %-7s %7g  %s", handle, verdict_name(r->res.verdict),
+		width_pad(&r->line, handle, strlen(handle), 18);
+		buf_printf(&r->line, " %-7s %7g  %s", verdict_name(r->res.verdict),
 		    r->res.total, r->res.top.p ? r->res.top.p : "");
 	} else {
 		fbkey_set(&r->line, rec, "score", r->res.json.p, r->res.json.len);
@@ -243,9 +249,13 @@ main(int argc, char *argv[])
 		if (status != EXIT_OK)
 			warnmsg("stdout:");
 	} else {
-		if (r.table)
-			printf("%-5s %-24s %-7s %7s  %s\n", "RANK", "HANDLE", "VERDICT", "TOTAL",
-			    "MAIN REASONS");
+		if (r.table) {
+			r.columns = width_columns();
+			buf_printf(&r.row, "%-5s %-18s %-7s %7s  %s", "RANK", "HANDLE", "VERDICT",
+			    "TOTAL", "MAIN REASONS");
+			width_fit(&r.cut, r.row.p, r.row.len, r.columns);
+			printf("%s\n", r.cut.p);
+		}
 		fflush(stdout);
 		r.ranker = no_sort ? NULL : ranker_new(top);
 		r.st = stream_new(&so);
@@ -264,6 +274,7 @@ main(int argc, char *argv[])
 	buf_free(&r.res.top);
 	buf_free(&r.line);
 	buf_free(&r.row);
+	buf_free(&r.cut);
 	scorer_free(r.scorer);
 	idset_free(already);
 	free(already_files);

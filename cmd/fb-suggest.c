@@ -10,6 +10,7 @@
 #include "stream.h"
 #include "suggest.h"
 #include "util.h"
+#include "width.h"
 
 extern const char default_suggest_templates[];
 
@@ -54,11 +55,14 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0}
 };
 
+#define HANDLE_COLUMNS 20
+
 struct run {
 	struct suggester *g;
 	struct llm *llm;	/* NULL without --llm */
 	struct buf opener, line, polished;
 	int all, table;
+	size_t columns;		/* of the terminal, for a table */
 	unsigned long asked, used;	/* --llm requests, and answers used */
 	const char *llm_url;
 };
@@ -85,6 +89,23 @@ polish(struct run *r, struct stream *st, const struct record *rec)
 	r->used++;
 }
 
+/* Writes the lines of a table row (a draft wraps), each cut to the terminal's width. */
+static void
+emit_lines(struct stream *st, const struct buf *row, size_t columns)
+{
+	const char *p = row->p, *end = row->p + row->len, *nl;
+	struct buf cut = {0};
+
+	for (; p <= end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		buf_reset(&cut);
+		width_fit(&cut, p, (size_t)(nl - p), columns);
+		stream_emit(st, cut.p, cut.len);
+	}
+	buf_free(&cut);
+}
+
 static int
 suggest_record(struct stream *st, const struct record *rec, void *arg)
 {
@@ -102,8 +123,11 @@ suggest_record(struct stream *st, const struct record *rec, void *arg)
 			return 0;
 		/* record_handle shows what would act on a terminal, escaped. */
 		record_handle(rec, handle, sizeof handle);
-		buf_printf(&r->line, "%-20s ", handle);
-		suggester_row(&r->line, r->opener.p);
+		width_pad(&r->line, handle, strlen(handle), HANDLE_COLUMNS);
+		buf_addc(&r->line, ' ');
+		suggester_row(&r->line, r->opener.p, HANDLE_COLUMNS + 1, r->columns);
+		emit_lines(st, &r->line, r->columns);
+		return 0;
 	} else if (rc == 0) {
 		/* No opener for this record: an old one would be stale. */
 		fbkey_set(&r->line, rec, "opener", NULL, 0);
@@ -168,8 +192,10 @@ main(int argc, char *argv[])
 		struct stream *st = stream_new(&so);
 
 		if (r.table) {
-			printf("%-20s %-10s %s\n", "HANDLE", "KIND", "DRAFT");
-			fflush(stdout);
+			r.columns = width_columns();
+			buf_printf(&r.line, "%-*s %-10s %s", HANDLE_COLUMNS, "HANDLE", "KIND", "DRAFT");
+			emit_lines(st, &r.line, r.columns);
+			buf_reset(&r.line);
 		}
 
 		stream_run(st, argc, argv, suggest_record, &r);

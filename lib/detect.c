@@ -13,6 +13,7 @@
 #include "quote.h"
 #include "textnorm.h"
 #include "util.h"
+#include "width.h"
 
 /* Enough to show a pattern of abuse without flooding the record. */
 #define MAX_HITS_PER_RULE 8
@@ -67,6 +68,8 @@ struct detector {
 	struct tally *tally;	/* one per model n-gram, zero between fields */
 	size_t *touched, ntouched;
 	int table_header_done;
+	size_t columns;		/* of the terminal, for a table */
+	struct buf row;		/* a table line, cut to columns */
 	/* While collecting --field outputs */
 	struct stream *st;
 	const struct record *rec;
@@ -105,6 +108,8 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 
 	d->rules = rules;
 	d->o = *o;
+	if (o->format == DETECT_TABLE)
+		d->columns = width_columns();
 	textnorm_init(&d->norm);
 	d->limit_reported = xcalloc(rules->n + 1, 1);
 	d->candidates = xcalloc(rules->n + 1, 1);
@@ -166,6 +171,7 @@ detector_free(struct detector *d)
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
 	buf_free(&d->out);
+	buf_free(&d->row);
 	buf_free(&d->demand);
 	buf_free(&d->err);
 	free(d);
@@ -317,7 +323,8 @@ collect_exprs(struct detector *d, const struct record *rec)
 
 	buf_reset(&d->err);
 	d->bad = 0;
-	if (jqexpr_run(d->field_prog, input, take_field_output, d, &d->err) < 0) {
+	if (jqexpr_run(d->field_prog, input, take_field_output, d, &d->err, "--field",
+	    rec->file, rec->line) < 0) {
 		stream_reject(d->st, rec, "--field: %s", d->err.p);
 		return -1;
 	}
@@ -609,21 +616,6 @@ put_excerpt(struct buf *out, const char *s, size_t len, size_t max)
 	buf_adds(out, n < len ? "...\"" : "\"");
 }
 
-/* Terminal columns of s, for padding a table column. */
-static int
-utf8_width(const char *s)
-{
-	utf8proc_int32_t c;
-	utf8proc_ssize_t k;
-	int w = 0;
-
-	while (*s && (k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c)) > 0) {
-		w += utf8proc_charwidth(c);
-		s += k;
-	}
-	return w;
-}
-
 static void
 explain(struct detector *d, const struct record *rec, double score, int flagged, double mweight)
 {
@@ -680,24 +672,34 @@ explain(struct detector *d, const struct record *rec, double score, int flagged,
 	fputc('\n', stderr);
 }
 
+/* Emits a table line, cut to the terminal's width. */
+static void
+table_line(struct detector *d, const struct buf *line)
+{
+	buf_reset(&d->row);
+	width_fit(&d->row, line->p, line->len, d->columns);
+	stream_emit(d->st, d->row.p, d->row.len);
+}
+
 static void
 table_row(struct detector *d, const struct record *rec, double score, int flagged)
 {
 	char handle[128];
 	size_t i, j, shown = 0;
 	struct buf n = {0}, line = {0};
-	int w;
 
 	if (!d->table_header_done) {
-		buf_printf(&line, "%-8s %-20s %6s %-4s %-42s %s", "LINE", "HANDLE", "SCORE",
+		buf_printf(&line, "%-6s %-17s %6s %-4s %-24s %s", "LINE", "HANDLE", "SCORE",
 		    "FLAG", "FIRST MATCH", "RULES");
-		stream_emit(d->st, line.p, line.len);
+		table_line(d, &line);
 		buf_reset(&line);
 		d->table_header_done = 1;
 	}
 	record_handle(rec, handle, sizeof handle);
+	buf_printf(&line, "%-6lu ", rec->line);
+	width_pad(&line, handle, strlen(handle), 17);
 	json_number(&n, score);
-	buf_printf(&line, "%-8lu %-20s %6s %-4s ", rec->line, handle, n.p, flagged ? "yes" : "no");
+	buf_printf(&line, " %6s %-4s ", n.p, flagged ? "yes" : "no");
 	buf_reset(&n);
 	if (d->nhits > 0)
 		put_excerpt(&n, d->fields[d->hits[0].field].text.p + d->hits[0].b0,
@@ -705,8 +707,8 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 	else
 		put_excerpt(&n, d->fields[d->mhits[0].field].text.p + d->mhits[0].b0,
 		    d->mhits[0].b1 - d->mhits[0].b0, 40);
-	w = utf8_width(n.p);
-	buf_printf(&line, "%s%*s ", n.p, w < 42 ? 42 - w : 0, "");
+	width_pad(&line, n.p, n.len, 24);
+	buf_addc(&line, ' ');
 	for (i = 0; i < d->nhits; i++) {
 		int seen = 0;
 
@@ -717,7 +719,7 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 	}
 	if (d->nmhits > 0)
 		buf_adds(&line, shown ? ",MODEL" : "MODEL");
-	stream_emit(d->st, line.p, line.len);
+	table_line(d, &line);
 	buf_free(&n);
 	buf_free(&line);
 }

@@ -449,6 +449,14 @@ page_info(const struct xapi_call *c, struct page_info *pi)
 					json_unescape(&t, mm.val, mm.vallen);
 					free(pi->next);
 					pi->next = t.p;
+					/* A C string would cut it there and ask for another page. */
+					if (memchr(t.p, '\0', t.len) && pi->problem == NULL) {
+						struct buf b = {0};
+
+						buf_printf(&b, "GET %s: the answer's meta.next_token "
+						    "holds a NUL character", c->request);
+						pi->problem = b.p;
+					}
 				}
 			}
 		}

@@ -1,12 +1,31 @@
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <jq.h>
 
 #include "jqexpr.h"
 #include "json.h"
+#include "output.h"
 #include "util.h"
+
+#define WATCH_MS 20
+
+/* The run in progress, for the watchdog. */
+static struct {
+	pthread_mutex_t mu;
+	pthread_once_t once;
+	clockid_t cpu;		/* the CPU clock of the thread that runs jq */
+	int have_cpu;
+	unsigned long runs;	/* runs started */
+	int running;
+	const char *what, *file;
+	unsigned long line;
+} watch = {.mu = PTHREAD_MUTEX_INITIALIZER, .once = PTHREAD_ONCE_INIT};
 
 struct jqexpr {
 	jq_state *jq;
@@ -86,8 +105,114 @@ jqexpr_free(struct jqexpr *e)
 	free(e);
 }
 
-int
-jqexpr_run(struct jqexpr *e, jv input, int (*fn)(void *arg, jv out),
+/* Resident memory in bytes, or 0 where /proc cannot tell. */
+static size_t
+resident(void)
+{
+	FILE *fp = fopen("/proc/self/statm", "r");
+	unsigned long size, pages = 0;
+
+	if (fp == NULL)
+		return 0;
+	if (fscanf(fp, "%lu %lu", &size, &pages) != 2)
+		pages = 0;
+	fclose(fp);
+	return (size_t)pages * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+static double
+cpu_seconds(void)
+{
+	struct timespec t;
+
+	if (!watch.have_cpu || clock_gettime(watch.cpu, &t) < 0)
+		return 0;
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Ends the program at a limit; the jq thread is inside jq, away from the output. */
+static _Noreturn void
+stop(const char *why, int limit)
+{
+	fprintf(stderr, "%s: %s:%lu: %s: the jq expression ", progname, watch.file,
+	    watch.line, watch.what);
+	fprintf(stderr, why, limit);
+	fputs(": stopped here, the records after it are not read\n", stderr);
+	if (output_finish() < 0)
+		warnmsg("stdout:");
+	fflush(NULL);
+	_exit(EXIT_FAIL);
+}
+
+static void *
+watchdog(void *arg)
+{
+	unsigned long seen = 0;
+	double cpu0 = 0;
+	size_t mem0 = 0, mem;
+	const struct timespec tick = {0, WATCH_MS * 1000000L};
+
+	(void)arg;
+	for (;;) {
+		nanosleep(&tick, NULL);
+		pthread_mutex_lock(&watch.mu);
+		if (!watch.running) {
+			pthread_mutex_unlock(&watch.mu);
+			continue;
+		}
+		if (watch.runs != seen) {
+			/* A run seen for the first time: it started less than a tick ago. */
+			seen = watch.runs;
+			cpu0 = cpu_seconds();
+			mem0 = resident();
+		} else if (cpu_seconds() - cpu0 > JQEXPR_CPU_SECONDS) {
+			stop("used more than %d s of CPU time", JQEXPR_CPU_SECONDS);
+		} else if ((mem = resident()) > mem0 &&
+		    mem - mem0 > ((size_t)JQEXPR_MEMORY_MIB << 20)) {
+			stop("took more than %d MiB of memory", JQEXPR_MEMORY_MIB);
+		}
+		pthread_mutex_unlock(&watch.mu);
+	}
+	return NULL;
+}
+
+static void
+start_watchdog(void)
+{
+	pthread_t t;
+	sigset_t all, old;
+
+	watch.have_cpu = pthread_getcpuclockid(pthread_self(), &watch.cpu) == 0;
+	/* Signals stay with the threads that handle them. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	if (pthread_create(&t, NULL, watchdog, NULL) != 0)
+		die(EXIT_FAIL, "cannot start a thread:");
+	pthread_detach(t);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/*
+ * Marks a run as started or ended. The watchdog holds the lock while it
+ * stops the program: a run that ends then waits here for the exit.
+ */
+static void
+watch_run(int running, const char *what, const char *file, unsigned long line)
+{
+	pthread_mutex_lock(&watch.mu);
+	if (running) {
+		watch.runs++;
+		watch.what = what;
+		watch.file = file;
+		watch.line = line;
+	}
+	watch.running = running;
+	pthread_mutex_unlock(&watch.mu);
+}
+
+/* jqexpr_run without the watch. */
+static int
+next_outputs(struct jqexpr *e, jv input, int (*fn)(void *arg, jv out),
     void *arg, struct buf *err)
 {
 	jv r;
@@ -126,6 +251,19 @@ jqexpr_run(struct jqexpr *e, jv input, int (*fn)(void *arg, jv out),
 	}
 	jv_free(r);
 	return 0;
+}
+
+int
+jqexpr_run(struct jqexpr *e, jv input, int (*fn)(void *arg, jv out),
+    void *arg, struct buf *err, const char *what, const char *file, unsigned long line)
+{
+	int rc;
+
+	pthread_once(&watch.once, start_watchdog);
+	watch_run(1, what, file, line);
+	rc = next_outputs(e, input, fn, arg, err);
+	watch_run(0, NULL, NULL, 0);
+	return rc;
 }
 
 void

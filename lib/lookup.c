@@ -14,6 +14,9 @@
 #include "util.h"
 
 #define BATCH 100
+/* Far longer than a user record with its posts; a longer line is refused. */
+#define MAX_LINE ((size_t)1 << 20)
+#define MAX_LINE_TEXT "1 MiB"
 
 struct item {
 	char *raw;		/* as given: kept with --rejects */
@@ -230,6 +233,18 @@ refuse(struct lookup *l, const char *where, const char *item, size_t len, const 
 		l->rejected++;	/* counted when the batch before it is done */
 }
 
+static void
+add_too_long(struct lookup *l, const char *item, size_t len, unsigned long line)
+{
+	char where[32];
+
+	if (l->seen++ < l->f->p.pos)
+		return;		/* done before the checkpoint */
+	snprintf(where, sizeof where, "stdin:%lu: ", line);
+	refuse(l, where, item, len, "a line longer than " MAX_LINE_TEXT ": skipped "
+	    "(--rejects keeps its first " MAX_LINE_TEXT ")");
+}
+
 void
 lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 {
@@ -274,30 +289,57 @@ lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 	memcpy(it->where, where, sizeof where);
 }
 
+/*
+ * Reads a line of in into b, without its newline, keeping at most
+ * MAX_LINE bytes: *cut says the line went on (the rest is skipped, so a
+ * huge line costs no memory and the names after it are still read).
+ * Returns 0 at the end of in.
+ */
+static int
+read_line(FILE *in, struct buf *b, int *cut)
+{
+	int c;
+
+	buf_reset(b);
+	buf_add(b, "", 0);	/* b->p is a string even for an empty line */
+	*cut = 0;
+	while ((c = getc(in)) != EOF && c != '\n') {
+		if (b->len < MAX_LINE)
+			buf_addc(b, (char)c);
+		else
+			*cut = 1;
+	}
+	return c != EOF || b->len > 0;
+}
+
 unsigned long
 lookup_read(struct lookup *l, FILE *in)
 {
-	char *line = NULL, *s;
-	size_t cap = 0, len;
-	ssize_t n;
+	struct buf line = {0};
+	char *s;
+	size_t n, len;
 	unsigned long items = 0, lineno = 0;
+	int cut;
 
-	while ((n = getline(&line, &cap, in)) >= 0) {
+	while (read_line(in, &line, &cut)) {
 		lineno++;
-		while (n > 0 && strchr(" \t\r\n", line[n - 1]) && line[n - 1] != '\0')
-			line[--n] = '\0';
-		for (s = line; *s == ' ' || *s == '\t'; s++)
+		n = line.len;
+		while (n > 0 && strchr(" \t\r", line.p[n - 1]) && line.p[n - 1] != '\0')
+			line.p[--n] = '\0';
+		for (s = line.p; *s == ' ' || *s == '\t'; s++)
 			;
-		len = (size_t)(line + n - s);
-		if (len == 0)
+		len = (size_t)(line.p + n - s);
+		if (len == 0 && !cut)
 			continue;
 		items++;
-		if (l)
+		if (l && cut)
+			add_too_long(l, s, len, lineno);
+		else if (l)
 			lookup_add(l, s, len, lineno);
 	}
 	if (ferror(in))
 		die(EXIT_FAIL, "stdin:");
-	free(line);
+	buf_free(&line);
 	return items;
 }
 

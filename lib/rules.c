@@ -1,5 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "conf.h"
 #include "rules.h"
@@ -9,6 +10,15 @@
 #define MATCH_LIMIT 2000000
 #define DEPTH_LIMIT 10000
 #define HEAP_LIMIT_KIB 65536
+/*
+ * The limits above hold for one start position; a pattern that stays under
+ * them at every position of a long text (a(?=.*c) on a megabyte) can still
+ * take hours. So a match tries start positions in slices, each twice as
+ * long as the one before, and gives up between slices once it has spent
+ * this much CPU time.
+ */
+#define FIRST_SLICE 512
+#define MATCH_CPU_SECONDS 2
 
 void
 ruleset_init(struct ruleset *rs)
@@ -122,8 +132,8 @@ ruleset_parse(struct ruleset *rs, const char *text, size_t len,
 static pcre2_code *
 compile(const char *pattern, size_t len, uint32_t extra, int *errcode, PCRE2_SIZE *erroff)
 {
-	return pcre2_compile((PCRE2_SPTR)pattern, len,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | extra, errcode, erroff, NULL);
+	return pcre2_compile((PCRE2_SPTR)pattern, len, PCRE2_UTF | PCRE2_UCP |
+	    PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT | extra, errcode, erroff, NULL);
 }
 
 /* JIT where it works; the interpreter is the fallback (SELinux, PaX, no JIT build). */
@@ -136,8 +146,38 @@ jit(pcre2_code *code)
 void
 rules_error_text(int code, char *out, size_t n)
 {
+	if (code == RULES_ERROR_TIME) {
+		snprintf(out, n, "more than %d s of CPU time", MATCH_CPU_SECONDS);
+		return;
+	}
 	if (pcre2_get_error_message(code, (PCRE2_UCHAR *)out, n) < 0)
 		snprintf(out, n, "PCRE2 error %d", code);
+}
+
+/*
+ * Whether pattern holds \K outside \Q...\E: it moves the start of a match
+ * past text the match needs, so a pattern of non-zero minimum length can
+ * still report an empty match (a\K(?=b)), which is never a hit.
+ */
+static int
+has_reset_start(const char *p)
+{
+	int quoted = 0;
+
+	for (; *p; p++) {
+		if (*p != '\\')
+			continue;
+		if (p[1] == '\0')
+			break;
+		p++;
+		if (quoted)
+			quoted = *p != 'E';
+		else if (*p == 'Q')
+			quoted = 1;
+		else if (*p == 'K')
+			return 1;
+	}
+	return 0;
 }
 
 int
@@ -169,9 +209,9 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 			return -1;
 		}
 		pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen);
-		if (minlen == 0) {
-			buf_printf(err, "%s: rule %s: the pattern can match empty text",
-			    r->origin, r->name);
+		if (minlen == 0 || has_reset_start(r->pattern)) {
+			buf_printf(err, "%s: rule %s: the pattern can match empty text%s",
+			    r->origin, r->name, minlen == 0 ? "" : " (\\K drops what it matched)");
 			return -1;
 		}
 		jit(r->code);
@@ -200,12 +240,33 @@ static int
 match_at(struct ruleset *rs, pcre2_code *code, const char *s, size_t len,
     size_t from, size_t *m0, size_t *m1)
 {
-	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK,
-	    rs->md, rs->mctx);
+	struct timespec t0, t;
+	size_t slice = FIRST_SLICE, last;
 	PCRE2_SIZE *ov;
+	int rc, timed = 0;
 
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return 0;
+	for (;;) {
+		last = len - from > slice ? from + slice : len;
+		pcre2_set_offset_limit(rs->mctx, last);
+		rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK,
+		    rs->md, rs->mctx);
+		if (rc != PCRE2_ERROR_NOMATCH)
+			break;
+		if (last == len)
+			return 0;
+		/* The next slice starts at the first character after the last start tried. */
+		from = last + 1;
+		while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+			from++;
+		if (slice < len)
+			slice *= 2;
+		/* The clock is a system call: a short text never reads it. */
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, timed ? &t : &t0);
+		if (timed && (t.tv_sec - t0.tv_sec > MATCH_CPU_SECONDS ||
+		    (t.tv_sec - t0.tv_sec == MATCH_CPU_SECONDS && t.tv_nsec >= t0.tv_nsec)))
+			return RULES_ERROR_TIME;
+		timed = 1;
+	}
 	if (rc < 0)
 		return rc;
 	ov = pcre2_get_ovector_pointer(rs->md);

@@ -57,7 +57,13 @@ int ruleset_compile(struct ruleset *rs, struct buf *err);
 /* Sets mark[i] (rs->n entries) for every rule i that may match s. */
 void ruleset_candidates(const struct ruleset *rs, const char *s, size_t len,
     unsigned char *mark);
-/* The first match of rule i at or after from: 1 with [*m0, *m1), 0, or a negative PCRE2 error. */
+/* What rule_match returns when a rule spent its CPU time on one text. */
+#define RULES_ERROR_TIME (-10000)
+
+/*
+ * The first match of rule i at or after from: 1 with [*m0, *m1), 0, or a
+ * negative PCRE2 error or RULES_ERROR_TIME.
+ */
 int rule_match(struct ruleset *rs, size_t i, const char *s, size_t len,
     size_t from, size_t *m0, size_t *m1);
 /* Whether rule r applies to a field whose last key is key. */

@@ -30,6 +30,7 @@ struct srule {
 	int caps;		/* where it holds, the verdict is maybe at best */
 	int cap_set;		/* a cap line named it: -l says so */
 	struct jqexpr *jq;
+	char *what;		/* "rule NAME", for messages about its runs */
 };
 
 struct reason {
@@ -111,6 +112,7 @@ scorer_free(struct scorer *s)
 		free(s->v[i].jq_src);
 		free(s->v[i].origin);
 		jqexpr_free(s->v[i].jq);
+		free(s->v[i].what);
 	}
 	free(s->v);
 	for (i = 0; i < s->reasons_cap; i++)
@@ -282,6 +284,9 @@ scorer_ready(struct scorer *s, struct buf *err)
 		buf_free(&prog);
 		if (r->jq == NULL)
 			return -1;
+		free(r->what);
+		r->what = xmalloc(strlen(r->name) + 6);
+		sprintf(r->what, "rule %s", r->name);
 	}
 	return 0;
 }
@@ -344,7 +349,8 @@ score_custom(struct scorer *s, const struct record *rec)
 		int truth = 0;
 
 		buf_reset(&s->tmp);
-		if (jqexpr_run(s->v[i].jq, jv_copy(input), custom_truth, &truth, &s->tmp) < 0) {
+		if (jqexpr_run(s->v[i].jq, jv_copy(input), custom_truth, &truth, &s->tmp,
+		    s->v[i].what, rec->file, rec->line) < 0) {
 			stream_reject(s->st, rec, "rule %s: %s", s->v[i].name, s->tmp.p);
 			jv_free(input);
 			return -1;

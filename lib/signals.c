@@ -606,8 +606,7 @@ signals_read(struct signals *s, struct stream *st, const struct record *rec,
 		return -1;
 	}
 	if (record_member(rec, "text") && !record_member(rec, "username")) {
-		stream_reject(st, rec, "a post, not a user: fb-score scores users "
-		    "(jq -c .author gives a post's author)");
+		stream_reject_post(st, rec, "fb-score scores users");
 		return -1;
 	}
 	if (check_types(s, rec, fb) < 0 || posts_read(&s->posts, &s->norm, st, rec) < 0)

@@ -27,6 +27,8 @@ struct stream {
 	const char *rejects_path;
 	unsigned long nrejected;
 	int failed;
+	unsigned long nposts;	/* posts given as users: reported once */
+	char *first_post;	/* "FILE:LINE" of the first */
 
 	/* the input being read: fd, or read_fn when it is set */
 	int fd;
@@ -119,6 +121,19 @@ stream_reject(struct stream *st, const struct record *rec, const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(rec->file, rec->line, fmt, ap);
 	va_end(ap);
+	st->nrejected++;
+	keep_reject(st, rec->raw, rec->rawlen);
+}
+
+void
+stream_reject_post(struct stream *st, const struct record *rec, const char *does)
+{
+	if (st->nposts++ == 0) {
+		report(rec->file, rec->line, "a post, not a user: %s (jq -c .author gives "
+		    "a post's author); other posts are only counted", does);
+		st->first_post = xmalloc(strlen(rec->file) + 24);
+		sprintf(st->first_post, "%s:%lu", rec->file, rec->line);
+	}
 	st->nrejected++;
 	keep_reject(st, rec->raw, rec->rawlen);
 }
@@ -692,6 +707,8 @@ stream_finish(struct stream *st)
 
 	if (output_finish() < 0 || fflush(stdout) == EOF || ferror(stdout))
 		die(EXIT_FAIL, "stdout:");
+	if (st->nposts > 1)
+		warnmsg("%lu posts, not users, the first at %s", st->nposts, st->first_post);
 	if (st->nrejected) {
 		if (st->rejects)
 			warnmsg("%lu bad record%s (kept in %s)", st->nrejected,
@@ -708,6 +725,7 @@ stream_finish(struct stream *st)
 		warnmsg("interrupted: the records read before it are written");
 		interrupt_exit();
 	}
+	free(st->first_post);
 	free(st->in);
 	json_scan_free(&st->scan);
 	json_scan_free(&st->sub);

@@ -61,6 +61,11 @@ void stream_emit(struct stream *st, const char *s, size_t n);
 /* Reports a bad record ("prog: FILE:LINE: msg"), counts it and keeps it with --rejects. */
 void stream_reject(struct stream *st, const struct record *rec, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/*
+ * Rejects a post given to a program of users (does: "fb-score scores
+ * users"): the first is reported, the others counted at the end.
+ */
+void stream_reject_post(struct stream *st, const struct record *rec, const char *does);
 /* Reports a problem with a record that is still written. */
 void stream_warn(struct stream *st, const struct record *rec, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -18,8 +18,11 @@
 #include "template.h"
 #include "textnorm.h"
 #include "util.h"
+#include "width.h"
 
 #define EXCERPT_WORDS 12
+#define KIND_COLUMNS 10		/* a table's kind column */
+#define MIN_DRAFT_COLUMNS 20	/* narrower than this, a draft is cut, not wrapped */
 #define QUESTION_WORDS 20	/* a question is quoted whole */
 #define MIN_QUOTE 25		/* characters: fewer say too little to answer */
 
@@ -44,6 +47,7 @@ struct suggester {
 	pcre2_code *re_role, *re_title, *re_hobby;
 	pcre2_match_data *md;
 	struct textnorm norm;
+	struct textnorm word_norm;	/* a word of a title, while norm holds the bio */
 	struct post_reader *posts;
 	struct post_reading reading;
 	struct addressee who;
@@ -107,6 +111,7 @@ suggester_new(void)
 	g->re_hobby = builtin_pattern(hobby_pattern);
 	g->md = pcre2_match_data_create(16, NULL);
 	textnorm_init(&g->norm);
+	textnorm_init(&g->word_norm);
 	g->posts = post_reader_new();
 	return g;
 }
@@ -129,6 +134,7 @@ suggester_free(struct suggester *g)
 	pcre2_code_free(g->re_hobby);
 	pcre2_match_data_free(g->md);
 	textnorm_free(&g->norm);
+	textnorm_free(&g->word_norm);
 	post_reader_free(g->posts);
 	buf_free(&g->reading.achievement);
 	addressee_free(&g->who);
@@ -225,14 +231,14 @@ is_hobby(struct suggester *g, const struct buf *role)
 {
 	const char *last = strrchr(role->p, ' ');
 
-	textnorm_run(&g->norm, last ? last + 1 : role->p, strlen(last ? last + 1 : role->p));
-	return match(g, g->re_hobby, g->norm.out.p, g->norm.out.len, 0);
+	textnorm_run(&g->word_norm, last ? last + 1 : role->p, strlen(last ? last + 1 : role->p));
+	return match(g, g->re_hobby, g->word_norm.out.p, g->word_norm.out.len, 0);
 }
 
 /*
  * How strong a title found in the bio is: 3 with an organisation, 2 a
  * job, 1 a hobby word, 0 none (a role of the past, or "owner" of nothing
- * named). Uses the normaliser.
+ * named).
  */
 static int
 title_rank(struct suggester *g, size_t at, const struct buf *role, const struct buf *org)
@@ -265,7 +271,6 @@ best_title(struct suggester *g, const char *bio, size_t len, struct buf *role, s
 		quote_trim(&r);
 		quote_trim(&o);
 		rank = title_rank(g, at, &r, &o);
-		textnorm_run(&g->norm, bio, len);	/* title_rank used the normaliser */
 		if (rank > best) {
 			best = rank;
 			buf_reset(role);
@@ -583,8 +588,7 @@ check_user(struct stream *st, const struct record *rec)
 	const struct json_member *m = record_member(rec, "description");
 
 	if (record_member(rec, "text") && !record_member(rec, "username")) {
-		stream_reject(st, rec, "a post, not a user: fb-suggest drafts for users "
-		    "(jq -c .author gives a post's author)");
+		stream_reject_post(st, rec, "fb-suggest drafts for users");
 		return -1;
 	}
 	if (rec->scan->posts_bad != (size_t)-1) {
@@ -819,7 +823,7 @@ suggester_text(const struct suggester *g)
 }
 
 void
-suggester_row(struct buf *out, const char *opener)
+suggester_row(struct buf *out, const char *opener, size_t indent, size_t columns)
 {
 	struct json_scan s = {0};
 	struct buf text = {0}, kind = {0};
@@ -837,7 +841,13 @@ suggester_row(struct buf *out, const char *opener)
 			else if (json_key_is(m, "kind"))
 				json_unescape(&kind, m->val, m->vallen);
 		}
-	buf_printf(out, "%-10s %s", kind.len ? kind.p : "-", text.p ? text.p : "");
+	buf_printf(out, "%-*s ", KIND_COLUMNS, kind.len ? kind.p : "-");
+	indent += KIND_COLUMNS + 1;
+	/* A draft is read whole: it wraps; in a terminal too narrow for that, it is cut. */
+	if (columns >= indent + MIN_DRAFT_COLUMNS)
+		width_wrap(out, text.p ? text.p : "", text.len, columns - indent, indent);
+	else
+		buf_add(out, text.p ? text.p : "", text.len);
 	buf_free(&text);
 	buf_free(&kind);
 	json_scan_free(&s);

@@ -48,7 +48,11 @@ const char *suggester_facts(const struct suggester *g);
 int suggester_new_text(struct suggester *g, const char *text);
 /* The text of the last draft, or NULL. */
 const char *suggester_text(const struct suggester *g);
-/* Appends "kind  text" (or the reason there is none) of an opener, for a table. */
-void suggester_row(struct buf *out, const char *opener);
+/*
+ * Appends "kind  text" (or the reason there is none) of an opener, for a
+ * table whose row has indent columns before the kind: the text wraps into
+ * lines of the terminal's columns, each further one indented under it.
+ */
+void suggester_row(struct buf *out, const char *opener, size_t indent, size_t columns);
 
 #endif

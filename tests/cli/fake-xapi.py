@@ -108,9 +108,12 @@ Faults
       empty-page      200 {"meta": {"result_count": 0, "next_token": T}} where T
                       resumes at the same position (the real page comes next)
       partial-errors  the normal page plus a resource-not-found error
+      nul-token       the normal page, its next_token with a NUL (\\u0000) after
+                      its first character
       reset           close the connection (RST) without answering
-    Faults come after the auth check; slow, stall, truncate, empty-page and
-    partial-errors alter the normal answer (which may be a rate-limit 429).
+    Faults come after the auth check; slow, stall, truncate, empty-page,
+    partial-errors and nul-token alter the normal answer (which may be a
+    rate-limit 429).
 """
 import argparse
 import base64
@@ -891,7 +894,7 @@ class Limiter:
 
 
 ACTIONS = {"status", "429-noheaders", "429-cap", "429-credits", "403", "slow", "stall",
-           "truncate", "malformed", "empty-page", "partial-errors", "reset", "drip"}
+           "truncate", "malformed", "empty-page", "partial-errors", "reset", "drip", "nul-token"}
 
 
 class Faults:
@@ -1014,6 +1017,9 @@ class Handler(BaseHTTPRequestHandler):
             elif status == 200 and action == "partial-errors":
                 body = dict(body)
                 body["errors"] = body.get("errors", []) + [self.made_up_error(reply.kind)]
+            elif status == 200 and action == "nul-token" and "next_token" in body.get("meta", {}):
+                token = body["meta"]["next_token"]
+                body = dict(body, meta=dict(body["meta"], next_token=token[:1] + "\0" + token[1:]))
         if action == "slow":
             time.sleep(float(rule.get("seconds", 2)))
         log(status, body)

@@ -212,6 +212,20 @@ setup() {
 	sed -n 3p "$OUT" | grep -Eq '^2 +@tea_tom +1 +no +"Owls" +BIRDS$' || { show; return 1; }
 }
 
+@test "--format table fits COLUMNS (60, 120; 80 by default) with CJK, emoji and combining marks: padded and cut by columns" {
+	for cols in 60 120; do
+		COLUMNS=$cols fbd --format table -r "$DATA/wide.rules" "$DATA/wide.ndjson"
+		expect_status 0
+		expect_lines 3
+		expect_fits "$cols"
+	done
+	# a wide handle is cut and padded to its 17 columns: the scores line up
+	sed -n 2p "$OUT" | grep -q '^1      @关注我回关关注… ' || { show; return 1; }
+	fbd --format table -r "$DATA/wide.rules" "$DATA/wide.ndjson" </dev/null
+	expect_fits 80
+	grep -q '…$' "$OUT" || { echo "no line was cut at 80 columns"; show; return 1; }
+}
+
 @test "--format table names a post by its author's handle" {
 	fbd --format table "$DATA/api-posts.json"
 	expect_status 0
@@ -498,6 +512,37 @@ not_flagged() {
 	head -1 out >first
 	expect_jq '.fb.demand.flagged == true and .username == "slow"' first
 	tail -n 1 out | grep -qx '{"username":"after"}' || { show; return 1; }
+}
+
+@test "a pattern under the match limit at every start, a(?=.*c) on 1 MB: gives up on its CPU time, rule and record named, exit 1" {
+	printf 'rule LOOKAHEAD a(?=.*c)\nweight LOOKAHEAD 1\n' >la.rules
+	{ printf '{"username":"slow","description":"'; head -c 1000000 /dev/zero | tr '\0' 'a' | sed 's/aa/ab/g'
+	  printf '"}\n{"username":"after"}\n'; } >in
+	captured timeout 120 fb-detect --no-default-rules -r la.rules in
+	expect_status 1
+	expect_err '^fb-detect: in:1: rule LOOKAHEAD gave up on \.description \(more than 2 s of CPU time\)'
+	expect_out in
+}
+
+@test "a rule whose match \\K can leave empty, a\\K(?=b): exit 2, the message names the rule" {
+	printf 'rule RESET a\\K(?=b)\n' >k.rules
+	fbd --no-default-rules -r k.rules <"$DATA/demand.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-detect: k\.rules:1: rule RESET: the pattern can match empty text'
+	printf 'rule QUOTED a\\Q\\K\\E\n' >q.rules
+	fbd --no-default-rules -r q.rules <"$DATA/demand.ndjson"
+	expect_status 0
+}
+
+@test "-f whose jq grows without end on one record: stopped at 1 GiB, the expression and the record named, the records before written, exit 1" {
+	printf '%s\n' '{"username":"first","description":"hello"}' '{"username":"bomb","description":"abcdefgh"}' \
+	    '{"username":"after","description":"hello"}' >in
+	captured timeout 300 fb-detect -f 'if .username == "bomb" then (.description * 10000) as $s | [range(1e9) | $s + "x"] | "x" else .description end' in
+	expect_status 1
+	expect_err '^fb-detect: in:2: --field: the jq expression took more than 1024 MiB of memory: stopped here'
+	expect_lines 1
+	expect_jq '.username == "first"'
 }
 
 # --- the model ------------------------------------------------------------

@@ -158,6 +158,17 @@ ranked() { # fb-score with the rules of score-ranked.rules only
 	[ "$(awk 'NR > 1 { printf "%s:%s ", $1, $2 }' "$OUT")" = "1:@u5 2:@u1 3:@u8 4:@u7 " ] || { show; return 1; }
 }
 
+@test "--format table fits COLUMNS (60, 120) with CJK handles: padded and cut by columns" {
+	for cols in 60 120; do
+		COLUMNS=$cols ranked --format table "$DATA/score-ranked.ndjson" "$DATA/wide.ndjson"
+		expect_status 0
+		expect_fits "$cols"
+	done
+	grep -q '^[0-9] *@关注我回关关注我… ' "$OUT" || { show; return 1; }
+	COLUMNS=60 ranked --format table "$DATA/score-ranked.ndjson"
+	grep -q '…$' "$OUT" || { echo "no row was cut at 60 columns"; show; return 1; }
+}
+
 @test "--format table --no-sort: one filled row per record, in input order" {
 	ranked --format table --no-sort "$DATA/score-ranked.ndjson"
 	expect_status 0
@@ -672,6 +683,29 @@ age_at() {
 	expect_status 1
 	expect_ids "1"
 	expect_err '^fb-score: in:2: a post, not a user: .*\.author'
+}
+
+@test "a jq rule that never ends (def f: f; f): stopped after 5 s of CPU time, rule and record named, the records before written, exit 1" {
+	printf 'jq LOOP if .username == "loop" then (def f: f; f) else false end\npoints LOOP 1\n' >loop.rules
+	printf '%s\n' '{"id":"1","username":"first"}' '{"id":"2","username":"loop"}' '{"id":"3","username":"after"}' >in
+	captured timeout 300 fb-score --no-sort --now 2026-11-20 -r loop.rules in
+	expect_status 1
+	expect_err '^fb-score: in:2: rule LOOP: the jq expression used more than 5 s of CPU time: stopped here'
+	expect_ids "1"
+}
+
+@test "65 post records: the message is said once, naming the first line, and the count at the end" {
+	printf '%s\n' '{"id":"1","username":"u"}' >in
+	for i in $(seq 65); do
+		printf '{"id":"9%s","text":"hello","author":{"id":"2","username":"a"}}\n' "$i"
+	done >>in
+	fbs --now 2026-11-20 in
+	expect_status 1
+	expect_ids "1"
+	[ "$(grep -c 'a post, not a user' "$ERR")" -eq 1 ] || { show; return 1; }
+	expect_err '^fb-score: in:2: a post, not a user: fb-score scores users .*\.author'
+	expect_err '^fb-score: 65 posts, not users, the first at in:2$'
+	expect_err '^fb-score: 65 bad records$'
 }
 
 @test "counts and dates of the wrong type are rejected, naming the field" {

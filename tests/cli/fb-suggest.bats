@@ -320,9 +320,26 @@ per_record() {
 	! grep -q 'no role in the bio' reasons || { echo "a wrong reason:"; cat reasons; return 1; }
 }
 
+@test "--format table fits COLUMNS (60, 120): a draft wraps under its column, whole words, nothing lost" {
+	for cols in 60 120; do
+		COLUMNS=$cols fbg --format table "$DATA/wide.ndjson"
+		expect_status 0
+		expect_fits "$cols"
+	done
+	COLUMNS=60 fbg --format table "$DATA/wide.ndjson"
+	# continuation lines start under the draft column
+	grep -q '^                                [^ ]' "$OUT" || { show; return 1; }
+	! grep -q '^ \{1,31\}[^ ]' "$OUT" || { show; return 1; }
+	# the draft, its lines joined, is the draft of the records
+	fb-suggest "$DATA/wide.ndjson" | jq -r 'select(.fb.opener.text) | .fb.opener.text' >want
+	awk 'NR == 1 { next } substr($0, 1, 32) ~ /^ +$/ { d = d " " substr($0, 33); next }
+	     { if (n++) print d; d = substr($0, 33) } END { if (n) print d }' "$OUT" >got
+	[ "$(grep -Fxcf want got)" -eq "$(wc -l <want)" ] || { diff want got; show; return 1; }
+}
+
 @test "--format table: a header, then handle, kind and text of each drafted record; - and the reason without a draft" {
 	cat "$DATA"/suggest-{verdicts,nothing}.ndjson >in.ndjson
-	fbg --format table in.ndjson
+	COLUMNS=300 fbg --format table in.ndjson
 	expect_status 0
 	expect_no_stderr
 	expect_lines 5
@@ -589,6 +606,27 @@ per_record() {
 	done
 	fbg --lang fr "$DATA/suggest-question.ndjson"
 	expect_err_has "fb-suggest: --lang: expected en, es or pt, not 'fr'"
+}
+
+@test "a bio of 1 MB of job titles is drafted in linear time (the bio was normalised again after each title)" {
+	{ printf '{"id":"1","username":"jobs","name":"Jo","description":"'
+	  yes 'software engineer | founder | data scientist |' | head -n 20000 | tr '\n' ' '
+	  printf '"}\n'; } >in.ndjson
+	captured timeout 60 fb-suggest in.ndjson
+	expect_status 0
+	expect_lines 1
+	expect_jq '.fb.opener.text | type == "string"'
+}
+
+@test "three post records: one message naming the first, then the count" {
+	sed -n 1p "$DATA/suggest-question.ndjson" >in.ndjson
+	for i in 1 2 3; do echo '{"id":"9","text":"a post, not a user","author_id":"2001"}'; done >>in.ndjson
+	fbg in.ndjson
+	expect_status 1
+	expect_lines 1
+	[ "$(grep -c 'a post, not a user' "$ERR")" -eq 1 ] || { show; return 1; }
+	expect_err '^fb-suggest: in\.ndjson:2: a post, not a user'
+	expect_err '^fb-suggest: 3 posts, not users, the first at in\.ndjson:2$'
 }
 
 @test "a post record is rejected with a message; the users are still drafted; exit 1" {

@@ -164,3 +164,24 @@ expect_file_is() {
 	show
 	return 1
 }
+
+# expect_fits COLS: stdout is valid UTF-8 and no line is wider than COLS
+# terminal columns (wide characters and emoji 2, combining marks 0).
+expect_fits() {
+	python3 - "$1" "$OUT" <<-'PY' || { show; return 1; }
+	import sys, unicodedata
+	cols, path = int(sys.argv[1]), sys.argv[2]
+	try:
+	    text = open(path, "rb").read().decode("utf-8")
+	except UnicodeDecodeError as e:
+	    sys.exit("stdout is not UTF-8: %s" % e)
+	def width(c):
+	    if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
+	        return 0
+	    return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+	for n, line in enumerate(text.split("\n"), 1):
+	    w = sum(width(c) for c in line)
+	    if w > cols:
+	        sys.exit("line %d is %d columns wide, more than %d: %s" % (n, w, cols, line))
+	PY
+}

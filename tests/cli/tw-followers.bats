@@ -145,6 +145,23 @@ fault() {
 	[ "$(follower_requests)" -eq 3 ]
 }
 
+@test "a next_token holding a NUL (\\u0000): refused with a message, the page written, exit 1, no request with a cut token" {
+	fault '[{"match": "/followers", "nth": [1], "action": "nul-token"}]'
+	captured tw-followers @bench
+	expect_status 1
+	expect_err '^tw-followers: GET .*next_token holds a NUL'
+	[ "$(wc -l <"$OUT")" -eq 1000 ] || { show; return 1; }
+	[ "$(follower_requests)" -eq 1 ] || { cat "$XAPI_LOG"; return 1; }
+}
+
+@test "a server's error text with escape sequences reaches the terminal shown, not acted on" {
+	fault '[{"match": "/followers", "action": "status", "code": 400, "body": {"title": "Invalid Request", "detail": "bad \u001b[2J\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007 request"}}]'
+	captured tw-followers @bench
+	expect_status 1
+	expect_err '^tw-followers: .*bad .*2J.*click.* request'
+	! grep -q $'[\033\007]' "$ERR" || { echo "control characters on stderr:"; cat -v "$ERR"; return 1; }
+}
+
 # --- rate limits -----------------------------------------------------------------
 
 @test "rate limit of 1 a window: each page once, the run waits for the window, no 429 storm" {

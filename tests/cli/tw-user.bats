@@ -176,6 +176,18 @@ names() {
 	[ "$(requests)" -eq 0 ] || { echo "expected no request"; cat "$XAPI_LOG"; return 1; }
 }
 
+@test "a line of 3 MB on stdin: refused as stdin:LINE without being read whole, the names after it looked up, exit 1" {
+	start_xapi --data "$ACCOUNT"
+	{ echo; echo '@priya_ux'; head -c 3000000 /dev/zero | tr '\0' a; echo; echo 'lou_runs'; } >in
+	captured tw-user --rejects rejects <in
+	expect_status 1
+	expect_err '^tw-user: stdin:3: a{60}\.\.\.: a line longer than 1 MiB: skipped'
+	jq -r .username "$OUT" >got
+	printf '%s\n' priya_ux lou_runs >want
+	cmp want got || { echo "wrong accounts:"; cat got; show; return 1; }
+	[ "$(wc -c <rejects)" -eq $((1048576 + 1)) ] || { ls -l rejects; return 1; }
+}
+
 # --- cost -------------------------------------------------------------------
 
 @test "--estimate for 250 names: 3 requests, \$2.50, and the server gets no request" {
