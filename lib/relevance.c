@@ -23,11 +23,36 @@ has_word_key(const char *list, const char *key)
 }
 
 /*
- * A crude stemmer that needs no language: a word's first STEM bytes
- * ("market" for marketing and marketer, "coffee" and "coffees"). Words
- * that say nothing of a topic on their own are left out.
+ * A crude stemmer that needs no language: a word's first STEM characters
+ * ("marke" for marketing and marketer, "coffe" and "coffees"). Words
+ * that say nothing of a topic on their own are left out. Scripts written
+ * without spaces (Chinese, Japanese) have no words to stem: their terms
+ * are kept whole and found anywhere in a run of text.
  */
 #define STEM 5
+
+/* The bytes of the first max characters of the UTF-8 text p[0..n). */
+static size_t
+utf8_prefix(const char *p, size_t n, size_t max)
+{
+	size_t i = 0, chars = 0;
+
+	while (i < n) {
+		if (((unsigned char)p[i] & 0xC0) != 0x80 && chars++ == max)
+			break;
+		i++;
+	}
+	return i;
+}
+
+/* Whether the word starts in a script written without spaces (from U+3000 on: kana, CJK, Hangul). */
+static int
+unspaced_script(const char *w)
+{
+	unsigned char c = (unsigned char)w[0];
+
+	return c >= 0xE3 && c <= 0xED;
+}
 
 static int
 stop_word(const char *w, size_t n)
@@ -63,7 +88,7 @@ add_stems(struct relevance *r, const char *in)
 		if (n == 0)
 			break;
 		if (!stop_word(p, n)) {
-			stem = xstrndup(p, n > STEM ? STEM : n);
+			stem = xstrndup(p, unspaced_script(p) ? n : utf8_prefix(p, n, STEM));
 			for (i = 0; i < r->nstems && strcmp(r->stems[i], stem) != 0; i++)
 				;
 			if (i < r->nstems) {
@@ -200,7 +225,8 @@ relevance_words(const struct relevance *r, const char *t, size_t len, struct buf
 			size_t k = strlen(stem);
 
 			/* A short word must be whole ("ux", "seo"); a long one starts alike. */
-			if (!(k < STEM ? n == k : n >= k) || memcmp(t + i, stem, k) != 0)
+			if (unspaced_script(stem) ? !(n >= k && memmem(t + i, n, stem, k)) :
+			    !(k < STEM ? n == k : n >= k) || memcmp(t + i, stem, k) != 0)
 				continue;
 			occur++;
 			if (found->p && has_word_key(found->p, stem))

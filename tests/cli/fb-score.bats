@@ -376,6 +376,17 @@ age_at() {
 	expect_jq 'select(.id == "6205") | .fb.score.total == 0'
 }
 
+@test "--interests in Japanese: a term is found inside a run of text, and the reasons stay valid UTF-8" {
+	record '{id: "6211", username: "touki", description: "益子で陶芸と器づくり。週末は窯焚き"}'
+	record '{id: "6212", username: "soba", description: "益子の蕎麦屋です。週末は行列"}'
+	printf 'points INTEREST_WORDS 1\ndescribe INTEREST_WORDS words\n' >words.rules
+	fbs -r zero.rules -r words.rules --no-sort --interests '益子 陶芸, 器 販売' in
+	expect_status 0
+	iconv -f UTF-8 -t UTF-8 "$OUT" >/dev/null || { echo "invalid UTF-8 in the output:"; cat -v "$OUT"; return 1; }
+	expect_jq 'select(.id == "6211") | .fb.score.reasons | map(.rule) | index("INTEREST_WORDS") != null'
+	expect_jq 'select(.id == "6212") | .fb.score.reasons | map(.rule) | index("INTEREST_WORDS") == null'
+}
+
 @test "COMBATIVE_REPLIES: replies that talk down to people, in several languages; a quote with 'nobody asked' is not one" {
 	record '{id: "6301", username: "sharp", posts: [
 	    {text: "@a Wrong. Read the literature before posting.", in_reply_to_user_id: "1"},
