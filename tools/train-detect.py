@@ -94,8 +94,33 @@ def features(prog, texts):
     return out
 
 
+def rule_features(fb_detect, fielded):
+    """The rules fb-detect --no-model finds in each (field, text), as "r:RULE",
+    and the field as "f:FIELD": what lib/detect.c adds to a field's n-grams."""
+    records = "".join(json.dumps({"id": "t%d" % i, f: t}, ensure_ascii=False) + "\n"
+                      for i, (f, t) in enumerate(fielded))
+    run = subprocess.run([fb_detect, "--no-model"], input=records.encode(), stdout=subprocess.PIPE,
+                         check=True)
+    out = []
+    for line, (f, _) in zip(run.stdout.decode("utf-8").splitlines(), fielded):
+        hits = json.loads(line).get("fb", {}).get("demand", {}).get("hits", [])
+        out.append(sorted({"r:" + h["rule"] for h in hits}) + ["f:" + f])
+    if len(out) != len(fielded):
+        sys.exit("train-detect: %s gave %d records for %d texts" % (fb_detect, len(out), len(fielded)))
+    return out
+
+
+def all_features(prog, fb_detect, fielded):
+    """N-grams, rules and field of each (field, text)."""
+    feats = features(prog, [t for _, t in fielded])
+    for (counts, total), extra in zip(feats, rule_features(fb_detect, fielded)):
+        for x in extra:
+            counts[x] = 1
+    return feats
+
+
 def background(n, fb_detect):
-    """Ordinary texts: n from synthetic profiles that fb-detect's rules do not flag."""
+    """Ordinary (field, text)s: n from synthetic profiles that fb-detect's rules do not flag."""
     if n <= 0:
         return []
     gen = os.path.join(TOP, "tests", "bench", "gen-profiles.py")
@@ -108,13 +133,14 @@ def background(n, fb_detect):
         rec = json.loads(line)
         if rec.get("fb", {}).get("demand", {}).get("flagged"):
             continue
-        for t in [rec.get("description"), rec.get("name"), rec.get("username")] + \
-                [p.get("text") for p in rec.get("posts") or []]:
+        for f, t in [("description", rec.get("description")), ("name", rec.get("name")),
+                     ("username", rec.get("username"))] + \
+                [("text", p.get("text")) for p in rec.get("posts") or []]:
             if isinstance(t, str) and t.strip():
                 t = " ".join(t.split())
                 if t not in seen:
                     seen.add(t)
-                    texts.append(t)
+                    texts.append((f, t))
     if len(texts) < n:
         sys.exit("train-detect: only %d background texts from %s" % (len(texts), gen))
     return texts[:n]
@@ -170,7 +196,10 @@ def fit(problem, rows, args, tmp):
         if line == "w":
             break
     w = [sign * float(x) for x in lines[at + 1:] if x.strip()]
-    weights = {problem.names[i + 1]: x for i, x in enumerate(w[:nr]) if x != 0.0}
+    # A rule stays in the model at weight 0: fb-detect lets the model overrule
+    # only the rules it was trained with.
+    weights = {problem.names[i + 1]: x for i, x in enumerate(w[:nr])
+               if x != 0.0 or problem.names[i + 1].startswith("r:")}
     bias = w[nr] if len(w) > nr else 0.0
     return bias, weights
 
@@ -284,7 +313,7 @@ def main():
     if not os.access(fb_detect, os.X_OK):
         fb_detect = shutil.which("fb-detect") or fb_detect
     ordinary = background(args.background, fb_detect)
-    feats = features(prog, texts + ordinary)
+    feats = all_features(prog, fb_detect, [(r[2], r[3]) for r in rows] + ordinary)
     labels += [0] * len(ordinary)
     texts += [None] * len(ordinary)
     problem = Problem(feats, labels, args)
