@@ -729,7 +729,8 @@ explain(struct detector *d, const struct record *rec, double score, int flagged,
 			json_escape(&d->out, t, strlen(t));
 			buf_printf(&d->out, " %+.2f", mh->topw[j]);
 		}
-		fprintf(stderr, "     %-24s %s\n", "", d->out.p);
+		if (mh->ntop > 0)
+			fprintf(stderr, "     %-24s %s\n", "", d->out.p);
 	}
 	fputc('\n', stderr);
 }

@@ -37,12 +37,18 @@ slot_of(const struct detect_model *m, uint64_t hash)
 	return (size_t)((hash * 0x9E3779B97F4A7C15ULL) >> 32) & m->mask;
 }
 
+static int
+filter_has(const struct detect_model *m, uint64_t hash)
+{
+	return m->filter[hash >> 50] >> (hash >> 44 & 63) & 1;
+}
+
 long
 detect_model_find(const struct detect_model *m, uint64_t hash)
 {
 	size_t s;
 
-	if (m->slots == NULL || !(m->filter[hash >> 54] >> (hash >> 48 & 63) & 1))
+	if (m->slots == NULL || !filter_has(m, hash))
 		return -1;
 	for (s = slot_of(m, hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
 		if (m->slots[s].hash == hash)
@@ -63,7 +69,7 @@ build_table(struct detect_model *m)
 	m->mask = size - 1;
 	memset(m->filter, 0, sizeof m->filter);
 	for (i = 0; i < m->n; i++) {
-		m->filter[m->v[i].hash >> 54] |= (uint64_t)1 << (m->v[i].hash >> 48 & 63);
+		m->filter[m->v[i].hash >> 50] |= (uint64_t)1 << (m->v[i].hash >> 44 & 63);
 		for (s = slot_of(m, m->v[i].hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
 			;
 		m->slots[s].hash = m->v[i].hash;
@@ -253,7 +259,7 @@ add_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
 	(void)kind;
 	(void)b0;
 	(void)b1;
-	if (!(s->m->filter[hash >> 54] >> (hash >> 48 & 63) & 1))
+	if (!filter_has(s->m, hash))
 		return;
 	if ((k = detect_model_find(s->m, hash)) >= 0)
 		s->sum += s->m->v[k].weight;

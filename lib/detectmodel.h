@@ -51,7 +51,9 @@ struct detect_model {
 		uint32_t index;	/* into v, plus 1; 0 when empty */
 	} *slots;
 	size_t mask;
-	uint64_t filter[1024];	/* bit (hash >> 48) set for each n-gram: most misses stop here */
+	/* Bit (hash >> 44) set for each n-gram: most misses stop here. 2^20
+	 * bits keep it sparse for a model of 100,000 n-grams, in 128 KiB. */
+	uint64_t filter[1 << 14];
 };
 
 /* What a text gave: its probability, and its n-grams of the model. */
