@@ -15,9 +15,10 @@ extern const char default_detect_rules[];
 extern const char default_detect_model[];
 
 static const struct cli_doc doc = {
-	"[-lx] [-f jqexpr]... [-m modelfile] [-r rulefile]... [-t threshold]\n"
-	"       [--format ndjson|table] [--hits-only] [--max-record size]\n"
-	"       [--no-default-rules] [--no-model] [--rejects file] [file ...]",
+	"[-lx] [-f jqexpr]... [-m modelfile] [-r rulefile]...\n"
+	"       [-t threshold] [--format ndjson|table] [--hits-only]\n"
+	"       [--max-record size] [--no-default-rules] [--no-model]\n"
+	"       [--rejects file] [file ...]",
 	"Flag follow-back demands (\"FOLLOW BACK please!!!\", #TeamFollowBack, #F4F)\n"
 	"in the bios, names and posts of user and post records; set fb.demand.",
 	"  -f, --field jqexpr       scan what jqexpr yields instead of the default fields\n"
