@@ -15,16 +15,18 @@ extern const char default_detect_rules[];
 extern const char default_detect_model[];
 
 static const struct cli_doc doc = {
-	"[-lx] [-f jqexpr]... [-r rulefile]... [-t threshold]\n"
-	"       [--format ndjson|table] [--hits-only] [--max-record size]\n"
-	"       [--no-default-rules] [--no-model] [--rejects file] [file ...]",
+	"[-lx] [-f jqexpr]... [-m modelfile] [-r rulefile]...\n"
+	"       [-t threshold] [--format ndjson|table] [--hits-only]\n"
+	"       [--max-record size] [--no-default-rules] [--no-model]\n"
+	"       [--rejects file] [file ...]",
 	"Flag follow-back demands (\"FOLLOW BACK please!!!\", #TeamFollowBack, #F4F)\n"
 	"in the bios, names and posts of user and post records; set fb.demand.",
 	"  -f, --field jqexpr       scan what jqexpr yields instead of the default fields\n"
 	"                           (description, name, username, text, posts[].text)\n"
 	"  -r, --rules rulefile     add rules, or override default rules by name\n"
 	"      --no-default-rules   use only the rules given with --rules\n"
-	"      --no-model           the rules alone, without the n-gram model\n"
+	"  -m, --model modelfile    weigh with this model instead of the built-in one\n"
+	"      --no-model           the rules alone, without the model\n"
 	"  -l, --list-rules         print the rules in effect and exit\n"
 	"  -t, --threshold points   flag a record at this score (default 3)\n"
 	"      --hits-only          write only flagged records\n"
@@ -49,6 +51,7 @@ static const struct option longopts[] = {
 	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
 	{"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
 	{"no-model", no_argument, NULL, OPT_NO_MODEL},
+	{"model", required_argument, NULL, 'm'},
 	{"rejects", required_argument, NULL, OPT_REJECTS},
 	{"rules", required_argument, NULL, 'r'},
 	{"threshold", required_argument, NULL, 't'},
@@ -87,16 +90,20 @@ main(int argc, char *argv[])
 	struct buf err = {0};
 	char **rule_files = xcalloc((size_t)argc, sizeof *rule_files);
 	size_t nrule_files = 0;
+	const char *model_file = NULL;
+	char *model_text;
+	size_t model_len;
 	int c, list = 0, defaults = 1, use_model = 1, status;
 
 	program_start(argv[0]);
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
 	o.field_exprs = xcalloc((size_t)argc, sizeof *o.field_exprs);
-	while ((c = getopt_long(argc, argv, "f:hlr:t:x", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "f:hlm:r:t:x", longopts, NULL)) != -1)
 		switch (c) {
 		case 'f': o.field_exprs[o.nfield_exprs++] = optarg; break;
 		case 'h': cli_help(&doc);
 		case 'l': list = 1; break;
+		case 'm': model_file = optarg; break;
 		case 'r': rule_files[nrule_files++] = optarg; break;
 		case 't': o.threshold = cli_number(&doc, "--threshold", optarg, -1e6, 1e6); break;
 		case 'x': o.explain = 1; break;
@@ -117,8 +124,17 @@ main(int argc, char *argv[])
 	ruleset_init(&rules);
 	load_rules(&rules, rule_files, nrule_files, defaults);
 	detect_model_init(&model);
-	/* The model goes with the default rules. */
-	if (use_model && defaults && !list) {
+	if (model_file && !use_model)
+		cli_usage(&doc, "--model and --no-model exclude each other");
+	if (model_file && !list) {
+		if ((model_text = slurp_file(model_file, &model_len)) == NULL)
+			die(EXIT_USAGE, "%s:", model_file);
+		if (detect_model_parse(&model, model_text, model_len, model_file, &err) < 0)
+			die(EXIT_USAGE, "%s", err.p);
+		free(model_text);
+		o.model = &model;
+	} else if (use_model && defaults && !list) {
+		/* The built-in model goes with the default rules. */
 		if (detect_model_parse(&model, default_detect_model, strlen(default_detect_model),
 		    "default model", &err) < 0)
 			die(EXIT_USAGE, "%s", err.p);

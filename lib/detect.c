@@ -63,8 +63,10 @@ struct detector {
 	unsigned char *limit_reported;
 	unsigned char *candidates;	/* rules that may match the current field */
 	struct ngrams grams;
-	struct model_hit *mhits;
-	size_t nmhits, mhits_cap;
+	double *rule_weight;	/* each rule's weight in the model */
+	unsigned char *rule_known;	/* the model was trained with the rule */
+	struct model_hit mhit;	/* the model's hit, when nmhits is 1 */
+	size_t nmhits;
 	struct tally *tally;	/* one per model n-gram, zero between fields */
 	size_t *touched, ntouched;
 	int table_header_done;
@@ -115,8 +117,17 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 	d->candidates = xcalloc(rules->n + 1, 1);
 	ngrams_init(&d->grams);
 	if (o->model) {
+		size_t i;
+		int known;
+
 		d->tally = xcalloc(o->model->n + 1, sizeof *d->tally);
 		d->touched = xcalloc(o->model->n + 1, sizeof *d->touched);
+		d->rule_weight = xcalloc(rules->n + 1, sizeof *d->rule_weight);
+		d->rule_known = xcalloc(rules->n + 1, 1);
+		for (i = 0; i < rules->n; i++) {
+			d->rule_weight[i] = detect_model_rule(o->model, rules->v[i].name, &known);
+			d->rule_known[i] = (unsigned char)known;
+		}
 	}
 	if (o->nfield_exprs > 0) {
 		struct buf prog = {0};
@@ -165,7 +176,8 @@ detector_free(struct detector *d)
 	free(d->limit_reported);
 	free(d->candidates);
 	ngrams_free(&d->grams);
-	free(d->mhits);
+	free(d->rule_weight);
+	free(d->rule_known);
 	free(d->tally);
 	free(d->touched);
 	jqexpr_free(d->field_prog);
@@ -483,28 +495,52 @@ tally_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1
 }
 
 /*
- * The model on the current field (normalised in d->norm): when it flags
- * the field, a hit with the n-grams that added most to the logit, and the
- * span of the original text they came from.
+ * The model's probability for the current field (normalised in d->norm),
+ * whose rules' hits are d->hits[first...]: each rule counts once, as in
+ * training (tools/train-detect.py).
  */
-static void
-model_field(struct detector *d, size_t fi)
+static double
+model_prob(struct detector *d, size_t fi, size_t first)
 {
 	const struct detect_model *m = d->o.model;
 	struct model_score sc;
-	struct model_hit *mh;
+	double extra = detect_model_key(m, d->fields[fi].key);
+	size_t i, j;
+
+	for (i = first; i < d->nhits; i++) {
+		int seen = 0;
+
+		for (j = first; j < i && !seen; j++)
+			seen = d->hits[j].rule == d->hits[i].rule;
+		if (!seen)
+			extra += d->rule_weight[d->hits[i].rule];
+	}
+	ngrams_line(&d->grams, d->norm.out.p, d->norm.out.len);
+	detect_model_score(m, &d->grams, extra, &sc);
+	return sc.prob;
+}
+
+/*
+ * The model's hit on field fi of probability prob: the n-grams that moved
+ * the logit most in the model's direction (up when sign is 1, down when
+ * -1), and the span of the original text they came from.
+ */
+static void
+model_hit(struct detector *d, size_t fi, double prob, int sign)
+{
+	const struct detect_model *m = d->o.model;
+	struct model_score sc;
+	struct model_hit *mh = &d->mhit;
 	size_t i, j, n0, n1, lo = (size_t)-1, hi = 0;
 	double unit, w;
 
+	textnorm_run(&d->norm, d->fields[fi].text.p ? d->fields[fi].text.p : "",
+	    d->fields[fi].text.len);
 	ngrams_line(&d->grams, d->norm.out.p, d->norm.out.len);
-	detect_model_score(m, &d->grams, &sc);
-	if (sc.prob < m->threshold)
-		return;
-	if (d->nmhits == d->mhits_cap)
-		d->mhits = xgrow(d->mhits, &d->mhits_cap, sizeof *d->mhits, 4);
-	mh = &d->mhits[d->nmhits++];
+	detect_model_score(m, &d->grams, 0, &sc);
+	d->nmhits = 1;
 	mh->field = fi;
-	mh->prob = sc.prob;
+	mh->prob = prob;
 	mh->ntop = 0;
 	unit = detect_model_unit(m, &sc);
 	d->ntouched = 0;
@@ -513,10 +549,10 @@ model_field(struct detector *d, size_t fi)
 		size_t k = d->touched[i];
 
 		w = m->v[k].weight * d->tally[k].count * unit;
-		if (w <= 0 || (mh->ntop == MODEL_TOP && w <= mh->topw[MODEL_TOP - 1]))
+		if (w * sign <= 0 || (mh->ntop == MODEL_TOP && w * sign <= mh->topw[MODEL_TOP - 1] * sign))
 			continue;
 		j = mh->ntop < MODEL_TOP ? mh->ntop++ : MODEL_TOP - 1;
-		for (; j > 0 && mh->topw[j - 1] < w; j--) {
+		for (; j > 0 && mh->topw[j - 1] * sign < w * sign; j--) {
 			mh->top[j] = mh->top[j - 1];
 			mh->topw[j] = mh->topw[j - 1];
 		}
@@ -541,10 +577,28 @@ model_field(struct detector *d, size_t fi)
 	mh->b1 = textnorm_cp_offset(&d->norm, mh->c1);
 }
 
-/* The weight of the model's hits: enough to make the record flag, whatever the rules scored. */
-static double
-model_weight(const struct detector *d, double rules_score)
+/* Whether the model was trained with every positive rule that hit the record. */
+static int
+rules_known(const struct detector *d)
 {
+	size_t i;
+
+	for (i = 0; i < d->nhits; i++)
+		if (d->rules->v[d->hits[i].rule].weight > 0 && !d->rule_known[d->hits[i].rule])
+			return 0;
+	return 1;
+}
+
+/*
+ * The weight of the model's hit: when it flags, enough to make the record
+ * flag, whatever the rules scored; when it overrules the rules, enough to
+ * bring their score down to half the threshold.
+ */
+static double
+model_weight(const struct detector *d, double rules_score, int flags)
+{
+	if (!flags)
+		return d->o.threshold / 2 - rules_score;
 	return rules_score < 0 ? d->o.threshold - rules_score : d->o.threshold;
 }
 
@@ -575,7 +629,7 @@ build_demand(struct detector *d, double score, int flagged, double mweight)
 		buf_addc(o, '}');
 	}
 	for (i = 0; i < d->nmhits; i++) {
-		const struct model_hit *mh = &d->mhits[i];
+		const struct model_hit *mh = &d->mhit;
 		const struct field *f = &d->fields[mh->field];
 
 		if (i > 0 || d->nhits > 0)
@@ -650,7 +704,7 @@ explain(struct detector *d, const struct record *rec, double score, int flagged,
 		    f->path.p, h->c0, h->c1);
 	}
 	for (i = 0; i < d->nmhits; i++) {
-		const struct model_hit *mh = &d->mhits[i];
+		const struct model_hit *mh = &d->mhit;
 		const struct field *f = &d->fields[mh->field];
 
 		fprintf(stderr, "%4.1f %-24s the model: probability %.3f, flags at %.3f\n", mweight,
@@ -667,7 +721,8 @@ explain(struct detector *d, const struct record *rec, double score, int flagged,
 			json_escape(&d->out, t, strlen(t));
 			buf_printf(&d->out, " %+.2f", mh->topw[j]);
 		}
-		fprintf(stderr, "     %-24s %s\n", "", d->out.p);
+		if (mh->ntop > 0)
+			fprintf(stderr, "     %-24s %s\n", "", d->out.p);
 	}
 	fputc('\n', stderr);
 }
@@ -705,8 +760,8 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 		put_excerpt(&n, d->fields[d->hits[0].field].text.p + d->hits[0].b0,
 		    d->hits[0].b1 - d->hits[0].b0, 40);
 	else
-		put_excerpt(&n, d->fields[d->mhits[0].field].text.p + d->mhits[0].b0,
-		    d->mhits[0].b1 - d->mhits[0].b0, 40);
+		put_excerpt(&n, d->fields[d->mhit.field].text.p + d->mhit.b0,
+		    d->mhit.b1 - d->mhit.b0, 40);
 	width_pad(&line, n.p, n.len, 24);
 	buf_addc(&line, ' ');
 	for (i = 0; i < d->nhits; i++) {
@@ -729,9 +784,9 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 {
 	struct detector *d = arg;
 	const struct json_member *fb;
-	double score, mweight = 0;
-	int flagged;
-	size_t i;
+	double score, mweight = 0, prob, best = -1;
+	int flagged, model_flags = 0;
+	size_t i, first, best_field = 0;
 
 	d->st = st;
 	d->rec = rec;
@@ -748,14 +803,27 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 	for (i = 0; i < d->nfields; i++) {
 		textnorm_run(&d->norm, d->fields[i].text.p ? d->fields[i].text.p : "",
 		    d->fields[i].text.len);
+		first = d->nhits;
 		match_field(d, i);
-		/* The model only where the rules have not already flagged the record. */
-		if (d->o.model && score_hits(d) < d->o.threshold)
-			model_field(d, i);
+		/* One field the model flags flags the record: the rest need only the rules. */
+		if (d->o.model && !model_flags) {
+			prob = model_prob(d, i, first);
+			if (prob > best) {
+				best = prob;
+				best_field = i;
+			}
+			model_flags = prob >= d->o.model->threshold;
+		}
 	}
 	score = score_hits(d);
-	if (score >= d->o.threshold)
-		d->nmhits = 0;
+	flagged = score >= d->o.threshold;
+	/* With the model, it decides; its hit says why when the rules' points do not agree. */
+	if (d->o.model && model_flags != flagged && (model_flags || rules_known(d))) {
+		model_hit(d, best_field, best, model_flags ? 1 : -1);
+		mweight = model_weight(d, score, model_flags);
+		score += mweight;
+		flagged = model_flags;
+	}
 	if (d->nhits == 0 && d->nmhits == 0) {
 		if (d->o.hits_only || d->o.format == DETECT_TABLE)
 			return 0;
@@ -767,12 +835,6 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 			stream_emit(st, rec->json, rec->len);
 		}
 		return 0;
-	}
-	flagged = score >= d->o.threshold;
-	if (d->nmhits > 0) {
-		mweight = model_weight(d, score);
-		score += mweight;
-		flagged = 1;
 	}
 	if (d->o.explain)
 		explain(d, rec, score, flagged, mweight);

@@ -7,11 +7,13 @@
  * negative rule masks the positive hits it overlaps in the same field:
  * "who doesn't follow me back" talks about follow-back without demanding it.
  *
- * With a model (lib/detectmodel.h), a record the rules do not flag is
- * flagged when the model's probability for one of its fields reaches the
- * model's threshold; each such field gets a hit of rule "MODEL", with the
- * n-grams that weighed most. The model runs only while the rules' score is
- * below the threshold.
+ * With a model (lib/detectmodel.h), the model decides: a record is flagged
+ * when its probability for one of its fields, from the field's n-grams,
+ * the rules that hit it and its key, reaches the model's threshold. Where
+ * the model and the rules' points disagree, a hit of rule "MODEL" on the
+ * field of the highest probability names the n-grams that weighed most
+ * towards the decision, and its weight brings the score into line. A
+ * positive rule the model does not know (added with -r) is not overruled.
  */
 #ifndef FB_DETECT_H
 #define FB_DETECT_H

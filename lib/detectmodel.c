@@ -20,7 +20,13 @@ detect_model_free(struct detect_model *m)
 
 	for (i = 0; i < m->n; i++)
 		free(m->v[i].text);
+	for (i = 0; i < m->nrules; i++)
+		free(m->rules[i].name);
+	for (i = 0; i < m->nkeys; i++)
+		free(m->keys[i].name);
 	free(m->v);
+	free(m->rules);
+	free(m->keys);
 	free(m->slots);
 	memset(m, 0, sizeof *m);
 }
@@ -31,12 +37,18 @@ slot_of(const struct detect_model *m, uint64_t hash)
 	return (size_t)((hash * 0x9E3779B97F4A7C15ULL) >> 32) & m->mask;
 }
 
+static int
+filter_has(const struct detect_model *m, uint64_t hash)
+{
+	return m->filter[hash >> 50] >> (hash >> 44 & 63) & 1;
+}
+
 long
 detect_model_find(const struct detect_model *m, uint64_t hash)
 {
 	size_t s;
 
-	if (m->slots == NULL || !(m->filter[hash >> 54] >> (hash >> 48 & 63) & 1))
+	if (m->slots == NULL || !filter_has(m, hash))
 		return -1;
 	for (s = slot_of(m, hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
 		if (m->slots[s].hash == hash)
@@ -57,7 +69,7 @@ build_table(struct detect_model *m)
 	m->mask = size - 1;
 	memset(m->filter, 0, sizeof m->filter);
 	for (i = 0; i < m->n; i++) {
-		m->filter[m->v[i].hash >> 54] |= (uint64_t)1 << (m->v[i].hash >> 48 & 63);
+		m->filter[m->v[i].hash >> 50] |= (uint64_t)1 << (m->v[i].hash >> 44 & 63);
 		for (s = slot_of(m, m->v[i].hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
 			;
 		m->slots[s].hash = m->v[i].hash;
@@ -75,6 +87,63 @@ parse_number(const char *s, double *out)
 	return end != s && *end == '\0' && errno == 0 && isfinite(*out) ? 0 : -1;
 }
 
+static struct model_name *
+find_name(struct model_name *v, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].name, name) == 0)
+			return &v[i];
+	return NULL;
+}
+
+double
+detect_model_rule(const struct detect_model *m, const char *name, int *known)
+{
+	const struct model_name *r = find_name(m->rules, m->nrules, name);
+
+	*known = r != NULL;
+	return r ? r->weight : 0;
+}
+
+double
+detect_model_key(const struct detect_model *m, const char *key)
+{
+	const struct model_name *k = find_name(m->keys, m->nkeys, key);
+
+	return k ? k->weight : 0;
+}
+
+/* "r WEIGHT RULE" or "f WEIGHT KEY", after the kind: a name given once. */
+static int
+parse_name(struct model_name **v, size_t *n, size_t *cap, char *rest, const char *kind,
+    const char *what, struct buf *why)
+{
+	char *name = strchr(rest, ' ');
+	double x;
+
+	if (name == NULL || name[1] == '\0' || strchr(name + 1, ' ')) {
+		buf_printf(why, "expected \"%s WEIGHT %s\"", kind, what);
+		return -1;
+	}
+	*name++ = '\0';
+	if (parse_number(rest, &x) < 0) {
+		buf_printf(why, "bad weight \"%s\"", rest);
+		return -1;
+	}
+	if (find_name(*v, *n, name)) {
+		buf_printf(why, "%s \"%s\" given twice", kind, name);
+		return -1;
+	}
+	if (*n == *cap)
+		*v = xgrow(*v, cap, sizeof **v, 16);
+	(*v)[*n].name = xstrdup(name);
+	(*v)[*n].weight = x;
+	(*n)++;
+	return 0;
+}
+
 static int
 parse_line(struct detect_model *m, char *line, struct buf *why)
 {
@@ -85,10 +154,14 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 	size_t i;
 
 	if (sp == NULL) {
-		buf_printf(why, "expected \"KEY VALUE\" or \"w|c WEIGHT NGRAM\"");
+		buf_printf(why, "expected \"KEY VALUE\" or \"w|c|r|f WEIGHT NAME\"");
 		return -1;
 	}
 	*sp = '\0';
+	if (strcmp(line, "r") == 0)
+		return parse_name(&m->rules, &m->nrules, &m->rules_cap, sp + 1, "r", "RULE", why);
+	if (strcmp(line, "f") == 0)
+		return parse_name(&m->keys, &m->nkeys, &m->keys_cap, sp + 1, "f", "KEY", why);
 	if (strcmp(line, "w") == 0 || strcmp(line, "c") == 0) {
 		text = strchr(sp + 1, ' ');
 		if (text == NULL || text[1] == '\0') {
@@ -186,7 +259,7 @@ add_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
 	(void)kind;
 	(void)b0;
 	(void)b1;
-	if (!(s->m->filter[hash >> 54] >> (hash >> 48 & 63) & 1))
+	if (!filter_has(s->m, hash))
 		return;
 	if ((k = detect_model_find(s->m, hash)) >= 0)
 		s->sum += s->m->v[k].weight;
@@ -199,10 +272,10 @@ detect_model_unit(const struct detect_model *m, const struct model_score *sc)
 }
 
 void
-detect_model_score(const struct detect_model *m, const struct ngrams *g,
+detect_model_score(const struct detect_model *m, const struct ngrams *g, double extra,
     struct model_score *sc)
 {
-	struct summing s = {m, 0};
+	struct summing s = {m, extra};
 
 	sc->count = ngrams_each(g, add_ngram, &s);
 	sc->sum = s.sum;

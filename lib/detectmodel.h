@@ -9,9 +9,13 @@
  *     scale sqrt              each n-gram counts 1/sqrt(n-grams of the text); or "none"
  *     w 3.2110 follow back    a word n-gram and its weight
  *     c 1.0042 _f4f_          a character n-gram ("_" for a space)
+ *     r 2.5310 EN_I_FOLLOW_BACK  a rule of fb-detect that hit the field
+ *     f -0.4120 username      the field's last key
  *
- * A text's probability is 1/(1+exp(-(bias + s * sum of the weights of its
- * n-grams, once per occurrence)))), where s is the scale.
+ * A field's probability is 1/(1+exp(-(bias + s * (the weights of its
+ * n-grams, once per occurrence, plus those of the rules that hit it, once
+ * each, plus its key's))))), where s is the scale. So the model weighs the
+ * rules' hits too, and learns where a rule over-fires.
  */
 #ifndef FB_DETECTMODEL_H
 #define FB_DETECTMODEL_H
@@ -29,9 +33,17 @@ struct model_ngram {
 	char *text;		/* as written in the file */
 };
 
+/* A rule or a field key and its weight. */
+struct model_name {
+	char *name;
+	double weight;
+};
+
 struct detect_model {
 	double bias, threshold;
 	int scale_sqrt;
+	struct model_name *rules, *keys;
+	size_t nrules, rules_cap, nkeys, keys_cap;
 	struct model_ngram *v;
 	size_t n, cap;
 	struct model_slot {	/* open addressing on hash */
@@ -39,12 +51,14 @@ struct detect_model {
 		uint32_t index;	/* into v, plus 1; 0 when empty */
 	} *slots;
 	size_t mask;
-	uint64_t filter[1024];	/* bit (hash >> 48) set for each n-gram: most misses stop here */
+	/* Bit (hash >> 44) set for each n-gram: most misses stop here. 2^20
+	 * bits keep it sparse for a model of 100,000 n-grams, in 128 KiB. */
+	uint64_t filter[1 << 14];
 };
 
 /* What a text gave: its probability, and its n-grams of the model. */
 struct model_score {
-	double sum;		/* weights of the n-grams found, before scaling */
+	double sum;		/* weights of the n-grams found and the extra, before scaling */
 	size_t count;		/* every n-gram of the text, found or not */
 	double prob;
 };
@@ -56,8 +70,12 @@ int detect_model_parse(struct detect_model *m, const char *text, size_t len,
     const char *origin, struct buf *err);
 /* The index of the n-gram with this hash, or -1. */
 long detect_model_find(const struct detect_model *m, uint64_t hash);
-/* Scores the line of words in g (ngrams_line already run). */
-void detect_model_score(const struct detect_model *m, const struct ngrams *g,
+/* The weight of the rule (or field key) of this name; 0 when absent, and *known = 0. */
+double detect_model_rule(const struct detect_model *m, const char *name, int *known);
+double detect_model_key(const struct detect_model *m, const char *key);
+/* Scores the line of words in g (ngrams_line already run), with extra: the
+ * weights of the field's rules and key. */
+void detect_model_score(const struct detect_model *m, const struct ngrams *g, double extra,
     struct model_score *sc);
 /* How much one n-gram occurrence adds to the logit of a text of this score. */
 double detect_model_unit(const struct detect_model *m, const struct model_score *sc);

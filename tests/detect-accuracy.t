@@ -5,14 +5,15 @@ tests/data/detect-*.tsv hold short texts (bios, posts, names, usernames)
 labelled "demand" or "other" after ../shared/VERDICTS.md section 1, in a
 dozen languages, with obfuscated spellings and hard negatives; each file
 is one writer. The model (share/detect.model) is trained on them by
-tools/train-detect.py. Three measures, each for the rules alone, the
-model alone and both together (flagged when either flags):
+tools/train-detect.py; it weighs the rules' hits with the n-grams, and
+decides. Three measures, each for the rules alone (fb-detect --no-model)
+and for fb-detect as it ships (rules and model):
 
   - 5-fold cross-validation: for each fold, the training tool's code
     (tools/train-detect.py, loaded as a module, with its defaults and the
     same background texts) refits the model and chooses its threshold on
-    the other four, and the fold is measured with that model, written as a
-    model file and applied by detect-features -m (lib/detectmodel.c);
+    the other four, and the fold is measured by fb-detect --model with
+    that model;
   - leave one writer out: for each file, the model is refitted on the
     other files, and the file is measured with it;
   - the frozen split, tests/data/frozen/detect-*.tsv: texts by the same
@@ -89,27 +90,17 @@ def detect(rows, *opts):
     return [json.loads(line).get("fb", {}).get("demand", {}).get("flagged", False) for line in out]
 
 
-def model_flags(model, texts):
-    """The model's flag for each text, by detect-features -m (lib/detectmodel.c)."""
-    with open(model, encoding="utf-8") as fp:
-        threshold = next(float(l.split()[1]) for l in fp if l.startswith("threshold "))
-    run = subprocess.run(["detect-features", "-m", model], capture_output=True, check=True,
-                         input="".join(t + "\n" for t in texts).encode())
-    probs = [float(x) for x in run.stdout.decode().split()]
-    if len(probs) != len(texts):
-        raise RuntimeError("detect-features -m gave %d of %d" % (len(probs), len(texts)))
-    return [p >= threshold for p in probs]
-
-
 class Refitter:
     """Every labelled text and the background, extracted once; a model per subset."""
 
     def __init__(self, rows):
         self.args = td.parser().parse_args([])
-        ordinary = td.background(self.args.background, shutil.which("fb-detect"))
+        fb_detect = shutil.which("fb-detect")
+        ordinary = td.background(self.args.background, fb_detect)
         self.texts = [r[3] for r in rows] + [None] * len(ordinary)
         self.labels = [1 if r[0] == "demand" else 0 for r in rows] + [0] * len(ordinary)
-        self.feats = td.features(shutil.which("detect-features"), [r[3] for r in rows] + ordinary)
+        self.feats = td.all_features(shutil.which("detect-features"), fb_detect,
+                                     [(r[2], r[3]) for r in rows] + ordinary)
         self.problem = td.Problem(self.feats, self.labels, self.args)
         self.nrows = len(rows)
 
@@ -126,19 +117,18 @@ class Refitter:
         return out
 
 
-def measure(rows, rules, model):
-    """Counts for the rules, the model and both, over these rows."""
-    c = {"rules": Count(), "model": Count(), "both": Count()}
-    for r, rf, mf in zip(rows, rules, model):
+def measure(rows, rules, shipped):
+    """Counts for the rules alone and for rules and model, over these rows."""
+    c = {"rules": Count(), "both": Count()}
+    for r, rf, bf in zip(rows, rules, shipped):
         label = r[0] == "demand"
         c["rules"].add(label, rf)
-        c["model"].add(label, mf)
-        c["both"].add(label, rf or mf)
+        c["both"].add(label, bf)
     return c
 
 
 def line(what, c):
-    return "# %-34s rules %s | model %s | rules+model %s" % (what, c["rules"], c["model"], c["both"])
+    return "# %-34s rules %s | rules+model %s" % (what, c["rules"], c["both"])
 
 
 def main():
@@ -171,21 +161,20 @@ def main():
             with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
                 models = dict(zip([j[0] for j in jobs],
                                   pool.map(lambda j: refit.model(tmp, *j), jobs)))
-            cv = {"rules": Count(), "model": Count(), "both": Count()}
+            cv = {"rules": Count(), "both": Count()}
             for k in range(FOLDS):
                 part = [i for i in range(len(rows)) if folds[i] == k]
                 held = [rows[i] for i in part]
                 got = measure(held, [rules[i] for i in part],
-                              model_flags(models["fold%d" % (k + 1)], [r[3] for r in held]))
+                              detect(held, "--model", models["fold%d" % (k + 1)]))
                 for key in cv:
                     cv[key].merge(got[key])
-            lowo = {"rules": Count(), "model": Count(), "both": Count()}
+            lowo = {"rules": Count(), "both": Count()}
             per_writer = []
             for n in names:
                 part = [i for i in range(len(rows)) if rows[i][4] == n]
                 held = [rows[i] for i in part]
-                got = measure(held, [rules[i] for i in part],
-                              model_flags(models["out-" + n], [r[3] for r in held]))
+                got = measure(held, [rules[i] for i in part], detect(held, "--model", models["out-" + n]))
                 per_writer.append((n, len(held), got))
                 for key in lowo:
                     lowo[key].merge(got[key])

@@ -3,19 +3,18 @@
  * tools/train-detect.py, so that training and fb-detect extract them with
  * the same code (lib/textnorm.c, lib/ngrams.c). Not installed.
  *
- *     detect-features < texts          one line of n-grams per line of text:
- *                                      KIND:NGRAM, tab-separated ("w:follow back",
- *                                      "c:_f4f_"), every occurrence
- *     detect-features -m model < texts one probability per line of text
+ *     detect-features < texts    one line of n-grams per line of text:
+ *                                KIND:NGRAM, tab-separated ("w:follow back",
+ *                                "c:_f4f_"), every occurrence
  *
- * Each input line is one text, in valid UTF-8.
+ * Each input line is one text, in valid UTF-8. The model's other features,
+ * the rules that hit a text and its field, come from fb-detect itself; a
+ * model file is tried with fb-detect --model.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "detectmodel.h"
 #include "ngrams.h"
 #include "textnorm.h"
 #include "util.h"
@@ -43,32 +42,16 @@ print_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1
 int
 main(int argc, char *argv[])
 {
-	struct detect_model model;
 	struct textnorm norm;
 	struct ngrams g;
-	struct model_score sc;
 	struct printing p = {0};
-	struct buf err = {0};
-	const char *model_path = NULL;
-	char *line = NULL, *text;
+	char *line = NULL;
 	size_t cap = 0, len;
 	ssize_t n;
-	int c;
 
 	program_start(argv[0]);
-	while ((c = getopt(argc, argv, "m:")) != -1)
-		switch (c) {
-		case 'm': model_path = optarg; break;
-		default: die(EXIT_USAGE, "usage: detect-features [-m model] < texts");
-		}
-	detect_model_init(&model);
-	if (model_path) {
-		if ((text = slurp_file(model_path, &len)) == NULL)
-			die(EXIT_USAGE, "%s:", model_path);
-		if (detect_model_parse(&model, text, len, model_path, &err) < 0)
-			die(EXIT_USAGE, "%s", err.p);
-		free(text);
-	}
+	if (argc > 1)
+		die(EXIT_USAGE, "usage: detect-features < texts");
 	textnorm_init(&norm);
 	ngrams_init(&g);
 	p.g = &g;
@@ -78,11 +61,6 @@ main(int argc, char *argv[])
 			line[--len] = '\0';
 		textnorm_run(&norm, line, len);
 		ngrams_line(&g, norm.out.p, norm.out.len);
-		if (model_path) {
-			detect_model_score(&model, &g, &sc);
-			printf("%.6f\n", sc.prob);
-			continue;
-		}
 		buf_reset(&p.out);
 		p.first = 1;
 		ngrams_each(&g, print_ngram, &p);
@@ -93,7 +71,6 @@ main(int argc, char *argv[])
 	buf_free(&p.out);
 	ngrams_free(&g);
 	textnorm_free(&norm);
-	detect_model_free(&model);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		die(EXIT_FAIL, "stdout:");
 	return EXIT_OK;

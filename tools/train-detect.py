@@ -10,7 +10,10 @@ starting with # are comments. Each text's n-grams come from
 detect-features (built from tools/detect-features.c with lib/ngrams.c, so
 they are those fb-detect sees). A logistic regression over them is fitted
 by liblinear-train (Debian's liblinear-tools), and its non-zero weights
-are written as a readable model file.
+are written as a readable model file. Besides its n-grams, each text has
+the rules that fb-detect --no-model finds in it (its hits, masks
+included: "r:RULE") and its field ("f:description"), so that the model
+weighs the rules too and fb-detect's flag is the model's alone.
 
 The labelled files are nearly half demands, and their other texts are
 mostly about following; alone, they teach the model little about ordinary
@@ -21,9 +24,14 @@ except those of the profiles that fb-detect's rules flag (fb-detect
 --no-model). They are only trained on, never measured.
 
 The probability threshold is chosen by cross-validation on the labelled
-texts: the lowest threshold at which the model's own decisions keep a
+texts: the lowest threshold at which the model's decisions keep a
 precision of at least --precision (0.95), which is the one with the best
 recall at that precision.
+
+The settings were chosen on leave-one-writer-out figures
+(tests/detect-accuracy.t): L2 regularisation found more demands than L1
+at the same precision, and n-grams of one text, or of weight below 0.02,
+only slowed fb-detect down.
 
 Options:
   -o FILE             write the model here (default: standard output)
@@ -37,8 +45,10 @@ Options:
   --threshold P       use this threshold instead of choosing one
   --cv N              folds for choosing the threshold (default 3)
   --precision P       the precision the threshold must keep (default 0.95)
-  -s SOLVER, -c C     liblinear-train's solver and cost (default 6, 4)
-  --min-df N          only n-grams found in at least N training texts (default 1)
+  -s SOLVER, -c C     liblinear-train's solver and cost (default 0, L2-regularised
+                      logistic regression, and 4)
+  --min-df N          only n-grams found in at least N training texts (default 2)
+  --prune W           drop n-grams whose weight is below W in size (default 0.02)
   --other-weight W    weight of the "other" texts in the loss (default 1)
   --scale none|sqrt   each n-gram counts 1 (default), or 1/sqrt(n-grams of the text)
 """
@@ -94,8 +104,33 @@ def features(prog, texts):
     return out
 
 
+def rule_features(fb_detect, fielded):
+    """The rules fb-detect --no-model finds in each (field, text), as "r:RULE",
+    and the field as "f:FIELD": what lib/detect.c adds to a field's n-grams."""
+    records = "".join(json.dumps({"id": "t%d" % i, f: t}, ensure_ascii=False) + "\n"
+                      for i, (f, t) in enumerate(fielded))
+    run = subprocess.run([fb_detect, "--no-model"], input=records.encode(), stdout=subprocess.PIPE,
+                         check=True)
+    out = []
+    for line, (f, _) in zip(run.stdout.decode("utf-8").splitlines(), fielded):
+        hits = json.loads(line).get("fb", {}).get("demand", {}).get("hits", [])
+        out.append(sorted({"r:" + h["rule"] for h in hits}) + ["f:" + f])
+    if len(out) != len(fielded):
+        sys.exit("train-detect: %s gave %d records for %d texts" % (fb_detect, len(out), len(fielded)))
+    return out
+
+
+def all_features(prog, fb_detect, fielded):
+    """N-grams, rules and field of each (field, text)."""
+    feats = features(prog, [t for _, t in fielded])
+    for (counts, total), extra in zip(feats, rule_features(fb_detect, fielded)):
+        for x in extra:
+            counts[x] = 1
+    return feats
+
+
 def background(n, fb_detect):
-    """Ordinary texts: n from synthetic profiles that fb-detect's rules do not flag."""
+    """Ordinary (field, text)s: n from synthetic profiles that fb-detect's rules do not flag."""
     if n <= 0:
         return []
     gen = os.path.join(TOP, "tests", "bench", "gen-profiles.py")
@@ -108,13 +143,14 @@ def background(n, fb_detect):
         rec = json.loads(line)
         if rec.get("fb", {}).get("demand", {}).get("flagged"):
             continue
-        for t in [rec.get("description"), rec.get("name"), rec.get("username")] + \
-                [p.get("text") for p in rec.get("posts") or []]:
+        for f, t in [("description", rec.get("description")), ("name", rec.get("name")),
+                     ("username", rec.get("username"))] + \
+                [("text", p.get("text")) for p in rec.get("posts") or []]:
             if isinstance(t, str) and t.strip():
                 t = " ".join(t.split())
                 if t not in seen:
                     seen.add(t)
-                    texts.append(t)
+                    texts.append((f, t))
     if len(texts) < n:
         sys.exit("train-detect: only %d background texts from %s" % (len(texts), gen))
     return texts[:n]
@@ -170,7 +206,13 @@ def fit(problem, rows, args, tmp):
         if line == "w":
             break
     w = [sign * float(x) for x in lines[at + 1:] if x.strip()]
-    weights = {problem.names[i + 1]: x for i, x in enumerate(w[:nr]) if x != 0.0}
+    # A rule stays in the model at weight 0: fb-detect lets the model overrule
+    # only the rules it was trained with.
+    # N-grams of little weight are dropped (--prune): a model of every
+    # n-gram ever seen is large and slow to look up, and they change little.
+    weights = {problem.names[i + 1]: x for i, x in enumerate(w[:nr])
+               if abs(x) >= args.prune or (x != 0.0 and problem.names[i + 1][0] in "rf")
+               or problem.names[i + 1].startswith("r:")}
     bias = w[nr] if len(w) > nr else 0.0
     return bias, weights
 
@@ -225,12 +267,14 @@ def model_text(bias, weights, threshold, args, made):
     """The model file: a header saying how it was made, then the weights."""
     out = [
         "# fb-detect's model: a logistic regression over the word and character",
-        "# n-grams of normalised text (lib/ngrams.h, lib/detectmodel.h).",
+        "# n-grams of normalised text (lib/ngrams.h), the rules that hit and the",
+        "# field's key (lib/detectmodel.h).",
     ]
     out += ["# " + l for l in textwrap.wrap(made, 74, break_on_hyphens=False)]
     out += [
-        "# Lines: KEY VALUE, or KIND WEIGHT NGRAM; KIND is w (words) or c",
-        "# (characters, \"_\" for a space). Edit by training again, not by hand.",
+        "# Lines: KEY VALUE, or KIND WEIGHT NAME; KIND is w (words), c",
+        "# (characters, \"_\" for a space), r (a rule) or f (a field's key).",
+        "# Edit by training again, not by hand.",
         "bias %.6g" % bias,
         "threshold %.4g" % threshold,
         "scale %s" % args.scale,
@@ -253,11 +297,12 @@ def parser():
     ap.add_argument("--threshold", type=float)
     ap.add_argument("--cv", type=int, default=3)
     ap.add_argument("--precision", type=float, default=0.95)
-    ap.add_argument("-s", dest="solver", type=int, default=6)
+    ap.add_argument("-s", dest="solver", type=int, default=0)
     ap.add_argument("-c", dest="c", type=float, default=4)
     ap.add_argument("--scale", choices=("sqrt", "none"), default="none")
-    ap.add_argument("--min-df", type=int, default=1)
+    ap.add_argument("--min-df", type=int, default=2)
     ap.add_argument("--other-weight", type=float, default=1)
+    ap.add_argument("--prune", type=float, default=0.02)
     return ap
 
 
@@ -284,7 +329,7 @@ def main():
     if not os.access(fb_detect, os.X_OK):
         fb_detect = shutil.which("fb-detect") or fb_detect
     ordinary = background(args.background, fb_detect)
-    feats = features(prog, texts + ordinary)
+    feats = all_features(prog, fb_detect, [(r[2], r[3]) for r in rows] + ordinary)
     labels += [0] * len(ordinary)
     texts += [None] * len(ordinary)
     problem = Problem(feats, labels, args)
@@ -297,12 +342,12 @@ def main():
             " -w-1 %g -B 1 (logistic regression), on %d labelled texts (%d demands) of %s, and"
             " %d ordinary texts as other (the bios, names and posts of synthetic profiles from"
             " tests/bench/gen-profiles.py that the rules do not flag). N-grams found in at least"
-            " %d text%s; each occurrence counts %s."
+            " %d text%s, of weight %g or more; each occurrence counts %s."
             % (args.solver, args.c, args.other_weight, len(rows), sum(labels), described,
-               len(ordinary), args.min_df, "" if args.min_df == 1 else "s",
+               len(ordinary), args.min_df, "" if args.min_df == 1 else "s", args.prune,
                "1/sqrt(n-grams of the text)" if args.scale == "sqrt" else "1"))
     if cv_p is not None:
-        made += (" Threshold: the lowest at which the model alone keeps a precision of %.2f over"
+        made += (" Threshold: the lowest at which the model keeps a precision of %.2f over"
                  " %d-fold cross-validation (there: precision %.3f, recall %.3f)."
                  % (args.precision, args.cv, cv_p, cv_r))
     else:
@@ -312,7 +357,7 @@ def main():
         with open(args.out + ".tmp", "w", encoding="utf-8") as fp:
             fp.write(text)
         os.replace(args.out + ".tmp", args.out)
-        print("train-detect: %d n-grams, threshold %.4g, in %s" % (len(weights), threshold, args.out),
+        print("train-detect: %d features, threshold %.4g, in %s" % (len(weights), threshold, args.out),
               file=sys.stderr)
     else:
         sys.stdout.write(text)

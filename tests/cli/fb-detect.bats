@@ -186,18 +186,23 @@ setup() {
 	grep -q '"strong_sal"' "$OUT" || { echo "strong_sal missing"; show; return 1; }
 }
 
-@test "--threshold: a weaker rule (1.5 points) flags only with -t 1.5" {
+@test "--threshold: with the rules alone, a weaker rule (1.5 points) flags only with -t 1.5" {
 	sed -n 2p "$DATA/sample.ndjson" >in # "Coffee lover #followme"
-	fbd in
+	fbd --no-model in
 	expect_status 0
 	expect_jq '.fb.demand.flagged == false and .fb.demand.score == 1.5'
-	fbd -t 1.5 in
+	fbd --no-model -t 1.5 in
 	expect_status 0
 	expect_jq '.fb.demand.flagged == true and .fb.demand.score == 1.5'
-	fbd --threshold=1.6 --hits-only in
+	# with the model, the model decides: a plain call to follow is no demand
+	fbd -t 1.5 in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == false and .fb.demand.score == 0.75
+		and [.fb.demand.hits[].rule] == ["TAG_FOLLOWME", "MODEL"]'
+	fbd --no-model --threshold=1.6 --hits-only in
 	expect_status 0
 	expect_no_stdout
-	fbd --threshold 1.5 --hits-only in
+	fbd --no-model --threshold 1.5 --hits-only in
 	expect_status 0
 	expect_lines 1
 }
@@ -566,7 +571,7 @@ model_only() {
 	expect_jq '.fb.demand.score == 3 and .fb.demand.hits[0].weight == 3'
 	expect_jq '.description[.fb.demand.hits[0].start:.fb.demand.hits[0].end] == .fb.demand.hits[0].match'
 	expect_jq '.fb.demand.hits[0].match | test("return")'
-	expect_jq '.fb.demand.hits[0].ngrams | any(test("retur|return"))'
+	expect_jq '.fb.demand.hits[0].ngrams | any(test("urn"))'
 }
 
 @test "--no-model: the rules alone, the same record passes through untouched" {
@@ -589,7 +594,7 @@ model_only() {
 	expect_jq '.fb.demand.score >= 3'
 }
 
-@test "the model does not run where the rules already flag: no MODEL hit, rules explained as before" {
+@test "where the model agrees with the rules' flag: no MODEL hit, rules explained as before" {
 	printf '%s\n' '{"id":"7003","username":"tfb","description":"I FOLLOW BACK 100% and I always return the follow"}' >in
 	fbd -x in
 	expect_status 0
@@ -641,6 +646,72 @@ model_only() {
 	fbd --no-model once
 	expect_status 0
 	expect_out in
+}
+
+# A model by hand: it flags "pineapple", and overrules EN_I_FOLLOW_BACK.
+hand_model() {
+	printf '%s\n' '# by hand' 'bias -4' 'threshold 0.5' 'scale none' \
+		'w 8 pineapple' 'r -6 EN_I_FOLLOW_BACK' 'r 0 EN_FOLLOW_BACK_MENTION' 'f 0.5 description' \
+		>hand.model
+}
+
+@test "--model FILE weighs with that model: its n-grams flag, its rule weights overrule the rules" {
+	hand_model
+	printf '%s\n' '{"id":"1","description":"pineapple"}' \
+		'{"id":"2","description":"I follow back"}' '{"id":"3","description":"hello"}' >in
+	fbd --model hand.model in
+	expect_status 0
+	expect_no_stderr
+	expect_lines 3
+	sed -n 1p "$OUT" >one
+	expect_jq '.fb.demand.flagged == true and [.fb.demand.hits[].rule] == ["MODEL"]
+		and .fb.demand.hits[0].ngrams[0] == "pineapple" and .fb.demand.score == 3' one
+	# the rule hits, the model says no: the MODEL hit takes the score to half the threshold
+	sed -n 2p "$OUT" >two
+	expect_jq '.fb.demand.flagged == false and .fb.demand.score == 1.5
+		and [.fb.demand.hits[].rule] == ["EN_I_FOLLOW_BACK", "EN_FOLLOW_BACK_MENTION", "MODEL"]
+		and .fb.demand.hits[2].weight == -4 and .fb.demand.hits[2].probability < 0.5' two
+	sed -n 3p "$OUT" >three
+	expect_jq '.fb == null' three
+	# the rules alone flag it
+	fbd --no-model in
+	sed -n 2p "$OUT" >two
+	expect_jq '.fb.demand.flagged == true and .fb.demand.score == 5.5' two
+}
+
+@test "-x explains a record the model overrules: not flagged, its probability, the rule's hit" {
+	hand_model
+	printf '%s\n' '{"id":"2","username":"rae","description":"I follow back"}' >in
+	fbd -x --model hand.model in
+	expect_status 0
+	expect_err_has 'in:1: @rae: not flagged, 1.5 points, 3 required'
+	expect_err '^ *4\.0 +EN_I_FOLLOW_BACK +Promises to follow back'
+	expect_err '^ *-4\.0 +MODEL +the model: probability 0\.[0-9]{3}, flags at 0\.500$'
+}
+
+@test "a rule the model was not trained with is not overruled: its points flag as without the model" {
+	hand_model
+	printf 'rule GROWTH_HACK \\bgrowth hack\\b\nweight GROWTH_HACK 4\n' >extra.rules
+	printf '%s\n' '{"id":"4","description":"growth hack"}' >in
+	fbd --model hand.model -r extra.rules in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == true and [.fb.demand.hits[].rule] == ["GROWTH_HACK"]'
+}
+
+@test "--model: a bad model file is a usage error naming its line; --model with --no-model too" {
+	printf '%s\n' 'bias -4' 'r x EN_I_FOLLOW_BACK' >bad.model
+	printf '%s\n' '{"id":"1","description":"hi"}' >in
+	fbd --model bad.model in
+	expect_status 2
+	expect_no_stdout
+	expect_err_has 'bad.model:2: bad weight "x"'
+	fbd --model missing.model in
+	expect_status 2
+	expect_err_has 'missing.model'
+	hand_model
+	fbd --model hand.model --no-model in
+	expect_status 2
+	expect_err_has '--model and --no-model exclude each other'
 }
 
 @test "ordinary records of the sample are not flagged by the model" {

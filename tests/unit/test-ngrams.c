@@ -75,7 +75,7 @@ main(void)
 	char *list;
 	size_t count, n0, n1;
 	const char *model_text;
-	int rc;
+	int rc, known;
 
 	textnorm_init(&norm);
 	ngrams_init(&g);
@@ -154,7 +154,9 @@ main(void)
 	    "scale none\n"
 	    "w 1.5 follow back\n"
 	    "c 0.25 _f4f_\n"
-	    "c -1 ollow\n";
+	    "c -1 ollow\n"
+	    "r 0.5 EN_I_FOLLOW_BACK\n"
+	    "f -0.25 username\n";
 	detect_model_init(&m);
 	rc = detect_model_parse(&m, model_text, strlen(model_text), "test", &err);
 	ok(rc == 0, "a model parses (%s)", err.p ? err.p : "");
@@ -163,9 +165,17 @@ main(void)
 	ok(detect_model_find(&m, ngram_hash(NGRAM_WORD, "f4f", 3)) == -1, "a word \"f4f\" is not in it");
 	textnorm_run(&norm, "FOLLOW BACK f4f f4f", 19);
 	ngrams_line(&g, norm.out.p, norm.out.len);
-	detect_model_score(&m, &g, &sc);
+	detect_model_score(&m, &g, 0, &sc);
 	ok(fabs(sc.sum - (1.5 + 0.25 * 2 - 1)) < 1e-9, "each occurrence counts: sum %g", sc.sum);
 	ok(fabs(sc.prob - 1 / (1 + exp(-(-2 + 1.0)))) < 1e-9, "probability %g", sc.prob);
+	ok(detect_model_rule(&m, "EN_I_FOLLOW_BACK", &known) == 0.5 && known,
+	    "a rule's weight, and the rule is known");
+	ok(detect_model_rule(&m, "EN_OTHER", &known) == 0 && !known, "a rule not in the model is unknown");
+	ok(detect_model_key(&m, "username") == -0.25 && detect_model_key(&m, "text") == 0,
+	    "a field key's weight, 0 when absent");
+	detect_model_score(&m, &g, 0.5 - 0.25, &sc);
+	ok(fabs(sc.prob - 1 / (1 + exp(-(-2 + 1.25)))) < 1e-9, "rules and key add to the log-odds: %g",
+	    sc.prob);
 	detect_model_free(&m);
 
 	buf_reset(&err);
@@ -179,6 +189,13 @@ main(void)
 	model_text = "bias 1\nthreshold 2\n";
 	rc = detect_model_parse(&m, model_text, strlen(model_text), "thr", &err);
 	ok(rc < 0 && strstr(err.p, "thr:2:"), "a threshold outside (0,1) is an error naming its line: %s",
+	    err.p);
+	detect_model_free(&m);
+	buf_reset(&err);
+	detect_model_init(&m);
+	model_text = "r 1 A\nr 2 A\n";
+	rc = detect_model_parse(&m, model_text, strlen(model_text), "rules", &err);
+	ok(rc < 0 && strstr(err.p, "rules:2:"), "a rule given twice is an error naming its line: %s",
 	    err.p);
 	detect_model_free(&m);
 	buf_reset(&err);
