@@ -74,7 +74,11 @@ Auth, rate limits, log
                     x-rate-limit-* headers (reset rounded up to the second);
                     past the limit: 429 with code 88.
     --log FILE      one JSON line per request: {"t", "method", "path",
-                    "query", "status", "auth"}; status 0 for a "reset" fault.
+                    "query", "status", "auth", "billed"}; status 0 for a
+                    "reset" fault. "billed" counts the users or posts the
+                    answer holds in data, as X bills them: when it is sent,
+                    whether or not the client reads it all (a stall or
+                    truncate fault is billed too).
                     The Authorization header is never logged.
 
 Faults
@@ -918,9 +922,11 @@ class Handler(BaseHTTPRequestHandler):
         scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
         auth = scheme.lower() == "bearer" and token == app.token
 
-        def log(status):
+        def log(status, body=None):
+            data = body.get("data") if status == 200 and isinstance(body, dict) else None
+            billed = len(data) if isinstance(data, list) else 1 if isinstance(data, dict) else 0
             app.log({"t": started, "method": self.command, "path": path, "query": query,
-                     "status": status, "auth": auth})
+                     "status": status, "auth": auth, "billed": billed})
 
         if not auth:
             body = problem("Unauthorized", "Unauthorized", 401)
@@ -989,7 +995,7 @@ class Handler(BaseHTTPRequestHandler):
                 body["errors"] = body.get("errors", []) + [self.made_up_error(reply.kind)]
         if action == "slow":
             time.sleep(float(rule.get("seconds", 2)))
-        log(status)
+        log(status, body)
         mode = action if action in ("stall", "truncate", "drip") else None
         self.send(status, body, headers, ctype, mode,
                   float((rule or {}).get("seconds", 0.2 if action == "drip" else 30)))
