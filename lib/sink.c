@@ -239,9 +239,12 @@ save_state(struct sink *s, const struct progress *p, off_t offset, off_t rej, do
 
 	buf_adds(&b, "{\"job\":");
 	json_escape(&b, s->job, strlen(s->job));
-	buf_printf(&b, ",\"offset\":%lld,\"pos\":%lu,\"records\":%lu,\"requests\":%lu,\"spent\":%.3f,"
-	    "\"input\":\"%016llx\",\"next\":", (long long)offset, p->pos, p->records,
-	    p->requests, spent, p->input);
+	buf_printf(&b, ",\"offset\":%lld,\"pos\":%lu,\"records\":%lu,\"requests\":%lu,\"spent\":%.3f",
+	    (long long)offset, p->pos, p->records, p->requests, spent);
+	/* A checkpoint that came without the digest goes on without it. */
+	if (p->input_known)
+		buf_printf(&b, ",\"input\":\"%016llx\"", p->input);
+	buf_adds(&b, ",\"next\":");
 	if (p->next)
 		json_escape(&b, p->next, strlen(p->next));
 	else
@@ -299,7 +302,7 @@ lock_state(const char *state)
  * Opens path (stdout when NULL) to append to it. With a checkpoint (have),
  * the output must be the file the checkpoint names (strict), as long as it
  * was then at least: whatever followed is the page in flight, cut off. The
- * rejects may go to another file, which is not cut.
+ * rejects may go to another file, or one made shorter: neither is cut.
  */
 static void
 open_tracked(struct sink *s, struct tracked *t, const char *path, int have,
@@ -348,6 +351,9 @@ open_tracked(struct sink *s, struct tracked *t, const char *path, int have,
 		    sf->path ? sf->path : "a pipe", s->state);
 	}
 	if (!t->regular)
+		return;
+	/* Rejects taken out by hand are not put back: the run goes on after them. */
+	if (st.st_size < sf->offset && !strict)
 		return;
 	if (st.st_size < sf->offset)
 		die(EXIT_USAGE, "%s: it holds %lld bytes, but the checkpoint %s was written "
