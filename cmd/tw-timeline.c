@@ -82,9 +82,6 @@ main(int argc, char *argv[])
 		buf_printf(&job, "%s %s %s", progname, argv[0], query.p);
 	} else {
 		buf_printf(&job, "%s attach %lu %s", progname, to.count, to.exclude ? to.exclude : "");
-		/* Records without an id go to the stream's --rejects, with their line. */
-		so.rejects_path = o.rejects;
-		o.rejects = NULL;
 	}
 	f = fetch_begin(&o, job.p);
 	status = EXIT_OK;
@@ -111,9 +108,16 @@ main(int argc, char *argv[])
 		buf_printf(&path, "/2/users/%s/tweets", id.p);
 		fetch_pages(f, path.p, query.p, 5, 100, UNIT_POST, to.count);
 	} else {
-		struct stream *st = stream_new(&so);
 		struct timeline *t = timeline_new(f, &to);
+		struct stream *st;
 
+		/* Bad input and records without an id go to --rejects in step with the checkpoint. */
+		if (o.rejects) {
+			so.rejects_path = o.rejects;
+			so.keep = timeline_keep;
+			so.keep_arg = t;
+		}
+		st = stream_new(&so);
 		stream_run(st, argc, argv, timeline_record, t);
 		timeline_finish(t);
 		status = stream_finish(st);

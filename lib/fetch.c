@@ -79,12 +79,11 @@ fetch_begin(const struct fetch_opts *o, const char *job)
 		return f;	/* the client opens when a lookup needs it */
 	/* The client first: a run that cannot start leaves no checkpoint. */
 	f->api = xapi_open(&f->o.api);
-	f->sink = sink_open(o->output, o->resume, o->append, job, &f->p);
-	if (o->rejects && (f->rejects = fopen(o->rejects, "a")) == NULL)
-		die(EXIT_USAGE, "%s:", o->rejects);
+	f->sink = sink_open(o->output, o->rejects, o->resume, o->append, job, &f->p);
 	if (f->p.done)
-		warnmsg("%s: the run is already complete (%lu records); remove it to run again",
-		    o->resume, f->p.records);
+		warnmsg("%s: the run is already complete (%lu record%s in %lu request%s, $%.2f); "
+		    "remove it to run again", o->resume, f->p.records, f->p.records == 1 ? "" : "s",
+		    f->p.requests, f->p.requests == 1 ? "" : "s", f->p.spent);
 	f->before = f->p;
 	f->before.id = f->before.next = NULL;	/* only the counts are kept */
 	return f;
@@ -149,10 +148,6 @@ fetch_end(struct fetch *f)
 		if (sink_close(f->sink, &f->p) < 0)
 			status = EXIT_FAIL;
 	}
-	if (f->rejects && fclose(f->rejects) != 0) {
-		warnmsg("%s:", f->o.rejects);
-		status = EXIT_FAIL;
-	}
 	/* What went through stdio (an estimate) is checked like the records. */
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		warnmsg("stdout:");
@@ -179,9 +174,19 @@ fetch_afford(const struct fetch *f, enum fetch_unit u, unsigned long want)
 }
 
 void
-fetch_spend(struct fetch *f, enum fetch_unit u, unsigned long n)
+fetch_reserve(struct fetch *f, enum fetch_unit u, unsigned long n)
 {
 	f->p.spent += f->o.price[u] * (double)n;
+	if (f->sink)
+		sink_spent(f->sink, f->p.spent);
+}
+
+void
+fetch_settle(struct fetch *f, enum fetch_unit u, unsigned long reserved, unsigned long used)
+{
+	f->p.spent += f->o.price[u] * ((double)used - (double)reserved);
+	if (f->p.spent < 0)
+		f->p.spent = 0;
 }
 
 void
@@ -204,11 +209,65 @@ fetch_reject(struct fetch *f, const char *item, size_t len, const char *fmt, ...
 	vwarnmsg(fmt, ap);
 	va_end(ap);
 	f->failed = 1;
-	if (f->rejects) {
-		fwrite(item, 1, len, f->rejects);
-		putc('\n', f->rejects);
-		fflush(f->rejects);
-	}
+	if (item)
+		fetch_keep(f, item, len);
+}
+
+void
+fetch_keep(struct fetch *f, const char *item, size_t len)
+{
+	sink_keep(f->sink, item, len);
+	sink_keep(f->sink, "\n", 1);
+}
+
+unsigned long long
+fetch_digest(const char *p, size_t n)
+{
+	unsigned long long h = 14695981039346656037ull;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+	return h;
+}
+
+/* The digest of the items so far, with one more item's digest. */
+static unsigned long long
+digest_add(unsigned long long input, unsigned long long item)
+{
+	char b[16];
+
+	memcpy(b, &input, 8);
+	memcpy(b + 8, &item, 8);
+	return fetch_digest(b, sizeof b);
+}
+
+void
+fetch_consumed(struct fetch *f, unsigned long long digest)
+{
+	f->p.pos++;
+	f->p.input = digest_add(f->p.input, digest);
+}
+
+void
+fetch_skipped(struct input_check *c, unsigned long long digest)
+{
+	c->n++;
+	c->digest = digest_add(c->digest, digest);
+}
+
+void
+fetch_check_input(struct fetch *f, struct input_check *c)
+{
+	if (c->checked || !f->p.input_known)
+		return;
+	c->checked = 1;
+	if (c->n == f->p.pos && c->digest == f->p.input)
+		return;
+	die(EXIT_USAGE, "%s: the input is not the one the checkpoint was written for (its first "
+	    "%lu item%s differ%s); give the same input to go on, or remove %s to start over",
+	    f->o.resume, f->p.pos, f->p.pos == 1 ? "" : "s", f->p.pos == 1 ? "s" : "",
+	    f->o.resume);
 }
 
 static const char *
@@ -579,13 +638,13 @@ fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
 		fetch_budget_stop(f, UNIT_USER, 1);
 	if (f->api == NULL)
 		f->api = xapi_open(&f->o.api);
+	fetch_reserve(f, UNIT_USER, 1);
 	c = xapi_get(f->api, req.p);
 	page_info(c, &pi);
 	if (!pi.has_data) {
 		fetch_errors(&pi, not_found, (void *)arg);
 		die(EXIT_FAIL, "%s: no such user", arg);
 	}
-	fetch_spend(f, UNIT_USER, 1);
 	buf_reset(rec);
 	flatten(c, &e);
 	fetch_page_failed(f, &pi);
@@ -674,9 +733,10 @@ page_loop(struct fetch *f, const char *path, const char *query, unsigned page_mi
 			buf_adds(&req, "&pagination_token=");
 			xapi_escape(&req, f->p.next);
 		}
+		fetch_reserve(f, u, can);
 		c = xapi_get(f->api, req.p);
 		page_info(c, &pi);
-		fetch_spend(f, u, pi.ndata);
+		fetch_settle(f, u, can, pi.ndata);
 		/* Only errors, at the start: the account itself cannot be read. */
 		if (!pi.has_data && pi.next == NULL && f->p.requests == 0)
 			fetch_errors(&pi, not_found, (void *)path);

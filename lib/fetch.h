@@ -102,7 +102,6 @@ struct fetch {
 	int show;		/* progress on stderr */
 	int quiet;		/* --quiet: not even the closing summary */
 	struct progress before;	/* what earlier runs of the checkpoint did */
-	FILE *rejects;
 };
 
 /*
@@ -120,13 +119,46 @@ void fetch_emit(struct fetch *f, const char *rec, size_t len);
 
 /* How many of want units the budget still allows. */
 unsigned long fetch_afford(const struct fetch *f, enum fetch_unit u, unsigned long want);
-void fetch_spend(struct fetch *f, enum fetch_unit u, unsigned long n);
+/*
+ * Before a request for up to n units: what it may cost is counted, and in
+ * the checkpoint, before the server can bill it.
+ */
+void fetch_reserve(struct fetch *f, enum fetch_unit u, unsigned long n);
+/* After the answer: what it cost in place of what was reserved. */
+void fetch_settle(struct fetch *f, enum fetch_unit u, unsigned long reserved,
+    unsigned long used);
 /* The budget allows less than min more units: says so, checkpoints and exits 1. */
 _Noreturn void fetch_budget_stop(struct fetch *f, enum fetch_unit u, unsigned long min);
 
-/* "prog: what" about one input item, kept verbatim with --rejects; the run fails. */
+/*
+ * "prog: what" about one input item, kept verbatim with --rejects (unless
+ * item is NULL: fetch_keep keeps it later); the run fails.
+ */
 void fetch_reject(struct fetch *f, const char *item, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Appends item and a newline to the rejects file, if there is one. */
+void fetch_keep(struct fetch *f, const char *item, size_t len);
+
+/*
+ * The checkpoint holds a digest of the input items done (pos of them), so
+ * that a rerun with other input is refused instead of skipping what it
+ * takes for done.
+ */
+unsigned long long fetch_digest(const char *p, size_t n);
+/* One more input item done (its digest): the next checkpoint covers it. */
+void fetch_consumed(struct fetch *f, unsigned long long digest);
+/* The items a rerun skips, as done before the checkpoint. */
+struct input_check {
+	unsigned long n;
+	unsigned long long digest;
+	int checked;
+};
+void fetch_skipped(struct input_check *c, unsigned long long digest);
+/*
+ * Once the skipped items are behind (or the input ended): exits 2 unless
+ * they are the items the checkpoint was written for.
+ */
+void fetch_check_input(struct fetch *f, struct input_check *c);
 
 /* What a page holds besides its records. */
 struct page_info {

@@ -32,7 +32,16 @@ struct lookup {
 	size_t n;
 	int by_id;		/* the kind of the batch */
 	unsigned long seen;	/* items read, for going on from a checkpoint */
-	unsigned long rejected;	/* items rejected while the batch before them waits */
+	struct input_check check;	/* the items a rerun skips */
+	/*
+	 * Items rejected while a batch waits are kept with --rejects after
+	 * it, and every item read since the last batch is done with it (the
+	 * digests of the items, in input order), so that the rejects file and
+	 * the checkpoint always cover the same items.
+	 */
+	struct buf held;
+	unsigned long long *digest;
+	size_t ndigest, digest_cap;
 };
 
 struct lookup *
@@ -133,6 +142,7 @@ run_batch(struct lookup *l)
 		return;
 	if (fetch_afford(f, UNIT_USER, l->n) < l->n)
 		fetch_budget_stop(f, UNIT_USER, l->n);
+	fetch_reserve(f, UNIT_USER, l->n);
 	buf_adds(&req, l->by_id ? "/2/users?ids=" : "/2/users/by?usernames=");
 	for (i = 0; i < l->n; i++) {
 		if (i)
@@ -146,7 +156,7 @@ run_batch(struct lookup *l)
 	if (pi.has_data &&
 	    apipage_flatten(c->body.p, c->body.len, emit, reject, l, &err) < 0)
 		die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
-	fetch_spend(f, UNIT_USER, f->p.records - before);
+	fetch_settle(f, UNIT_USER, l->n, f->p.records - before);
 	fetch_page_failed(f, &pi);
 	fetch_errors(&pi, match_error, l);
 	/* Neither a record nor an error: never dropped in silence. */
@@ -155,8 +165,11 @@ run_batch(struct lookup *l)
 			fetch_reject(f, l->v[i].raw, l->v[i].rawlen, "%s%s%s: not in the API's answer",
 			    l->v[i].where, l->by_id ? "id " : "@", l->v[i].key);
 	f->p.requests++;
-	f->p.pos += l->n + l->rejected;
-	l->rejected = 0;
+	sink_keep(f->sink, l->held.p, l->held.len);
+	buf_reset(&l->held);
+	for (i = 0; i < l->ndigest; i++)
+		fetch_consumed(f, l->digest[i]);
+	l->ndigest = 0;
 	fetch_commit(f);
 	for (i = 0; i < l->n; i++)
 		free(l->v[i].raw);
@@ -222,15 +235,29 @@ record_key(const char *s, size_t len, char *key, size_t n, int *by_id)
 	return why ? why : "a record without an id or a username";
 }
 
-/* Rejects an item that is never sent, keeping the checkpoint's count right. */
+/* An item done when the batch that waits is. */
 static void
-refuse(struct lookup *l, const char *where, const char *item, size_t len, const char *why)
+wait_for_batch(struct lookup *l, unsigned long long digest)
 {
-	fetch_reject(l->f, item, len, "%s%.60s%s: %s", where, item, len > 60 ? "..." : "", why);
-	if (l->n == 0)
-		l->f->p.pos++;
-	else
-		l->rejected++;	/* counted when the batch before it is done */
+	if (l->ndigest == l->digest_cap)
+		l->digest = xgrow(l->digest, &l->digest_cap, sizeof *l->digest, BATCH);
+	l->digest[l->ndigest++] = digest;
+}
+
+/* Rejects an item that is never sent, keeping the checkpoint right. */
+static void
+refuse(struct lookup *l, const char *where, const char *item, size_t len,
+    unsigned long long digest, const char *why)
+{
+	fetch_reject(l->f, NULL, 0, "%s%.60s%s: %s", where, item, len > 60 ? "..." : "", why);
+	if (l->n == 0) {
+		fetch_keep(l->f, item, len);
+		fetch_consumed(l->f, digest);
+		return;
+	}
+	buf_add(&l->held, item, len);
+	buf_addc(&l->held, '\n');
+	wait_for_batch(l, digest);
 }
 
 static void
@@ -253,18 +280,22 @@ lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 	struct item *it;
 	const char *why;
 	size_t at, n;
+	unsigned long long digest = fetch_digest(item, len);
 
-	if (l->seen++ < l->f->p.pos)
-		return;		/* done before the checkpoint */
+	if (l->seen++ < l->f->p.pos) {
+		fetch_skipped(&l->check, digest);	/* done before the checkpoint */
+		return;
+	}
+	fetch_check_input(l->f, &l->check);
 	if (line)
 		snprintf(where, sizeof where, "stdin:%lu: ", line);
 	if (memchr(item, '\0', len)) {
-		refuse(l, where, item, len, "holds a NUL byte: not a name");
+		refuse(l, where, item, len, digest, "holds a NUL byte: not a name");
 		return;
 	}
 	if (len > 0 && item[0] == '{') {
 		if ((why = record_key(item, len, key, sizeof key, &by_id)) != NULL) {
-			refuse(l, where, item, len, why);
+			refuse(l, where, item, len, digest, why);
 			return;
 		}
 	} else if (len < 20 && is_user_id(item)) {
@@ -275,7 +306,7 @@ lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 	} else if ((n = profile_url_name(item, len, &at)) > 0) {
 		snprintf(key, sizeof key, "%.*s", (int)n, item + at);
 	} else {
-		refuse(l, where, item, len, "neither a @name nor a user id");
+		refuse(l, where, item, len, digest, "neither a @name nor a user id");
 		return;
 	}
 	if (l->n > 0 && (l->n == BATCH || by_id != l->by_id))
@@ -285,6 +316,7 @@ lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 	it->raw = xstrndup(item, len);
 	it->rawlen = len;
 	it->answered = 0;
+	wait_for_batch(l, digest);
 	memcpy(it->key, key, sizeof key);
 	memcpy(it->where, where, sizeof where);
 }
@@ -347,6 +379,9 @@ void
 lookup_finish(struct lookup *l)
 {
 	run_batch(l);
+	fetch_check_input(l->f, &l->check);	/* the input may end before the checkpoint */
+	buf_free(&l->held);
+	free(l->digest);
 	free(l);
 }
 

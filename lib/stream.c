@@ -25,6 +25,8 @@ struct stream {
 	size_t max_record;
 	FILE *rejects;
 	const char *rejects_path;
+	void (*keep)(void *arg, const char *s, size_t n);
+	void *keep_arg;
 	unsigned long nrejected;
 	int failed;
 	unsigned long nposts;	/* posts given as users: reported once */
@@ -56,12 +58,15 @@ stream_new(const struct stream_opts *opts)
 	FILE *rejects = NULL;
 	struct stream *st;
 
-	if (opts->rejects_path && (rejects = fopen(opts->rejects_path, "w")) == NULL)
+	if (opts->rejects_path && !opts->keep &&
+	    (rejects = fopen(opts->rejects_path, "w")) == NULL)
 		die(EXIT_USAGE, "--rejects %s:", opts->rejects_path);
 	st = xcalloc(1, sizeof *st);
 	st->max_record = opts->max_record ? opts->max_record : DEFAULT_MAX_RECORD;
 	st->rejects = rejects;
 	st->rejects_path = opts->rejects_path;
+	st->keep = opts->keep;
+	st->keep_arg = opts->keep_arg;
 	interrupt_catch();
 	output_start();
 	st->scan.collect_members = 1;
@@ -80,6 +85,8 @@ stream_emit(struct stream *st, const char *s, size_t n)
 static void
 keep_reject_part(struct stream *st, const char *s, size_t n)
 {
+	if (st->keep && n > 0)
+		st->keep(st->keep_arg, s, n);
 	if (st->rejects == NULL || n == 0)
 		return;
 	fwrite(s, 1, n, st->rejects);
@@ -91,8 +98,8 @@ static void
 keep_reject(struct stream *st, const char *s, size_t n)
 {
 	keep_reject_part(st, s, n);
-	if (st->rejects && n > 0 && s[n - 1] != '\n')
-		fputc('\n', st->rejects);
+	if (n > 0 && s[n - 1] != '\n')
+		keep_reject_part(st, "\n", 1);
 }
 
 static void
@@ -710,7 +717,7 @@ stream_finish(struct stream *st)
 	if (st->nposts > 1)
 		warnmsg("%lu posts, not users, the first at %s", st->nposts, st->first_post);
 	if (st->nrejected) {
-		if (st->rejects)
+		if (st->rejects_path)
 			warnmsg("%lu bad record%s (kept in %s)", st->nrejected,
 			    st->nrejected == 1 ? "" : "s", st->rejects_path);
 		else

@@ -33,6 +33,9 @@ typedef int (*record_fn)(struct stream *st, const struct record *rec, void *arg)
 
 struct stream_opts {
 	const char *rejects_path;	/* NULL: bad input is only reported */
+	/* Set: bad input goes to keep instead (rejects_path only names it). */
+	void (*keep)(void *arg, const char *s, size_t n);
+	void *keep_arg;
 	size_t max_record;		/* 0: the default, 64 MiB */
 };
 

@@ -22,6 +22,8 @@ struct tl_user {
 	unsigned long got;
 	unsigned long want;	/* --count: a page asks for 5 at least */
 	unsigned long asked;	/* max_results of the request in flight */
+	unsigned long long digest;	/* for the checkpoint's digest of the input */
+	struct buf held;	/* the rejects up to it, kept when it is written */
 	int state;
 };
 
@@ -33,8 +35,14 @@ struct timeline {
 	size_t head, n, cap;
 	unsigned inflight;
 	size_t nparked;		/* users whose next page waits for the budget */
-	unsigned long reserved;	/* posts the requests in flight may bring */
 	unsigned long seen;
+	struct input_check check;	/* the records a rerun skips */
+	/*
+	 * Bad input since the last record: kept with --rejects when the next
+	 * record is written, so that the rejects file and the checkpoint
+	 * always cover the same input.
+	 */
+	struct buf held;
 	int out_of_budget;
 };
 
@@ -74,19 +82,19 @@ ask(struct timeline *t, struct tl_user *u, const char *token)
 		want = PAGE_MAX;
 	if (want < PAGE_MIN)
 		want = PAGE_MIN;
-	can = fetch_afford(t->f, UNIT_POST, t->reserved + want);
-	if (can < t->reserved + PAGE_MIN)
+	/* What the requests in flight may bring is spent already. */
+	can = fetch_afford(t->f, UNIT_POST, want);
+	if (can < PAGE_MIN)
 		return 0;
-	if (can < t->reserved + want)
-		want = can - t->reserved;
+	want = can;
 	buf_printf(&req, "/2/users/%s/tweets?max_results=%lu&%s", u->id, want, t->query.p);
 	if (token) {
 		buf_adds(&req, "&pagination_token=");
 		xapi_escape(&req, token);
 	}
+	fetch_reserve(t->f, UNIT_POST, want);
 	xapi_queue(t->f->api, req.p, u);
 	u->asked = want;
-	t->reserved += want;
 	t->inflight++;
 	buf_free(&req);
 	return 1;
@@ -190,7 +198,9 @@ write_ready(struct timeline *t)
 				buf_free(&u->posts);
 			}
 		}
-		t->f->p.pos++;
+		sink_keep(t->f->sink, u->held.p, u->held.len);
+		buf_free(&u->held);
+		fetch_consumed(t->f, u->digest);
 		free(u->json);
 		free(u);
 		t->v[t->head++] = NULL;
@@ -247,12 +257,11 @@ take_answer(struct timeline *t)
 		die(EXIT_FAIL, "a timeline request went missing");
 	u = c->arg;
 	t->inflight--;
-	t->reserved -= u->asked;
 	t->f->p.requests++;
 	page_info(c, &pi);
+	fetch_settle(t->f, UNIT_POST, u->asked, pi.ndata);
 	if (pi.problem)
 		die(EXIT_FAIL, "%s", pi.problem);
-	fetch_spend(t->f, UNIT_POST, pi.ndata);
 	if (pi.has_data) {
 		struct answer a = { t, u };
 
@@ -280,6 +289,17 @@ take_answer(struct timeline *t)
 	unpark(t);
 }
 
+void
+timeline_keep(void *arg, const char *s, size_t n)
+{
+	struct timeline *t = arg;
+
+	/* Bad input before a record done before the checkpoint: kept then. */
+	if (t->seen < t->f->p.pos)
+		return;
+	buf_add(&t->held, s, n);
+}
+
 int
 timeline_record(struct stream *st, const struct record *rec, void *arg)
 {
@@ -287,9 +307,13 @@ timeline_record(struct stream *st, const struct record *rec, void *arg)
 	const struct json_member *id = record_member(rec, "id");
 	struct tl_user *u;
 	struct buf v = {0};
+	unsigned long long digest = fetch_digest(rec->json, rec->len);
 
-	if (t->seen++ < t->f->p.pos)
-		return 0;	/* written before the checkpoint */
+	if (t->seen++ < t->f->p.pos) {
+		fetch_skipped(&t->check, digest);	/* written before the checkpoint */
+		return 0;
+	}
+	fetch_check_input(t->f, &t->check);
 	if (t->out_of_budget)
 		return 0;
 	if (id && id->kind == JSON_STRING)
@@ -300,7 +324,9 @@ timeline_record(struct stream *st, const struct record *rec, void *arg)
 		    id == NULL ? "no user id (\"id\")" : id->kind != JSON_STRING ?
 		    "\"id\" is not a string (X's ids are strings)" : "\"id\" is not a user id");
 		if (t->n == 0) {
-			t->f->p.pos++;
+			sink_keep(t->f->sink, t->held.p, t->held.len);
+			buf_reset(&t->held);
+			fetch_consumed(t->f, digest);
 			return 0;
 		}
 		u = xcalloc(1, sizeof *u);
@@ -328,6 +354,9 @@ timeline_record(struct stream *st, const struct record *rec, void *arg)
 			return 0;
 		}
 	}
+	u->digest = digest;
+	u->held = t->held;
+	memset(&t->held, 0, sizeof t->held);
 	if (t->n == t->cap)
 		t->v = xgrow(t->v, &t->cap, sizeof *t->v, 64);
 	t->v[t->n++] = u;
@@ -351,6 +380,9 @@ timeline_finish(struct timeline *t)
 	if (t->out_of_budget)
 		fetch_budget_stop(t->f, UNIT_POST, t->o.count < PAGE_MIN ? PAGE_MIN :
 		    t->o.count > PAGE_MAX ? PAGE_MAX : t->o.count);
+	fetch_check_input(t->f, &t->check);	/* the input may end before the checkpoint */
+	sink_keep(t->f->sink, t->held.p, t->held.len);	/* bad input after the last record */
+	buf_free(&t->held);
 	buf_free(&t->query);
 	free(t->v);
 	free(t);

@@ -20,6 +20,8 @@ struct timeline_opts {
 struct timeline;
 
 struct timeline *timeline_new(struct fetch *f, const struct timeline_opts *o);
+/* The stream's keep (stream_opts): where bad input goes for --rejects. */
+void timeline_keep(void *arg, const char *s, size_t n);
 /* The record callback of the input stream. */
 int timeline_record(struct stream *st, const struct record *rec, void *arg);
 /* Waits for every timeline asked for, writes the rest and frees t. */

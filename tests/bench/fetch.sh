@@ -84,7 +84,7 @@ awk -v n="$n" -v pages="$pages" -v ok="$ok" -v r429="$limited429" -v uniq="$uniq
 
 # billed: the requests and the users the server sent (what X bills), from its log.
 billed() {
-	awk -F'"served": ' '/"status": 200/ { r++; split($2, a, /[,}]/); u += a[1] }
+	awk -F'"billed": ' '/"status": 200/ { r++; split($2, a, /[,}]/); u += a[1] }
 		END { printf "%d %d", r, u }' "$work/log"
 }
 

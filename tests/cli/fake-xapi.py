@@ -81,9 +81,11 @@ Auth, rate limits, log
                     x-rate-limit-* headers (reset rounded up to the second);
                     past the limit: 429 with code 88.
     --log FILE      one JSON line per request: {"t", "method", "path",
-                    "query", "status", "auth", "served"}; status 0 for a
-                    "reset" fault; served: the objects in its data (what X
-                    bills: users of a user list or lookup, posts).
+                    "query", "status", "auth", "billed"}; status 0 for a
+                    "reset" fault. "billed" counts the users or posts the
+                    answer holds in data, as X bills them: when it is sent,
+                    whether or not the client reads it all (a stall or
+                    truncate fault is billed too).
                     The Authorization header is never logged.
 
 Faults
@@ -947,10 +949,10 @@ class Handler(BaseHTTPRequestHandler):
         auth = scheme.lower() == "bearer" and token == app.token
 
         def log(status, body=None):
-            data = body.get("data") if isinstance(body, dict) else None
-            served = len(data) if isinstance(data, list) else 1 if isinstance(data, dict) else 0
+            data = body.get("data") if status == 200 and isinstance(body, dict) else None
+            billed = len(data) if isinstance(data, list) else 1 if isinstance(data, dict) else 0
             app.log({"t": started, "method": self.command, "path": path, "query": query,
-                     "status": status, "auth": auth, "served": served})
+                     "status": status, "auth": auth, "billed": billed})
 
         if not auth:
             body = problem("Unauthorized", "Unauthorized", 401)

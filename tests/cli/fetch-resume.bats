@@ -95,6 +95,30 @@ expect_followers() {
 	cmp "$REF" "$1" || { echo "$1 differs from the uninterrupted run"; cat err; return 1; }
 }
 
+# wait_for_requests PATH N: until the server has been asked N requests for
+# PATH (generous: a loaded machine is slow), while the run PID lives.
+wait_for_requests() {
+	local i
+	for i in $(seq 1200); do
+		[ "$(requests "$1")" -ge "$2" ] && return 0
+		kill -0 "$PID" 2>/dev/null || break
+		sleep 0.05
+	done
+	[ "$(requests "$1")" -ge "$2" ] || { echo "request $2 for $1 never came"; cat err; return 1; }
+}
+
+# killed_in_page_3 MODE: a run of MODE (see launch) killed with -9 while the
+# server holds back its third followers page: the first two are written.
+# Counted by the server, not timed.
+killed_in_page_3() {
+	start_xapi --generate 6000 --faults "$(faults '[{"match": "/followers", "nth": [3], "action": "stall", "seconds": 60}]')"
+	launch "$1"
+	wait_for_requests /followers 3
+	kill -9 "$PID"
+	wait "$PID" || true
+	: >"$XAPI_LOG"
+}
+
 # --- tw-followers ---------------------------------------------------------------
 
 # killed_runs_then_finish MODE WHEN...: runs killed at each WHEN, then a run
@@ -149,11 +173,8 @@ expect_no_restart() {
 }
 
 @test "a resumed run does not look @name up again: the checkpoint holds the account's id" {
-	slow_server
-	KILLS=0
-	killed_run o fout page
-	[ "$(size fout)" -gt 0 ] || { echo "no page written before the run ended"; return 1; }
-	quiet_log
+	killed_in_page_3 o
+	[ "$(size fout)" -gt 0 ] || { echo "no page written"; return 1; }
 	finish o
 	expect_status 0
 	expect_followers fout
@@ -162,12 +183,9 @@ expect_no_restart() {
 }
 
 @test "> OUT (truncated by the shell) on the rerun: exit 2, a message about >>, nothing fetched" {
-	slow_server
-	KILLS=0
-	killed_run o fout page
-	[ "$(size fout)" -gt 0 ] || { echo "no page written before the run ended"; return 1; }
+	killed_in_page_3 o
+	[ "$(size fout)" -gt 0 ] || { echo "no page written"; return 1; }
 	cp state state.before
-	quiet_log
 	status=0
 	tw-followers @bench --resume state >fout 2>"$BATS_TEST_TMPDIR/err2" || status=$?
 	ERR=$BATS_TEST_TMPDIR/err2 OUT=fout
@@ -179,18 +197,15 @@ expect_no_restart() {
 }
 
 @test "into a pipe: the rerun warns about at least once; the outputs deduplicated by id are complete" {
-	slow_server
+	# the third page never comes: the run is killed while it waits for it
+	start_xapi --generate 6000 --faults "$(faults '[{"match": "/followers", "nth": [3], "action": "stall", "seconds": 60}]')"
 	mkfifo pipe
 	cat pipe >p1 &
 	catpid=$!
 	tw-followers @bench --resume state >pipe 2>err &
 	pid=$!
-	# killed once a page has come through, however long that takes here
-	for i in $(seq 6000); do
-		[ -s p1 ] && break
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.01
-	done
+	PID=$pid
+	wait_for_requests /followers 3
 	kill -9 "$pid"
 	wait "$pid" || true
 	wait "$catpid"
@@ -242,12 +257,9 @@ expect_no_restart() {
 }
 
 @test "a STATE from another job: exit 2 with a message naming it; no request; OUT unchanged" {
-	slow_server
-	KILLS=0
-	killed_run o fout 1.0
+	killed_in_page_3 o
 	cp fout fout.before
 	cp state state.before
-	quiet_log
 	for other in 2000005 "--following @bench" "@bench_f7"; do
 		# shellcheck disable=SC2086
 		captured tw-followers $other --resume state -o fout
@@ -310,14 +322,13 @@ expect_no_restart() {
 		wait "$PID" || true
 	done
 	[ "$(size tout)" -gt 0 ] || { echo "nothing written"; return 1; }
-	cp tout tout.before
 	captured tw-timeline --resume tstate "$TIN"
 	expect_status 2
 	expect_err '^tw-timeline: .*>>'
 	status=0
-	tw-timeline --resume tstate "$TIN" >>tout.before 2>err || status=$?
+	tw-timeline --resume tstate "$TIN" >>tout 2>err || status=$?
 	expect_status 0
-	cmp "$TREF" tout.before || { echo "tout differs from the uninterrupted run"; cat err; return 1; }
+	cmp "$TREF" tout || { echo "tout differs from the uninterrupted run"; cat err; return 1; }
 }
 
 # ctrl_c_pipeline PAGES: "tw-followers --resume state @bench | fb-detect >> piped"
@@ -390,4 +401,173 @@ os.execvp("bash", ["bash", "-c", sys.argv[1]])' 'trap : INT; tw-followers --resu
 	captured tw-followers @bench --resume bad.state -o fout3
 	expect_status 2
 	expect_err 'bad\.state: not a checkpoint of this toolkit \(id\)'
+}
+
+# --- the files a checkpoint names ---------------------------------------------------
+
+
+@test "a complete STATE: the rerun leaves -o FILE whole even when it grew since; another or a cut FILE is refused (exit 2)" {
+	start_xapi --generate 1500
+	captured tw-followers @bench --resume state -o fout
+	expect_status 0
+	echo '{"id":"written by someone else"}' >>fout
+	cp fout grown
+	: >"$XAPI_LOG"
+	captured tw-followers @bench --resume state -o fout
+	expect_status 0
+	expect_err '^tw-followers: state: the run is already complete \(1500 records in 2 requests, \$15\.01\)'
+	cmp -s fout grown || { echo "fout changed: $(wc -c <fout) bytes, was $(wc -c <grown)"; return 1; }
+	# another file, larger than the checkpoint says: refused and left whole
+	seq 400000 >other
+	cp other other.before
+	captured tw-followers @bench --resume state -o other
+	expect_status 2
+	expect_err '^tw-followers: other: not the file the checkpoint state was written for \(fout\)'
+	cmp -s other other.before || { echo "other changed"; return 1; }
+	# a name that is no file is another file too: not made
+	captured tw-followers @bench --resume state -o missing
+	expect_status 2
+	expect_err '^tw-followers: missing: no such file, but the checkpoint state was written for fout'
+	[ ! -e missing ] || { echo "missing was made"; return 1; }
+	# the file, cut shorter than the checkpoint says: refused, not "repaired"
+	head -c 1000 grown >fout
+	captured tw-followers @bench --resume state -o fout
+	expect_status 2
+	expect_err '^tw-followers: fout: it holds 1000 bytes, but the checkpoint state was written after'
+	[ "$(wc -c <fout)" -eq 1000 ] || { echo "fout changed"; return 1; }
+	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
+}
+
+@test "an unfinished STATE with -o or >> another file (a larger one, a copy): exit 2, that file untouched, nothing fetched; the right file goes on" {
+	# once the third page is asked for, two are checkpointed
+	killed_in_page_3 o
+	[ "$(jq .records state)" -eq 2000 ] || { echo "not two pages in the checkpoint"; cat state; return 1; }
+	seq 400000 >other
+	cp other other.before
+	cp fout copy
+	for target in other copy; do
+		captured tw-followers @bench --resume state -o "$target"
+		expect_status 2
+		expect_err "^tw-followers: $target: not the file the checkpoint state was written for \\(fout\\)"
+	done
+	status=0
+	tw-followers @bench --resume state >>other 2>"$ERR" || status=$?
+	expect_status 2
+	expect_err '^tw-followers: stdout: not the file the checkpoint state was written for \(fout\); append to that file \(>>\)'
+	cmp -s other other.before || { echo "other changed"; return 1; }
+	cmp -s copy fout || { echo "copy changed"; return 1; }
+	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
+	finish o
+	expect_status 0
+	expect_followers fout
+}
+
+# --- the input a checkpoint was written for -----------------------------------------
+
+# ids_with_bad_lines N: N lines of ids of @bench's followers, with a line that
+# is no account every 40 and an id X does not know every 50.
+ids_with_bad_lines() {
+	seq 0 $(($1 - 1)) | awk '{
+		if ($1 % 40 == 7) print "not a name!" $1
+		if ($1 % 50 == 13) print 9000000 + $1; else print 2000000 + $1 }'
+}
+
+@test "tw-user stopped half way, resumed with other input: exit 2 naming STATE, nothing fetched; the same input goes on, every reject once" {
+	start_xapi --generate 300
+	ids_with_bad_lines 250 >in
+	tw-user --rejects ref.rej <in >ref.out 2>/dev/null || true
+	expect_lines 245 ref.out
+	[ "$(wc -l <ref.rej)" -eq 12 ] || { echo "$(wc -l <ref.rej) rejects in the uninterrupted run"; cat ref.rej; return 1; }
+	stop_xapi
+	# the second batch fails: the first is done and checkpointed
+	start_xapi --generate 300 --faults "$(faults '[{"match": "/2/users?ids=", "nth": [2], "action": "status", "code": 400}]')"
+	captured tw-user --resume st -o users.out --rejects rej <in
+	expect_status 1
+	[ "$(jq .pos st)" -gt 0 ] || { echo "no item done"; cat st; return 1; }
+	: >"$XAPI_LOG"
+	cp users.out out.before
+	sed 1d in >other
+	(echo 2000299; cat in) >>other2
+	head -n 20 in >shorter
+	for input in other other2 shorter; do
+		captured tw-user --resume st -o users.out --rejects rej <"$input"
+		expect_status 2
+		expect_err '^tw-user: st: the input is not the one the checkpoint was written for'
+	done
+	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
+	cmp -s users.out out.before || { echo "users.out changed"; return 1; }
+	captured tw-user --resume st -o users.out --rejects rej <in
+	expect_status 1
+	cmp ref.out users.out || { echo "users.out differs from the uninterrupted run"; return 1; }
+	cmp ref.rej rej || { echo "the rejects differ from the uninterrupted run's:"; diff ref.rej rej; return 1; }
+}
+
+# timelines_with_bad_lines: TIN with a line that is not JSON every 7 records
+# and a record without an id every 9.
+timelines_with_bad_lines() {
+	awk '{ print } NR % 7 == 3 { print "not json " NR } NR % 9 == 4 { print "{\"username\":\"no_id_" NR "\"}" }' "$TIN"
+}
+
+@test "tw-timeline stopped half way, resumed with other input: exit 2 naming STATE; the same input goes on, every reject once" {
+	start_xapi --generate 6000
+	timelines_with_bad_lines >in
+	tw-timeline --jobs 1 --rejects ref.rej in >ref.out 2>/dev/null || true
+	expect_lines 40 ref.out
+	# 6 lines that are no JSON, 5 records without an id
+	[ "$(wc -l <ref.rej)" -eq 11 ] || { echo "$(wc -l <ref.rej) rejects in the uninterrupted run"; cat ref.rej; return 1; }
+	stop_xapi
+	start_xapi --generate 6000 --faults "$(faults '[{"match": "/tweets", "nth": [25], "action": "status", "code": 400}]')"
+	captured tw-timeline --jobs 1 --resume st -o users.out --rejects rej in
+	expect_status 1
+	[ "$(jq .pos st)" -gt 20 ] || { echo "too few records done"; cat st; return 1; }
+	: >"$XAPI_LOG"
+	cp users.out out.before
+	cp rej rej.before
+	awk 'NR == 2 { sub(/Bench Follower/, "Bench follower") } { print }' in >other
+	head -n 10 in >shorter
+	for input in other shorter; do
+		captured tw-timeline --jobs 1 --resume st -o users.out --rejects rej "$input"
+		expect_status 2
+		expect_err '^tw-timeline: st: the input is not the one the checkpoint was written for'
+	done
+	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
+	cmp -s users.out out.before || { echo "users.out changed"; return 1; }
+	captured tw-timeline --jobs 1 --resume st -o users.out --rejects rej in
+	expect_status 1
+	cmp ref.out users.out || { echo "users.out differs from the uninterrupted run"; return 1; }
+	cmp ref.rej rej || { echo "the rejects differ from the uninterrupted run's:"; diff ref.rej rej; return 1; }
+}
+
+# --- what a run spends --------------------------------------------------------------
+
+# spent_covers_billed STATE: the spending STATE records is at least what the
+# server billed ($0.01 a user), by the server's own count.
+spent_covers_billed() {
+	local spent billed
+	spent=$(jq .spent "$1")
+	billed=$(billed)
+	awk -v s="$spent" -v b="$billed" 'BEGIN { exit !(s + 1e-6 >= b * 0.01) }' ||
+		{ echo "the checkpoint says \$$spent, the server billed $billed users (\$$(awk -v b="$billed" 'BEGIN { print b * 0.01 }'))"; return 1; }
+}
+
+@test "--budget under SIGKILL while pages are in flight: the checkpoint's spending covers what the server billed; the budget holds" {
+	# the 2nd, 3rd and 5th followers pages are billed and never arrive
+	start_xapi --generate 6000 --faults "$(faults '[{"match": "/followers", "nth": [2, 3, 5], "action": "stall", "seconds": 60}]')"
+	KILLS=0
+	for stalled in 2 3 5; do
+		tw-followers @bench --budget 45 --timeout 120 --resume state -o fout 2>>err &
+		PID=$!
+		wait_for_requests /followers "$stalled"
+		kill -9 "$PID"
+		wait "$PID" || true
+		spent_covers_billed state
+	done
+	captured tw-followers @bench --budget 45 --timeout 120 --resume state -o fout
+	expect_status 1
+	expect_err 'budget reached'
+	spent_covers_billed state
+	# $45 of users at most, whatever was killed on the way
+	[ "$(billed)" -le 4500 ] || { echo "the server billed $(billed) users against a budget of 4500"; return 1; }
+	# and what was written is what a run never killed writes, up to there
+	cmp -s fout <(head -c "$(wc -c <fout)" "$REF") || { echo "fout is not a prefix of the uninterrupted run"; return 1; }
 }

@@ -24,7 +24,7 @@ new_ids() {
 
 # served: the users the followers endpoint sent (what X bills).
 served() {
-	grep /followers "$XAPI_LOG" | jq -s 'map(.served) | add // 0'
+	grep /followers "$XAPI_LOG" | jq -s 'map(.billed) | add // 0'
 }
 
 expect_ids() {

@@ -95,3 +95,9 @@ expect_no_stderr() {
 		return 1
 	fi
 }
+
+# billed [PATH-SUBSTRING]: the users and posts the server billed (for that
+# path), by its own count: every answer it sent, read to the end or not.
+billed() {
+	jq -s --arg p "${1:-}" '[.[] | select(.path | contains($p)) | .billed] | add // 0' "$XAPI_LOG"
+}

@@ -64,9 +64,11 @@ test_budget(void)
 	ok(fetch_afford(&f, UNIT_USER, 1000) == 1000, "no budget: anything");
 	f.o.budget = 0.03;
 	ok(fetch_afford(&f, UNIT_USER, 1000) == 3, "$0.03 buys 3 users at $0.010, not 2");
-	fetch_spend(&f, UNIT_USER, 2);
-	ok(fetch_afford(&f, UNIT_USER, 1000) == 1, "after 2, one more");
-	fetch_spend(&f, UNIT_USER, 1);
+	fetch_reserve(&f, UNIT_USER, 2);
+	ok(fetch_afford(&f, UNIT_USER, 1000) == 1, "after 2 asked for, one more");
+	fetch_settle(&f, UNIT_USER, 2, 1);
+	ok(fetch_afford(&f, UNIT_USER, 1000) == 2, "one of the 2 did not come: it is given back");
+	fetch_reserve(&f, UNIT_USER, 2);
 	ok(fetch_afford(&f, UNIT_USER, 1) == 0, "spent: nothing more");
 	f.o.budget = 1;
 	ok(fetch_afford(&f, UNIT_POST, 100) == 100 && fetch_afford(&f, UNIT_POST, 1000) == 194,
@@ -100,7 +102,7 @@ test_sink(void)
 	snprintf(state, sizeof state, "%s/state", dir);
 	/* A run that dies after its first page, as a killed one would. */
 	if (fork() == 0) {
-		s = sink_open(out, state, 0, "job A", &p);
+		s = sink_open(out, NULL, state, 0, "job A", &p);
 		if (p.requests != 0 || p.next != NULL || p.done)
 			_exit(1);
 		sink_add(s, "{\"id\":\"1\"}", 10);
@@ -117,7 +119,7 @@ test_sink(void)
 	fd = open(out, O_WRONLY | O_APPEND);
 	ok(fd >= 0 && write(fd, "{\"id\":\"2\"}\n{\"id\":", 17) == 17, "a torn page after it");
 	close(fd);
-	s = sink_open(out, state, 0, "job A", &back);
+	s = sink_open(out, NULL, state, 0, "job A", &back);
 	ok(back.requests == 1 && back.records == 1 && back.next &&
 	    strcmp(back.next, "token-after-page-1") == 0, "the checkpoint comes back");
 	text = file_text(out);
