@@ -78,7 +78,7 @@ snapshot_line(struct stream *st, const struct record *rec, void *arg)
 static void
 load_snapshot(struct snapshot *snap, const char *path, const char *rejects)
 {
-	struct stream_opts so = { rejects, 0 };
+	struct stream_opts so = { .rejects_path = rejects };
 	struct stream *st = stream_new(&so);
 	char *files[1] = { (char *)path };
 

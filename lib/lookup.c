@@ -264,11 +264,15 @@ static void
 add_too_long(struct lookup *l, const char *item, size_t len, unsigned long line)
 {
 	char where[32];
+	unsigned long long digest = fetch_digest(item, len);
 
-	if (l->seen++ < l->f->p.pos)
-		return;		/* done before the checkpoint */
+	if (l->seen++ < l->f->p.pos) {
+		fetch_skipped(&l->check, digest);	/* done before the checkpoint */
+		return;
+	}
+	fetch_check_input(l->f, &l->check);
 	snprintf(where, sizeof where, "stdin:%lu: ", line);
-	refuse(l, where, item, len, "a line longer than " MAX_LINE_TEXT ": skipped "
+	refuse(l, where, item, len, digest, "a line longer than " MAX_LINE_TEXT ": skipped "
 	    "(--rejects keeps its first " MAX_LINE_TEXT ")");
 }
 

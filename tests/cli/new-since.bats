@@ -122,7 +122,7 @@ expect_ids() {
 	[ "$(requests /followers)" -eq 8 ] || { cat "$XAPI_LOG"; return 1; }
 	captured tw-followers --quiet --new-since old --resume state -o fout @bench
 	expect_status 0
-	expect_err_has 'the run is already complete (1500 records)'
+	expect_err_has 'the run is already complete (1500 records in '
 	[ "$(requests /followers)" -eq 8 ]
 }
 
