@@ -52,7 +52,9 @@ fact() {
 	for f in chart-verdicts chart-scores chart-ratio chart-age chart-idle; do
 		[ "$(fact ".figures[\"$f\"]")" -eq "$n" ]
 	done
-	[ "$(fact '.marklines | join(",")')" = "skip -2.3,engage 2.6" ]
+	# the thresholds of the points as shipped
+	want=$(awk '$1 == "threshold" { t[$2] = $3 } END { printf "skip %s,engage %s", t["skip"], t["engage"] }' "$BATS_TEST_DIRNAME/../../share/score.rules")
+	[ "$(fact '.marklines | join(",")')" = "$want" ] || { echo "marks: $(fact '.marklines | join(",")'), want $want"; return 1; }
 	[ "$(fact '.tags.svg')" -eq 5 ]
 }
 
