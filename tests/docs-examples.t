@@ -38,8 +38,13 @@ Where they run
   (the repository's), followers.ndjson (examples/sample-followers.ndjson),
   scored.ndjson (of those); fetched from the fake X API below:
   following.ndjson, best.ndjson, prospects.ndjson, users.ndjson,
-  timelines.ndjson, mentions.ndjson; handles.txt and follower-ids.txt. The tw- programs
-  talk to the fake X API of the tests (tests/cli/fake-xapi.py) holding the
+  timelines.ndjson, mentions.ndjson, demands.ndjson (the mentions that
+  demand a follow-back); handles.txt and follower-ids.txt;
+  week47.ndjson and week48.ndjson, the whole list of the sample account's
+  first and second week (examples/sample-recording and
+  examples/sample-recording-week2, replayed); x.zip and
+  twitter-2026-11-20.zip, its X archive (examples/sample-archive.zip).
+  The tw- programs talk to the fake X API of the tests (tests/cli/fake-xapi.py) holding the
   sample account, with a dummy token; @client stands for the sample
   account, @brightpath_co. HOME is a temporary directory too.
 
@@ -62,6 +67,8 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("FB_BUILD") or os.path.join(TOP, "build")
 NOW = "2026-11-20"
 SAMPLE_ACCOUNT = "brightpath_co"
+# The names the examples give the sample account's X archive.
+ARCHIVES = ["x.zip", "twitter-2026-11-20.zip"]
 MIN_RUN_SHARE = 0.8
 TIMEOUT = 120
 
@@ -485,7 +492,14 @@ class Fixtures:
             ("follower-ids.txt", "jq -r .id following.ndjson | head -20"),
             ("timelines.ndjson", "tw-timeline --quiet --count 5 users.ndjson"),
             ("mentions.ndjson", "tw-mentions --quiet --limit 20 @%s" % SAMPLE_ACCOUNT),
+            ("demands.ndjson", "tw-mentions --quiet @%s | fb-detect --hits-only" % SAMPLE_ACCOUNT),
+            ("week47.ndjson", "tw-followers --quiet --replay %s @%s"
+             % (os.path.join(TOP, "examples/sample-recording"), SAMPLE_ACCOUNT)),
+            ("week48.ndjson", "tw-followers --quiet --replay %s @%s"
+             % (os.path.join(TOP, "examples/sample-recording-week2"), SAMPLE_ACCOUNT)),
         ]
+        for name in ARCHIVES:
+            shutil.copy(os.path.join(TOP, "examples/sample-archive.zip"), os.path.join(self.files, name))
         for name, cmd in made:
             status, out = run(cmd + " > " + name + " 2>/dev/null", self.files, self.env)
             if status != 0:
