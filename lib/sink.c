@@ -399,10 +399,13 @@ sink_open(const char *path, const char *rejects, const char *state, int append,
 		have = load_state(s, resumed, &out, &rej);
 	}
 	open_tracked(s, &s->out, path, have, &out, have && resumed->done, 1);
-	if (path && !state && !append && s->out.regular && s->out.offset > 0)
-		die(EXIT_USAGE, "%s: not empty (%lld bytes): a second run would fetch, pay for and write "
-		    "the same records again; give --resume STATE to go on with a run, --append to add "
-		    "to it all the same, or another file", path, (long long)s->out.offset);
+	/* A checkpoint not yet written does not make a full file this run's. */
+	if (path && !have && !append && s->out.regular && s->out.offset > 0)
+		die(EXIT_USAGE, "%s: not empty (%lld bytes)%s%s%s: a second run would fetch, pay for "
+		    "and write the same records again; give --resume STATE to go on with a run, "
+		    "--append to add to it all the same, or another file", path,
+		    (long long)s->out.offset, state ? " and " : "", state ? state : "",
+		    state ? " holds no checkpoint of it" : "");
 	if (rejects)
 		open_tracked(s, &s->rej, rejects, have, &rej, have && resumed->done, 0);
 	if (have && !s->out.regular && !resumed->done)

@@ -444,6 +444,21 @@ fault() {
 	expect_status 0
 }
 
+@test "-o FILE that is not empty, with a new --resume STATE: refused before any request, not doubled" {
+	start_xapi --generate 1500
+	tw-followers -o recs @bench 2>/dev/null
+	: >"$XAPI_LOG"
+	captured tw-followers -o recs --resume new.state @bench
+	expect_status 2
+	expect_err 'tw-followers: recs: not empty \([0-9]+ bytes\) and new.state holds no checkpoint of it: a second run would'
+	[ "$(wc -l <recs)" -eq 1500 ]
+	[ "$(requests)" -eq 0 ] || { cat "$XAPI_LOG"; return 1; }
+	[ ! -e new.state ] || { echo "a checkpoint was written"; return 1; }
+	captured tw-followers -o recs --resume new.state --append @bench
+	expect_status 0
+	[ "$(wc -l <recs)" -eq 3000 ]
+}
+
 @test "--estimate --limit: the limit is a ceiling, not the count; the account is looked up" {
 	start_xapi --generate 2500
 	captured tw-followers --estimate --limit 1000000 @bench
