@@ -346,6 +346,10 @@ open_tracked(struct sink *s, struct tracked *t, const char *path, int have,
 			die(EXIT_USAGE, "stdout: not the file the checkpoint %s was written for (%s); "
 			    "append to that file (>>) or give it with -o to go on, or remove %s to "
 			    "start over", s->state, sf->path ? sf->path : "a pipe", s->state);
+		if (sf->path && strcmp(sf->path, t->path) == 0)
+			die(EXIT_USAGE, "%s: another file than the one the checkpoint %s was written "
+			    "for, under the same name (replaced since, or moved); put that file "
+			    "back to go on, or remove %s to start over", t->name, s->state, s->state);
 		die(EXIT_USAGE, "%s: not the file the checkpoint %s was written for (%s); give "
 		    "that file to go on, or remove %s to start over", t->name, s->state,
 		    sf->path ? sf->path : "a pipe", s->state);

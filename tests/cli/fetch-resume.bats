@@ -456,6 +456,14 @@ os.execvp("bash", ["bash", "-c", sys.argv[1]])' 'trap : INT; tw-followers --resu
 	expect_err '^tw-followers: stdout: not the file the checkpoint state was written for \(fout\); append to that file \(>>\)'
 	cmp -s other other.before || { echo "other changed"; return 1; }
 	cmp -s copy fout || { echo "copy changed"; return 1; }
+	# a copy moved over the file: the same name, another file, said so
+	cp fout fout.copy
+	mv fout fout.orig
+	mv fout.copy fout
+	captured tw-followers @bench --resume state -o fout
+	expect_status 2
+	expect_err '^tw-followers: fout: another file than the one the checkpoint state was written for, under the same name'
+	mv fout.orig fout
 	[ "$(requests)" -eq 0 ] || { echo "the server got requests:"; cat "$XAPI_LOG"; return 1; }
 	finish o
 	expect_status 0
