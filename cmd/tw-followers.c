@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "fetch.h"
@@ -32,64 +31,27 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0}
 };
 
-struct snapshot {
-	struct idset *set;
-	unsigned long accounts;	/* records and lines that named one not yet seen */
-};
-
-/* Counts an account when it added an id or a name: a record adds both. */
-static void
-count_added(struct snapshot *snap, size_t before)
-{
-	if (idset_count(snap->set) > before)
-		snap->accounts++;
-}
-
-static int
-snapshot_record(struct stream *st, const struct record *rec, void *arg)
-{
-	struct snapshot *snap = arg;
-	size_t before = idset_count(snap->set);
-
-	if (idset_add_record(snap->set, rec) < 0)
-		stream_reject(st, rec, "a record without an id or a username");
-	count_added(snap, before);
-	return 0;
-}
-
-static void
-snapshot_line(struct stream *st, const struct record *rec, void *arg)
-{
-	struct snapshot *snap = arg;
-	size_t before = idset_count(snap->set);
-
-	if (rec->len == 0 || rec->json[0] == '#')
-		return;
-	if (idset_add_word(snap->set, rec->json, rec->len) < 0)
-		stream_reject(st, rec, "neither an id, a @name, a profile URL nor a record");
-	count_added(snap, before);
-}
-
 /*
  * The accounts of the snapshot, counted for who left; a file that is not
  * all accounts is a usage error, before any request, its bad lines kept in
  * rejects.
  */
-static void
-load_snapshot(struct snapshot *snap, const char *path, const char *rejects)
+static struct idset *
+load_snapshot(const char *path, const char *rejects, unsigned long *accounts)
 {
 	struct stream_opts so = { .rejects_path = rejects };
 	struct stream *st = stream_new(&so);
-	char *files[1] = { (char *)path };
+	struct idset *set = idset_new();
+	long n;
 
-	snap->set = idset_new();
-	if (access(path, R_OK) != 0)
+	if ((n = idset_load(set, st, path)) < 0)
 		die(EXIT_USAGE, "--new-since %s:", path);
-	stream_run_lines(st, 1, files, snapshot_record, snapshot_line, snap);
 	if (stream_rejected(st) > 0)
 		die(EXIT_USAGE, "--new-since %s: a line is neither an id, a @name, a profile URL "
 		    "nor a record", path);
 	stream_finish(st);
+	*accounts = (unsigned long)n;
+	return set;
 }
 
 static int
@@ -111,7 +73,8 @@ main(int argc, char *argv[])
 	const char *account;
 	int c, following = 0;
 	const char *list, *since = NULL, *count_key;
-	struct snapshot snap = {0};
+	struct idset *snapshot = NULL;
+	unsigned long known = 0;
 	struct new_since ns = {0};
 
 	program_start(argv[0]);
@@ -131,11 +94,11 @@ main(int argc, char *argv[])
 	count_key = following ? "following_count" : "followers_count";
 	/* Before any request: a snapshot that cannot be read costs nothing. */
 	if (since) {
-		load_snapshot(&snap, since, o.rejects);
+		snapshot = load_snapshot(since, o.rejects, &known);
 		/* An output emptied by '>' looks like this: the whole list would be paid for. */
-		if (snap.accounts == 0)
+		if (known == 0)
 			warnmsg("--new-since %s names no account: every one listed is new", since);
-		ns = (struct new_since){ since, snap.accounts, account, following, 0 };
+		ns = (struct new_since){ since, known, account, following, 0 };
 	}
 	buf_printf(&job, "%s %s %s%s%s", progname, list, account, since ? " new since " : "",
 	    since ? since : "");
@@ -169,7 +132,7 @@ main(int argc, char *argv[])
 
 			buf_printf(&path, "/2/users/%s/%s", id.p, list);
 			if (since) {
-				struct fetch_known known = { in_snapshot, snap.set, 0, 0 };
+				struct fetch_known known = { in_snapshot, snapshot, 0, 0 };
 
 				fetch_new_pages(f, path.p, query, &known, limit);
 				fetch_new_report(f, &known, &ns, limit);
@@ -178,7 +141,7 @@ main(int argc, char *argv[])
 			}
 		}
 	}
-	idset_free(snap.set);
+	idset_free(snapshot);
 	buf_free(&job);
 	buf_free(&path);
 	buf_free(&user);

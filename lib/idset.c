@@ -378,17 +378,20 @@ struct load {
 	struct idset *set;
 	record_fn each;
 	void *arg;
+	long accounts;		/* records and lines that added an id or a name */
 };
 
 static int
 load_record(struct stream *st, const struct record *rec, void *arg)
 {
 	struct load *l = arg;
+	size_t before = idset_count(l->set);
 
 	if (idset_add_record(l->set, rec) < 0)
 		stream_reject(st, rec, "a record without an id or a username");
 	else if (l->each)
 		l->each(st, rec, l->arg);
+	l->accounts += idset_count(l->set) > before;
 	return 0;
 }
 
@@ -396,24 +399,26 @@ static void
 load_line(struct stream *st, const struct record *rec, void *arg)
 {
 	struct load *l = arg;
+	size_t before = idset_count(l->set);
 
 	if (rec->len == 0 || rec->json[0] == '#')
 		return;
 	if (idset_add_word(l->set, rec->json, rec->len) < 0)
 		stream_reject(st, rec, "neither an id, a @name, a profile URL nor a record");
+	l->accounts += idset_count(l->set) > before;
 }
 
-int
+long
 idset_load(struct idset *s, struct stream *st, const char *path)
 {
 	return idset_load_each(s, st, path, NULL, NULL);
 }
 
-int
+long
 idset_load_each(struct idset *s, struct stream *st, const char *path, record_fn each,
     void *arg)
 {
-	struct load l = {s, each, arg};
+	struct load l = {s, each, arg, 0};
 	char *files[1];
 	int fd;
 
@@ -425,5 +430,5 @@ idset_load_each(struct idset *s, struct stream *st, const char *path, record_fn 
 	}
 	files[0] = (char *)path;
 	stream_run_lines(st, 1, files, load_record, load_line, &l);
-	return 0;
+	return l.accounts;
 }

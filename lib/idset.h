@@ -50,11 +50,12 @@ int idset_add_record(struct idset *s, const struct record *rec);
  * JSON stream, raw X API pages, an X archive's follower.js or
  * following.js), and lines of ids, @names or profile URLs ('#' starts a
  * comment line). A bad line is rejected through st (prog: FILE:LINE).
- * Returns -1 with errno set when the file cannot be opened.
+ * Returns how many accounts it added (a record with an id and a name is
+ * one), or -1 with errno set when the file cannot be opened.
  */
-int idset_load(struct idset *s, struct stream *st, const char *path);
+long idset_load(struct idset *s, struct stream *st, const char *path);
 /* The same, with each record that was added also given to each. */
-int idset_load_each(struct idset *s, struct stream *st, const char *path, record_fn each,
+long idset_load_each(struct idset *s, struct stream *st, const char *path, record_fn each,
     void *arg);
 
 int idset_has_id(const struct idset *s, const char *id, size_t len);

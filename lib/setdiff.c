@@ -64,7 +64,7 @@ note_snapshot(struct stream *st, const struct record *rec, void *arg)
 int
 setdiff_load(struct setdiff *d, struct stream *st, const char *path)
 {
-	return idset_load_each(d->set, st, path, note_snapshot, d);
+	return idset_load_each(d->set, st, path, note_snapshot, d) < 0 ? -1 : 0;
 }
 
 void

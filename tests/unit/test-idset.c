@@ -42,6 +42,31 @@ load_text(struct idset *s, const char *text)
 	return bad;
 }
 
+/* idset_load counts the accounts it added: one named twice counts once. */
+static void
+test_load_count(void)
+{
+	struct idset *s = idset_new();
+	char path[] = "/tmp/test-idset.XXXXXX";
+	const char *text = "1\n{\"id\":\"1\",\"username\":\"a\"}\n2\n@b\n@B\n";
+	int fd = mkstemp(path);
+	struct stream_opts so = {0};
+	struct stream *st = stream_new(&so);
+	long n;
+
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		die(EXIT_FAIL, "%s:", path);
+	close(fd);
+	n = idset_load(s, st, path);
+	stream_finish(st);
+	unlink(path);
+	ok(n == 3, "idset_load says it added 3 accounts from 5 lines that name 3 (%ld)", n);
+	st = stream_new(&so);
+	ok(idset_load(s, st, "/nonexistent/followers.ndjson") == -1, "a file that cannot be opened: -1");
+	stream_finish(st);
+	idset_free(s);
+}
+
 static void
 test_ids(void)
 {
@@ -190,5 +215,6 @@ main(void)
 	test_words();
 	test_records();
 	test_load();
+	test_load_count();
 	return done_testing();
 }
