@@ -67,6 +67,11 @@ import zlib
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+# The keys of a record whose text fb-detect judges: a text in any other key
+# would be measured as not flagged, and trained on without its rules' hits.
+FIELDS = ("description", "name", "username", "text")
+
+
 def load(paths):
     """Rows of (label, lang, field, text, file)."""
     rows = []
@@ -80,6 +85,9 @@ def load(paths):
                 if len(cols) not in (4, 5) or cols[0] not in ("demand", "other"):
                     sys.exit("train-detect: %s:%d: expected label, lang, field, text [, source]"
                              % (path, n))
+                if cols[2] not in FIELDS:
+                    sys.exit("train-detect: %s:%d: field \"%s\" is none of those fb-detect reads (%s)"
+                             % (path, n, cols[2], ", ".join(FIELDS)))
                 rows.append((cols[0], cols[1], cols[2], cols[3], os.path.basename(path)))
     return rows
 
