@@ -72,6 +72,13 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIELDS = ("description", "name", "username", "text")
 
 
+# What a rule's hit counts in training, against 1 for an n-gram: more than 1,
+# so that the regularisation makes the model lean on a rule that hits rather
+# than on the many n-grams that carry the same words, and a demand the rules
+# find in words the training texts never used still weighs.
+RULE_VALUE = 3.0
+
+
 def load(paths):
     """Rows of (label, lang, field, text, file)."""
     rows = []
@@ -128,12 +135,14 @@ def rule_features(fb_detect, fielded):
     return out
 
 
-def all_features(prog, fb_detect, fielded):
-    """N-grams, rules and field of each (field, text)."""
+def all_features(prog, fb_detect, fielded, rule_value=None):
+    """N-grams, rules and field of each (field, text); a rule's hit counts
+    rule_value (default RULE_VALUE)."""
+    rule_value = RULE_VALUE if rule_value is None else rule_value
     feats = features(prog, [t for _, t in fielded])
     for (counts, total), extra in zip(feats, rule_features(fb_detect, fielded)):
         for x in extra:
-            counts[x] = 1
+            counts[x] = rule_value if x.startswith("r:") else 1
     return feats
 
 
@@ -287,6 +296,8 @@ def model_text(bias, weights, threshold, args, made):
         "threshold %.4g" % threshold,
         "scale %s" % args.scale,
     ]
+    # fb-detect counts a rule's hit 1: its weight takes the value it was trained with.
+    weights = {g: x * args.rule_value if g.startswith("r:") else x for g, x in weights.items()}
     for g, x in sorted(weights.items(), key=lambda gx: (-gx[1], gx[0])):
         kind, text = g.split(":", 1)
         out.append("%s %.6g %s" % (kind, x, text))
@@ -311,6 +322,7 @@ def parser():
     ap.add_argument("--min-df", type=int, default=2)
     ap.add_argument("--other-weight", type=float, default=1)
     ap.add_argument("--prune", type=float, default=0.02)
+    ap.add_argument("--rule-value", type=float, default=RULE_VALUE)
     return ap
 
 
@@ -337,7 +349,7 @@ def main():
     if not os.access(fb_detect, os.X_OK):
         fb_detect = shutil.which("fb-detect") or fb_detect
     ordinary = background(args.background, fb_detect)
-    feats = all_features(prog, fb_detect, [(r[2], r[3]) for r in rows] + ordinary)
+    feats = all_features(prog, fb_detect, [(r[2], r[3]) for r in rows] + ordinary, args.rule_value)
     labels += [0] * len(ordinary)
     texts += [None] * len(ordinary)
     problem = Problem(feats, labels, args)
