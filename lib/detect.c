@@ -69,6 +69,8 @@ struct detector {
 	size_t nmhits;
 	struct tally *tally;	/* one per model n-gram, zero between fields */
 	size_t *touched, ntouched;
+	size_t *words, words_cap;	/* where each word of a long field starts */
+	size_t win0, win1;	/* the likeliest window of the field judged last */
 	int table_header_done;
 	size_t columns;		/* of the terminal, for a table */
 	struct buf row;		/* a table line, cut to columns */
@@ -180,6 +182,7 @@ detector_free(struct detector *d)
 	free(d->rule_known);
 	free(d->tally);
 	free(d->touched);
+	free(d->words);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
 	buf_free(&d->out);
@@ -495,17 +498,39 @@ tally_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1
 }
 
 /*
+ * Summed over a long bio or post, the n-grams of everything around a
+ * demand outweighed it: "Follow me, I always follow back" in the middle of
+ * sixty words went unflagged. So a field of more than MODEL_LONG words is
+ * judged in windows of MODEL_WINDOW words, half a window apart, and its
+ * likeliest window speaks for it; the rules that hit the field, and its
+ * key, count in every window.
+ */
+#define MODEL_WINDOW 24
+#define MODEL_LONG 36
+
+/* The logistic probability of bytes [b0, b1) of the normalised field. */
+static double
+window_prob(struct detector *d, size_t b0, size_t b1, double extra)
+{
+	struct model_score sc;
+
+	ngrams_line(&d->grams, d->norm.out.p + b0, b1 - b0);
+	detect_model_score(d->o.model, &d->grams, extra, &sc);
+	return sc.prob;
+}
+
+/*
  * The model's probability for the current field (normalised in d->norm),
  * whose rules' hits are d->hits[first...]: each rule counts once, as in
- * training (tools/train-detect.py).
+ * training (tools/train-detect.py). The window it came from is left in
+ * d->win0 and d->win1.
  */
 static double
 model_prob(struct detector *d, size_t fi, size_t first)
 {
-	const struct detect_model *m = d->o.model;
-	struct model_score sc;
-	double extra = detect_model_key(m, d->fields[fi].key);
-	size_t i, j;
+	const char *s = d->norm.out.p;
+	size_t len = d->norm.out.len, nwords = 0, i, j, end;
+	double extra = detect_model_key(d->o.model, d->fields[fi].key), prob, best;
 
 	for (i = first; i < d->nhits; i++) {
 		int seen = 0;
@@ -515,9 +540,31 @@ model_prob(struct detector *d, size_t fi, size_t first)
 		if (!seen)
 			extra += d->rule_weight[d->hits[i].rule];
 	}
-	ngrams_line(&d->grams, d->norm.out.p, d->norm.out.len);
-	detect_model_score(m, &d->grams, extra, &sc);
-	return sc.prob;
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || (i > 0 && s[i - 1] != ' ' &&
+		    s[i - 1] != '\t' && s[i - 1] != '\n'))
+			continue;
+		if (nwords == d->words_cap)
+			d->words = xgrow(d->words, &d->words_cap, sizeof *d->words, 64);
+		d->words[nwords++] = i;
+	}
+	d->win0 = 0;
+	d->win1 = len;
+	if (nwords <= MODEL_LONG)
+		return window_prob(d, 0, len, extra);
+	best = -1;
+	for (i = 0; ; i += MODEL_WINDOW / 2) {
+		end = i + MODEL_WINDOW < nwords ? d->words[i + MODEL_WINDOW] : len;
+		prob = window_prob(d, d->words[i], end, extra);
+		if (prob > best) {
+			best = prob;
+			d->win0 = d->words[i];
+			d->win1 = end;
+		}
+		if (i + MODEL_WINDOW >= nwords)
+			break;
+	}
+	return best;
 }
 
 /*
@@ -526,7 +573,7 @@ model_prob(struct detector *d, size_t fi, size_t first)
  * -1), and the span of the original text they came from.
  */
 static void
-model_hit(struct detector *d, size_t fi, double prob, int sign)
+model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, int sign)
 {
 	const struct detect_model *m = d->o.model;
 	struct model_score sc;
@@ -536,7 +583,7 @@ model_hit(struct detector *d, size_t fi, double prob, int sign)
 
 	textnorm_run(&d->norm, d->fields[fi].text.p ? d->fields[fi].text.p : "",
 	    d->fields[fi].text.len);
-	ngrams_line(&d->grams, d->norm.out.p, d->norm.out.len);
+	ngrams_line(&d->grams, d->norm.out.p + win0, win1 - win0);
 	detect_model_score(m, &d->grams, 0, &sc);
 	d->nmhits = 1;
 	mh->field = fi;
@@ -562,15 +609,15 @@ model_hit(struct detector *d, size_t fi, double prob, int sign)
 	for (i = 0; i < mh->ntop; i++) {
 		ngrams_source(&d->grams, d->tally[mh->top[i]].b0, d->tally[mh->top[i]].b1, &n0, &n1);
 		if (n1 > n0) {
-			lo = n0 < lo ? n0 : lo;
-			hi = n1 > hi ? n1 : hi;
+			lo = n0 + win0 < lo ? n0 + win0 : lo;
+			hi = n1 + win0 > hi ? n1 + win0 : hi;
 		}
 	}
 	for (i = 0; i < d->ntouched; i++)
 		d->tally[d->touched[i]].count = 0;
 	if (lo >= hi) {
-		lo = 0;
-		hi = d->norm.out.len;
+		lo = win0;
+		hi = win1;
 	}
 	textnorm_span(&d->norm, lo, hi, &mh->c0, &mh->c1);
 	mh->b0 = textnorm_cp_offset(&d->norm, mh->c0);
@@ -786,7 +833,7 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 	const struct json_member *fb;
 	double score, mweight = 0, prob, best = -1;
 	int flagged, model_flags = 0;
-	size_t i, first, best_field = 0;
+	size_t i, first, best_field = 0, best_win0 = 0, best_win1 = 0;
 
 	d->st = st;
 	d->rec = rec;
@@ -811,6 +858,8 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 			if (prob > best) {
 				best = prob;
 				best_field = i;
+				best_win0 = d->win0;
+				best_win1 = d->win1;
 			}
 			model_flags = prob >= d->o.model->threshold;
 		}
@@ -819,7 +868,7 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 	flagged = score >= d->o.threshold;
 	/* With the model, it decides; its hit says why when the rules' points do not agree. */
 	if (d->o.model && model_flags != flagged && (model_flags || rules_known(d))) {
-		model_hit(d, best_field, best, model_flags ? 1 : -1);
+		model_hit(d, best_field, best_win0, best_win1, best, model_flags ? 1 : -1);
 		mweight = model_weight(d, score, model_flags);
 		score += mweight;
 		flagged = model_flags;
