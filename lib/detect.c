@@ -69,6 +69,7 @@ struct detector {
 	size_t nmhits;
 	struct tally *tally;	/* one per model n-gram, zero between fields */
 	size_t *touched, ntouched;
+	struct model_seen seen;	/* each n-gram counts once in a text */
 	size_t *words, words_cap;	/* where each word of a long field starts */
 	size_t win0, win1;	/* the likeliest window of the field judged last */
 	int table_header_done;
@@ -124,6 +125,7 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 
 		d->tally = xcalloc(o->model->n + 1, sizeof *d->tally);
 		d->touched = xcalloc(o->model->n + 1, sizeof *d->touched);
+		model_seen_init(&d->seen, o->model);
 		d->rule_weight = xcalloc(rules->n + 1, sizeof *d->rule_weight);
 		d->rule_known = xcalloc(rules->n + 1, 1);
 		for (i = 0; i < rules->n; i++) {
@@ -182,6 +184,7 @@ detector_free(struct detector *d)
 	free(d->rule_known);
 	free(d->tally);
 	free(d->touched);
+	model_seen_free(&d->seen);
 	free(d->words);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
@@ -515,7 +518,7 @@ window_prob(struct detector *d, size_t b0, size_t b1, double extra)
 	struct model_score sc;
 
 	ngrams_line(&d->grams, d->norm.out.p + b0, b1 - b0);
-	detect_model_score(d->o.model, &d->grams, extra, &sc);
+	detect_model_score(d->o.model, &d->grams, extra, &d->seen, &sc);
 	return sc.prob;
 }
 
@@ -584,7 +587,7 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 	textnorm_run(&d->norm, d->fields[fi].text.p ? d->fields[fi].text.p : "",
 	    d->fields[fi].text.len);
 	ngrams_line(&d->grams, d->norm.out.p + win0, win1 - win0);
-	detect_model_score(m, &d->grams, 0, &sc);
+	detect_model_score(m, &d->grams, 0, &d->seen, &sc);
 	d->nmhits = 1;
 	mh->field = fi;
 	mh->prob = prob;
@@ -595,7 +598,8 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 	for (i = 0; i < d->ntouched; i++) {
 		size_t k = d->touched[i];
 
-		w = m->v[k].weight * d->tally[k].count * unit;
+		w = m->v[k].weight * (d->tally[k].count < MODEL_OCCURRENCES ? d->tally[k].count :
+		    MODEL_OCCURRENCES) * unit;
 		if (w * sign <= 0 || (mh->ntop == MODEL_TOP && w * sign <= mh->topw[MODEL_TOP - 1] * sign))
 			continue;
 		j = mh->ntop < MODEL_TOP ? mh->ntop++ : MODEL_TOP - 1;

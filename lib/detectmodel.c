@@ -247,8 +247,27 @@ detect_model_parse(struct detect_model *m, const char *text, size_t len,
 
 struct summing {
 	const struct detect_model *m;
+	struct model_seen *seen;
 	double sum;
 };
+
+void
+model_seen_init(struct model_seen *seen, const struct detect_model *m)
+{
+	seen->n = m->n;
+	seen->at = xcalloc(m->n + 1, sizeof *seen->at);
+	seen->times = xcalloc(m->n + 1, 1);
+	seen->text = 0;
+}
+
+void
+model_seen_free(struct model_seen *seen)
+{
+	free(seen->at);
+	free(seen->times);
+	seen->at = NULL;
+	seen->times = NULL;
+}
 
 static void
 add_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
@@ -261,8 +280,16 @@ add_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
 	(void)b1;
 	if (!filter_has(s->m, hash))
 		return;
-	if ((k = detect_model_find(s->m, hash)) >= 0)
+	if ((k = detect_model_find(s->m, hash)) < 0)
+		return;
+	if (s->seen->at[k] != s->seen->text) {
+		s->seen->at[k] = s->seen->text;
+		s->seen->times[k] = 0;
+	}
+	if (s->seen->times[k] < MODEL_OCCURRENCES) {
+		s->seen->times[k]++;
 		s->sum += s->m->v[k].weight;
+	}
 }
 
 double
@@ -273,9 +300,15 @@ detect_model_unit(const struct detect_model *m, const struct model_score *sc)
 
 void
 detect_model_score(const struct detect_model *m, const struct ngrams *g, double extra,
-    struct model_score *sc)
+    struct model_seen *seen, struct model_score *sc)
 {
-	struct summing s = {m, extra};
+	struct summing s = {m, seen, extra};
+
+	/* A new number for this text; at the wrap, every mark is cleared. */
+	if (++seen->text == 0) {
+		memset(seen->at, 0, (seen->n + 1) * sizeof *seen->at);
+		seen->text = 1;
+	}
 
 	sc->count = ngrams_each(g, add_ngram, &s);
 	sc->sum = s.sum;

@@ -13,7 +13,7 @@
  *     f -0.4120 username      the field's last key
  *
  * A field's probability is 1/(1+exp(-(bias + s * (the weights of its
- * n-grams, once per occurrence, plus those of the rules that hit it, once
+ * n-grams, once each, plus those of the rules that hit it, once
  * each, plus its key's))))), where s is the scale. So the model weighs the
  * rules' hits too, and learns where a rule over-fires.
  */
@@ -73,11 +73,29 @@ long detect_model_find(const struct detect_model *m, uint64_t hash);
 /* The weight of the rule (or field key) of this name; 0 when absent, and *known = 0. */
 double detect_model_rule(const struct detect_model *m, const char *name, int *known);
 double detect_model_key(const struct detect_model *m, const char *key);
+/*
+ * How often each of a model's n-grams occurred in a text: it counts up to
+ * MODEL_OCCURRENCES times (tools/train-detect.py's OCCURRENCES). Counted
+ * every time, a word repeated three thousand times ("ababab...")
+ * outweighed the "please follow back" beside it; counted once, the model
+ * found fewer demands.
+ */
+#define MODEL_OCCURRENCES 3
+
+struct model_seen {
+	uint32_t *at;		/* the text each n-gram was last seen in */
+	unsigned char *times;	/* how often it occurred there */
+	uint32_t text;
+	size_t n;
+};
+
+void model_seen_init(struct model_seen *seen, const struct detect_model *m);
+void model_seen_free(struct model_seen *seen);
 /* Scores the line of words in g (ngrams_line already run), with extra: the
  * weights of the field's rules and key. */
 void detect_model_score(const struct detect_model *m, const struct ngrams *g, double extra,
-    struct model_score *sc);
-/* How much one n-gram occurrence adds to the logit of a text of this score. */
+    struct model_seen *seen, struct model_score *sc);
+/* How much one n-gram adds to the logit of a text of this score. */
 double detect_model_unit(const struct detect_model *m, const struct model_score *sc);
 
 #endif

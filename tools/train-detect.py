@@ -24,9 +24,11 @@ except those of the profiles that fb-detect's rules flag (fb-detect
 --no-model). They are only trained on, never measured.
 
 The probability threshold is chosen by cross-validation on the labelled
-texts: the lowest threshold at which the model's decisions keep a
-precision of at least --precision (0.95), which is the one with the best
-recall at that precision.
+texts, in folds of writers (--cv-by writer: each fold is measured by a
+model that never saw its writers, as text nobody here has seen would be):
+the lowest threshold at which the model's decisions keep a precision of
+at least --precision (0.95), which is the one with the best recall at
+that precision.
 
 The settings were chosen on leave-one-writer-out figures
 (tests/detect-accuracy.t): L2 regularisation found more demands than L1
@@ -44,6 +46,10 @@ Options:
                       hash of their text, so a text written twice stays in one
   --threshold P       use this threshold instead of choosing one
   --cv N              folds for choosing the threshold (default 3)
+  --cv-by writer|text what a fold holds: writers in turn (default), or
+                      texts by a hash
+  --rule-value V      what a rule's hit counts in training (default 3; an
+                      n-gram counts 1 each time it occurs, up to 3 times)
   --precision P       the precision the threshold must keep (default 0.95)
   -s SOLVER, -c C     liblinear-train's solver and cost (default 0, L2-regularised
                       logistic regression, and 4)
@@ -77,6 +83,9 @@ FIELDS = ("description", "name", "username", "text")
 # than on the many n-grams that carry the same words, and a demand the rules
 # find in words the training texts never used still weighs.
 RULE_VALUE = 3.0
+
+# An n-gram counts for each time it occurs in a text, up to this many.
+OCCURRENCES = 3
 
 
 def load(paths):
@@ -112,7 +121,7 @@ def features(prog, texts):
         counts = {}
         grams = line.split("\t") if line else []
         for g in grams:
-            counts[g] = counts.get(g, 0) + 1
+            counts[g] = min(counts.get(g, 0) + 1, OCCURRENCES)  # as fb-detect counts it (lib/detectmodel.h)
         out.append((counts, len(grams)))
     if len(out) != len(texts):
         sys.exit("train-detect: %s gave %d lines for %d texts" % (prog, len(out), len(texts)))
@@ -240,13 +249,28 @@ def prob(bias, weights, feat, scale):
     return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
 
 
+def fold_keys(rows, args):
+    """What puts each labelled row in a fold of the threshold's cross-validation:
+    its writer (--cv-by writer), or its text."""
+    return [r[4] if args.cv_by == "writer" else r[3] for r in rows]
+
+
 def choose_threshold(problem, feats, labels, texts, rows, args, tmp):
     """The lowest threshold whose cross-validated precision is >= args.precision.
 
-    The labelled rows (texts[i] not None) are split into args.cv folds; the
-    background rows are in every training part and measured in none.
+    The labelled rows (texts[i] not None: fold_keys) are split into args.cv
+    folds; the background rows are in every training part and measured in
+    none. By writer, each fold is measured by a model that never saw its
+    writers: a new writer's first look has always found a lower precision
+    than folds of texts did, and so will text nobody here has seen.
     """
-    folds = {i: fold_of(texts[i], args.cv) if texts[i] is not None else -1 for i in rows}
+    if args.cv_by == "writer":
+        # writers in turn, so that the folds are about the same size
+        writers = sorted({texts[i] for i in rows if texts[i] is not None})
+        fold = {w: n % args.cv for n, w in enumerate(writers)}
+        folds = {i: fold[texts[i]] if texts[i] is not None else -1 for i in rows}
+    else:
+        folds = {i: fold_of(texts[i], args.cv) if texts[i] is not None else -1 for i in rows}
     scored = []
     for k in range(args.cv):
         train = [i for i in rows if folds[i] != k]
@@ -315,6 +339,7 @@ def parser():
     ap.add_argument("--fold")
     ap.add_argument("--threshold", type=float)
     ap.add_argument("--cv", type=int, default=3)
+    ap.add_argument("--cv-by", choices=("writer", "text"), default="writer")
     ap.add_argument("--precision", type=float, default=0.95)
     ap.add_argument("-s", dest="solver", type=int, default=0)
     ap.add_argument("-c", dest="c", type=float, default=4)
@@ -343,7 +368,7 @@ def main():
         described += ", without fold %d of %d" % (k, n)
     if not rows:
         sys.exit("train-detect: no texts left to train on")
-    texts = [r[3] for r in rows]
+    texts = fold_keys(rows, args)
     labels = [1 if r[0] == "demand" else 0 for r in rows]
     fb_detect = args.fb_detect or os.path.join(os.path.dirname(os.path.abspath(prog)), "fb-detect")
     if not os.access(fb_detect, os.X_OK):
@@ -362,14 +387,14 @@ def main():
             " -w-1 %g -B 1 (logistic regression), on %d labelled texts (%d demands) of %s, and"
             " %d ordinary texts as other (the bios, names and posts of synthetic profiles from"
             " tests/bench/gen-profiles.py that the rules do not flag). N-grams found in at least"
-            " %d text%s, of weight %g or more; each occurrence counts %s."
+            " %d text%s, of weight %g or more; each occurrence of an n-gram counts %s, up to %d in a text."
             % (args.solver, args.c, args.other_weight, len(rows), sum(labels), described,
                len(ordinary), args.min_df, "" if args.min_df == 1 else "s", args.prune,
-               "1/sqrt(n-grams of the text)" if args.scale == "sqrt" else "1"))
+               "1/sqrt(n-grams of the text)" if args.scale == "sqrt" else "1", OCCURRENCES))
     if cv_p is not None:
         made += (" Threshold: the lowest at which the model keeps a precision of %.2f over"
-                 " %d-fold cross-validation (there: precision %.3f, recall %.3f)."
-                 % (args.precision, args.cv, cv_p, cv_r))
+                 " %d-fold cross-validation by %s (there: precision %.3f, recall %.3f)."
+                 % (args.precision, args.cv, args.cv_by, cv_p, cv_r))
     else:
         made += " Threshold: given (--threshold)."
     text = model_text(bias, weights, threshold, args, made)
