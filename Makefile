@@ -57,6 +57,7 @@ LIBSRC = \
 	lib/lookup.c \
 	lib/llm.c \
 	lib/markdown.c \
+	lib/netx.c \
 	lib/ngrams.c \
 	lib/output.c \
 	lib/posts.c \

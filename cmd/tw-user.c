@@ -39,7 +39,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	for (i = 0; i < argc; i++)
-		lookup_check_argument(&doc, argv[i]);
+		lookup_check_argument(&doc, o.api.net, argv[i]);
 	lookup_job(&job, argc, argv);
 	f = fetch_begin(&o, job.p);
 	if (o.estimate) {

@@ -1,8 +1,8 @@
+#define _GNU_SOURCE	/* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "apipage.h"
 #include "json.h"
 #include "timeline.h"
 #include "util.h"
@@ -16,7 +16,7 @@ struct tl_user {
 	char *json;		/* the record as it came */
 	char *parked;		/* the token of a page that waits for the budget */
 	size_t len;
-	char id[24];
+	char id[256];
 	char handle[64];	/* for messages */
 	struct buf posts;	/* the posts so far, comma-separated */
 	unsigned long got;
@@ -30,7 +30,6 @@ struct tl_user {
 struct timeline {
 	struct fetch *f;
 	struct timeline_opts o;
-	struct buf query;
 	struct tl_user **v;	/* in input order, from head on */
 	size_t head, n, cap;
 	unsigned inflight;
@@ -64,7 +63,6 @@ timeline_new(struct fetch *f, const struct timeline_opts *o)
 
 	t->f = f;
 	t->o = *o;
-	timeline_query(&t->query, o->exclude, 0);
 	return t;
 }
 
@@ -76,7 +74,8 @@ static int
 ask(struct timeline *t, struct tl_user *u, const char *token)
 {
 	unsigned long want = t->o.count - u->got, can;
-	struct buf req = {0};
+	const struct network *net = t->f->o.api.net;
+	struct buf req = {0}, path = {0}, query = {0};
 
 	if (want > PAGE_MAX)
 		want = PAGE_MAX;
@@ -87,16 +86,15 @@ ask(struct timeline *t, struct tl_user *u, const char *token)
 	if (can < PAGE_MIN)
 		return 0;
 	want = can;
-	buf_printf(&req, "/2/users/%s/tweets?max_results=%lu&%s", u->id, want, t->query.p);
-	if (token) {
-		buf_adds(&req, "&pagination_token=");
-		xapi_escape(&req, token);
-	}
+	net->timeline_request(&path, &query, u->id, t->o.exclude);
+	net->page_request(&req, path.p, query.p, want, token);
 	fetch_reserve(t->f, UNIT_POST, want);
 	xapi_queue(t->f->api, req.p, u);
 	u->asked = want;
 	t->inflight++;
 	buf_free(&req);
+	buf_free(&path);
+	buf_free(&query);
 	return 1;
 }
 
@@ -109,9 +107,14 @@ struct answer {
 static void
 add_post(void *arg, const char *json, size_t len)
 {
-	struct tl_user *u = ((struct answer *)arg)->u;
+	struct answer *a = arg;
+	struct tl_user *u = a->u;
 
 	if (u->state == DONE || u->got >= u->want)
+		return;
+	/* A network that cannot leave reposts out sends them: they are left here. */
+	if (a->t->o.exclude && strstr(a->t->o.exclude, "retweets") &&
+	    memmem(json, len, "\"retweeted\"", 11))
 		return;
 	if (u->posts.len)
 		buf_addc(&u->posts, ',');
@@ -258,14 +261,18 @@ take_answer(struct timeline *t)
 	u = c->arg;
 	t->inflight--;
 	t->f->p.requests++;
-	page_info(c, &pi);
+	t->f->o.api.net->page_read(c, &pi);
 	fetch_settle(t->f, UNIT_POST, u->asked, pi.ndata);
 	if (pi.problem)
 		die(EXIT_FAIL, "%s", pi.problem);
-	if (pi.has_data) {
+	if (pi.gone) {
+		unavailable(u, "", pi.gone);
+		free(pi.gone);
+	} else if (pi.has_data) {
 		struct answer a = { t, u };
 
-		if (apipage_flatten(c->body.p, c->body.len, add_post, not_a_post, &a, &err) < 0)
+		if (t->f->o.api.net->flatten(c->body.p, c->body.len, add_post, not_a_post, &a,
+		    &err) < 0)
 			die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
 		if (u->got >= t->o.count || pi.next == NULL)
 			u->state = DONE;
@@ -318,7 +325,7 @@ timeline_record(struct stream *st, const struct record *rec, void *arg)
 		return 0;
 	if (id && id->kind == JSON_STRING)
 		json_unescape(&v, id->val, id->vallen);
-	if (v.p == NULL || !is_user_id(v.p)) {
+	if (v.p == NULL || !t->f->o.api.net->is_account_id(v.p)) {
 		buf_free(&v);
 		stream_reject(st, rec, "%s: the timeline cannot be asked for",
 		    id == NULL ? "no user id (\"id\")" : id->kind != JSON_STRING ?
@@ -383,7 +390,6 @@ timeline_finish(struct timeline *t)
 	fetch_check_input(t->f, &t->check);	/* the input may end before the checkpoint */
 	sink_keep(t->f->sink, t->held.p, t->held.len);	/* bad input after the last record */
 	buf_free(&t->held);
-	buf_free(&t->query);
 	free(t->v);
 	free(t);
 }

@@ -1,5 +1,6 @@
 /*
- * xapi.h: the X API v2 client every tw-* program shares.
+ * xapi.h: the API client every fetcher shares (X's tw-*, Bluesky's
+ * bsky-*); what differs between networks is their adapter (network.h).
  *
  * Requests are queued and run on one libcurl multi handle, several at a
  * time when the caller allows it, paced by the rate-limit headers of each
@@ -7,7 +8,8 @@
  * reset) or retried with exponential backoff and jitter (5xx, timeouts,
  * stalled or truncated transfers, broken JSON); what cannot (a bad token,
  * no access, a usage cap or no credit left) ends the program with a
- * message that says what to do. A caller only ever sees 200 answers.
+ * message that says what to do. A caller sees 200 answers, and those the
+ * network's adapter gives it (ANSWER_TAKE).
  *
  * With a recording directory every answer used is kept with its request;
  * with a replay directory the answers come from such a recording and
@@ -19,10 +21,12 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "network.h"
 
 struct xapi_opts {
-	const char *base;	/* NULL: $TW_API_BASE, else https://api.x.com */
-	const char *token_file;	/* NULL: $TW_BEARER_TOKEN */
+	const struct network *net;
+	const char *base;	/* NULL: the network's variable, else its default */
+	const char *token_file;	/* NULL: the network's variable */
 	const char *record_dir;	/* keep every answer used here */
 	const char *replay_dir;	/* answer from this recording */
 	unsigned long retries;	/* per request */
@@ -35,6 +39,7 @@ struct xapi_opts {
 
 struct xapi_call {
 	char *request;		/* path and query: "/2/users/by?usernames=a,b" */
+	const struct network *net;
 	struct buf body;	/* the 200 answer */
 	void *arg;		/* the caller's */
 	struct xapi_call *next;	/* the client's queues */
@@ -52,6 +57,7 @@ struct xapi_call {
 	long rl_limit;
 	double rl_reset;
 	double server_date;	/* the answer's Date header, for clock skew */
+	char *page_header;	/* the network's page_header, as answered */
 };
 
 struct xapi;
