@@ -23,6 +23,9 @@ B ?= build
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 PROGS = \
+	bsky-followers \
+	bsky-timeline \
+	bsky-user \
 	fb-detect \
 	fb-diff \
 	fb-report \
@@ -37,6 +40,8 @@ PROGS = \
 LIBSRC = \
 	lib/apipage.c \
 	lib/archrec.c \
+	lib/bsky.c \
+	lib/bskyrec.c \
 	lib/buf.c \
 	lib/cli.c \
 	lib/conf.c \
@@ -57,6 +62,7 @@ LIBSRC = \
 	lib/lookup.c \
 	lib/llm.c \
 	lib/markdown.c \
+	lib/netbsky.c \
 	lib/netx.c \
 	lib/ngrams.c \
 	lib/output.c \
@@ -157,6 +163,9 @@ $(B)/fb-report: $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
+$(B)/bsky-%: $(B)/cmd/bsky-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
 # The unit tests link the embedded default rules and model too: test-rules and test-ngrams check them.

@@ -43,18 +43,15 @@ enum {
 	FO_REJECTS, FO_PROGRESS, FO_QUIET, FO_HELP, FO_VERSION, FO_APPEND
 };
 
-#define FETCH_LONG_OPTIONS \
+/* The options of every network's fetchers; a paid one adds FETCH_PAID_LONG_OPTIONS. */
+#define FETCH_FREE_LONG_OPTIONS \
 	{"output", required_argument, NULL, 'o'}, \
 	{"append", no_argument, NULL, FO_APPEND}, \
 	{"api", required_argument, NULL, FO_API}, \
-	{"token-file", required_argument, NULL, FO_TOKEN_FILE}, \
 	{"record", required_argument, NULL, FO_RECORD}, \
 	{"replay", required_argument, NULL, FO_REPLAY}, \
 	{"resume", required_argument, NULL, FO_RESUME}, \
 	{"estimate", no_argument, NULL, FO_ESTIMATE}, \
-	{"budget", required_argument, NULL, FO_BUDGET}, \
-	{"price-user", required_argument, NULL, FO_PRICE_USER}, \
-	{"price-post", required_argument, NULL, FO_PRICE_POST}, \
 	{"retries", required_argument, NULL, FO_RETRIES}, \
 	{"timeout", required_argument, NULL, FO_TIMEOUT}, \
 	{"max-body", required_argument, NULL, FO_MAX_BODY}, \
@@ -64,23 +61,26 @@ enum {
 	{"help", no_argument, NULL, 'h'}, \
 	{"version", no_argument, NULL, FO_VERSION}
 
-#define FETCH_OPTIONS_HELP \
+#define FETCH_PAID_LONG_OPTIONS \
+	{"token-file", required_argument, NULL, FO_TOKEN_FILE}, \
+	{"budget", required_argument, NULL, FO_BUDGET}, \
+	{"price-user", required_argument, NULL, FO_PRICE_USER}, \
+	{"price-post", required_argument, NULL, FO_PRICE_POST}
+
+#define FETCH_LONG_OPTIONS FETCH_FREE_LONG_OPTIONS, FETCH_PAID_LONG_OPTIONS
+
+/* The help of the options, in three parts around a network's --api (and token). */
+#define FETCH_OUTPUT_HELP \
 	"  -o, --output FILE     write the records to FILE; a FILE that is not empty\n" \
 	"                        needs --resume (go on) or --append (add to it)\n" \
-	"      --append          with -o: add to a FILE that is not empty\n" \
-	"      --api URL         API base URL (default $TW_API_BASE, else\n" \
-	"                        https://api.x.com)\n" \
-	"      --token-file FILE the bearer token, in a file only its owner can read\n" \
-	"                        (default $TW_BEARER_TOKEN, else\n" \
-	"                        ~/.config/followback/token)\n" \
+	"      --append          with -o: add to a FILE that is not empty\n"
+#define FETCH_RECORD_HELP \
 	"      --record DIR      keep every raw page with its request in DIR\n" \
 	"      --replay DIR      answer every request from the recording in DIR (no\n" \
 	"                        network, no token, no cost)\n" \
 	"      --resume STATE    checkpoint to STATE after each page; go on from it\n" \
-	"      --estimate        print the requests, wall time and price; fetch nothing\n" \
-	"      --budget USD      stop before the run would cost more than USD\n" \
-	"      --price-user USD  price of one user read (default 0.010)\n" \
-	"      --price-post USD  price of one post read (default 0.005)\n" \
+	"      --estimate        print the requests, wall time and price; fetch nothing\n"
+#define FETCH_RUN_HELP \
 	"      --retries N       retries of a failed request (default 5)\n" \
 	"      --timeout SEC     a transfer idle for SEC seconds has stalled (default 30)\n" \
 	"      --max-body SIZE   the largest answer accepted (default 64M)\n" \
@@ -89,6 +89,19 @@ enum {
 	"      --quiet           show no progress\n" \
 	"  -h, --help            show this help\n" \
 	"      --version         show the version\n"
+
+#define FETCH_OPTIONS_HELP \
+	FETCH_OUTPUT_HELP \
+	"      --api URL         API base URL (default $TW_API_BASE, else\n" \
+	"                        https://api.x.com)\n" \
+	"      --token-file FILE the bearer token, in a file only its owner can read\n" \
+	"                        (default $TW_BEARER_TOKEN, else\n" \
+	"                        ~/.config/followback/token)\n" \
+	FETCH_RECORD_HELP \
+	"      --budget USD      stop before the run would cost more than USD\n" \
+	"      --price-user USD  price of one user read (default 0.010)\n" \
+	"      --price-post USD  price of one post read (default 0.005)\n" \
+	FETCH_RUN_HELP
 
 /* X's defaults; fetch_opts_network then makes them another network's. */
 void fetch_opts_init(struct fetch_opts *o);

@@ -394,6 +394,42 @@ lookup_finish(struct lookup *l)
 	free(l);
 }
 
+int
+lookup_main(const struct cli_doc *doc, const struct fetch_opts *o, unsigned long per_window,
+    int argc, char **argv)
+{
+	const struct network *net = o->api.net;
+	struct fetch *f;
+	struct lookup *l;
+	struct buf job = {0}, what = {0};
+	unsigned long n;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		lookup_check_argument(doc, net, argv[i]);
+	lookup_job(&job, argc, argv);
+	f = fetch_begin(o, job.p);
+	if (o->estimate) {
+		n = argc ? (unsigned long)argc : lookup_read(NULL, stdin);
+		buf_printf(&what, "%s: accounts to look up", progname);
+		fetch_estimate(f, what.p, (n + net->lookup_batch - 1) / net->lookup_batch, per_window,
+		    UNIT_USER, n, 0, 0);
+	} else if (!f->p.done) {
+		l = lookup_new(f);
+		for (i = 0; i < argc; i++)
+			if (strcmp(argv[i], "-") == 0)
+				lookup_read(l, stdin);
+			else
+				lookup_add(l, argv[i], strlen(argv[i]), 0);
+		if (argc == 0)
+			lookup_read(l, stdin);
+		lookup_finish(l);
+	}
+	buf_free(&job);
+	buf_free(&what);
+	return fetch_end(f);
+}
+
 void
 lookup_check_argument(const struct cli_doc *doc, const struct network *net, const char *arg)
 {

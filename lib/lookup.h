@@ -40,4 +40,12 @@ void lookup_check_argument(const struct cli_doc *doc, const struct network *net,
 /* Runs the last batch and frees l. */
 void lookup_finish(struct lookup *l);
 
+/*
+ * The whole run of tw-user or bsky-user after its options: the accounts of
+ * the arguments (argv[0] on, after the options) or stdin, looked up, or
+ * estimated; returns the exit status.
+ */
+int lookup_main(const struct cli_doc *doc, const struct fetch_opts *o, unsigned long per_window,
+    int argc, char **argv);
+
 #endif

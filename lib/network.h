@@ -35,7 +35,7 @@
  *               lookup_mixed; timeline_request() for an account's posts
  *               (timeline.c).
  *
- * network_x is X's (netx.c).
+ * network_x is X's (netx.c), network_bsky Bluesky's (netbsky.c).
  */
 #ifndef FB_NETWORK_H
 #define FB_NETWORK_H
@@ -95,7 +95,7 @@ struct network {
 	    const char *exclude);
 };
 
-extern const struct network network_x;
+extern const struct network network_x, network_bsky;
 
 /* The 5xx, 408 and 429 answers every network shares; ANSWER_STOP for the rest. */
 enum verdict network_classify_common(const struct xapi_call *c, struct buf *why);

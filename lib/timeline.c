@@ -393,3 +393,61 @@ timeline_finish(struct timeline *t)
 	free(t->v);
 	free(t);
 }
+
+int
+timeline_option(const struct cli_doc *doc, struct timeline_opts *to, struct fetch_opts *o,
+    struct stream_opts *so, int c, const char *arg)
+{
+	switch (c) {
+	case TO_COUNT: to->count = cli_count(doc, "--count", arg, 1, 3200); break;
+	case TO_EXCLUDE:
+		if (strcmp(arg, "replies") && strcmp(arg, "retweets") &&
+		    strcmp(arg, "replies,retweets") && strcmp(arg, "retweets,replies"))
+			cli_usage(doc, "--exclude %s: expected replies, retweets or replies,retweets", arg);
+		to->exclude = arg;
+		break;
+	case TO_JOBS: o->api.jobs = (unsigned)cli_count(doc, "--jobs", arg, 1, 64); break;
+	case TO_MAX_RECORD: so->max_record = cli_size(doc, "--max-record", arg); break;
+	default: return fetch_option(o, doc, c, arg);
+	}
+	return 1;
+}
+
+static int
+count_user(struct stream *st, const struct record *rec, void *arg)
+{
+	(void)st;
+	(void)rec;
+	++*(unsigned long *)arg;
+	return 0;
+}
+
+unsigned long
+timeline_count(const struct stream_opts *so, int argc, char **argv, int *status)
+{
+	struct stream *st = stream_new(so);
+	unsigned long users = 0;
+
+	stream_run(st, argc, argv, count_user, &users);
+	*status = stream_finish(st);
+	return users;
+}
+
+int
+timeline_attach(struct fetch *f, const struct timeline_opts *to, struct stream_opts *so,
+    int argc, char **argv)
+{
+	struct timeline *t = timeline_new(f, to);
+	struct stream *st;
+
+	/* Bad input and records without an id go to --rejects in step with the checkpoint. */
+	if (f->o.rejects) {
+		so->rejects_path = f->o.rejects;
+		so->keep = timeline_keep;
+		so->keep_arg = t;
+	}
+	st = stream_new(so);
+	stream_run(st, argc, argv, timeline_record, t);
+	timeline_finish(t);
+	return stream_finish(st);
+}
