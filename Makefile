@@ -24,6 +24,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 PROGS = \
 	bsky-followers \
+	bsky-mentions \
 	bsky-timeline \
 	bsky-user \
 	fb-detect \
@@ -41,6 +42,7 @@ LIBSRC = \
 	lib/apipage.c \
 	lib/archrec.c \
 	lib/bsky.c \
+	lib/bskyauth.c \
 	lib/bskyrec.c \
 	lib/buf.c \
 	lib/cli.c \

@@ -101,8 +101,8 @@ wipe(char *s)
 }
 
 /* The token file's text, read from the descriptor that was checked. */
-static char *
-read_token_file(const char *file)
+char *
+xapi_read_secret(const char *file)
 {
 	struct stat st;
 	struct buf b = {0};
@@ -160,7 +160,7 @@ read_token(const struct network *net, const char *file)
 	if (file == NULL && (env == NULL || *env == '\0'))
 		file = dflt = default_token_file(net);
 	if (file)
-		tok = read_token_file(file);
+		tok = xapi_read_secret(file);
 	else if (env && *env)
 		tok = xstrdup(env);
 	else
@@ -367,8 +367,8 @@ xapi_open(const struct xapi_opts *o)
 		x->base[--n] = '\0';
 	for (hdr = o->net->headers; hdr && *hdr; hdr++)
 		x->headers = curl_slist_append(x->headers, *hdr);
-	if (o->net->token_env) {
-		char *tok = read_token(o->net, o->token_file);
+	if (o->bearer || o->net->token_env) {
+		char *tok = o->bearer ? xstrdup(o->bearer) : read_token(o->net, o->token_file);
 		struct buf h = {0};
 
 		buf_printf(&h, "Authorization: Bearer %s", tok);
@@ -379,7 +379,8 @@ xapi_open(const struct xapi_opts *o)
 		free(tok);
 	}
 	x->multi = curl_multi_init();
-	if (x->multi == NULL || (x->headers == NULL && (o->net->headers || o->net->token_env)))
+	if (x->multi == NULL || (x->headers == NULL && (o->net->headers || o->net->token_env ||
+	    o->bearer)))
 		die(EXIT_FAIL, "cannot start libcurl");
 	curl_multi_setopt(x->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)x->o.jobs);
 	if (o->record_dir)

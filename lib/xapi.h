@@ -27,6 +27,7 @@ struct xapi_opts {
 	const struct network *net;
 	const char *base;	/* NULL: the network's variable, else its default */
 	const char *token_file;	/* NULL: the network's variable */
+	const char *bearer;	/* a token the program got itself (a session): sent as is */
 	const char *record_dir;	/* keep every answer used here */
 	const char *replay_dir;	/* answer from this recording */
 	unsigned long retries;	/* per request */
@@ -77,6 +78,12 @@ struct xapi_call *xapi_next(struct xapi *x);
 void xapi_call_free(struct xapi_call *c);
 /* One request, run to its answer (with nothing else queued). */
 struct xapi_call *xapi_get(struct xapi *x, const char *request);
+
+/*
+ * The text of a file that holds a secret (a token, a password): exits 2
+ * unless it is a regular file that only its owner can read.
+ */
+char *xapi_read_secret(const char *file);
 
 /* Appends s percent-encoded for a query value (commas kept, as X lists them). */
 void xapi_escape(struct buf *out, const char *s);

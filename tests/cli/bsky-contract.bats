@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# The Bluesky contract: every request that bsky-user, bsky-followers and
-# bsky-timeline send (pages, count lookups, one-account feeds) and every
+# The Bluesky contract: every request that bsky-user, bsky-followers,
+# bsky-timeline and bsky-mentions send (pages, count lookups, one-account feeds) and every
 # answer of the fake AppView they read is checked against Bluesky's lexicons,
 # ../shared/bsky/lexicons next to the repository (never copied into it), by
 # Bluesky's own validator, @atproto/lexicon (tools/lexicon.sh finds or
@@ -66,6 +66,16 @@ valid() {
 	bsky-timeline --record rec @suspended.test >/dev/null 2>&1 || true
 	grep -q 'getAuthorFeed' rec/index.ndjson
 	grep -q '"status":400' rec/index.ndjson
+	valid rec
+}
+
+@test "bsky-mentions: notification pages and their post records keep the lexicons" {
+	start_bsky --data "$DATA/bsky-account.json" --app-password test-pass
+	BSKY_PDS_BASE=$BSKY_API_BASE BSKY_APP_PASSWORD=test-pass \
+		bsky-mentions --session s --record rec alice.test >/dev/null 2>&1
+	BSKY_PDS_BASE=$BSKY_API_BASE bsky-mentions --session s --record rec --limit 2 alice.test \
+		>/dev/null 2>&1
+	grep -q 'listNotifications' rec/index.ndjson
 	valid rec
 }
 

@@ -36,6 +36,22 @@ AccountDeactivated. getProfiles leaves them out. Lists skip suspended,
 deactivated and deleted accounts, so a page may be short or empty and still
 carry a cursor. Cursors are opaque; a page has one only when more remain.
 
+Sign-in (for listNotifications)
+    --app-password PW  the app password of every account (default none: no
+                    sign-in); POST com.atproto.server.createSession
+                    {identifier, password} answers a session (401
+                    AuthenticationRequired "Invalid identifier or password"
+                    otherwise), POST com.atproto.server.refreshSession with
+                    the refresh token a new one; the old tokens stop working;
+                    GET com.atproto.server.getSession says whether an access
+                    token is still taken (200 {handle, did}, else 401 or 400).
+    --access-ttl SEC   how long an access token lasts (default 7200)
+    app.bsky.notification.listNotifications (reasons, limit, cursor) needs
+    "Authorization: Bearer ACCESS": 401 AuthMissing without, 400 ExpiredToken
+    when it has expired; it answers the fixture's "notifications": {DID:
+    [{"reason", "post" (a URI of "posts")}]}, newest first, filtered by
+    reasons. The log has "method" and never a token or a password.
+
 Rate limit and log
     --window SEC    the rate-limit window (default 300)
     --rate N        requests a window allows (default 3000); every answer has
@@ -76,6 +92,7 @@ PARAMS = {
     "app.bsky.graph.getFollowers": {"actor", "limit", "cursor"},
     "app.bsky.graph.getFollows": {"actor", "limit", "cursor"},
     "app.bsky.feed.getAuthorFeed": {"actor", "limit", "cursor", "filter", "includePins"},
+    "app.bsky.notification.listNotifications": {"reasons", "limit", "cursor", "priority", "seenAt"},
 }
 
 
@@ -94,6 +111,7 @@ class Store:
         self.suspended = set(fixture.get("suspended", []))
         self.deactivated = set(fixture.get("deactivated", []))
         self.deleted = set(fixture.get("deleted", []))
+        self.notifications = fixture.get("notifications", {})
         self.generate = generate
         if generate:
             self.profiles.setdefault("did:plc:bench", {
@@ -203,7 +221,7 @@ class Api:
                 raise BadRequest(400, "InvalidRequest", "unknown parameter: %s" % k)
             q.setdefault(k, []).append(v)
         for k, v in q.items():
-            if k != "actors" and len(v) > 1:
+            if k not in ("actors", "reasons") and len(v) > 1:
                 raise BadRequest(400, "InvalidRequest", "%s given more than once" % k)
         return q
 
@@ -283,6 +301,74 @@ class Api:
             return out
         raise BadRequest(404, "XRPCNotSupported", "Method Not Implemented")
 
+    def notifications(self, pairs, did):
+        q = self.params("app.bsky.notification.listNotifications", pairs)
+        reasons = set(q.get("reasons", [])) or {"mention", "reply", "quote", "follow", "like"}
+        posts = {p["uri"]: p for p in self.store.posts}
+        items = [n for n in self.store.notifications.get(did, []) if n["reason"] in reasons]
+        chunk, out = self.page(items, q)
+        out["notifications"] = []
+        for n in chunk:
+            view = post_view(self.store, posts[n["post"]])
+            out["notifications"].append({
+                "uri": view["uri"], "cid": view["cid"], "author": view["author"],
+                "reason": n["reason"], "record": view["record"], "isRead": False,
+                "indexedAt": view["indexedAt"], "labels": []})
+        return out
+
+
+def jwt(claims):
+    def part(obj):
+        return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
+    return part({"alg": "HS256", "typ": "JWT"}) + "." + part(claims) + ".c2lnbmF0dXJl"
+
+
+class Sessions:
+    """Sign-ins: one live pair of tokens per account."""
+
+    def __init__(self, store, password, ttl):
+        self.store, self.password, self.ttl = store, password, ttl
+        self.access, self.refresh, self.n = {}, {}, 0
+        self.lock = threading.Lock()
+
+    def issue(self, did, handle):
+        self.n += 1
+        now = time.time()
+        a = jwt({"scope": "com.atproto.appPass", "sub": did, "iat": int(now),
+                 "exp": int(now + self.ttl), "n": self.n})
+        r = jwt({"scope": "com.atproto.refresh", "sub": did, "iat": int(now),
+                 "exp": int(now + 90 * 86400), "n": self.n})
+        self.access = {k: v for k, v in self.access.items() if v[0] != did}
+        self.refresh = {k: v for k, v in self.refresh.items() if v != did}
+        self.access[a] = (did, now + self.ttl)
+        self.refresh[r] = did
+        return {"accessJwt": a, "refreshJwt": r, "handle": handle, "did": did, "active": True}
+
+    def create(self, body):
+        with self.lock:
+            p = self.store.profile(str(body.get("identifier", "")))
+            if self.password is None or p is None or body.get("password") != self.password:
+                raise BadRequest(401, "AuthenticationRequired", "Invalid identifier or password")
+            return self.issue(p["did"], p["handle"])
+
+    def renew(self, token):
+        with self.lock:
+            did = self.refresh.get(token)
+            if did is None:
+                raise BadRequest(400, "ExpiredToken", "Token has been revoked")
+            return self.issue(did, self.store.profile(did)["handle"])
+
+    def who(self, token):
+        with self.lock:
+            if token is None:
+                raise BadRequest(401, "AuthMissing", "Authentication Required")
+            entry = self.access.get(token)
+            if entry is None:
+                raise BadRequest(401, "InvalidToken", "Bad token")
+            if entry[1] < time.time():
+                raise BadRequest(400, "ExpiredToken", "Token has expired")
+            return entry[0]
+
 
 class Limiter:
     def __init__(self, window, limit):
@@ -315,7 +401,7 @@ class Faults:
             return chosen
 
 
-def handler(api, limiter, faults, log):
+def handler(api, limiter, faults, log, sessions):
     class H(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -331,6 +417,29 @@ def handler(api, limiter, faults, log):
                 self.send_header(k, v)
             self.end_headers()
             self.wfile.write(data)
+
+        def bearer(self):
+            h = self.headers.get("Authorization", "")
+            return h[len("Bearer "):] if h.startswith("Bearer ") else None
+
+        def do_POST(self):
+            u = urlsplit(self.path)
+            n = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(n) if n else b""
+            try:
+                if u.path == "/xrpc/com.atproto.server.createSession":
+                    body = sessions.create(json.loads(raw or b"{}"))
+                elif u.path == "/xrpc/com.atproto.server.refreshSession":
+                    body = sessions.renew(self.bearer())
+                else:
+                    raise BadRequest(404, "XRPCNotSupported", "Method Not Implemented")
+                status = 200
+            except BadRequest as e:
+                status, body = e.status, {"error": e.name, "message": e.message}
+            except ValueError:
+                status, body = 400, {"error": "InvalidRequest", "message": "bad JSON"}
+            self.log_line(u.path, [], status, "POST")
+            self.send(status, body)
 
         def do_GET(self):
             u = urlsplit(self.path)
@@ -352,6 +461,12 @@ def handler(api, limiter, faults, log):
                        ("RateLimit-Remaining", str(remaining)),
                        ("RateLimit-Reset", str(reset)),
                        ("RateLimit-Policy", "%d;w=%d" % (limiter.limit, limiter.window))]
+            if nsid == "com.atproto.server.getSession":
+                try:
+                    did = sessions.who(self.bearer())
+                except BadRequest as e:
+                    return e.status, {"error": e.name, "message": e.message}, headers
+                return 200, {"did": did, "handle": api.store.profile(did)["handle"]}, headers
             if self.headers.get("atproto-accept-labelers", "").split(",")[0].split(";")[0] != MODERATION:
                 return 400, {"error": "InvalidRequest",
                              "message": "the test server expects atproto-accept-labelers"}, headers
@@ -376,7 +491,10 @@ def handler(api, limiter, faults, log):
             if nsid not in PARAMS:
                 return 404, {"error": "XRPCNotSupported", "message": "Method Not Implemented"}, headers
             try:
-                body = api.answer(nsid, pairs)
+                if nsid == "app.bsky.notification.listNotifications":
+                    body = api.notifications(pairs, sessions.who(self.bearer()))
+                else:
+                    body = api.answer(nsid, pairs)
             except BadRequest as e:
                 return e.status, {"error": e.name, "message": e.message}, headers
             if action == "empty-page":
@@ -387,10 +505,11 @@ def handler(api, limiter, faults, log):
                 body["cursor"] = q.get("cursor") or make_cursor(0)
             return 200, body, headers
 
-        def log_line(self, path, pairs, status):
+        def log_line(self, path, pairs, status, method="GET"):
             if log:
                 with open(log, "a") as f:
-                    f.write(json.dumps({"t": time.time(), "path": path, "query": pairs,
+                    f.write(json.dumps({"t": time.time(), "method": method, "path": path,
+                                        "query": pairs,
                                         "status": status,
                                         "auth": "Authorization" in self.headers}) + "\n")
 
@@ -407,12 +526,15 @@ def main():
     ap.add_argument("--window", type=int, default=300)
     ap.add_argument("--rate", type=int, default=3000)
     ap.add_argument("--faults")
+    ap.add_argument("--app-password")
+    ap.add_argument("--access-ttl", type=int, default=7200)
     a = ap.parse_args()
     fixture = json.load(open(a.data)) if a.data else {}
     faults = Faults(json.load(open(a.faults))) if a.faults else None
+    store = Store(fixture, a.generate)
     srv = ThreadingHTTPServer(("127.0.0.1", a.port),
-                              handler(Api(Store(fixture, a.generate)),
-                                      Limiter(a.window, a.rate), faults, a.log))
+                              handler(Api(store), Limiter(a.window, a.rate), faults, a.log,
+                                      Sessions(store, a.app_password, a.access_ttl)))
     port = srv.server_address[1]
     print(port, flush=True)
     if a.port_file:
