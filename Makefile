@@ -23,6 +23,10 @@ B ?= build
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 PROGS = \
+	bsky-followers \
+	bsky-mentions \
+	bsky-timeline \
+	bsky-user \
 	fb-detect \
 	fb-diff \
 	fb-report \
@@ -37,6 +41,9 @@ PROGS = \
 LIBSRC = \
 	lib/apipage.c \
 	lib/archrec.c \
+	lib/bsky.c \
+	lib/bskyauth.c \
+	lib/bskyrec.c \
 	lib/buf.c \
 	lib/cli.c \
 	lib/conf.c \
@@ -57,6 +64,8 @@ LIBSRC = \
 	lib/lookup.c \
 	lib/llm.c \
 	lib/markdown.c \
+	lib/netbsky.c \
+	lib/netx.c \
 	lib/ngrams.c \
 	lib/output.c \
 	lib/posts.c \
@@ -156,6 +165,9 @@ $(B)/fb-report: $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
+$(B)/bsky-%: $(B)/cmd/bsky-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
 # The unit tests link the embedded default rules and model too: test-rules and test-ngrams check them.
