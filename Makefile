@@ -57,6 +57,9 @@ LIBSRC = \
 	lib/lookup.c \
 	lib/llm.c \
 	lib/markdown.c \
+	lib/masto.c \
+	lib/mastorec.c \
+	lib/mastotext.c \
 	lib/ngrams.c \
 	lib/output.c \
 	lib/posts.c \
@@ -93,7 +96,10 @@ UNITS = \
 	test-rank \
 	test-fetch \
 	test-report \
-	test-width
+	test-width \
+	test-mastotext \
+	test-masto \
+	test-mastorec
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 

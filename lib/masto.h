@@ -1,0 +1,37 @@
+/*
+ * masto.h: what a Mastodon client reads besides the records: account
+ * addresses (@user@host), the Link header it pages by, and the reset time
+ * of its rate limits, which Mastodon gives as an ISO 8601 date, not in
+ * seconds as X and Bluesky do.
+ */
+#ifndef FB_MASTO_H
+#define FB_MASTO_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * An account written @user@host, user@host, @user or user: its name in
+ * user and its instance in host (from the address, else instance). NULL
+ * when it is one, else what is wrong with it.
+ */
+const char *masto_address(const char *arg, const char *instance, struct buf *user,
+    struct buf *host);
+/* Whether s is an instance's host name (with a port, or an IPv4 address). */
+int masto_host_ok(const char *s);
+
+/*
+ * The target of the link of relation rel ("next") in a Link header value
+ * (RFC 8288: several links, rel holding several relations, quoted or not)
+ * into url; 1 if there is one.
+ */
+int masto_link(const char *value, size_t len, const char *rel, struct buf *url);
+
+/*
+ * An ISO 8601 time ("2026-12-05T23:15:00.123456Z", "+01:00", no zone is
+ * UTC) in seconds since the epoch; -1 when s is none.
+ */
+int masto_time(const char *s, size_t len, double *t);
+
+#endif
