@@ -58,6 +58,7 @@ LIBSRC = \
 	lib/llm.c \
 	lib/markdown.c \
 	lib/masto.c \
+	lib/mastopage.c \
 	lib/mastorec.c \
 	lib/mastotext.c \
 	lib/ngrams.c \
@@ -99,7 +100,8 @@ UNITS = \
 	test-width \
 	test-mastotext \
 	test-masto \
-	test-mastorec
+	test-mastorec \
+	test-mastopage
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 

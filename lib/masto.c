@@ -171,6 +171,31 @@ masto_link(const char *value, size_t len, const char *rel, struct buf *url)
 	return 0;
 }
 
+int
+masto_next(const char *value, size_t len, const char *path, struct buf *request)
+{
+	struct buf url = {0};
+	const char *p, *q;
+	int rc = 0;
+
+	if (masto_link(value, len, "next", &url)) {
+		p = url.p;
+		/* An absolute target: its path starts after the scheme and the host. */
+		if ((q = strstr(p, "://")) != NULL && strcspn(p, "/?#") >= (size_t)(q - p))
+			p = q + 3 + strcspn(q + 3, "/?#");
+		q = p + strcspn(p, "?#");
+		rc = -1;
+		if ((size_t)(q - p) == strlen(path) && strncmp(p, path, (size_t)(q - p)) == 0 &&
+		    *q != '#' && !strchr(q, '#')) {
+			buf_reset(request);
+			buf_adds(request, p);
+			rc = 1;
+		}
+	}
+	buf_free(&url);
+	return rc;
+}
+
 static int
 number(const char *s, int n, int *out)
 {

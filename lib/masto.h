@@ -29,6 +29,14 @@ int masto_host_ok(const char *s);
 int masto_link(const char *value, size_t len, const char *rel, struct buf *url);
 
 /*
+ * The request (path and query) of the next page of path from a Link header
+ * value: 1 when there is one, 0 at the end, -1 when its target is not path
+ * (only the path and query are used: the next page is asked of the same
+ * instance, with the same credentials, never of a host a header names).
+ */
+int masto_next(const char *value, size_t len, const char *path, struct buf *request);
+
+/*
  * An ISO 8601 time ("2026-12-05T23:15:00.123456Z", "+01:00", no zone is
  * UTC) in seconds since the epoch; -1 when s is none.
  */

@@ -36,6 +36,18 @@ link_is(const char *header, const char *rel, const char *want, const char *what)
 }
 
 static void
+next_is(const char *header, const char *path, int want_rc, const char *want, const char *what)
+{
+	struct buf req = {0};
+	int rc = masto_next(header, strlen(header), path, &req);
+
+	ok(rc == want_rc, "%s: %d", what, rc);
+	if (want)
+		is_str(req.p, want, "%s: request", what);
+	buf_free(&req);
+}
+
+static void
 time_is(const char *s, double want, const char *what)
 {
 	double t = -1;
@@ -85,6 +97,21 @@ main(void)
 	link_is("<https://m.example/a>;REL=\"NEXT\"", "next", "https://m.example/a", "names are case-insensitive");
 	link_is("<https://m.example/a; rel=\"next\"", "next", NULL, "an unclosed target");
 	link_is("<https://m.example/a>; rel=\"next", "next", NULL, "an unclosed quote");
+
+	next_is("<https://m.example/api/v1/accounts/1/followers?limit=80&max_id=7>; rel=\"next\"",
+	    "/api/v1/accounts/1/followers", 1, "/api/v1/accounts/1/followers?limit=80&max_id=7",
+	    "the next request is the path and query of the link");
+	next_is("<http://127.0.0.1:4011/api/v1/accounts/1/followers?max_id=7>; rel=\"next\"",
+	    "/api/v1/accounts/1/followers", 1, "/api/v1/accounts/1/followers?max_id=7",
+	    "whatever host the link names");
+	next_is("</api/v1/accounts/1/statuses?max_id=9>; rel=\"next\"", "/api/v1/accounts/1/statuses", 1,
+	    "/api/v1/accounts/1/statuses?max_id=9", "a relative link");
+	next_is("<https://m.example/api/v1/accounts/2/followers?max_id=7>; rel=\"next\"",
+	    "/api/v1/accounts/1/followers", -1, NULL, "a link to another account's list is refused");
+	next_is("<https://m.example/api/v1/accounts/1/followers/x?max_id=7>; rel=\"next\"",
+	    "/api/v1/accounts/1/followers", -1, NULL, "a link to a longer path is refused");
+	next_is("<https://m.example/api/v1/accounts/1/followers?min_id=7>; rel=\"prev\"",
+	    "/api/v1/accounts/1/followers", 0, NULL, "only prev: the end");
 
 	time_is("2026-12-05T23:15:00.000000Z", 1796512500.0, "Mastodon's reset, microseconds, Z");
 	time_is("2026-12-05T23:15:00.250Z", 1796512500.25, "a fraction of a second");
