@@ -28,6 +28,10 @@ PROGS = \
 	fb-report \
 	fb-score \
 	fb-suggest \
+	masto-followers \
+	masto-mentions \
+	masto-timeline \
+	masto-user \
 	tw-followers \
 	tw-archive \
 	tw-mentions \
@@ -58,6 +62,7 @@ LIBSRC = \
 	lib/llm.c \
 	lib/markdown.c \
 	lib/masto.c \
+	lib/mastofetch.c \
 	lib/mastopage.c \
 	lib/mastorec.c \
 	lib/mastotext.c \
@@ -164,6 +169,9 @@ $(B)/fb-report: $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
+$(B)/masto-%: $(B)/cmd/masto-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
 # The unit tests link the embedded default rules and model too: test-rules and test-ngrams check them.

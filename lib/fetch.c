@@ -78,7 +78,8 @@ fetch_begin(const struct fetch_opts *o, const char *job)
 	if (o->estimate)
 		return f;	/* the client opens when a lookup needs it */
 	/* The client first: a run that cannot start leaves no checkpoint. */
-	f->api = xapi_open(&f->o.api);
+	if (o->api.net == NULL || o->api.base || o->api.replay_dir)
+		f->api = xapi_open(&f->o.api);	/* else the first input names the instance */
 	f->sink = sink_open(o->output, o->rejects, o->resume, o->append, job, &f->p);
 	if (f->p.done)
 		warnmsg("%s: the run is already complete (%lu record%s in %lu request%s, $%.2f); "
@@ -117,7 +118,7 @@ show_summary(struct fetch *f)
 		fputs("\r\033[K", stderr);
 	fprintf(stderr, "%s: %lu record%s in %lu request%s, $%.2f%s", progname, records,
 	    records == 1 ? "" : "s", requests, requests == 1 ? "" : "s", f->p.spent - f->before.spent,
-	    f->o.api.replay_dir ? " at X's prices (replayed: nothing paid)" : "");
+	    f->o.api.replay_dir && !f->o.api.net ? " at X's prices (replayed: nothing paid)" : "");
 	if (f->before.requests)
 		fprintf(stderr, "; with the earlier runs of %s: %lu records, $%.2f", f->o.resume,
 		    f->p.records, f->p.spent);

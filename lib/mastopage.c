@@ -45,8 +45,9 @@ mastopage_records(const char *json, size_t len, enum mastopage_kind kind,
 		buf_reset(&why);
 		if (kind == MASTOPAGE_ACCOUNTS)
 			rc = mastorec_user(&rec, el, ellen, instance, MASTOREC_SOURCE, &why);
-		else if (kind == MASTOPAGE_STATUSES)
-			rc = mastorec_post(&rec, el, ellen, instance, MASTOREC_SOURCE, &why);
+		else if (kind != MASTOPAGE_MENTIONS)
+			rc = mastorec_post(&rec, el, ellen, instance,
+			    kind == MASTOPAGE_STATUSES ? MASTOREC_SOURCE : 0, &why);
 		else if (elkind == JSON_OBJECT && notification_status(el, ellen, &status))
 			rc = mastorec_post(&rec, status.val, status.vallen, instance,
 			    MASTOREC_SOURCE | MASTOREC_AUTHOR, &why);

@@ -13,6 +13,7 @@
 enum mastopage_kind {
 	MASTOPAGE_ACCOUNTS,	/* user records */
 	MASTOPAGE_STATUSES,	/* post records, without their author */
+	MASTOPAGE_TIMELINE,	/* post records to attach to their user: no fb.source */
 	MASTOPAGE_MENTIONS	/* notifications: their statuses, with the author */
 };
 
@@ -25,7 +26,7 @@ struct mastopage_out {
 
 /*
  * Calls out->emit with the record of each element of the page, with
- * fb.source naming instance; returns how many elements it has, or -1 with
+ * fb.source naming instance (but for MASTOPAGE_TIMELINE); returns how many elements it has, or -1 with
  * a message in err when it is not a JSON array.
  */
 long mastopage_records(const char *json, size_t len, enum mastopage_kind kind,

@@ -39,11 +39,13 @@ struct bucket {
 struct recorded {
 	char *request;
 	char *file;
+	char *link;		/* the answer's Link header, if it had one */
 	int used;
 };
 
 struct xapi {
 	struct xapi_opts o;
+	const struct xapi_network *net;
 	char *base;
 	struct curl_slist *headers;	/* holds the token: wiped at the end */
 	CURLM *multi;
@@ -149,20 +151,27 @@ default_token_file(void)
 
 /*
  * The token from --token-file, TW_BEARER_TOKEN, or the default file, in that
- * order; exits 2 when there is none or the file is unsafe.
+ * order (another network: --token-file or its variable); exits 2 when there
+ * is none or the file is unsafe, or returns NULL when the network does
+ * without one.
  */
 static char *
-read_token(const char *file)
+read_token(const char *file, const struct xapi_network *net)
 {
-	const char *env = getenv("TW_BEARER_TOKEN");
+	const char *env_name = net ? net->token_env : "TW_BEARER_TOKEN";
+	const char *env = getenv(env_name);
 	char *tok, *s, *e, *dflt = NULL;
 
-	if (file == NULL && (env == NULL || *env == '\0'))
+	if (file == NULL && (env == NULL || *env == '\0') && net == NULL)
 		file = dflt = default_token_file();
 	if (file)
 		tok = read_token_file(file);
 	else if (env && *env)
 		tok = xstrdup(env);
+	else if (net && net->token_optional)
+		return NULL;
+	else if (net)
+		die(EXIT_USAGE, "no token: set %s or give --token-file (%s)", env_name, net->token_help);
 	else
 		die(EXIT_USAGE, "no token: set TW_BEARER_TOKEN, give --token-file, or keep it in "
 		    "~/.config/followback/token (README.md, \"Getting a token\", says how)");
@@ -173,14 +182,14 @@ read_token(const char *file)
 	*e = '\0';
 	memmove(tok, s, (size_t)(e - s) + 1);
 	if (*tok == '\0')
-		die(EXIT_USAGE, "%s: the token is empty", file ? file : "TW_BEARER_TOKEN");
+		die(EXIT_USAGE, "%s: the token is empty", file ? file : env_name);
 	if (strncmp(tok, "Bearer ", 7) == 0)
 		memmove(tok, tok + 7, strlen(tok + 7) + 1);
 	/* A bearer token is printable ASCII: anything else would reach the header. */
 	for (s = tok; *s; s++)
 		if (*s <= ' ' || *s > '~')
 			die(EXIT_USAGE, "%s: the token holds a character a token cannot have",
-			    file ? file : "TW_BEARER_TOKEN");
+			    file ? file : env_name);
 	free(dflt);
 	keep_secrets_out_of_dumps();
 	return tok;
@@ -243,7 +252,7 @@ replay_load(struct xapi *x, const char *dir)
 		if (jv_get_kind(v) != JV_KIND_OBJECT)
 			die(EXIT_USAGE, "%s:%lu: not a recording entry", path.p, lineno);
 		req = jv_object_get(jv_copy(v), jv_string("request"));
-		file = jv_object_get(v, jv_string("file"));
+		file = jv_object_get(jv_copy(v), jv_string("file"));
 		name = jv_get_kind(file) == JV_KIND_STRING ? jv_string_value(file) : NULL;
 		/* A page is a file of the recording itself: no path leads out of it. */
 		if (jv_get_kind(req) != JV_KIND_STRING || name == NULL || *name == '\0' ||
@@ -253,9 +262,18 @@ replay_load(struct xapi *x, const char *dir)
 			x->replay = xgrow(x->replay, &cap, sizeof *x->replay, 64);
 		x->replay[x->nreplay].request = xstrdup(jv_string_value(req));
 		x->replay[x->nreplay].file = xstrdup(name);
+		x->replay[x->nreplay].link = NULL;
+		{
+			jv link = jv_object_get(jv_copy(v), jv_string("link"));
+
+			if (jv_get_kind(link) == JV_KIND_STRING)
+				x->replay[x->nreplay].link = xstrdup(jv_string_value(link));
+			jv_free(link);
+		}
 		x->nreplay++;
 		jv_free(req);
 		jv_free(file);
+		jv_free(v);
 	}
 	free(text);
 	buf_free(&path);
@@ -287,6 +305,7 @@ replay_answer(struct xapi *x, struct xapi_call *c)
 		free(body);
 		buf_free(&path);
 		c->status = 200;
+		c->link = r->link ? xstrdup(r->link) : NULL;
 		return;
 	}
 	die(EXIT_FAIL, "%s: the recording has no (more) answers to GET %s",
@@ -326,7 +345,12 @@ record_answer(struct xapi *x, const struct xapi_call *c)
 		die(EXIT_FAIL, "%s:", path.p);
 	buf_printf(&line, "{\"n\":%lu,\"method\":\"GET\",\"request\":", x->record_n);
 	json_escape(&line, c->request, strlen(c->request));
-	buf_printf(&line, ",\"status\":%ld,\"file\":\"%s\"}\n", c->status, name);
+	buf_printf(&line, ",\"status\":%ld,\"file\":\"%s\"", c->status, name);
+	if (c->link) {
+		buf_adds(&line, ",\"link\":");
+		json_escape(&line, c->link, strlen(c->link));
+	}
+	buf_adds(&line, "}\n");
 	if (fwrite(line.p, 1, line.len, x->record_index) != line.len ||
 	    fflush(x->record_index) != 0)
 		die(EXIT_FAIL, "%s/index.ndjson:", x->o.record_dir);
@@ -338,10 +362,11 @@ struct xapi *
 xapi_open(const struct xapi_opts *o)
 {
 	struct xapi *x = xcalloc(1, sizeof *x);
-	const char *base = o->base ? o->base : getenv("TW_API_BASE");
+	const char *base = o->base ? o->base : getenv(o->net ? o->net->base_env : "TW_API_BASE");
 	size_t n;
 
 	x->o = *o;
+	x->net = o->net;
 	if (x->o.jobs == 0)
 		x->o.jobs = 1;
 	x->rng = (unsigned)time(NULL) ^ ((unsigned)getpid() << 16);
@@ -351,7 +376,7 @@ xapi_open(const struct xapi_opts *o)
 		return x;
 	}
 	if (base == NULL || *base == '\0')
-		base = DEFAULT_BASE;
+		base = x->net ? x->net->default_base : DEFAULT_BASE;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		die(EXIT_FAIL, "cannot start libcurl");
 	if (!url_allowed(base))
@@ -361,18 +386,22 @@ xapi_open(const struct xapi_opts *o)
 	while (n > 0 && x->base[n - 1] == '/')
 		x->base[--n] = '\0';
 	{
-		char *tok = read_token(o->token_file);
+		char *tok = read_token(o->token_file, x->net);
 		struct buf h = {0};
 
-		buf_printf(&h, "Authorization: Bearer %s", tok);
-		x->headers = curl_slist_append(NULL, h.p);
-		wipe(h.p);
-		wipe(tok);
-		buf_free(&h);
-		free(tok);
+		if (tok) {
+			buf_printf(&h, "Authorization: Bearer %s", tok);
+			x->headers = curl_slist_append(NULL, h.p);
+			wipe(h.p);
+			wipe(tok);
+			buf_free(&h);
+			free(tok);
+			if (x->headers == NULL)
+				die(EXIT_FAIL, "cannot start libcurl");
+		}
 	}
 	x->multi = curl_multi_init();
-	if (x->multi == NULL || x->headers == NULL)
+	if (x->multi == NULL)
 		die(EXIT_FAIL, "cannot start libcurl");
 	curl_multi_setopt(x->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)x->o.jobs);
 	if (o->record_dir)
@@ -386,6 +415,7 @@ xapi_call_free(struct xapi_call *c)
 	if (c == NULL)
 		return;
 	free(c->request);
+	free(c->link);
 	buf_free(&c->body);
 	free(c);
 }
@@ -416,10 +446,22 @@ xapi_close(struct xapi *x)
 	for (i = 0; i < x->nreplay; i++) {
 		free(x->replay[i].request);
 		free(x->replay[i].file);
+		free(x->replay[i].link);
 	}
 	free(x->replay);
 	free(x->base);
 	free(x);
+}
+
+void
+xapi_keep_link(struct xapi_call *c, const char *value, size_t len)
+{
+	while (len > 0 && (*value == ' ' || *value == '\t'))
+		value++, len--;
+	while (len > 0 && (value[len - 1] == '\r' || value[len - 1] == '\n' || value[len - 1] == ' '))
+		len--;
+	free(c->link);
+	c->link = xstrndup(value, len);
 }
 
 void
@@ -485,7 +527,9 @@ on_header(char *p, size_t size, size_t n, void *arg)
 	size_t len = size * n;
 
 	c->last_byte = now();
-	if (len > 19 && strncasecmp(p, "x-rate-limit-limit:", 19) == 0) {
+	if (c->net && c->net->header) {
+		c->net->header(c, p, len);
+	} else if (len > 19 && strncasecmp(p, "x-rate-limit-limit:", 19) == 0) {
 		c->rl_limit = strtol(p + 19, NULL, 10);
 	} else if (len > 23 && strncasecmp(p, "x-rate-limit-remaining:", 23) == 0) {
 		c->rl_remaining = strtol(p + 23, NULL, 10);
@@ -493,7 +537,8 @@ on_header(char *p, size_t size, size_t n, void *arg)
 	} else if (len > 19 && strncasecmp(p, "x-rate-limit-reset:", 19) == 0) {
 		c->rl_reset = strtod(p + 19, NULL);
 		c->rl_seen |= 2;
-	} else if (len > 5 && len < 64 && strncasecmp(p, "date:", 5) == 0) {
+	}
+	if (len > 5 && len < 64 && strncasecmp(p, "date:", 5) == 0) {
 		char date[64];
 		time_t d;
 
@@ -532,6 +577,9 @@ start(struct xapi *x, struct xapi_call *c)
 	c->rl_seen = 0;
 	c->rl_limit = 0;
 	c->server_date = 0;
+	c->net = x->net;
+	free(c->link);
+	c->link = NULL;
 	curl_easy_setopt(e, CURLOPT_URL, url.p);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "followback/" "0.1");
@@ -640,6 +688,26 @@ put_server_text(struct buf *out, jv s)
 	quote_visible(out, jv_string_value(s), (size_t)jv_string_length_bytes(jv_copy(s)));
 }
 
+/* An {"error", "error_description"} answer (Mastodon, OAuth) as one line. */
+static void
+error_text(struct buf *out, jv v)
+{
+	jv error = jv_object_get(jv_copy(v), jv_string("error"));
+	jv desc = jv_object_get(jv_copy(v), jv_string("error_description"));
+
+	if (jv_get_kind(error) != JV_KIND_STRING) {
+		buf_adds(out, "no details");
+	} else {
+		put_server_text(out, error);
+		if (jv_get_kind(desc) == JV_KIND_STRING) {
+			buf_adds(out, ": ");
+			put_server_text(out, desc);
+		}
+	}
+	jv_free(error);
+	jv_free(desc);
+}
+
 /* The problem an error answer describes, as one line. */
 static void
 problem(const struct buf *body, struct buf *out, jv *parsed)
@@ -668,7 +736,7 @@ problem(const struct buf *body, struct buf *out, jv *parsed)
 	else if (jv_get_kind(msg) == JV_KIND_STRING)
 		put_server_text(out, msg);
 	else
-		buf_adds(out, "no details");
+		error_text(out, v);
 	jv_free(title);
 	jv_free(detail);
 	jv_free(msg);
@@ -712,6 +780,9 @@ fatal(struct xapi *x, const struct xapi_call *c)
 	problem(&c->body, &what, &v);
 	switch (c->status) {
 	case 401:
+		if (x->net)
+			die(EXIT_FAIL, "the API refused the token, or wants one (401: %s): %s",
+			    what.p, x->net->token_help);
 		die(EXIT_FAIL, "the API refused the token (401: %s): it is wrong, expired or revoked; "
 		    "copy the app's Bearer token from the X developer console (https://console.x.com) "
 		    "into TW_BEARER_TOKEN or a --token-file", what.p);
@@ -841,10 +912,13 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 		retry(x, c, why);
 		return NULL;
 	}
+	if (c->status != 200 && x->net &&
+	    (c->status == x->net->not_found[0] || c->status == x->net->not_found[1]))
+		return c;
 	if (c->status != 200)
 		fatal(x, c);
 	if (json_scan(&s, c->body.p ? c->body.p : "", c->body.len, 0, 1) != JSON_OK ||
-	    c->body.p[0] != '{') {
+	    (c->body.p[0] != '{' && !(x->net && x->net->lists && c->body.p[0] == '['))) {
 		json_scan_free(&s);
 		retry(x, c, "the answer is not a JSON object (truncated or malformed)");
 		return NULL;

@@ -20,7 +20,27 @@
 
 #include "buf.h"
 
+struct xapi_call;
+
+/*
+ * What differs between the networks the client talks to (NULL in
+ * xapi_opts: X): where the API is, the token, and how answers say their
+ * rate limits and what may come back besides a 200 JSON object.
+ */
+struct xapi_network {
+	const char *base_env;		/* the variable that gives the base URL */
+	const char *default_base;
+	const char *token_env;		/* the variable that gives the token */
+	int token_optional;		/* no token: requests go without one */
+	const char *token_help;		/* how to get a token, after a 401 */
+	/* Reads one header line of an answer: rate limits into c->rl_*, a Link into c->link. */
+	void (*header)(struct xapi_call *c, const char *line, size_t len);
+	int lists;			/* an answer may be a JSON array */
+	long not_found[2];		/* statuses handed to the caller, not fatal */
+};
+
 struct xapi_opts {
+	const struct xapi_network *net;	/* NULL: X */
 	const char *base;	/* NULL: $TW_API_BASE, else https://api.x.com */
 	const char *token_file;	/* NULL: $TW_BEARER_TOKEN */
 	const char *record_dir;	/* keep every answer used here */
@@ -52,6 +72,8 @@ struct xapi_call {
 	long rl_limit;
 	double rl_reset;
 	double server_date;	/* the answer's Date header, for clock skew */
+	char *link;		/* the answer's Link header (a network's header hook keeps it) */
+	const struct xapi_network *net;
 };
 
 struct xapi;
@@ -71,6 +93,9 @@ struct xapi_call *xapi_next(struct xapi *x);
 void xapi_call_free(struct xapi_call *c);
 /* One request, run to its answer (with nothing else queued). */
 struct xapi_call *xapi_get(struct xapi *x, const char *request);
+
+/* Keeps the value of a header line (after its name and ':') as c->link. */
+void xapi_keep_link(struct xapi_call *c, const char *value, size_t len);
 
 /* Appends s percent-encoded for a query value (commas kept, as X lists them). */
 void xapi_escape(struct buf *out, const char *s);

@@ -105,6 +105,9 @@ class Store:
         for kind in self.lists:
             for name, who in self.lists[kind].items():
                 self.accounts[name].setdefault(kind + "_count", len(who))
+        for a in self.accounts.values():
+            a.setdefault("followers_count", 0)
+            a.setdefault("following_count", 0)
         self.statuses = []
         for i, s in enumerate(data.get("statuses", [])):
             self.statuses.append(self.make_status(dict(s), str(110000000 - i)))

@@ -71,6 +71,8 @@ main(void)
 	page_is("[{\"id\":\"5\",\"content\":\"<p>hi</p>\",\"account\":{\"id\":\"1\",\"acct\":\"a\"}}]", MASTOPAGE_STATUSES, 1,
 	    "{\"id\":\"5\",\"text\":\"hi\",\"author_id\":\"1\",\"fb\":{\"source\":{\"network\":\"mastodon\",\"instance\":\"m.example\"}}}\n",
 	    "", "a page of statuses, without the author joined");
+	page_is("[{\"id\":\"5\",\"content\":\"<p>hi</p>\"}]", MASTOPAGE_TIMELINE, 1,
+	    "{\"id\":\"5\",\"text\":\"hi\"}\n", "", "a timeline's statuses, without fb.source");
 	page_is("[{\"id\":\"9\",\"type\":\"mention\",\"account\":{\"id\":\"1\",\"acct\":\"a\"},"
 	    "\"status\":{\"id\":\"5\",\"content\":\"<p>@me hi</p>\",\"account\":{\"id\":\"1\",\"acct\":\"a\"}}},"
 	    "{\"id\":\"10\",\"type\":\"follow\",\"account\":{\"id\":\"2\",\"acct\":\"b\"}}]", MASTOPAGE_MENTIONS, 2,

@@ -1,0 +1,76 @@
+/* masto-mentions: the Mastodon posts that mention the token's own account. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "mastofetch.h"
+#include "util.h"
+
+static const struct cli_doc doc = {
+	"[--limit N] [--instance host] [options]",
+	"Print the posts that mention the account a user token belongs to, newest\n"
+	"first, 80 a request, each with its author; from the account's notifications\n"
+	"on its instance (--instance or --api).",
+	"      --limit N         stop after N posts\n"
+	MASTO_OPTIONS_HELP,
+};
+
+enum { OPT_LIMIT = 1 };
+
+static const struct option longopts[] = {
+	{"limit", required_argument, NULL, OPT_LIMIT},
+	MASTO_LONG_OPTIONS,
+	{NULL, 0, NULL, 0}
+};
+
+
+int
+main(int argc, char *argv[])
+{
+	struct masto_opts o;
+	struct fetch *f;
+	struct masto_list l;
+	struct buf job = {0}, host = {0};
+	struct xapi_network net = masto_network;
+	unsigned long limit = 0;
+	int c;
+
+	program_start(argv[0]);
+	argv[0] = (char *)progname;
+	masto_opts_init(&o);
+	net.token_optional = 0;
+	o.fetch.api.net = &net;
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)
+		switch (c) {
+		case OPT_LIMIT: limit = cli_count(&doc, "--limit", optarg, 1, 1000000000); break;
+		default:
+			if (!masto_option(&o, &doc, c, optarg))
+				cli_usage(&doc, NULL);
+		}
+	if (optind < argc)
+		cli_usage(&doc, "%s: the account is the token's own: give no account", argv[optind]);
+	masto_base(&o.fetch, o.instance);
+	if (o.fetch.api.base == NULL && o.fetch.api.replay_dir == NULL)
+		cli_usage(&doc, "which instance? Give --instance HOST (the token's)");
+	/* The instance the records name: --instance, else the host of the base URL. */
+	if (o.instance == NULL && o.fetch.api.base) {
+		const char *h = strstr(o.fetch.api.base, "://");
+
+		h = h ? h + 3 : o.fetch.api.base;
+		buf_add(&host, h, strcspn(h, "/"));
+	}
+	buf_printf(&job, "%s %s", progname, o.instance ? o.instance : o.fetch.api.base);
+	f = fetch_begin(&o.fetch, job.p);
+	if (o.fetch.estimate) {
+		fetch_estimate(f, "masto-mentions: a request per 80 mentions", 0,
+		    MASTO_PAGES_PER_WINDOW, UNIT_POST, limit, 1, 0);
+	} else if (!f->p.done) {
+		l = (struct masto_list){ "/api/v1/notifications", "types%5B%5D=mention", 80,
+		    MASTOPAGE_MENTIONS, o.instance ? o.instance : host.p, limit, NULL, NULL, -1, 0 };
+		masto_list(f, &l);
+	}
+	buf_free(&job);
+	buf_free(&host);
+	return fetch_end(f);
+}
