@@ -63,8 +63,10 @@ main(int argc, char *argv[])
 	buf_printf(&job, "%s %s", progname, o.instance ? o.instance : o.fetch.api.base);
 	f = fetch_begin(&o.fetch, job.p);
 	if (o.fetch.estimate) {
-		fetch_estimate(f, "masto-mentions: a request per 80 mentions", 0,
-		    MASTO_PAGES_PER_WINDOW, UNIT_POST, limit, 1, 0);
+		/* How many there are is known only by reading them: --limit bounds it. */
+		fetch_estimate(f, limit ? "masto-mentions: at most --limit mentions, 80 a request" :
+		    "masto-mentions: 80 mentions a request, as many as the account has (give --limit)",
+		    (limit + 79) / 80, MASTO_PAGES_PER_WINDOW, UNIT_POST, limit, 1, 0);
 	} else if (!f->p.done) {
 		l = (struct masto_list){ "/api/v1/notifications", "types%5B%5D=mention", 80,
 		    MASTOPAGE_MENTIONS, o.instance ? o.instance : host.p, limit, NULL, NULL, -1, 0 };

@@ -140,6 +140,15 @@ on_record(struct stream *st, const struct record *rec, void *arg)
 	return 0;
 }
 
+static int
+count_record(struct stream *st, const struct record *rec, void *arg)
+{
+	(void)st;
+	(void)rec;
+	++*(unsigned long *)arg;
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -174,8 +183,17 @@ main(int argc, char *argv[])
 	buf_printf(&job, "%s attach %lu %s", progname, r.count, query.p);
 	r.f = fetch_begin(&o.fetch, job.p);
 	if (o.fetch.estimate) {
-		fetch_estimate(r.f, "masto-timeline: for each account, a request per 40 posts",
-		    0, MASTO_PAGES_PER_WINDOW, UNIT_POST, 0, 1, 0);
+		unsigned long users = 0;
+		struct buf what = {0};
+
+		st = stream_new(&so);
+		stream_run(st, argc, argv, count_record, &users);
+		status = stream_finish(st);
+		buf_printf(&what, "%s: %lu posts from each of %lu account%s", progname, r.count,
+		    users, users == 1 ? "" : "s");
+		fetch_estimate(r.f, what.p, users * ((r.count + 39) / 40), MASTO_PAGES_PER_WINDOW,
+		    UNIT_POST, users * r.count, 1, 0);
+		buf_free(&what);
 	} else if (!r.f->p.done) {
 		so.keep = keep_bad;
 		so.keep_arg = &r;

@@ -46,7 +46,8 @@ expect_only_summary() {
 	expect_lines 2
 	expect_jq '.username | test("^(newsbot|fbtrain)@m.example$")'
 	[ "$(jq -r .bot <"$OUT" | tr '\n' ' ')" = "true false " ]
-	printf '@quiet_quinn@m.example\n@ann@m.example\n' | captured masto-user
+	printf '@quiet_quinn@m.example\n@ann@m.example\n' >in
+	captured masto-user <in
 	expect_status 0
 	[ "$(jq -r .username <"$OUT" | tr '\n' ' ')" = "quiet_quinn@m.example ann@m.example " ]
 }
@@ -265,6 +266,45 @@ expect_only_summary() {
 	expect_err_has 'not from m.example'
 	expect_err_has 'no id'
 	[ "$(wc -l <rej)" -eq 2 ]
+}
+
+@test "masto-timeline: broken input is reported with its line and kept by --rejects once; the records around it written" {
+	start_masto
+	masto-user @ann@m.example @fbtrain@m.example >users 2>/dev/null
+	{ head -n 1 users; printf '{"id": "1", "username": \n'; } >bad.ndjson
+	captured masto-timeline --rejects rej bad.ndjson
+	expect_status 1
+	expect_lines 1
+	expect_jq '.username == "ann@m.example" and (.posts | length) == 2'
+	expect_err 'bad\.ndjson:2'
+	grep -q '"username": ' rej
+	{ tail -n 1 users; printf 'not json at all\n'; } >in
+	captured masto-timeline <in
+	expect_status 1
+	expect_lines 1
+	expect_err 'stdin:2'
+}
+
+@test "masto-timeline --estimate: a request per 40 posts for each record, \$0, nothing asked" {
+	start_masto
+	printf '%s\n' '{"id":"109000","username":"ann@m.example"}' '{"id":"109001","username":"fbtrain@m.example"}' >in
+	captured masto-timeline --estimate --count 50 --instance m.example <in
+	expect_status 0
+	grep -q '50 posts from each of 2 accounts' "$OUT" || { show; return 1; }
+	grep -Eq '^requests: +4 ' "$OUT" || { show; return 1; }
+	grep -qF '$0.00' "$OUT" || { show; return 1; }
+	[ "$(masto_requests)" -eq 0 ]
+}
+
+@test "masto-user: stdin lines that are no address are rejected with their line, the others looked up" {
+	start_masto
+	printf '@ann@m.example\nnot an address\n# a comment\n\n@fbtrain@m.example\n' >in
+	captured masto-user --rejects rej <in
+	expect_status 1
+	expect_lines 2
+	expect_err_has 'not an address: not an account'
+	[ "$(cat rej)" = "not an address" ]
+	[ "$(masto_requests)" -eq 2 ]
 }
 
 # --- masto-mentions -------------------------------------------------------------
