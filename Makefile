@@ -23,6 +23,10 @@ B ?= build
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 PROGS = \
+	bsky-followers \
+	bsky-mentions \
+	bsky-timeline \
+	bsky-user \
 	fb-detect \
 	fb-diff \
 	fb-report \
@@ -41,6 +45,9 @@ PROGS = \
 LIBSRC = \
 	lib/apipage.c \
 	lib/archrec.c \
+	lib/bsky.c \
+	lib/bskyauth.c \
+	lib/bskyrec.c \
 	lib/buf.c \
 	lib/cli.c \
 	lib/conf.c \
@@ -66,6 +73,9 @@ LIBSRC = \
 	lib/mastopage.c \
 	lib/mastorec.c \
 	lib/mastotext.c \
+	lib/netbsky.c \
+	lib/netmasto.c \
+	lib/netx.c \
 	lib/ngrams.c \
 	lib/output.c \
 	lib/posts.c \
@@ -169,6 +179,9 @@ $(B)/fb-report: $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-report.o $(B)/score_rules.o $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
+$(B)/bsky-%: $(B)/cmd/bsky-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/masto-%: $(B)/cmd/masto-%.o $(B)/libfollowback.a

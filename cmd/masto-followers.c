@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "masto.h"
 #include "mastofetch.h"
+#include "netmasto.h"
 #include "util.h"
 
 static const struct cli_doc doc = {
@@ -34,7 +35,6 @@ main(int argc, char *argv[])
 	struct masto_opts o;
 	struct fetch *f;
 	struct buf job = {0}, user = {0}, host = {0}, rec = {0}, id = {0}, path = {0};
-	struct masto_list l = {0};
 	unsigned long limit = 0, count = 0;
 	const char *account, *why, *list;
 	int c, following = 0;
@@ -56,6 +56,7 @@ main(int argc, char *argv[])
 	if ((why = masto_address(account, o.instance, &user, &host)) != NULL)
 		cli_usage(&doc, "%s: %s", account, why);
 	list = following ? "following" : "followers";
+	masto_token(&o);
 	masto_base(&o.fetch, host.p);
 	buf_printf(&job, "%s %s @%s@%s", progname, list, user.p, host.p);
 	f = fetch_begin(&o.fetch, job.p);
@@ -82,12 +83,10 @@ main(int argc, char *argv[])
 			buf_free(&what);
 		} else {
 			buf_printf(&path, "/api/v1/accounts/%s/%s", f->p.id, list);
-			l = (struct masto_list){ path.p, "", 80, MASTOPAGE_ACCOUNTS, host.p, limit,
-			    NULL, NULL, -1, 0 };
-			if (!masto_list(f, &l))
-				die(EXIT_FAIL, "@%s@%s: not found", user.p, host.p);
+			netmasto_pages(MASTOPAGE_ACCOUNTS, host.p);
+			fetch_pages(f, path.p, "", 1, 80, UNIT_USER, limit);
 			/* An owner can hide the list: the instance answers it empty, whatever the count. */
-			if (l.first == 0 && count > 0) {
+			if (f->p.records == 0 && count > 0) {
 				warnmsg("@%s@%s hides its %s (%lu by its count)", user.p, host.p,
 				    following ? "follows" : "followers", count);
 				f->failed = 1;

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "mastofetch.h"
+#include "netmasto.h"
 #include "util.h"
 
 static const struct cli_doc doc = {
@@ -30,17 +31,15 @@ main(int argc, char *argv[])
 {
 	struct masto_opts o;
 	struct fetch *f;
-	struct masto_list l;
 	struct buf job = {0}, host = {0};
-	struct xapi_network net = masto_network;
 	unsigned long limit = 0;
 	int c;
 
 	program_start(argv[0]);
 	argv[0] = (char *)progname;
 	masto_opts_init(&o);
-	net.token_optional = 0;
-	o.fetch.api.net = &net;
+	/* Mentions are of the token's own account: without one there are none to read. */
+	fetch_opts_network(&o.fetch, &network_masto_user);
 	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)
 		switch (c) {
 		case OPT_LIMIT: limit = cli_count(&doc, "--limit", optarg, 1, 1000000000); break;
@@ -68,9 +67,8 @@ main(int argc, char *argv[])
 		    "masto-mentions: 80 mentions a request, as many as the account has (give --limit)",
 		    (limit + 79) / 80, MASTO_PAGES_PER_WINDOW, UNIT_POST, limit, 1, 0);
 	} else if (!f->p.done) {
-		l = (struct masto_list){ "/api/v1/notifications", "types%5B%5D=mention", 80,
-		    MASTOPAGE_MENTIONS, o.instance ? o.instance : host.p, limit, NULL, NULL, -1, 0 };
-		masto_list(f, &l);
+		netmasto_pages(MASTOPAGE_MENTIONS, o.instance ? o.instance : host.p);
+		fetch_pages(f, "/api/v1/notifications", "types%5B%5D=mention", 1, 80, UNIT_POST, limit);
 	}
 	buf_free(&job);
 	buf_free(&host);

@@ -43,15 +43,6 @@ struct run {
 	struct buf posts, out, path;
 };
 
-static void
-add_post(void *arg, const char *rec, size_t len)
-{
-	struct buf *posts = arg;
-
-	buf_addc(posts, posts->len > 1 ? ',' : '[');
-	buf_add(posts, rec, len);
-}
-
 /* Bad input is kept once: not again for what a resumed run skips. */
 static void
 keep_bad(void *arg, const char *s, size_t n)
@@ -89,7 +80,6 @@ on_record(struct stream *st, const struct record *rec, void *arg)
 	const struct json_member *fb = record_member(rec, "fb");
 	struct json_member source, inst;
 	struct buf id = {0}, host = {0};
-	struct masto_list l;
 
 	(void)st;
 	if (r->seen++ < f->p.pos) {
@@ -118,16 +108,10 @@ on_record(struct stream *st, const struct record *rec, void *arg)
 	} else {
 		buf_reset(&r->path);
 		buf_printf(&r->path, "/api/v1/accounts/%s/statuses", id.p);
-		buf_reset(&r->posts);
-		l = (struct masto_list){ r->path.p, r->query, 40, MASTOPAGE_TIMELINE, r->host.p,
-		    r->count, add_post, &r->posts, -1, 0 };
-		if (!masto_list(f, &l)) {
+		if (!masto_posts(f, r->path.p, r->query, r->count, &r->posts)) {
 			fetch_reject(f, rec->raw, rec->rawlen, "%s:%lu: account %s: not found on %s",
 			    rec->file, rec->line, id.p, r->host.p);
 		} else {
-			if (r->posts.len == 0)
-				buf_addc(&r->posts, '[');
-			buf_addc(&r->posts, ']');
 			buf_reset(&r->out);
 			masto_attach_posts(&r->out, rec->json, rec->len, r->posts.p, r->posts.len);
 			fetch_emit(f, r->out.p, r->out.len);
@@ -174,6 +158,7 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
+	masto_token(&o);
 	buf_printf(&query, "%s%s%s", replies ? "" : "exclude_replies=true",
 	    !replies && !boosts ? "&" : "", boosts ? "" : "exclude_reblogs=true");
 	r.query = query.p;

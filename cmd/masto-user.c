@@ -109,6 +109,7 @@ main(int argc, char *argv[])
 			cli_usage(&doc, NULL);
 	argc -= optind;
 	argv += optind;
+	masto_token(&o);
 	/* Arguments are checked before any request: a typo costs nothing. */
 	for (i = argc - 1; i >= 0; i--)
 		if (strcmp(argv[i], "-") != 0 &&

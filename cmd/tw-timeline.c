@@ -20,25 +20,11 @@ static const struct cli_doc doc = {
 	FETCH_OPTIONS_HELP,
 };
 
-enum { OPT_COUNT = 1, OPT_EXCLUDE, OPT_JOBS, OPT_MAX_RECORD };
-
 static const struct option longopts[] = {
-	{"count", required_argument, NULL, OPT_COUNT},
-	{"exclude", required_argument, NULL, OPT_EXCLUDE},
-	{"jobs", required_argument, NULL, OPT_JOBS},
-	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
+	TIMELINE_LONG_OPTIONS,
 	FETCH_LONG_OPTIONS,
 	{NULL, 0, NULL, 0}
 };
-
-static int
-count_user(struct stream *st, const struct record *rec, void *arg)
-{
-	(void)st;
-	(void)rec;
-	++*(unsigned long *)arg;
-	return 0;
-}
 
 int
 main(int argc, char *argv[])
@@ -55,20 +41,8 @@ main(int argc, char *argv[])
 	fetch_opts_init(&o);
 	o.api.jobs = 4;
 	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)
-		switch (c) {
-		case OPT_COUNT: to.count = cli_count(&doc, "--count", optarg, 1, 3200); break;
-		case OPT_EXCLUDE:
-			if (strcmp(optarg, "replies") && strcmp(optarg, "retweets") &&
-			    strcmp(optarg, "replies,retweets") && strcmp(optarg, "retweets,replies"))
-				cli_usage(&doc, "--exclude %s: expected replies, retweets or replies,retweets", optarg);
-			to.exclude = optarg;
-			break;
-		case OPT_JOBS: o.api.jobs = (unsigned)cli_count(&doc, "--jobs", optarg, 1, 64); break;
-		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
-		default:
-			if (!fetch_option(&o, &doc, c, optarg))
-				cli_usage(&doc, NULL);
-		}
+		if (!timeline_option(&doc, &to, &o, &so, c, optarg))
+			cli_usage(&doc, NULL);
 	argc -= optind;
 	argv += optind;
 	/* One account: @name or an id (a file named like an id is ./123). */
@@ -89,13 +63,8 @@ main(int argc, char *argv[])
 		unsigned long users = 1;
 		struct buf what = {0};
 
-		if (!one) {
-			struct stream *st = stream_new(&so);
-
-			users = 0;
-			stream_run(st, argc, argv, count_user, &users);
-			status = stream_finish(st);
-		}
+		if (!one)
+			users = timeline_count(&so, argc, argv, &status);
 		buf_printf(&what, "%s: %lu posts from each of %lu account%s", progname, to.count,
 		    users, users == 1 ? "" : "s");
 		fetch_estimate(f, what.p, users * ((to.count + 99) / 100) + (one && argv[0][0] == '@'),
@@ -108,19 +77,7 @@ main(int argc, char *argv[])
 		buf_printf(&path, "/2/users/%s/tweets", id.p);
 		fetch_pages(f, path.p, query.p, 5, 100, UNIT_POST, to.count);
 	} else {
-		struct timeline *t = timeline_new(f, &to);
-		struct stream *st;
-
-		/* Bad input and records without an id go to --rejects in step with the checkpoint. */
-		if (o.rejects) {
-			so.rejects_path = o.rejects;
-			so.keep = timeline_keep;
-			so.keep_arg = t;
-		}
-		st = stream_new(&so);
-		stream_run(st, argc, argv, timeline_record, t);
-		timeline_finish(t);
-		status = stream_finish(st);
+		status = timeline_attach(f, &to, &so, argc, argv);
 	}
 	buf_free(&job);
 	buf_free(&path);

@@ -1,4 +1,4 @@
-#define _XOPEN_SOURCE 700	/* strptime */
+#define _GNU_SOURCE	/* strptime, memmem */
 #include <ctype.h>
 #include <time.h>
 #include <math.h>
@@ -16,7 +16,6 @@
 #include "json.h"
 #include "util.h"
 
-#define WINDOW 900.0		/* X counts rate limits per 15 minutes */
 #define LATENCY 0.4		/* seconds a request takes, for estimates */
 
 static const char *const unit_name[] = { "user", "post" };
@@ -30,9 +29,16 @@ fetch_opts_init(struct fetch_opts *o)
 	o->api.max_body = (size_t)64 << 20;
 	o->api.jobs = 1;
 	o->budget = -1;
-	o->price[UNIT_USER] = 0.010;
-	o->price[UNIT_POST] = 0.005;
 	o->progress = -1;
+	fetch_opts_network(o, &network_x);
+}
+
+void
+fetch_opts_network(struct fetch_opts *o, const struct network *net)
+{
+	o->api.net = net;
+	o->price[UNIT_USER] = net->price[UNIT_USER];
+	o->price[UNIT_POST] = net->price[UNIT_POST];
 }
 
 int
@@ -78,7 +84,7 @@ fetch_begin(const struct fetch_opts *o, const char *job)
 	if (o->estimate)
 		return f;	/* the client opens when a lookup needs it */
 	/* The client first: a run that cannot start leaves no checkpoint. */
-	if (o->api.net == NULL || o->api.base || o->api.replay_dir)
+	if (o->api.base || o->api.replay_dir || o->api.net->base || getenv(o->api.net->base_env))
 		f->api = xapi_open(&f->o.api);	/* else the first input names the instance */
 	f->sink = sink_open(o->output, o->rejects, o->resume, o->append, job, &f->p);
 	if (f->p.done)
@@ -111,17 +117,25 @@ show_summary(struct fetch *f)
 {
 	unsigned long requests = f->p.requests - f->before.requests;
 	unsigned long records = f->p.records - f->before.records;
+	const struct network *net = f->o.api.net;
+	/* A free network's runs cost nothing worth a figure. */
+	int paid = net->price[UNIT_USER] > 0 || net->price[UNIT_POST] > 0;
 
 	if (f->quiet || f->sink == NULL || f->before.done)
 		return;
 	if (f->show)
 		fputs("\r\033[K", stderr);
-	fprintf(stderr, "%s: %lu record%s in %lu request%s, $%.2f%s", progname, records,
-	    records == 1 ? "" : "s", requests, requests == 1 ? "" : "s", f->p.spent - f->before.spent,
-	    f->o.api.replay_dir && !f->o.api.net ? " at X's prices (replayed: nothing paid)" : "");
+	fprintf(stderr, "%s: %lu record%s in %lu request%s", progname, records,
+	    records == 1 ? "" : "s", requests, requests == 1 ? "" : "s");
+	if (paid)
+		fprintf(stderr, ", $%.2f%s%s%s", f->p.spent - f->before.spent,
+		    f->o.api.replay_dir ? " at " : "", f->o.api.replay_dir ? net->name : "",
+		    f->o.api.replay_dir ? "'s prices (replayed: nothing paid)" : "");
 	if (f->before.requests)
-		fprintf(stderr, "; with the earlier runs of %s: %lu records, $%.2f", f->o.resume,
-		    f->p.records, f->p.spent);
+		fprintf(stderr, "; with the earlier runs of %s: %lu records", f->o.resume,
+		    f->p.records);
+	if (f->before.requests && paid)
+		fprintf(stderr, ", $%.2f", f->p.spent);
 	fputc('\n', stderr);
 }
 
@@ -530,6 +544,7 @@ struct emit_ctx {
 	struct buf *first;	/* keeps the first record instead */
 	struct fetch_known *known;	/* writes only the records it does not know */
 	struct buf id, name;
+	unsigned long held;	/* records of the page the hook holds */
 };
 
 /* The strings "id" and "username" of a record (empty when it has none). */
@@ -589,9 +604,15 @@ emit_record(void *arg, const char *json, size_t len)
 	}
 	if (e->known && known_record(e, json, len))
 		return;
-	if (e->limit && e->f->p.records >= e->limit)
+	if (e->limit && e->f->p.records + e->held >= e->limit)
 		return;
-	fetch_emit(e->f, json, len);
+	if (e->f->drop_reposts && memmem(json, len, "\"retweeted\"", 11))
+		return;
+	if (e->f->hook) {
+		e->f->hook->add(e->f->hook->arg, json, len);
+		e->held++;
+	} else
+		fetch_emit(e->f, json, len);
 }
 
 static void
@@ -606,7 +627,7 @@ flatten(struct xapi_call *c, struct emit_ctx *e)
 {
 	struct buf err = {0};
 
-	if (apipage_flatten(c->body.p, c->body.len, emit_record, reject_record, e, &err) < 0)
+	if (e->f->o.api.net->flatten(c->body.p, c->body.len, emit_record, reject_record, e, &err) < 0)
 		die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
 	buf_free(&err);
 }
@@ -624,7 +645,7 @@ fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *id)
 	struct buf req = {0};
 	struct xapi_call *c;
 	struct page_info pi;
-	struct emit_ctx e = { f, 0, rec, NULL, {0}, {0} };
+	struct emit_ctx e = { f, 0, rec, NULL, {0}, {0}, 0 };
 	const char *name = *arg == '@' ? arg + 1 : arg;
 
 	if (is_user_id(arg))
@@ -704,7 +725,7 @@ static void
 page_loop(struct fetch *f, const char *path, const char *query, unsigned page_min,
     unsigned page_max, enum fetch_unit u, unsigned long limit, struct fetch_known *known)
 {
-	struct emit_ctx e = { f, limit, NULL, known, {0}, {0} };
+	struct emit_ctx e = { f, limit, NULL, known, {0}, {0}, 0 };
 	struct buf req = {0};
 
 	/* A checkpoint after the last page: nothing is left to ask. */
@@ -729,15 +750,13 @@ page_loop(struct fetch *f, const char *path, const char *query, unsigned page_mi
 		if (can < page_min)
 			fetch_budget_stop(f, u, want);
 		buf_reset(&req);
-		buf_printf(&req, "%s?max_results=%lu&%s", path, can, query);
-		if (f->p.next) {
-			buf_adds(&req, "&pagination_token=");
-			xapi_escape(&req, f->p.next);
-		}
+		f->o.api.net->page_request(&req, path, query, can, f->p.next);
 		fetch_reserve(f, u, can);
 		c = xapi_get(f->api, req.p);
-		page_info(c, &pi);
+		f->o.api.net->page_read(c, &pi);
 		fetch_settle(f, u, can, pi.ndata);
+		if (pi.gone)
+			die(EXIT_FAIL, "%s", pi.gone);
 		/* Only errors, at the start: the account itself cannot be read. */
 		if (!pi.has_data && pi.next == NULL && f->p.requests == 0)
 			fetch_errors(&pi, not_found, (void *)path);
@@ -745,6 +764,9 @@ page_loop(struct fetch *f, const char *path, const char *query, unsigned page_mi
 		/* An empty page with a token is not the end: X skips what it cannot show. */
 		if (pi.has_data)
 			flatten(c, &e);
+		if (f->hook)
+			f->hook->end(f->hook->arg);
+		e.held = 0;
 		fetch_page_failed(f, &pi);
 		free(f->p.next);
 		f->p.next = pi.next;
@@ -818,13 +840,15 @@ fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
 	double price = (double)units * f->o.price[u] + (double)lookups * f->o.price[UNIT_USER];
 
 	unsigned jobs = f->o.api.jobs ? f->o.api.jobs : 1;
+	double window = f->o.api.net->window;
 	double waits = requests && per_window ? (double)((requests - 1) / per_window) : 0;
-	double wall = waits * WINDOW + (double)requests * LATENCY / jobs;
+	double wall = waits * window + (double)requests * LATENCY / jobs;
 	char t[32];
 
 	duration(t, sizeof t, wall);
 	printf("%s\n", what);
-	printf("requests:  %lu (the endpoint allows %lu per 15 minutes)\n", requests, per_window);
+	printf("requests:  %lu (the endpoint allows %lu per %.0f minutes)\n", requests, per_window,
+	    window / 60);
 	printf("wall time: %s%s\n", wall < 60 ? "under a minute" : "about ", wall < 60 ? "" : t);
 	printf("price:     %s$%.2f (%lu %ss at $%.3f%s)\n", at_most ? "at most " : "", price,
 	    units, unit_name[u], f->o.price[u], lookups ? ", and the lookup of the account" : "");

@@ -1,7 +1,8 @@
 /*
- * fetch.h: what the tw-* programs share: their common options, a run (the
- * API client, the output and its checkpoint, what the run costs), paging
- * through a list endpoint, and turning @name into an id.
+ * fetch.h: what the fetchers share: their common options, a run (the API
+ * client, the output and its checkpoint, what the run costs), paging
+ * through a list endpoint by the network's adapter (network.h), and, for
+ * X, turning @name into an id.
  */
 #ifndef FB_FETCH_H
 #define FB_FETCH_H
@@ -42,18 +43,15 @@ enum {
 	FO_REJECTS, FO_PROGRESS, FO_QUIET, FO_HELP, FO_VERSION, FO_APPEND
 };
 
-#define FETCH_LONG_OPTIONS \
+/* The options of every network's fetchers; a paid one adds FETCH_PAID_LONG_OPTIONS. */
+#define FETCH_FREE_LONG_OPTIONS \
 	{"output", required_argument, NULL, 'o'}, \
 	{"append", no_argument, NULL, FO_APPEND}, \
 	{"api", required_argument, NULL, FO_API}, \
-	{"token-file", required_argument, NULL, FO_TOKEN_FILE}, \
 	{"record", required_argument, NULL, FO_RECORD}, \
 	{"replay", required_argument, NULL, FO_REPLAY}, \
 	{"resume", required_argument, NULL, FO_RESUME}, \
 	{"estimate", no_argument, NULL, FO_ESTIMATE}, \
-	{"budget", required_argument, NULL, FO_BUDGET}, \
-	{"price-user", required_argument, NULL, FO_PRICE_USER}, \
-	{"price-post", required_argument, NULL, FO_PRICE_POST}, \
 	{"retries", required_argument, NULL, FO_RETRIES}, \
 	{"timeout", required_argument, NULL, FO_TIMEOUT}, \
 	{"max-body", required_argument, NULL, FO_MAX_BODY}, \
@@ -63,23 +61,26 @@ enum {
 	{"help", no_argument, NULL, 'h'}, \
 	{"version", no_argument, NULL, FO_VERSION}
 
-#define FETCH_OPTIONS_HELP \
+#define FETCH_PAID_LONG_OPTIONS \
+	{"token-file", required_argument, NULL, FO_TOKEN_FILE}, \
+	{"budget", required_argument, NULL, FO_BUDGET}, \
+	{"price-user", required_argument, NULL, FO_PRICE_USER}, \
+	{"price-post", required_argument, NULL, FO_PRICE_POST}
+
+#define FETCH_LONG_OPTIONS FETCH_FREE_LONG_OPTIONS, FETCH_PAID_LONG_OPTIONS
+
+/* The help of the options, in three parts around a network's --api (and token). */
+#define FETCH_OUTPUT_HELP \
 	"  -o, --output FILE     write the records to FILE; a FILE that is not empty\n" \
 	"                        needs --resume (go on) or --append (add to it)\n" \
-	"      --append          with -o: add to a FILE that is not empty\n" \
-	"      --api URL         API base URL (default $TW_API_BASE, else\n" \
-	"                        https://api.x.com)\n" \
-	"      --token-file FILE the bearer token, in a file only its owner can read\n" \
-	"                        (default $TW_BEARER_TOKEN, else\n" \
-	"                        ~/.config/followback/token)\n" \
+	"      --append          with -o: add to a FILE that is not empty\n"
+#define FETCH_RECORD_HELP \
 	"      --record DIR      keep every raw page with its request in DIR\n" \
 	"      --replay DIR      answer every request from the recording in DIR (no\n" \
 	"                        network, no token, no cost)\n" \
 	"      --resume STATE    checkpoint to STATE after each page; go on from it\n" \
-	"      --estimate        print the requests, wall time and price; fetch nothing\n" \
-	"      --budget USD      stop before the run would cost more than USD\n" \
-	"      --price-user USD  price of one user read (default 0.010)\n" \
-	"      --price-post USD  price of one post read (default 0.005)\n" \
+	"      --estimate        print the requests, wall time and price; fetch nothing\n"
+#define FETCH_RUN_HELP \
 	"      --retries N       retries of a failed request (default 5)\n" \
 	"      --timeout SEC     a transfer idle for SEC seconds has stalled (default 30)\n" \
 	"      --max-body SIZE   the largest answer accepted (default 64M)\n" \
@@ -89,12 +90,40 @@ enum {
 	"  -h, --help            show this help\n" \
 	"      --version         show the version\n"
 
+#define FETCH_OPTIONS_HELP \
+	FETCH_OUTPUT_HELP \
+	"      --api URL         API base URL (default $TW_API_BASE, else\n" \
+	"                        https://api.x.com)\n" \
+	"      --token-file FILE the bearer token, in a file only its owner can read\n" \
+	"                        (default $TW_BEARER_TOKEN, else\n" \
+	"                        ~/.config/followback/token)\n" \
+	FETCH_RECORD_HELP \
+	"      --budget USD      stop before the run would cost more than USD\n" \
+	"      --price-user USD  price of one user read (default 0.010)\n" \
+	"      --price-post USD  price of one post read (default 0.005)\n" \
+	FETCH_RUN_HELP
+
+/* X's defaults; fetch_opts_network then makes them another network's. */
 void fetch_opts_init(struct fetch_opts *o);
+void fetch_opts_network(struct fetch_opts *o, const struct network *net);
 /* Handles one of the common options (0 when c is none of them). */
 int fetch_option(struct fetch_opts *o, const struct cli_doc *doc, int c, const char *arg);
 
+/*
+ * With a hook, fetch_pages hands each record of a page to add and calls
+ * end before the page's checkpoint: end writes them (fetch_emit), made
+ * whole (Bluesky's list items get their counts so).
+ */
+struct fetch_hook {
+	void (*add)(void *arg, const char *rec, size_t len);
+	void (*end)(void *arg);
+	void *arg;
+};
+
 struct fetch {
 	struct fetch_opts o;
+	const struct fetch_hook *hook;	/* NULL: records are written as they come */
+	int drop_reposts;	/* a network that cannot leave them out sends them */
 	struct xapi *api;
 	struct sink *sink;
 	struct progress p;
@@ -164,13 +193,17 @@ void fetch_check_input(struct fetch *f, struct input_check *c);
 struct page_info {
 	size_t ndata;		/* elements of data */
 	int has_data;
-	char *next;		/* meta.next_token, to free */
-	char *problem;		/* a part of the page is not what X sends */
+	char *next;		/* the next page's cursor, to free */
+	char *problem;		/* a part of the page is not what the network sends */
 	const char *errors;	/* its errors[], in the answer's body, or NULL */
 	size_t errorslen;
+	char *gone;		/* the account cannot be read (an ANSWER_TAKE): why, to free */
 };
 
-/* Reads c's answer; exits 1 when it cannot be read, or its data is not a list. */
+/*
+ * Reads c's answer as X's page (network_x's page_read); exits 1 when it
+ * cannot be read, or its data is not a list.
+ */
 void page_info(const struct xapi_call *c, struct page_info *pi);
 /*
  * Calls fn with each entry of the page's errors[]: the value it is about
@@ -206,11 +239,11 @@ void fetch_user(struct fetch *f, const char *arg, struct buf *rec, struct buf *i
 void fetch_account_id(struct fetch *f, const char *arg, struct buf *id);
 
 /*
- * Pages through path?query&max_results=N&pagination_token=T from the
- * checkpoint on, writing every record (with its joined objects) and a
- * checkpoint after each page; ends after limit records (0: all). Page
- * sizes are page_max, less near the limit or the budget, never below
- * page_min.
+ * Pages through path?query (the network's page_request adds the page size
+ * and the cursor) from the checkpoint on, writing every record of the
+ * network's flatten and a checkpoint after each page; ends after limit
+ * records (0: all). Page sizes are page_max, less near the limit or the
+ * budget, never below page_min.
  */
 void fetch_pages(struct fetch *f, const char *path, const char *query,
     unsigned page_min, unsigned page_max, enum fetch_unit u, unsigned long limit);

@@ -13,6 +13,7 @@
 #include "lookup.h"
 #include "util.h"
 
+/* The largest batch of any network (X's). */
 #define BATCH 100
 /* Far longer than a user record with its posts; a longer line is refused. */
 #define MAX_LINE ((size_t)1 << 20)
@@ -21,13 +22,15 @@
 struct item {
 	char *raw;		/* as given: kept with --rejects */
 	size_t rawlen;
-	char key[24];		/* the name (without @) or the id */
+	char key[256];		/* the name (without @) or the id */
 	char where[32];		/* "stdin:LINE: ", or "" for an argument */
+	int by_id;
 	int answered;		/* a record or an error came back for it */
 };
 
 struct lookup {
 	struct fetch *f;
+	const struct network *net;
 	struct item v[BATCH];
 	size_t n;
 	int by_id;		/* the kind of the batch */
@@ -50,6 +53,7 @@ lookup_new(struct fetch *f)
 	struct lookup *l = xcalloc(1, sizeof *l);
 
 	l->f = f;
+	l->net = f->o.api.net;
 	return l;
 }
 
@@ -68,9 +72,9 @@ lookup_job(struct buf *job, int argc, char **argv)
 				break;
 		}
 	if (argc)
-		buf_printf(job, "tw-user %d arguments %016llx", argc, h);
+		buf_printf(job, "%s %d arguments %016llx", progname, argc, h);
 	else
-		buf_adds(job, "tw-user stdin");
+		buf_printf(job, "%s stdin", progname);
 }
 
 static void
@@ -85,7 +89,7 @@ match_error(void *arg, const char *value, const char *what)
 		if (!it->answered && *value && strcasecmp(it->key, value) == 0) {
 			it->answered = 1;
 			fetch_reject(l->f, it->raw, it->rawlen, "%s%s%s: %s (%s)",
-			    it->where, l->by_id ? "id " : "@", it->key,
+			    it->where, it->by_id ? "id " : "@", it->key,
 			    strstr(what, "suspended") ? "suspended" : strstr(what, "find") ?
 			    "not found" : "unavailable", what);
 			return;
@@ -108,14 +112,14 @@ emit(void *arg, const char *json, size_t len)
 	if (json_scan(&s, json, len, 0, 1) == JSON_OK)
 		for (i = 0; i < s.nmembers; i++) {
 			const struct json_member *m = &s.members[i];
+			int id = json_key_is(m, "id");
 
-			if (m->kind != JSON_STRING ||
-			    !json_key_is(m, l->by_id ? "id" : "username"))
+			if (m->kind != JSON_STRING || (!id && !json_key_is(m, "username")))
 				continue;
 			buf_reset(&v);
 			json_unescape(&v, m->val, m->vallen);
 			for (k = 0; k < l->n; k++)
-				if (strcasecmp(l->v[k].key, v.p) == 0)
+				if (l->v[k].by_id == id && strcasecmp(l->v[k].key, v.p) == 0)
 					l->v[k].answered = 1;
 		}
 	json_scan_free(&s);
@@ -136,6 +140,7 @@ run_batch(struct lookup *l)
 	struct xapi_call *c;
 	struct page_info pi;
 	unsigned long before = f->p.records;
+	const char *keys[BATCH];
 	size_t i;
 
 	if (l->n == 0)
@@ -143,18 +148,13 @@ run_batch(struct lookup *l)
 	if (fetch_afford(f, UNIT_USER, l->n) < l->n)
 		fetch_budget_stop(f, UNIT_USER, l->n);
 	fetch_reserve(f, UNIT_USER, l->n);
-	buf_adds(&req, l->by_id ? "/2/users?ids=" : "/2/users/by?usernames=");
-	for (i = 0; i < l->n; i++) {
-		if (i)
-			buf_addc(&req, ',');
-		buf_adds(&req, l->v[i].key);
-	}
-	buf_adds(&req, "&user.fields=" USER_FIELDS "&expansions=" USER_EXPANSIONS
-	    "&post.fields=" POST_FIELDS);
+	for (i = 0; i < l->n; i++)
+		keys[i] = l->v[i].key;
+	l->net->lookup_request(&req, l->by_id, keys, l->n);
 	c = xapi_get(f->api, req.p);
-	page_info(c, &pi);
+	l->net->page_read(c, &pi);
 	if (pi.has_data &&
-	    apipage_flatten(c->body.p, c->body.len, emit, reject, l, &err) < 0)
+	    l->net->flatten(c->body.p, c->body.len, emit, reject, l, &err) < 0)
 		die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
 	fetch_settle(f, UNIT_USER, l->n, f->p.records - before);
 	fetch_page_failed(f, &pi);
@@ -162,8 +162,9 @@ run_batch(struct lookup *l)
 	/* Neither a record nor an error: never dropped in silence. */
 	for (i = 0; i < l->n; i++)
 		if (!l->v[i].answered)
-			fetch_reject(f, l->v[i].raw, l->v[i].rawlen, "%s%s%s: not in the API's answer",
-			    l->v[i].where, l->by_id ? "id " : "@", l->v[i].key);
+			fetch_reject(f, l->v[i].raw, l->v[i].rawlen, "%s%s%s: %s",
+			    l->v[i].where, l->v[i].by_id ? "id " : "@", l->v[i].key,
+			    l->net->not_answered);
 	f->p.requests++;
 	sink_keep(f->sink, l->held.p, l->held.len);
 	buf_reset(&l->held);
@@ -185,7 +186,8 @@ run_batch(struct lookup *l)
  * why not.
  */
 static const char *
-record_key(const char *s, size_t len, char *key, size_t n, int *by_id)
+record_key(const struct network *net, const char *s, size_t len, char *key, size_t n,
+    int *by_id)
 {
 	struct json_scan sc = {0};
 	struct buf v = {0};
@@ -216,9 +218,9 @@ record_key(const char *s, size_t len, char *key, size_t n, int *by_id)
 		}
 		buf_reset(&v);
 		json_unescape(&v, m->val, m->vallen);
-		if (!(id ? is_user_id(v.p) : is_username(v.p))) {
+		if (!(id ? net->is_account_id(v.p) : net->is_account_name(v.p))) {
 			if (!why)
-				why = id ? "its id is not a user id" : "its username is not an X username";
+				why = id ? "its id is not a user id" : net->not_a_username;
 		} else if (id) {	/* an id wins over a username */
 			snprintf(key, n, "%s", v.p);
 			have_id = 1;
@@ -298,27 +300,30 @@ lookup_add(struct lookup *l, const char *item, size_t len, unsigned long line)
 		return;
 	}
 	if (len > 0 && item[0] == '{') {
-		if ((why = record_key(item, len, key, sizeof key, &by_id)) != NULL) {
+		if ((why = record_key(l->net, item, len, key, sizeof key, &by_id)) != NULL) {
 			refuse(l, where, item, len, digest, why);
 			return;
 		}
-	} else if (len < 20 && is_user_id(item)) {
+	} else if (len < sizeof key && l->net->is_account_id(item)) {
 		by_id = 1;
 		snprintf(key, sizeof key, "%s", item);
-	} else if (len < 20 && is_username(item)) {
+	} else if (len < sizeof key && l->net->is_account_name(item)) {
 		snprintf(key, sizeof key, "%s", item + (item[0] == '@'));
-	} else if ((n = profile_url_name(item, len, &at)) > 0) {
+	} else if ((n = l->net->profile_url(item, len, &at)) > 0 && n < sizeof key) {
 		snprintf(key, sizeof key, "%.*s", (int)n, item + at);
 	} else {
-		refuse(l, where, item, len, digest, "neither a @name nor a user id");
+		refuse(l, where, item, len, digest, l->net->not_an_account);
 		return;
 	}
-	if (l->n > 0 && (l->n == BATCH || by_id != l->by_id))
+	/* One network has one endpoint for ids and names, another two. */
+	if (l->n > 0 && (l->n == l->net->lookup_batch ||
+	    (by_id != l->by_id && !l->net->lookup_mixed)))
 		run_batch(l);
 	it = &l->v[l->n++];
 	l->by_id = by_id;
 	it->raw = xstrndup(item, len);
 	it->rawlen = len;
+	it->by_id = by_id;
 	it->answered = 0;
 	wait_for_batch(l, digest);
 	memcpy(it->key, key, sizeof key);
@@ -389,18 +394,54 @@ lookup_finish(struct lookup *l)
 	free(l);
 }
 
+int
+lookup_main(const struct cli_doc *doc, const struct fetch_opts *o, unsigned long per_window,
+    int argc, char **argv)
+{
+	const struct network *net = o->api.net;
+	struct fetch *f;
+	struct lookup *l;
+	struct buf job = {0}, what = {0};
+	unsigned long n;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		lookup_check_argument(doc, net, argv[i]);
+	lookup_job(&job, argc, argv);
+	f = fetch_begin(o, job.p);
+	if (o->estimate) {
+		n = argc ? (unsigned long)argc : lookup_read(NULL, stdin);
+		buf_printf(&what, "%s: accounts to look up", progname);
+		fetch_estimate(f, what.p, (n + net->lookup_batch - 1) / net->lookup_batch, per_window,
+		    UNIT_USER, n, 0, 0);
+	} else if (!f->p.done) {
+		l = lookup_new(f);
+		for (i = 0; i < argc; i++)
+			if (strcmp(argv[i], "-") == 0)
+				lookup_read(l, stdin);
+			else
+				lookup_add(l, argv[i], strlen(argv[i]), 0);
+		if (argc == 0)
+			lookup_read(l, stdin);
+		lookup_finish(l);
+	}
+	buf_free(&job);
+	buf_free(&what);
+	return fetch_end(f);
+}
+
 void
-lookup_check_argument(const struct cli_doc *doc, const char *arg)
+lookup_check_argument(const struct cli_doc *doc, const struct network *net, const char *arg)
 {
 	struct stat st;
 	size_t at;
 
-	if (strcmp(arg, "-") == 0 || is_user_id(arg) || is_username(arg) ||
-	    profile_url_name(arg, strlen(arg), &at) > 0)
+	if (strcmp(arg, "-") == 0 || net->is_account_id(arg) || net->is_account_name(arg) ||
+	    net->profile_url(arg, strlen(arg), &at) > 0)
 		return;
 	/* A file of names given as an argument is the common slip: say how. */
 	if (stat(arg, &st) == 0)
 		cli_usage(doc, "%s: a file, not a @name or an id: to look up the names in it, "
-		    "give it on the standard input (tw-user < %s)", arg, arg);
-	cli_usage(doc, "%s: neither a @name, a user id nor a profile URL", arg);
+		    "give it on the standard input (%s < %s)", arg, progname, arg);
+	cli_usage(doc, "%s: %s", arg, net->not_an_argument);
 }

@@ -1,7 +1,6 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "masto.h"
 
@@ -194,61 +193,4 @@ masto_next(const char *value, size_t len, const char *path, struct buf *request)
 	}
 	buf_free(&url);
 	return rc;
-}
-
-static int
-number(const char *s, int n, int *out)
-{
-	*out = 0;
-	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-		*out = *out * 10 + (s[i] - '0');
-	}
-	return 1;
-}
-
-int
-masto_time(const char *s, size_t len, double *t)
-{
-	struct tm tm = {0};
-	double frac = 0, scale = 0.1;
-	size_t i = 19;
-	int offset = 0;
-	time_t when;
-
-	if (len < 19 || !number(s, 4, &tm.tm_year) || s[4] != '-' || !number(s + 5, 2, &tm.tm_mon) ||
-	    s[7] != '-' || !number(s + 8, 2, &tm.tm_mday) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
-	    !number(s + 11, 2, &tm.tm_hour) || s[13] != ':' || !number(s + 14, 2, &tm.tm_min) ||
-	    s[16] != ':' || !number(s + 17, 2, &tm.tm_sec))
-		return -1;
-	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
-	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
-		return -1;
-	if (i < len && s[i] == '.') {
-		if (++i >= len || !isdigit((unsigned char)s[i]))
-			return -1;
-		for (; i < len && isdigit((unsigned char)s[i]); i++, scale /= 10)
-			frac += (s[i] - '0') * scale;
-	}
-	if (i < len && (s[i] == 'Z' || s[i] == 'z')) {
-		i++;
-	} else if (i < len && (s[i] == '+' || s[i] == '-')) {
-		int h, m;
-
-		if (len - i != 6 || !number(s + i + 1, 2, &h) || s[i + 3] != ':' ||
-		    !number(s + i + 4, 2, &m) || h > 23 || m > 59)
-			return -1;
-		offset = (h * 60 + m) * 60 * (s[i] == '-' ? -1 : 1);
-		i += 6;
-	}
-	if (i != len)
-		return -1;
-	tm.tm_year -= 1900;
-	tm.tm_mon--;
-	when = timegm(&tm);
-	if (when == (time_t)-1)
-		return -1;
-	*t = (double)when - offset + frac;
-	return 0;
 }

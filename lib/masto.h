@@ -1,8 +1,6 @@
 /*
  * masto.h: what a Mastodon client reads besides the records: account
- * addresses (@user@host), the Link header it pages by, and the reset time
- * of its rate limits, which Mastodon gives as an ISO 8601 date, not in
- * seconds as X and Bluesky do.
+ * addresses (@user@host), and the Link header it pages by.
  */
 #ifndef FB_MASTO_H
 #define FB_MASTO_H
@@ -35,11 +33,5 @@ int masto_link(const char *value, size_t len, const char *rel, struct buf *url);
  * instance, with the same credentials, never of a host a header names).
  */
 int masto_next(const char *value, size_t len, const char *path, struct buf *request);
-
-/*
- * An ISO 8601 time ("2026-12-05T23:15:00.123456Z", "+01:00", no zone is
- * UTC) in seconds since the epoch; -1 when s is none.
- */
-int masto_time(const char *s, size_t len, double *t);
 
 #endif

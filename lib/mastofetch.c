@@ -6,70 +6,26 @@
 #include "json.h"
 #include "masto.h"
 #include "mastofetch.h"
+#include "mastopage.h"
 #include "mastorec.h"
+#include "network.h"
 #include "util.h"
-
-/* A header's value, from after "name:" to the end of the line. */
-static int
-header_is(const char *line, size_t len, const char *name, const char **val, size_t *vallen)
-{
-	size_t n = strlen(name);
-
-	if (len <= n || strncasecmp(line, name, n) != 0)
-		return 0;
-	*val = line + n;
-	*vallen = len - n;
-	while (*vallen > 0 && (**val == ' ' || **val == '\t'))
-		(*val)++, (*vallen)--;
-	while (*vallen > 0 && strchr("\r\n \t", (*val)[*vallen - 1]))
-		(*vallen)--;
-	return 1;
-}
-
-static void
-masto_header(struct xapi_call *c, const char *line, size_t len)
-{
-	const char *v;
-	size_t n;
-	char num[32];
-	double t;
-
-	if (header_is(line, len, "link:", &v, &n)) {
-		xapi_keep_link(c, v, n);
-	} else if (header_is(line, len, "x-ratelimit-reset:", &v, &n)) {
-		/* An ISO 8601 time, not seconds as X and Bluesky give it. */
-		if (masto_time(v, n, &t) == 0) {
-			c->rl_reset = t;
-			c->rl_seen |= 2;
-		}
-	} else if ((header_is(line, len, "x-ratelimit-limit:", &v, &n) ||
-	    header_is(line, len, "x-ratelimit-remaining:", &v, &n)) && n < sizeof num) {
-		memcpy(num, v, n);
-		num[n] = '\0';
-		if (strncasecmp(line, "x-ratelimit-limit:", 18) == 0) {
-			c->rl_limit = strtol(num, NULL, 10);
-		} else {
-			c->rl_remaining = strtol(num, NULL, 10);
-			c->rl_seen |= 1;
-		}
-	}
-}
-
-const struct xapi_network masto_network = {
-	"MASTO_API_BASE", NULL, "MASTO_TOKEN", 1,
-	"a user token of the instance, from its web site: Preferences, Development, "
-	"New application (man masto-mentions says how)",
-	masto_header, 1, {404, 410},
-};
 
 void
 masto_opts_init(struct masto_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	fetch_opts_init(&o->fetch);
-	o->fetch.api.net = &masto_network;
-	o->fetch.price[UNIT_USER] = 0;
-	o->fetch.price[UNIT_POST] = 0;
+	fetch_opts_network(&o->fetch, &network_masto);
+}
+
+void
+masto_token(struct masto_opts *o)
+{
+	const char *env = getenv(network_masto_user.token_env);
+
+	if (o->fetch.api.token_file || (env && *env))
+		fetch_opts_network(&o->fetch, &network_masto_user);
 }
 
 int
@@ -88,7 +44,7 @@ void
 masto_base(struct fetch_opts *o, const char *host)
 {
 	static struct buf base;	/* the run's, to its end */
-	const char *env = getenv(masto_network.base_env);
+	const char *env = getenv(network_masto.base_env);
 
 	if (o->api.base == NULL && env && *env)
 		o->api.base = env;
@@ -150,136 +106,69 @@ masto_flag(const char *rec, size_t len, const char *key)
 	return found;
 }
 
-struct list_out {
-	struct fetch *f;
-	struct masto_list *l;
-	const char *request;
-};
-
 static void
-list_emit(void *arg, const char *rec, size_t len)
+add_post(void *arg, const char *rec, size_t len)
 {
-	struct list_out *o = arg;
-	unsigned long have = o->l->emit ? o->l->got : o->f->p.records;
+	struct buf *posts = arg;
 
-	/* --limit counts the records of the whole run, resumed ones too. */
-	if (o->l->limit && have >= o->l->limit)
-		return;
-	o->l->got++;
-	if (o->l->emit)
-		o->l->emit(o->l->arg, rec, len);
-	else
-		fetch_emit(o->f, rec, len);
+	buf_addc(posts, posts->len > 0 ? ',' : '[');
+	buf_add(posts, rec, len);
 }
 
 static void
-list_reject(void *arg, const char *el, size_t len, const char *why)
+bad_post(void *arg, const char *el, size_t len, const char *why)
 {
-	struct list_out *o = arg;
-
+	(void)arg;
 	(void)el;
 	(void)len;
-	fetch_reject(o->f, NULL, 0, "GET %s: %s", o->request, why);
-}
-
-/* next (a request of the list) asking for want: its limit replaced. */
-static void
-with_limit(struct buf *req, const char *next, unsigned long want)
-{
-	const char *q = strchr(next, '?'), *p;
-	int any = 0;
-
-	buf_add(req, next, q ? (size_t)(q - next) : strlen(next));
-	for (p = q; p && *p; ) {
-		const char *param = p + 1, *end = strchr(param, '&');
-		size_t n = end ? (size_t)(end - param) : strlen(param);
-
-		if (n > 0 && strncmp(param, "limit=", 6) != 0) {
-			buf_addc(req, any++ ? '&' : '?');
-			buf_add(req, param, n);
-		}
-		p = end;
-	}
-	buf_printf(req, "%climit=%lu", any ? '&' : '?', want);
+	warnmsg("a post left out: %s", why);
 }
 
 int
-masto_list(struct fetch *f, struct masto_list *l)
+masto_posts(struct fetch *f, const char *path, const char *query, unsigned long count,
+    struct buf *posts)
 {
-	struct buf req = {0}, err = {0}, next = {0};
+	const struct network *net = f->o.api.net;
+	struct buf req = {0}, err = {0}, got = {0};
+	struct mastopage_out out = {add_post, bad_post, &got};
 	char *cursor = NULL;
-	int own = l->emit == NULL, found = 1;
+	unsigned long n = 0;
+	int found = 1;
 
-	l->first = -1;
-	l->got = 0;
-	/* A checkpoint after the last page: nothing is left to ask. */
-	if (own && f->p.requests > 0 && f->p.next == NULL)
-		return 1;
-	if (own && f->p.next)
-		cursor = xstrdup(f->p.next);
 	for (;;) {
-		unsigned long want = l->page_max;
-		struct list_out out = {f, l, NULL};
-		struct mastopage_out po = {list_emit, list_reject, &out};
 		struct xapi_call *c;
-		long n;
-		int rc;
+		struct page_info pi;
 
-		if (l->limit) {
-			unsigned long have = own ? f->p.records : l->got;
-
-			if (have >= l->limit)
-				break;
-			if (l->limit - have < want)
-				want = l->limit - have;
-		}
 		buf_reset(&req);
-		if (cursor)
-			with_limit(&req, cursor, want);
-		else
-			buf_printf(&req, "%s?%s%slimit=%lu", l->path, l->query, *l->query ? "&" : "", want);
-		out.request = req.p;
+		net->page_request(&req, path, query, count - n < 40 ? count - n : 40, cursor);
 		c = xapi_get(f->api, req.p);
-		if (c->status != 200 && l->first < 0 && cursor == NULL) {
-			/* The account is gone (404, 410): the caller says so. */
-			xapi_call_free(c);
+		net->page_read(c, &pi);
+		f->p.requests++;
+		if (pi.gone) {
 			found = 0;
+			free(pi.gone);
+			xapi_call_free(c);
 			break;
 		}
-		if (c->status != 200)
-			die(EXIT_FAIL, "GET %s: the instance answered %ld", req.p, c->status);
+		if (pi.problem)
+			die(EXIT_FAIL, "%s", pi.problem);
 		buf_reset(&err);
-		n = mastopage_records(c->body.p, c->body.len, l->kind, l->instance, &po, &err);
-		if (n < 0)
+		if (mastopage_records(c->body.p, c->body.len, MASTOPAGE_TIMELINE, NULL, &out, &err) < 0)
 			die(EXIT_FAIL, "GET %s: %s", req.p, err.p);
-		if (l->first < 0)
-			l->first = n;
+		n += pi.ndata;
 		free(cursor);
-		cursor = NULL;
-		rc = c->link ? masto_next(c->link, strlen(c->link), l->path, &next) : 0;
-		if (rc < 0) {
-			if (own)
-				fetch_commit(f);
-			die(EXIT_FAIL, "GET %s: the Link header's next page is not the list asked for: %.200s",
-			    req.p, c->link);
-		}
-		/* Mastodon links a next page only after a full one; an empty page ends the list too. */
-		if (rc > 0 && n > 0)
-			cursor = xstrdup(next.p);
-		f->p.requests++;
+		cursor = pi.next;
 		xapi_call_free(c);
-		if (own) {
-			free(f->p.next);
-			f->p.next = cursor ? xstrdup(cursor) : NULL;
-			fetch_commit(f);
-		}
-		if (cursor == NULL)
+		if (cursor == NULL || n >= count)
 			break;
 	}
+	buf_reset(posts);
+	buf_add(posts, got.len ? got.p : "[", got.len ? got.len : 1);
+	buf_addc(posts, ']');
 	free(cursor);
 	buf_free(&req);
 	buf_free(&err);
-	buf_free(&next);
+	buf_free(&got);
 	return found;
 }
 

@@ -1,8 +1,8 @@
+#define _GNU_SOURCE	/* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "apipage.h"
 #include "json.h"
 #include "timeline.h"
 #include "util.h"
@@ -16,7 +16,7 @@ struct tl_user {
 	char *json;		/* the record as it came */
 	char *parked;		/* the token of a page that waits for the budget */
 	size_t len;
-	char id[24];
+	char id[256];
 	char handle[64];	/* for messages */
 	struct buf posts;	/* the posts so far, comma-separated */
 	unsigned long got;
@@ -30,7 +30,6 @@ struct tl_user {
 struct timeline {
 	struct fetch *f;
 	struct timeline_opts o;
-	struct buf query;
 	struct tl_user **v;	/* in input order, from head on */
 	size_t head, n, cap;
 	unsigned inflight;
@@ -64,7 +63,6 @@ timeline_new(struct fetch *f, const struct timeline_opts *o)
 
 	t->f = f;
 	t->o = *o;
-	timeline_query(&t->query, o->exclude, 0);
 	return t;
 }
 
@@ -76,7 +74,8 @@ static int
 ask(struct timeline *t, struct tl_user *u, const char *token)
 {
 	unsigned long want = t->o.count - u->got, can;
-	struct buf req = {0};
+	const struct network *net = t->f->o.api.net;
+	struct buf req = {0}, path = {0}, query = {0};
 
 	if (want > PAGE_MAX)
 		want = PAGE_MAX;
@@ -87,16 +86,15 @@ ask(struct timeline *t, struct tl_user *u, const char *token)
 	if (can < PAGE_MIN)
 		return 0;
 	want = can;
-	buf_printf(&req, "/2/users/%s/tweets?max_results=%lu&%s", u->id, want, t->query.p);
-	if (token) {
-		buf_adds(&req, "&pagination_token=");
-		xapi_escape(&req, token);
-	}
+	net->timeline_request(&path, &query, u->id, t->o.exclude);
+	net->page_request(&req, path.p, query.p, want, token);
 	fetch_reserve(t->f, UNIT_POST, want);
 	xapi_queue(t->f->api, req.p, u);
 	u->asked = want;
 	t->inflight++;
 	buf_free(&req);
+	buf_free(&path);
+	buf_free(&query);
 	return 1;
 }
 
@@ -109,9 +107,14 @@ struct answer {
 static void
 add_post(void *arg, const char *json, size_t len)
 {
-	struct tl_user *u = ((struct answer *)arg)->u;
+	struct answer *a = arg;
+	struct tl_user *u = a->u;
 
 	if (u->state == DONE || u->got >= u->want)
+		return;
+	/* A network that cannot leave reposts out sends them: they are left here. */
+	if (a->t->o.exclude && strstr(a->t->o.exclude, "retweets") &&
+	    memmem(json, len, "\"retweeted\"", 11))
 		return;
 	if (u->posts.len)
 		buf_addc(&u->posts, ',');
@@ -258,14 +261,18 @@ take_answer(struct timeline *t)
 	u = c->arg;
 	t->inflight--;
 	t->f->p.requests++;
-	page_info(c, &pi);
+	t->f->o.api.net->page_read(c, &pi);
 	fetch_settle(t->f, UNIT_POST, u->asked, pi.ndata);
 	if (pi.problem)
 		die(EXIT_FAIL, "%s", pi.problem);
-	if (pi.has_data) {
+	if (pi.gone) {
+		unavailable(u, "", pi.gone);
+		free(pi.gone);
+	} else if (pi.has_data) {
 		struct answer a = { t, u };
 
-		if (apipage_flatten(c->body.p, c->body.len, add_post, not_a_post, &a, &err) < 0)
+		if (t->f->o.api.net->flatten(c->body.p, c->body.len, add_post, not_a_post, &a,
+		    &err) < 0)
 			die(EXIT_FAIL, "GET %s: %s", c->request, err.p);
 		if (u->got >= t->o.count || pi.next == NULL)
 			u->state = DONE;
@@ -318,7 +325,7 @@ timeline_record(struct stream *st, const struct record *rec, void *arg)
 		return 0;
 	if (id && id->kind == JSON_STRING)
 		json_unescape(&v, id->val, id->vallen);
-	if (v.p == NULL || !is_user_id(v.p)) {
+	if (v.p == NULL || !t->f->o.api.net->is_account_id(v.p)) {
 		buf_free(&v);
 		stream_reject(st, rec, "%s: the timeline cannot be asked for",
 		    id == NULL ? "no user id (\"id\")" : id->kind != JSON_STRING ?
@@ -383,7 +390,64 @@ timeline_finish(struct timeline *t)
 	fetch_check_input(t->f, &t->check);	/* the input may end before the checkpoint */
 	sink_keep(t->f->sink, t->held.p, t->held.len);	/* bad input after the last record */
 	buf_free(&t->held);
-	buf_free(&t->query);
 	free(t->v);
 	free(t);
+}
+
+int
+timeline_option(const struct cli_doc *doc, struct timeline_opts *to, struct fetch_opts *o,
+    struct stream_opts *so, int c, const char *arg)
+{
+	switch (c) {
+	case TO_COUNT: to->count = cli_count(doc, "--count", arg, 1, 3200); break;
+	case TO_EXCLUDE:
+		if (strcmp(arg, "replies") && strcmp(arg, "retweets") &&
+		    strcmp(arg, "replies,retweets") && strcmp(arg, "retweets,replies"))
+			cli_usage(doc, "--exclude %s: expected replies, retweets or replies,retweets", arg);
+		to->exclude = arg;
+		break;
+	case TO_JOBS: o->api.jobs = (unsigned)cli_count(doc, "--jobs", arg, 1, 64); break;
+	case TO_MAX_RECORD: so->max_record = cli_size(doc, "--max-record", arg); break;
+	default: return fetch_option(o, doc, c, arg);
+	}
+	return 1;
+}
+
+static int
+count_user(struct stream *st, const struct record *rec, void *arg)
+{
+	(void)st;
+	(void)rec;
+	++*(unsigned long *)arg;
+	return 0;
+}
+
+unsigned long
+timeline_count(const struct stream_opts *so, int argc, char **argv, int *status)
+{
+	struct stream *st = stream_new(so);
+	unsigned long users = 0;
+
+	stream_run(st, argc, argv, count_user, &users);
+	*status = stream_finish(st);
+	return users;
+}
+
+int
+timeline_attach(struct fetch *f, const struct timeline_opts *to, struct stream_opts *so,
+    int argc, char **argv)
+{
+	struct timeline *t = timeline_new(f, to);
+	struct stream *st;
+
+	/* Bad input and records without an id go to --rejects in step with the checkpoint. */
+	if (f->o.rejects) {
+		so->rejects_path = f->o.rejects;
+		so->keep = timeline_keep;
+		so->keep_arg = t;
+	}
+	st = stream_new(so);
+	stream_run(st, argc, argv, timeline_record, t);
+	timeline_finish(t);
+	return stream_finish(st);
 }

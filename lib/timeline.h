@@ -17,6 +17,25 @@ struct timeline_opts {
 	const char *exclude;	/* "replies", "retweets", both, or NULL */
 };
 
+/* The options of tw-timeline and bsky-timeline besides the fetchers'. */
+enum { TO_COUNT = 0x1100, TO_EXCLUDE, TO_JOBS, TO_MAX_RECORD };
+
+#define TIMELINE_LONG_OPTIONS \
+	{"count", required_argument, NULL, TO_COUNT}, \
+	{"exclude", required_argument, NULL, TO_EXCLUDE}, \
+	{"jobs", required_argument, NULL, TO_JOBS}, \
+	{"max-record", required_argument, NULL, TO_MAX_RECORD}
+
+/* Handles one of them, or one of the fetchers' (0 when c is none of them). */
+int timeline_option(const struct cli_doc *doc, struct timeline_opts *to, struct fetch_opts *o,
+    struct stream_opts *so, int c, const char *arg);
+
+/* --estimate: how many records the input holds; the input's exit status in *status. */
+unsigned long timeline_count(const struct stream_opts *so, int argc, char **argv, int *status);
+/* Attaches their posts to the user records of the input; returns the input's exit status. */
+int timeline_attach(struct fetch *f, const struct timeline_opts *to, struct stream_opts *so,
+    int argc, char **argv);
+
 struct timeline;
 
 struct timeline *timeline_new(struct fetch *f, const struct timeline_opts *o);

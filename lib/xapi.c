@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700	/* strptime */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,13 +15,11 @@
 
 #include "httpurl.h"
 #include "json.h"
-#include "quote.h"
 #include "util.h"
 #include "xapi.h"
 
 /* An answer may take this many times --timeout in all, however it trickles. */
 #define ANSWER_TIMEOUTS 10
-#define DEFAULT_BASE "https://api.x.com"
 #define MAX_BUCKETS 16
 #define LONGEST_WAIT (16 * 60.0)	/* a window is 15 minutes: more is clock skew */
 #define MAX_BACKOFF 60.0
@@ -39,13 +38,13 @@ struct bucket {
 struct recorded {
 	char *request;
 	char *file;
-	char *link;		/* the answer's Link header, if it had one */
+	char *page_header;	/* the network's paging header, when the answer had one */
+	long status;
 	int used;
 };
 
 struct xapi {
 	struct xapi_opts o;
-	const struct xapi_network *net;
 	char *base;
 	struct curl_slist *headers;	/* holds the token: wiped at the end */
 	CURLM *multi;
@@ -103,8 +102,8 @@ wipe(char *s)
 }
 
 /* The token file's text, read from the descriptor that was checked. */
-static char *
-read_token_file(const char *file)
+char *
+xapi_read_secret(const char *file)
 {
 	struct stat st;
 	struct buf b = {0};
@@ -134,15 +133,15 @@ read_token_file(const char *file)
 
 /* Where a token is kept when neither the option nor the environment gives one. */
 static char *
-default_token_file(void)
+default_token_file(const struct network *net)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	struct buf path = {0};
 
 	if (xdg && *xdg)
-		buf_printf(&path, "%s/followback/token", xdg);
+		buf_printf(&path, "%s/followback/%s", xdg, net->token_file);
 	else if (home && *home)
-		buf_printf(&path, "%s/.config/followback/token", home);
+		buf_printf(&path, "%s/.config/followback/%s", home, net->token_file);
 	if (path.p && access(path.p, F_OK) == 0)
 		return path.p;
 	buf_free(&path);
@@ -150,31 +149,23 @@ default_token_file(void)
 }
 
 /*
- * The token from --token-file, TW_BEARER_TOKEN, or the default file, in that
- * order (another network: --token-file or its variable); exits 2 when there
- * is none or the file is unsafe, or returns NULL when the network does
- * without one.
+ * The token from --token-file, the network's variable, or the default file,
+ * in that order; exits 2 when there is none or the file is unsafe.
  */
 static char *
-read_token(const char *file, const struct xapi_network *net)
+read_token(const struct network *net, const char *file)
 {
-	const char *env_name = net ? net->token_env : "TW_BEARER_TOKEN";
-	const char *env = getenv(env_name);
+	const char *env = getenv(net->token_env);
 	char *tok, *s, *e, *dflt = NULL;
 
-	if (file == NULL && (env == NULL || *env == '\0') && net == NULL)
-		file = dflt = default_token_file();
+	if (file == NULL && (env == NULL || *env == '\0'))
+		file = dflt = default_token_file(net);
 	if (file)
-		tok = read_token_file(file);
+		tok = xapi_read_secret(file);
 	else if (env && *env)
 		tok = xstrdup(env);
-	else if (net && net->token_optional)
-		return NULL;
-	else if (net)
-		die(EXIT_USAGE, "no token: set %s or give --token-file (%s)", env_name, net->token_help);
 	else
-		die(EXIT_USAGE, "no token: set TW_BEARER_TOKEN, give --token-file, or keep it in "
-		    "~/.config/followback/token (README.md, \"Getting a token\", says how)");
+		die(EXIT_USAGE, "%s", net->token_help);
 	for (s = tok; isspace((unsigned char)*s); s++)
 		;
 	for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]); e--)
@@ -182,14 +173,14 @@ read_token(const char *file, const struct xapi_network *net)
 	*e = '\0';
 	memmove(tok, s, (size_t)(e - s) + 1);
 	if (*tok == '\0')
-		die(EXIT_USAGE, "%s: the token is empty", file ? file : env_name);
+		die(EXIT_USAGE, "%s: the token is empty", file ? file : net->token_env);
 	if (strncmp(tok, "Bearer ", 7) == 0)
 		memmove(tok, tok + 7, strlen(tok + 7) + 1);
 	/* A bearer token is printable ASCII: anything else would reach the header. */
 	for (s = tok; *s; s++)
 		if (*s <= ' ' || *s > '~')
 			die(EXIT_USAGE, "%s: the token holds a character a token cannot have",
-			    file ? file : env_name);
+			    file ? file : net->token_env);
 	free(dflt);
 	keep_secrets_out_of_dumps();
 	return tok;
@@ -238,7 +229,7 @@ replay_load(struct xapi *x, const char *dir)
 	if (text == NULL)
 		die(EXIT_USAGE, "%s:", path.p);
 	for (line = text; line < text + len; line = end + 1) {
-		jv v, req, file;
+		jv v, req, file, status, page;
 		const char *name;
 
 		end = memchr(line, '\n', (size_t)(text + len - line));
@@ -252,7 +243,9 @@ replay_load(struct xapi *x, const char *dir)
 		if (jv_get_kind(v) != JV_KIND_OBJECT)
 			die(EXIT_USAGE, "%s:%lu: not a recording entry", path.p, lineno);
 		req = jv_object_get(jv_copy(v), jv_string("request"));
-		file = jv_object_get(jv_copy(v), jv_string("file"));
+		status = jv_object_get(jv_copy(v), jv_string("status"));
+		page = jv_object_get(jv_copy(v), jv_string("page_header"));
+		file = jv_object_get(v, jv_string("file"));
 		name = jv_get_kind(file) == JV_KIND_STRING ? jv_string_value(file) : NULL;
 		/* A page is a file of the recording itself: no path leads out of it. */
 		if (jv_get_kind(req) != JV_KIND_STRING || name == NULL || *name == '\0' ||
@@ -262,18 +255,16 @@ replay_load(struct xapi *x, const char *dir)
 			x->replay = xgrow(x->replay, &cap, sizeof *x->replay, 64);
 		x->replay[x->nreplay].request = xstrdup(jv_string_value(req));
 		x->replay[x->nreplay].file = xstrdup(name);
-		x->replay[x->nreplay].link = NULL;
-		{
-			jv link = jv_object_get(jv_copy(v), jv_string("link"));
-
-			if (jv_get_kind(link) == JV_KIND_STRING)
-				x->replay[x->nreplay].link = xstrdup(jv_string_value(link));
-			jv_free(link);
-		}
+		/* An answer the adapter gave its caller (an account gone) is replayed as such. */
+		x->replay[x->nreplay].status = jv_get_kind(status) == JV_KIND_NUMBER ?
+		    (long)jv_number_value(status) : 200;
+		x->replay[x->nreplay].page_header = jv_get_kind(page) == JV_KIND_STRING ?
+		    xstrdup(jv_string_value(page)) : NULL;
 		x->nreplay++;
+		jv_free(page);
+		jv_free(status);
 		jv_free(req);
 		jv_free(file);
-		jv_free(v);
 	}
 	free(text);
 	buf_free(&path);
@@ -304,8 +295,8 @@ replay_answer(struct xapi *x, struct xapi_call *c)
 		buf_add(&c->body, body, len);
 		free(body);
 		buf_free(&path);
-		c->status = 200;
-		c->link = r->link ? xstrdup(r->link) : NULL;
+		c->status = r->status;
+		c->page_header = r->page_header ? xstrdup(r->page_header) : NULL;
 		return;
 	}
 	die(EXIT_FAIL, "%s: the recording has no (more) answers to GET %s",
@@ -346,9 +337,9 @@ record_answer(struct xapi *x, const struct xapi_call *c)
 	buf_printf(&line, "{\"n\":%lu,\"method\":\"GET\",\"request\":", x->record_n);
 	json_escape(&line, c->request, strlen(c->request));
 	buf_printf(&line, ",\"status\":%ld,\"file\":\"%s\"", c->status, name);
-	if (c->link) {
-		buf_adds(&line, ",\"link\":");
-		json_escape(&line, c->link, strlen(c->link));
+	if (c->page_header) {
+		buf_adds(&line, ",\"page_header\":");
+		json_escape(&line, c->page_header, strlen(c->page_header));
 	}
 	buf_adds(&line, "}\n");
 	if (fwrite(line.p, 1, line.len, x->record_index) != line.len ||
@@ -362,11 +353,11 @@ struct xapi *
 xapi_open(const struct xapi_opts *o)
 {
 	struct xapi *x = xcalloc(1, sizeof *x);
-	const char *base = o->base ? o->base : getenv(o->net ? o->net->base_env : "TW_API_BASE");
+	const char *base = o->base ? o->base : getenv(o->net->base_env);
+	const char *const *hdr;
 	size_t n;
 
 	x->o = *o;
-	x->net = o->net;
 	if (x->o.jobs == 0)
 		x->o.jobs = 1;
 	x->rng = (unsigned)time(NULL) ^ ((unsigned)getpid() << 16);
@@ -376,7 +367,7 @@ xapi_open(const struct xapi_opts *o)
 		return x;
 	}
 	if (base == NULL || *base == '\0')
-		base = x->net ? x->net->default_base : DEFAULT_BASE;
+		base = o->net->base;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		die(EXIT_FAIL, "cannot start libcurl");
 	if (!url_allowed(base))
@@ -385,23 +376,22 @@ xapi_open(const struct xapi_opts *o)
 	n = strlen(x->base);
 	while (n > 0 && x->base[n - 1] == '/')
 		x->base[--n] = '\0';
-	{
-		char *tok = read_token(o->token_file, x->net);
+	for (hdr = o->net->headers; hdr && *hdr; hdr++)
+		x->headers = curl_slist_append(x->headers, *hdr);
+	if (o->bearer || o->net->token_env) {
+		char *tok = o->bearer ? xstrdup(o->bearer) : read_token(o->net, o->token_file);
 		struct buf h = {0};
 
-		if (tok) {
-			buf_printf(&h, "Authorization: Bearer %s", tok);
-			x->headers = curl_slist_append(NULL, h.p);
-			wipe(h.p);
-			wipe(tok);
-			buf_free(&h);
-			free(tok);
-			if (x->headers == NULL)
-				die(EXIT_FAIL, "cannot start libcurl");
-		}
+		buf_printf(&h, "Authorization: Bearer %s", tok);
+		x->headers = curl_slist_append(x->headers, h.p);
+		wipe(h.p);
+		wipe(tok);
+		buf_free(&h);
+		free(tok);
 	}
 	x->multi = curl_multi_init();
-	if (x->multi == NULL)
+	if (x->multi == NULL || (x->headers == NULL && (o->net->headers || o->net->token_env ||
+	    o->bearer)))
 		die(EXIT_FAIL, "cannot start libcurl");
 	curl_multi_setopt(x->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)x->o.jobs);
 	if (o->record_dir)
@@ -415,7 +405,7 @@ xapi_call_free(struct xapi_call *c)
 	if (c == NULL)
 		return;
 	free(c->request);
-	free(c->link);
+	free(c->page_header);
 	buf_free(&c->body);
 	free(c);
 }
@@ -446,22 +436,11 @@ xapi_close(struct xapi *x)
 	for (i = 0; i < x->nreplay; i++) {
 		free(x->replay[i].request);
 		free(x->replay[i].file);
-		free(x->replay[i].link);
+		free(x->replay[i].page_header);
 	}
 	free(x->replay);
 	free(x->base);
 	free(x);
-}
-
-void
-xapi_keep_link(struct xapi_call *c, const char *value, size_t len)
-{
-	while (len > 0 && (*value == ' ' || *value == '\t'))
-		value++, len--;
-	while (len > 0 && (value[len - 1] == '\r' || value[len - 1] == '\n' || value[len - 1] == ' '))
-		len--;
-	free(c->link);
-	c->link = xstrndup(value, len);
 }
 
 void
@@ -488,6 +467,7 @@ xapi_queue(struct xapi *x, const char *request, void *arg)
 	struct xapi_call *c = xcalloc(1, sizeof *c);
 
 	c->request = xstrdup(request);
+	c->net = x->o.net;
 	c->arg = arg;
 	c->bucket = x->replaying ? 0 : bucket_of(x, request);
 	if (x->queue_tail)
@@ -520,25 +500,64 @@ on_body(char *p, size_t size, size_t n, void *arg)
 	return len;
 }
 
+/* The value of header line p (len bytes, CRLF included) when it is name's, else NULL. */
+static const char *
+header_value(const char *p, size_t len, const char *name, char *out, size_t outsize)
+{
+	size_t n = name ? strlen(name) : 0;
+	const char *v, *e;
+
+	if (n == 0 || len <= n || strncasecmp(p, name, n) != 0 || p[n] != ':')
+		return NULL;
+	for (v = p + n + 1, e = p + len; v < e && (*v == ' ' || *v == '\t'); v++)
+		;
+	while (e > v && isspace((unsigned char)e[-1]))
+		e--;
+	if ((size_t)(e - v) >= outsize)
+		return NULL;
+	memcpy(out, v, (size_t)(e - v));
+	out[e - v] = '\0';
+	return out;
+}
+
+/* A reset as an instant: epoch seconds, or a date (Mastodon's ISO 8601). */
+static double
+reset_value(const struct network *net, const char *v)
+{
+	struct tm tm;
+	const char *end;
+
+	if (!net->reset_is_date)
+		return strtod(v, NULL);
+	memset(&tm, 0, sizeof tm);
+	end = strptime(v, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (end == NULL)
+		return (double)curl_getdate(v, NULL);
+	/* Fractions of a second and a Z; an offset other than UTC is not sent. */
+	return (double)timegm(&tm);
+}
+
 static size_t
 on_header(char *p, size_t size, size_t n, void *arg)
 {
 	struct xapi_call *c = arg;
+	const struct network *net = c->net;
 	size_t len = size * n;
+	char v[4096];
 
 	c->last_byte = now();
-	if (c->net && c->net->header) {
-		c->net->header(c, p, len);
-	} else if (len > 19 && strncasecmp(p, "x-rate-limit-limit:", 19) == 0) {
-		c->rl_limit = strtol(p + 19, NULL, 10);
-	} else if (len > 23 && strncasecmp(p, "x-rate-limit-remaining:", 23) == 0) {
-		c->rl_remaining = strtol(p + 23, NULL, 10);
+	if (header_value(p, len, net->rl_limit, v, 64)) {
+		c->rl_limit = strtol(v, NULL, 10);
+	} else if (header_value(p, len, net->rl_remaining, v, 64)) {
+		c->rl_remaining = strtol(v, NULL, 10);
 		c->rl_seen |= 1;
-	} else if (len > 19 && strncasecmp(p, "x-rate-limit-reset:", 19) == 0) {
-		c->rl_reset = strtod(p + 19, NULL);
+	} else if (header_value(p, len, net->rl_reset, v, 64)) {
+		c->rl_reset = reset_value(net, v);
 		c->rl_seen |= 2;
-	}
-	if (len > 5 && len < 64 && strncasecmp(p, "date:", 5) == 0) {
+	} else if (header_value(p, len, net->page_header, v, sizeof v)) {
+		free(c->page_header);
+		c->page_header = xstrdup(v);
+	} else if (len > 5 && len < 64 && strncasecmp(p, "date:", 5) == 0) {
 		char date[64];
 		time_t d;
 
@@ -573,13 +592,12 @@ start(struct xapi *x, struct xapi_call *c)
 		die(EXIT_FAIL, "cannot start a transfer");
 	buf_printf(&url, "%s%s", x->base, c->request);
 	buf_reset(&c->body);
+	free(c->page_header);
+	c->page_header = NULL;
 	c->max_body = x->o.max_body;
 	c->rl_seen = 0;
 	c->rl_limit = 0;
 	c->server_date = 0;
-	c->net = x->net;
-	free(c->link);
-	c->link = NULL;
 	curl_easy_setopt(e, CURLOPT_URL, url.p);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, "followback/" "0.1");
@@ -681,132 +699,6 @@ backoff(struct xapi *x, unsigned failures)
 	return d * (0.5 + 0.5 * (double)((x->rng >> 8) & 0xFFFF) / 65535.0);
 }
 
-/* A string of the server's, with what would act on a terminal shown. */
-static void
-put_server_text(struct buf *out, jv s)
-{
-	quote_visible(out, jv_string_value(s), (size_t)jv_string_length_bytes(jv_copy(s)));
-}
-
-/* An {"error", "error_description"} answer (Mastodon, OAuth) as one line. */
-static void
-error_text(struct buf *out, jv v)
-{
-	jv error = jv_object_get(jv_copy(v), jv_string("error"));
-	jv desc = jv_object_get(jv_copy(v), jv_string("error_description"));
-
-	if (jv_get_kind(error) != JV_KIND_STRING) {
-		buf_adds(out, "no details");
-	} else {
-		put_server_text(out, error);
-		if (jv_get_kind(desc) == JV_KIND_STRING) {
-			buf_adds(out, ": ");
-			put_server_text(out, desc);
-		}
-	}
-	jv_free(error);
-	jv_free(desc);
-}
-
-/* The problem an error answer describes, as one line. */
-static void
-problem(const struct buf *body, struct buf *out, jv *parsed)
-{
-	jv v = jv_parse_sized(body->p ? body->p : "", (int)body->len), title, detail, msg;
-
-	*parsed = jv_null();
-	if (jv_get_kind(v) != JV_KIND_OBJECT) {
-		jv_free(v);
-		buf_adds(out, "no details");
-		return;
-	}
-	title = jv_object_get(jv_copy(v), jv_string("title"));
-	detail = jv_object_get(jv_copy(v), jv_string("detail"));
-	msg = jv_getpath(jv_copy(v), JV_ARRAY(jv_string("errors"), jv_number(0), jv_string("message")));
-	if (jv_get_kind(detail) == JV_KIND_STRING) {
-		put_server_text(out, detail);
-		/* A 400's detail is generic; the message names the parameter. */
-		if (jv_get_kind(msg) == JV_KIND_STRING) {
-			buf_adds(out, " (");
-			put_server_text(out, msg);
-			buf_addc(out, ')');
-		}
-	} else if (jv_get_kind(title) == JV_KIND_STRING)
-		put_server_text(out, title);
-	else if (jv_get_kind(msg) == JV_KIND_STRING)
-		put_server_text(out, msg);
-	else
-		error_text(out, v);
-	jv_free(title);
-	jv_free(detail);
-	jv_free(msg);
-	*parsed = v;
-}
-
-static const char *
-field(jv v, const char *key, jv *keep)
-{
-	*keep = jv_get_kind(v) == JV_KIND_OBJECT ? jv_object_get(jv_copy(v), jv_string(key)) : jv_invalid();
-	return jv_get_kind(*keep) == JV_KIND_STRING ? jv_string_value(*keep) : NULL;
-}
-
-enum cap { NOT_A_CAP, USAGE_CAP, NO_CREDIT };
-
-/* What a 429 says: waiting cures a rate limit, not a usage cap or an empty account. */
-static enum cap
-cap_of(const struct buf *body)
-{
-	static const char *const marks[] = { "usage-capped", "UsageCap", "usage cap" };
-	size_t i;
-
-	if (body->p == NULL)
-		return NOT_A_CAP;
-	if (strstr(body->p, "redit"))	/* Credit, credits, CreditsDepleted */
-		return NO_CREDIT;
-	for (i = 0; i < sizeof marks / sizeof *marks; i++)
-		if (strstr(body->p, marks[i]))
-			return USAGE_CAP;
-	return NOT_A_CAP;
-}
-
-static _Noreturn void
-fatal(struct xapi *x, const struct xapi_call *c)
-{
-	struct buf what = {0};
-	jv v, k1, k2;
-	const char *a, *b;
-
-	countdown_clear(x);
-	problem(&c->body, &what, &v);
-	switch (c->status) {
-	case 401:
-		if (x->net)
-			die(EXIT_FAIL, "the API refused the token, or wants one (401: %s): %s",
-			    what.p, x->net->token_help);
-		die(EXIT_FAIL, "the API refused the token (401: %s): it is wrong, expired or revoked; "
-		    "copy the app's Bearer token from the X developer console (https://console.x.com) "
-		    "into TW_BEARER_TOKEN or a --token-file", what.p);
-	case 403:
-		a = field(v, "reason", &k1);
-		b = field(v, "registration_url", &k2);
-		die(EXIT_FAIL, "the API refused access to GET %s (403: %s)%s%s%s%s", c->request, what.p,
-		    a ? "; reason: " : "", a ? a : "",
-		    b ? "; the app must be enrolled: " : "; the app's access level may not include this endpoint",
-		    b ? b : "");
-	case 429:
-		a = field(v, "period", &k1);
-		b = field(v, "scope", &k2);
-		if (cap_of(&c->body) == NO_CREDIT)
-			die(EXIT_FAIL, "no X API credit left (429: %s); add credit in the developer "
-			    "console, then run again (with --resume to go on)", what.p);
-		die(EXIT_FAIL, "X API usage cap reached (%s%s%s): %s; the run stops here: run again "
-		    "(with --resume to go on) when the cap resets", a ? a : "cap",
-		    b ? ", " : "", b ? b : "", what.p);
-	default:
-		die(EXIT_FAIL, "the API answered GET %s with %ld: %s", c->request, c->status, what.p);
-	}
-}
-
 /* A retryable failure: back in the queue after a backoff, or the end. */
 static void
 retry(struct xapi *x, struct xapi_call *c, const char *why)
@@ -876,9 +768,24 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 		if (c->rl_limit > 0)
 			b->limit = c->rl_limit;
 	}
-	if (c->status == 429 && cap_of(&c->body) != NOT_A_CAP)
-		fatal(x, c);
-	if (c->status == 429) {
+	if (c->status != 200) {
+		struct buf msg = {0};
+		enum verdict v = x->o.net->classify(c, &msg);
+
+		if (v == ANSWER_STOP) {
+			countdown_clear(x);
+			die(EXIT_FAIL, "%s", msg.p);
+		}
+		if (v == ANSWER_RETRY) {
+			retry(x, c, msg.p);
+			buf_free(&msg);
+			return NULL;
+		}
+		buf_free(&msg);
+		if (v == ANSWER_TAKE)
+			return c;
+	}
+	if (c->status != 200) {	/* ANSWER_WAIT */
 		/*
 		 * Requests left in the window, and still a 429: a shorter limit
 		 * (X has per-second ones) that a backoff outlasts, not the window.
@@ -907,24 +814,26 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 		retry(x, c, "429 Too Many Requests, without a reset time");
 		return NULL;
 	}
-	if (c->status >= 500 || c->status == 408) {
-		snprintf(why, sizeof why, "the server answered %ld", c->status);
-		retry(x, c, why);
-		return NULL;
-	}
-	if (c->status != 200 && x->net &&
-	    (c->status == x->net->not_found[0] || c->status == x->net->not_found[1]))
-		return c;
-	if (c->status != 200)
-		fatal(x, c);
 	if (json_scan(&s, c->body.p ? c->body.p : "", c->body.len, 0, 1) != JSON_OK ||
-	    (c->body.p[0] != '{' && !(x->net && x->net->lists && c->body.p[0] == '['))) {
+	    (c->body.p[0] != '{' && !(x->o.net->lists && c->body.p[0] == '['))) {
 		json_scan_free(&s);
 		retry(x, c, "the answer is not a JSON object (truncated or malformed)");
 		return NULL;
 	}
 	json_scan_free(&s);
 	return c;
+}
+
+enum verdict
+network_classify_common(const struct xapi_call *c, struct buf *why)
+{
+	if (c->status == 429)
+		return ANSWER_WAIT;
+	if (c->status >= 500 || c->status == 408) {
+		buf_printf(why, "the server answered %ld", c->status);
+		return ANSWER_RETRY;
+	}
+	return ANSWER_STOP;
 }
 
 static void

@@ -1,5 +1,6 @@
 /*
- * xapi.h: the X API v2 client every tw-* program shares.
+ * xapi.h: the API client every fetcher shares (X's tw-*, Bluesky's
+ * bsky-*); what differs between networks is their adapter (network.h).
  *
  * Requests are queued and run on one libcurl multi handle, several at a
  * time when the caller allows it, paced by the rate-limit headers of each
@@ -7,7 +8,8 @@
  * reset) or retried with exponential backoff and jitter (5xx, timeouts,
  * stalled or truncated transfers, broken JSON); what cannot (a bad token,
  * no access, a usage cap or no credit left) ends the program with a
- * message that says what to do. A caller only ever sees 200 answers.
+ * message that says what to do. A caller sees 200 answers, and those the
+ * network's adapter gives it (ANSWER_TAKE).
  *
  * With a recording directory every answer used is kept with its request;
  * with a replay directory the answers come from such a recording and
@@ -19,30 +21,13 @@
 #include <stddef.h>
 
 #include "buf.h"
-
-struct xapi_call;
-
-/*
- * What differs between the networks the client talks to (NULL in
- * xapi_opts: X): where the API is, the token, and how answers say their
- * rate limits and what may come back besides a 200 JSON object.
- */
-struct xapi_network {
-	const char *base_env;		/* the variable that gives the base URL */
-	const char *default_base;
-	const char *token_env;		/* the variable that gives the token */
-	int token_optional;		/* no token: requests go without one */
-	const char *token_help;		/* how to get a token, after a 401 */
-	/* Reads one header line of an answer: rate limits into c->rl_*, a Link into c->link. */
-	void (*header)(struct xapi_call *c, const char *line, size_t len);
-	int lists;			/* an answer may be a JSON array */
-	long not_found[2];		/* statuses handed to the caller, not fatal */
-};
+#include "network.h"
 
 struct xapi_opts {
-	const struct xapi_network *net;	/* NULL: X */
-	const char *base;	/* NULL: $TW_API_BASE, else https://api.x.com */
-	const char *token_file;	/* NULL: $TW_BEARER_TOKEN */
+	const struct network *net;
+	const char *base;	/* NULL: the network's variable, else its default */
+	const char *token_file;	/* NULL: the network's variable */
+	const char *bearer;	/* a token the program got itself (a session): sent as is */
 	const char *record_dir;	/* keep every answer used here */
 	const char *replay_dir;	/* answer from this recording */
 	unsigned long retries;	/* per request */
@@ -55,6 +40,7 @@ struct xapi_opts {
 
 struct xapi_call {
 	char *request;		/* path and query: "/2/users/by?usernames=a,b" */
+	const struct network *net;
 	struct buf body;	/* the 200 answer */
 	void *arg;		/* the caller's */
 	struct xapi_call *next;	/* the client's queues */
@@ -72,8 +58,7 @@ struct xapi_call {
 	long rl_limit;
 	double rl_reset;
 	double server_date;	/* the answer's Date header, for clock skew */
-	char *link;		/* the answer's Link header (a network's header hook keeps it) */
-	const struct xapi_network *net;
+	char *page_header;	/* the network's page_header, as answered */
 };
 
 struct xapi;
@@ -94,8 +79,11 @@ void xapi_call_free(struct xapi_call *c);
 /* One request, run to its answer (with nothing else queued). */
 struct xapi_call *xapi_get(struct xapi *x, const char *request);
 
-/* Keeps the value of a header line (after its name and ':') as c->link. */
-void xapi_keep_link(struct xapi_call *c, const char *value, size_t len);
+/*
+ * The text of a file that holds a secret (a token, a password): exits 2
+ * unless it is a regular file that only its owner can read.
+ */
+char *xapi_read_secret(const char *file);
 
 /* Appends s percent-encoded for a query value (commas kept, as X lists them). */
 void xapi_escape(struct buf *out, const char *s);

@@ -90,3 +90,22 @@ fb-report --now $now --client @brightpath_co -o "$bin/demo-report.html" \
 	"$work/scored" "$work/prospects" "$work/demands"
 fb-report --format md --now $now --client @brightpath_co "$work/scored" | sed -n '5,11p'
 echo "The page: $bin/demo-report.html (open it in a browser; it fetches nothing)"
+echo
+echo "== Bluesky, free and with no credential: the followers of @alice.test, a made-up baker (bsky-followers | bsky-timeline, from examples/bsky-recording)"
+brec=examples/bsky-recording
+bnow=2026-12-05T12:00:00Z
+bsky-followers --replay "$brec" --estimate alice.test
+bsky-followers --replay "$brec" --quiet alice.test >"$work/bsky-followers"
+bsky-timeline --replay "$brec" --quiet --jobs 1 --count 5 "$work/bsky-followers" >"$work/bsky"
+echo "$(wc -l <"$work/bsky") followers, with their counts and last posts; labelled by Bluesky's moderation:" \
+	"$(jq -r 'select(any(.labels[]?; .val == "spam" or .val == "engagement-farming")) | "@\(.username) (\([.labels[].val] | join(",")))"' "$work/bsky" | paste -sd ' ' -);" \
+	"self-declared bots: $(jq -r 'select(.bot) | "@\(.username)"' "$work/bsky" | paste -sd ' ' -)"
+echo
+echo "== Bluesky followers who demand a follow back (fb-detect --hits-only --format table)"
+fb-detect --hits-only --format table "$work/bsky"
+echo
+echo "== Bluesky followers ranked, and a first message for those worth one (fb-score | fb-suggest)"
+fb-detect "$work/bsky" | fb-score --now $bnow --interests 'bread, baking, flour, rye' >"$work/bsky-scored"
+fb-score --now $bnow --interests 'bread, baking, flour, rye' --format table "$work/bsky-scored"
+fb-suggest "$work/bsky-scored" |
+	jq -r 'select(.fb.score.verdict != "skip") | "- @\(.username): \(.fb.opener.text // .fb.opener.reason)"'

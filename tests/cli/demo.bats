@@ -77,3 +77,21 @@ setup() {
 	[ "$u" = brightpath_co ]
 	! curl -s --max-time 2 "$TW_API_BASE/2/users/by/username/x" >/dev/null || { echo "still answering"; return 1; }
 }
+
+@test "the demo's Bluesky audit: replayed from examples/bsky-recording, offline, no credential, \$0" {
+	BSKY_API_BASE=https://x.invalid TW_API_BASE=https://x.invalid TW_BEARER_TOKEN= \
+		captured sh tools/demo.sh "$BIN"
+	expect_status 0
+	b=$BATS_TEST_TMPDIR/bsky
+	sed -n '/^== Bluesky, free/,$p' "$OUT" >"$b"
+	grep -q '^price:     \$0\.00 (9 users at \$0\.000)$' "$b" || { cat "$b"; return 1; }
+	grep -q "^7 followers, with their counts and last posts; labelled by Bluesky's moderation: @growfast.test (engagement-farming) @cheapdeals.test (spam); self-declared bots: @weatherbot.test$" "$b" || { cat "$b"; return 1; }
+	# the two who demand a follow-back, and both ranked last but the silent one
+	[ "$(sed -n '/demand a follow back/,/^$/p' "$b" | grep -c '^[0-9]  *@')" -eq 2 ] || { cat "$b"; return 1; }
+	grep -q '^7     @followtrain.test  skip' "$b" || { cat "$b"; return 1; }
+	grep -q '^- @pastrychef.test: Hi Priya' "$b" || { cat "$b"; return 1; }
+	# the recording answers every request the bsky- programs send today
+	captured bsky-followers --replay examples/bsky-recording --quiet alice.test
+	expect_status 0
+	expect_lines 7
+}

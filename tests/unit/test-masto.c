@@ -1,4 +1,4 @@
-/* Unit tests for lib/masto.c: account addresses, Link headers, reset dates. */
+/* Unit tests for lib/masto.c: account addresses, Link headers. */
 #include <string.h>
 
 #include "masto.h"
@@ -45,18 +45,6 @@ next_is(const char *header, const char *path, int want_rc, const char *want, con
 	if (want)
 		is_str(req.p, want, "%s: request", what);
 	buf_free(&req);
-}
-
-static void
-time_is(const char *s, double want, const char *what)
-{
-	double t = -1;
-	int rc = masto_time(s, strlen(s), &t);
-
-	if (want < 0)
-		ok(rc == -1, "%s: refused", what);
-	else
-		ok(rc == 0 && t > want - 1e-4 && t < want + 1e-4, "%s (got %.6f)", what, t);
 }
 
 int
@@ -113,16 +101,5 @@ main(void)
 	next_is("<https://m.example/api/v1/accounts/1/followers?min_id=7>; rel=\"prev\"",
 	    "/api/v1/accounts/1/followers", 0, NULL, "only prev: the end");
 
-	time_is("2026-12-05T23:15:00.000000Z", 1796512500.0, "Mastodon's reset, microseconds, Z");
-	time_is("2026-12-05T23:15:00.250Z", 1796512500.25, "a fraction of a second");
-	time_is("2026-12-05T23:15:00Z", 1796512500.0, "no fraction");
-	time_is("2026-12-06T00:15:00+01:00", 1796512500.0, "an offset east");
-	time_is("2026-12-05T22:15:00-01:00", 1796512500.0, "an offset west");
-	time_is("2026-12-05T23:15:00", 1796512500.0, "no zone is UTC");
-	time_is("1796512500", -1, "seconds are not a date");
-	time_is("2026-13-05T23:15:00Z", -1, "month 13");
-	time_is("2026-12-05T23:15:00.Z", -1, "a dot without digits");
-	time_is("2026-12-05T23:15:00Zjunk", -1, "junk after the zone");
-	time_is("2026-12-05T23:15:00+1:00", -1, "a short offset");
 	return done_testing();
 }
