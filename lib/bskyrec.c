@@ -247,6 +247,8 @@ quoted_uri(jv embed)
 	return uri;
 }
 
+static int is_object_with(jv v, const char *key, jv_kind kind);
+
 /* A postView (p, freed) as a post record; reposted: it came into a feed as a repost. */
 static jv
 post_record(jv p, int reposted)
@@ -288,7 +290,9 @@ post_record(jv p, int reposted)
 			jv_free(did);
 	}
 	refs = reference(refs, "replied_to", jv_copy(parent));
-	refs = reference(refs, "quoted", quoted_uri(member(p, "embed")));
+	/* A notification has the post's record, not its view: the record's embed then. */
+	refs = reference(refs, "quoted", quoted_uri(is_object_with(p, "embed", JV_KIND_OBJECT) ?
+	    member(p, "embed") : member(rec, "embed")));
 	if (reposted)
 		refs = reference(refs, "retweeted", member(p, "uri"));
 	if (jv_array_length(jv_copy(refs)) > 0)

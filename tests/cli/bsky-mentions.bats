@@ -29,6 +29,7 @@ posts() { grep -c '"method": "POST", "path": "[^"]*'"$1" "$BSKY_LOG" || true; }
 	expect_status 0
 	expect_lines 3
 	[ "$(jq -r .reason "$OUT" | paste -sd ' ')" = "mention reply quote" ]
+	[ "$(jq -c 'select(.reason == "quote") | .referenced_tweets' "$OUT")" = '[{"type":"quoted","id":"at://did:plc:alice/app.bsky.feed.post/a1"}]' ]
 	expect_jq '.author.username != null and .fb.source.network == "bluesky"'
 	[ "$(stat -c %a "$HOME/.config/followback/bsky-session")" = 600 ]
 	[ "$(posts createSession)" -eq 1 ]

@@ -192,6 +192,8 @@ def post_view(store, p):
             "likeCount": p.get("likeCount", 0), "quoteCount": p.get("quoteCount", 0),
             "labels": p.get("labels", [])}
     if "quote" in p:
+        record["embed"] = {"$type": "app.bsky.embed.record",
+                           "record": {"uri": p["quote"], "cid": CID}}
         view["embed"] = {"$type": "app.bsky.embed.record#view", "record": {
             "$type": "app.bsky.embed.record#viewNotFound", "uri": p["quote"], "notFound": True}}
     return view
