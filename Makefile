@@ -32,6 +32,10 @@ PROGS = \
 	fb-report \
 	fb-score \
 	fb-suggest \
+	masto-followers \
+	masto-mentions \
+	masto-timeline \
+	masto-user \
 	tw-followers \
 	tw-archive \
 	tw-mentions \
@@ -64,7 +68,13 @@ LIBSRC = \
 	lib/lookup.c \
 	lib/llm.c \
 	lib/markdown.c \
+	lib/masto.c \
+	lib/mastofetch.c \
+	lib/mastopage.c \
+	lib/mastorec.c \
+	lib/mastotext.c \
 	lib/netbsky.c \
+	lib/netmasto.c \
 	lib/netx.c \
 	lib/ngrams.c \
 	lib/output.c \
@@ -102,7 +112,11 @@ UNITS = \
 	test-rank \
 	test-fetch \
 	test-report \
-	test-width
+	test-width \
+	test-mastotext \
+	test-masto \
+	test-mastorec \
+	test-mastopage
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 
@@ -168,6 +182,9 @@ $(B)/tw-%: $(B)/cmd/tw-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
 $(B)/bsky-%: $(B)/cmd/bsky-%.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
+
+$(B)/masto-%: $(B)/cmd/masto-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
 # The unit tests link the embedded default rules and model too: test-rules and test-ngrams check them.

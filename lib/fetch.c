@@ -84,7 +84,8 @@ fetch_begin(const struct fetch_opts *o, const char *job)
 	if (o->estimate)
 		return f;	/* the client opens when a lookup needs it */
 	/* The client first: a run that cannot start leaves no checkpoint. */
-	f->api = xapi_open(&f->o.api);
+	if (o->api.base || o->api.replay_dir || o->api.net->base || getenv(o->api.net->base_env))
+		f->api = xapi_open(&f->o.api);	/* else the first input names the instance */
 	f->sink = sink_open(o->output, o->rejects, o->resume, o->append, job, &f->p);
 	if (f->p.done)
 		warnmsg("%s: the run is already complete (%lu record%s in %lu request%s, $%.2f); "

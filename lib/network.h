@@ -35,7 +35,8 @@
  *               lookup_mixed; timeline_request() for an account's posts
  *               (timeline.c).
  *
- * network_x is X's (netx.c), network_bsky Bluesky's (netbsky.c).
+ * network_x is X's (netx.c), network_bsky Bluesky's (netbsky.c), network_masto
+ * and network_masto_user (with a token) Mastodon's (netmasto.c).
  */
 #ifndef FB_NETWORK_H
 #define FB_NETWORK_H
@@ -73,6 +74,7 @@ struct network {
 	double window;
 	double price[2];		/* by fetch_unit */
 	const char *page_header;	/* kept in xapi_call.page_header; NULL: none */
+	int lists;			/* an answer may be a JSON array, not only an object */
 	/* Why goes into the message of a retry or a stop. */
 	enum verdict (*classify)(const struct xapi_call *c, struct buf *why);
 	void (*page_request)(struct buf *req, const char *path, const char *query,
@@ -95,7 +97,7 @@ struct network {
 	    const char *exclude);
 };
 
-extern const struct network network_x, network_bsky;
+extern const struct network network_x, network_bsky, network_masto, network_masto_user;
 
 /* The 5xx, 408 and 429 answers every network shares; ANSWER_STOP for the rest. */
 enum verdict network_classify_common(const struct xapi_call *c, struct buf *why);

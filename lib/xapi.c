@@ -38,6 +38,7 @@ struct bucket {
 struct recorded {
 	char *request;
 	char *file;
+	char *page_header;	/* the network's paging header, when the answer had one */
 	long status;
 	int used;
 };
@@ -228,7 +229,7 @@ replay_load(struct xapi *x, const char *dir)
 	if (text == NULL)
 		die(EXIT_USAGE, "%s:", path.p);
 	for (line = text; line < text + len; line = end + 1) {
-		jv v, req, file, status;
+		jv v, req, file, status, page;
 		const char *name;
 
 		end = memchr(line, '\n', (size_t)(text + len - line));
@@ -243,6 +244,7 @@ replay_load(struct xapi *x, const char *dir)
 			die(EXIT_USAGE, "%s:%lu: not a recording entry", path.p, lineno);
 		req = jv_object_get(jv_copy(v), jv_string("request"));
 		status = jv_object_get(jv_copy(v), jv_string("status"));
+		page = jv_object_get(jv_copy(v), jv_string("page_header"));
 		file = jv_object_get(v, jv_string("file"));
 		name = jv_get_kind(file) == JV_KIND_STRING ? jv_string_value(file) : NULL;
 		/* A page is a file of the recording itself: no path leads out of it. */
@@ -256,7 +258,10 @@ replay_load(struct xapi *x, const char *dir)
 		/* An answer the adapter gave its caller (an account gone) is replayed as such. */
 		x->replay[x->nreplay].status = jv_get_kind(status) == JV_KIND_NUMBER ?
 		    (long)jv_number_value(status) : 200;
+		x->replay[x->nreplay].page_header = jv_get_kind(page) == JV_KIND_STRING ?
+		    xstrdup(jv_string_value(page)) : NULL;
 		x->nreplay++;
+		jv_free(page);
 		jv_free(status);
 		jv_free(req);
 		jv_free(file);
@@ -291,6 +296,7 @@ replay_answer(struct xapi *x, struct xapi_call *c)
 		free(body);
 		buf_free(&path);
 		c->status = r->status;
+		c->page_header = r->page_header ? xstrdup(r->page_header) : NULL;
 		return;
 	}
 	die(EXIT_FAIL, "%s: the recording has no (more) answers to GET %s",
@@ -330,7 +336,12 @@ record_answer(struct xapi *x, const struct xapi_call *c)
 		die(EXIT_FAIL, "%s:", path.p);
 	buf_printf(&line, "{\"n\":%lu,\"method\":\"GET\",\"request\":", x->record_n);
 	json_escape(&line, c->request, strlen(c->request));
-	buf_printf(&line, ",\"status\":%ld,\"file\":\"%s\"}\n", c->status, name);
+	buf_printf(&line, ",\"status\":%ld,\"file\":\"%s\"", c->status, name);
+	if (c->page_header) {
+		buf_adds(&line, ",\"page_header\":");
+		json_escape(&line, c->page_header, strlen(c->page_header));
+	}
+	buf_adds(&line, "}\n");
 	if (fwrite(line.p, 1, line.len, x->record_index) != line.len ||
 	    fflush(x->record_index) != 0)
 		die(EXIT_FAIL, "%s/index.ndjson:", x->o.record_dir);
@@ -425,6 +436,7 @@ xapi_close(struct xapi *x)
 	for (i = 0; i < x->nreplay; i++) {
 		free(x->replay[i].request);
 		free(x->replay[i].file);
+		free(x->replay[i].page_header);
 	}
 	free(x->replay);
 	free(x->base);
@@ -803,7 +815,7 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 		return NULL;
 	}
 	if (json_scan(&s, c->body.p ? c->body.p : "", c->body.len, 0, 1) != JSON_OK ||
-	    c->body.p[0] != '{') {
+	    (c->body.p[0] != '{' && !(x->o.net->lists && c->body.p[0] == '['))) {
 		json_scan_free(&s);
 		retry(x, c, "the answer is not a JSON object (truncated or malformed)");
 		return NULL;

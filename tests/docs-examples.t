@@ -85,6 +85,8 @@ NOT_OFFLINE = [
     (re.compile(r"^make\b"), "a make target: builds, installs or starts a server"),
     (re.compile(r"~/\.config/followback"), "reads or writes the user's own token file"),
     (re.compile(r"\bbsky-(user|followers|timeline|mentions)\b"), "reads a real Bluesky account (the network)"),
+    (re.compile(r"(?s)^(?!.*--replay).*\bmasto-(user|followers|timeline|mentions)\b"),
+     "asks a Mastodon instance on the network (tests/cli/masto.bats runs them on a fake one)"),
 ]
 NEEDS_PROGRAM = ["parallel"]
 # Commands that print nothing when they work.
