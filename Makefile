@@ -12,7 +12,7 @@ CFLAGS ?= -O2 -g
 # Warnings stay on even when CFLAGS is given on the command line.
 override CFLAGS := -std=c11 -Wall -Wextra $(CFLAGS)
 PKG_CONFIG ?= pkg-config
-PKGS = libpcre2-8 libutf8proc libcurl libarchive
+PKGS = libpcre2-8 libutf8proc libcurl libarchive libcrypto
 # Debian's libjq 1.6 ships no .pc file.
 override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
@@ -28,6 +28,7 @@ PROGS = \
 	fb-report \
 	fb-score \
 	fb-suggest \
+	tw-auth \
 	tw-followers \
 	tw-archive \
 	tw-mentions \
@@ -38,6 +39,7 @@ LIBSRC = \
 	lib/apipage.c \
 	lib/archrec.c \
 	lib/buf.c \
+	lib/callback.c \
 	lib/cli.c \
 	lib/conf.c \
 	lib/detect.c \
@@ -58,6 +60,7 @@ LIBSRC = \
 	lib/llm.c \
 	lib/markdown.c \
 	lib/ngrams.c \
+	lib/oauth.c \
 	lib/output.c \
 	lib/posts.c \
 	lib/rank.c \
@@ -66,6 +69,7 @@ LIBSRC = \
 	lib/rules.c \
 	lib/score.c \
 	lib/signals.c \
+	lib/signin.c \
 	lib/sink.c \
 	lib/suggest.c \
 	lib/addressee.c \
@@ -76,6 +80,7 @@ LIBSRC = \
 	lib/svg.c \
 	lib/textnorm.c \
 	lib/timeline.c \
+	lib/usertoken.c \
 	lib/util.c \
 	lib/width.c \
 	lib/xapi.c \

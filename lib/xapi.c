@@ -15,6 +15,7 @@
 #include "httpurl.h"
 #include "json.h"
 #include "quote.h"
+#include "usertoken.h"
 #include "util.h"
 #include "xapi.h"
 
@@ -46,6 +47,10 @@ struct xapi {
 	struct xapi_opts o;
 	char *base;
 	struct curl_slist *headers;	/* holds the token: wiped at the end */
+	struct curl_slist **retired;	/* a user token's earlier headers, for transfers in flight */
+	size_t nretired, retired_cap;
+	unsigned user_generation;	/* of the access token in headers */
+	int user_renewed;	/* no 200 since the last renewal after a 401 */
 	CURLM *multi;
 	struct xapi_call *queue, *queue_tail;	/* not yet started */
 	unsigned active;
@@ -128,6 +133,12 @@ read_token_file(const char *file)
 	close(fd);
 	wipe_bytes(chunk, sizeof chunk);
 	return b.p ? b.p : xstrdup("");
+}
+
+char *
+xapi_read_private(const char *file)
+{
+	return read_token_file(file);
 }
 
 /* Where a token is kept when neither the option nor the environment gives one. */
@@ -334,6 +345,48 @@ record_answer(struct xapi *x, const struct xapi_call *c)
 	buf_free(&line);
 }
 
+/* The header with tok; the one it replaces stays until the end, for transfers in flight. */
+static void
+set_token(struct xapi *x, const char *tok)
+{
+	struct buf h = {0};
+
+	if (x->headers) {
+		if (x->nretired == x->retired_cap)
+			x->retired = xgrow(x->retired, &x->retired_cap, sizeof *x->retired, 4);
+		x->retired[x->nretired++] = x->headers;
+	}
+	buf_printf(&h, "Authorization: Bearer %s", tok);
+	x->headers = curl_slist_append(NULL, h.p);
+	wipe(h.p);
+	buf_free(&h);
+	if (x->headers == NULL)
+		die(EXIT_FAIL, "cannot start libcurl");
+}
+
+/* The user's access token, refreshed when it is about to expire. */
+static void
+use_user_token(struct xapi *x)
+{
+	const char *tok = usertoken_access(x->o.user);
+
+	if (x->headers == NULL || x->user_generation != x->o.user->generation) {
+		keep_secrets_out_of_dumps();
+		set_token(x, tok);
+		x->user_generation = x->o.user->generation;
+	}
+}
+
+static void
+free_headers(struct curl_slist *list)
+{
+	struct curl_slist *h;
+
+	for (h = list; h; h = h->next)
+		wipe(h->data);
+	curl_slist_free_all(list);
+}
+
 struct xapi *
 xapi_open(const struct xapi_opts *o)
 {
@@ -360,15 +413,13 @@ xapi_open(const struct xapi_opts *o)
 	n = strlen(x->base);
 	while (n > 0 && x->base[n - 1] == '/')
 		x->base[--n] = '\0';
-	{
+	if (o->user) {
+		use_user_token(x);
+	} else {
 		char *tok = read_token(o->token_file);
-		struct buf h = {0};
 
-		buf_printf(&h, "Authorization: Bearer %s", tok);
-		x->headers = curl_slist_append(NULL, h.p);
-		wipe(h.p);
+		set_token(x, tok);
 		wipe(tok);
-		buf_free(&h);
 		free(tok);
 	}
 	x->multi = curl_multi_init();
@@ -393,7 +444,6 @@ xapi_call_free(struct xapi_call *c)
 void
 xapi_close(struct xapi *x)
 {
-	struct curl_slist *h;
 	size_t i;
 
 	if (x == NULL)
@@ -404,9 +454,10 @@ xapi_close(struct xapi *x)
 		x->queue = c->next;
 		xapi_call_free(c);
 	}
-	for (h = x->headers; h; h = h->next)
-		wipe(h->data);
-	curl_slist_free_all(x->headers);
+	free_headers(x->headers);
+	for (i = 0; i < x->nretired; i++)
+		free_headers(x->retired[i]);
+	free(x->retired);
 	if (x->multi) {
 		curl_multi_cleanup(x->multi);
 		curl_global_cleanup();
@@ -712,6 +763,9 @@ fatal(struct xapi *x, const struct xapi_call *c)
 	problem(&c->body, &what, &v);
 	switch (c->status) {
 	case 401:
+		if (x->o.user)
+			die(EXIT_FAIL, "the API refused the user token of %s, refreshed or not (401: %s); "
+			    "run tw-auth again", x->o.user->path, what.p);
 		die(EXIT_FAIL, "the API refused the token (401: %s): it is wrong, expired or revoked; "
 		    "copy the app's Bearer token from the X developer console (https://console.x.com) "
 		    "into TW_BEARER_TOKEN or a --token-file", what.p);
@@ -841,8 +895,18 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 		retry(x, c, why);
 		return NULL;
 	}
+	/* A user token that expired early or was replaced: refreshed once, and asked again. */
+	if (c->status == 401 && x->o.user && !x->user_renewed) {
+		usertoken_renew(x->o.user);
+		use_user_token(x);
+		x->user_renewed = 1;
+		c->attempts--;
+		requeue(x, c);
+		return NULL;
+	}
 	if (c->status != 200)
 		fatal(x, c);
+	x->user_renewed = 0;
 	if (json_scan(&s, c->body.p ? c->body.p : "", c->body.len, 0, 1) != JSON_OK ||
 	    c->body.p[0] != '{') {
 		json_scan_free(&s);
@@ -882,6 +946,8 @@ xapi_next(struct xapi *x)
 		CURLMsg *m;
 		int left;
 
+		if (x->o.user)
+			use_user_token(x);
 		/* Start what may start, in queue order. */
 		prev = NULL;
 		for (c = x->queue; c != NULL && x->active < x->o.jobs; c = nextc) {

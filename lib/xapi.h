@@ -20,6 +20,8 @@
 
 #include "buf.h"
 
+struct usertoken;
+
 struct xapi_opts {
 	const char *base;	/* NULL: $TW_API_BASE, else https://api.x.com */
 	const char *token_file;	/* NULL: $TW_BEARER_TOKEN */
@@ -31,6 +33,7 @@ struct xapi_opts {
 	unsigned jobs;		/* requests in flight at once */
 	int progress;		/* count waits down on stderr */
 	int log;		/* else say each wait and retry on stderr, a line each */
+	struct usertoken *user;	/* its access token instead of the Bearer token */
 };
 
 struct xapi_call {
@@ -71,6 +74,12 @@ struct xapi_call *xapi_next(struct xapi *x);
 void xapi_call_free(struct xapi_call *c);
 /* One request, run to its answer (with nothing else queued). */
 struct xapi_call *xapi_get(struct xapi *x, const char *request);
+
+/*
+ * The text of a file that must be private (a token, a secret): exits 2
+ * when it is not a regular file or group or others can read it.
+ */
+char *xapi_read_private(const char *file);
 
 /* Appends s percent-encoded for a query value (commas kept, as X lists them). */
 void xapi_escape(struct buf *out, const char *s);
