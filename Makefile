@@ -62,6 +62,7 @@ LIBSRC = \
 	lib/ngrams.c \
 	lib/oauth.c \
 	lib/output.c \
+	lib/owned.c \
 	lib/posts.c \
 	lib/rank.c \
 	lib/report.c \

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "fetch.h"
 #include "idset.h"
+#include "owned.h"
 #include "stream.h"
 #include "util.h"
 
@@ -89,7 +90,7 @@ main(int argc, char *argv[])
 			if (!fetch_option(&o, &doc, c, optarg))
 				cli_usage(&doc, NULL);
 		}
-	account = fetch_account(&doc, argc, argv);
+	account = owned_account(&o, fetch_account(&doc, argc, argv));
 	list = following ? "following" : "followers";
 	count_key = following ? "following_count" : "followers_count";
 	/* Before any request: a snapshot that cannot be read costs nothing. */

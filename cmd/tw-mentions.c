@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "fetch.h"
+#include "owned.h"
 #include "util.h"
 
 static const struct cli_doc doc = {
@@ -61,7 +62,7 @@ main(int argc, char *argv[])
 		}
 	if (start && end && fetch_time_value(start) >= fetch_time_value(end))
 		cli_usage(&doc, "--since %s is not before --until %s: no post is both", start, end);
-	account = fetch_account(&doc, argc, argv);
+	account = owned_account(&o, fetch_account(&doc, argc, argv));
 	buf_adds(&query, "expansions=author_id&post.fields=" POST_FIELDS "&user.fields=" USER_FIELDS);
 	if (start) {
 		buf_adds(&query, "&start_time=");

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "fetch.h"
 #include "lookup.h"
+#include "owned.h"
 #include "util.h"
 
 static const struct cli_doc doc = {
@@ -41,6 +42,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < argc; i++)
 		lookup_check_argument(&doc, argv[i]);
 	lookup_job(&job, argc, argv);
+	owned_account(&o, NULL);
 	f = fetch_begin(&o, job.p);
 	if (o.estimate) {
 		n = argc ? (unsigned long)argc : lookup_read(NULL, stdin);
