@@ -196,7 +196,7 @@ request(const struct oauth_client *c, const char *path, const char *form, const 
 	} else {
 		refusal(body, status, why);
 		/* 400 and 401 are the server's no; anything else may pass. */
-		r = status == 400 || status == 401 ? OAUTH_REFUSED : OAUTH_FAILED;
+		r = status == 400 ? OAUTH_REFUSED : status == 401 ? OAUTH_BAD_CLIENT : OAUTH_FAILED;
 	}
 	curl_slist_free_all(headers);
 	curl_easy_cleanup(e);

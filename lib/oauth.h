@@ -31,6 +31,7 @@ struct oauth_tokens {
 enum oauth_result {
 	OAUTH_OK,
 	OAUTH_REFUSED,		/* the grant is no good: expired, used, revoked */
+	OAUTH_BAD_CLIENT,	/* the client's id or secret (or its lack) is refused */
 	OAUTH_FAILED		/* the network or the server: nothing was decided */
 };
 

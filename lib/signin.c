@@ -207,6 +207,9 @@ signin(const struct signin_opts *o)
 	case OAUTH_REFUSED:
 		fail(&reply, "X refused the code (%s): a code lasts 30 seconds and is good once; "
 		    "run tw-auth again", why.p);
+	case OAUTH_BAD_CLIENT:
+		fail(&reply, "X refused the client (%s): a confidential client needs its secret "
+		    "(--client-secret-file or TW_CLIENT_SECRET), a public one none", why.p);
 	default:
 		fail(&reply, "the token request to %s/2/oauth2/token failed: %s; run tw-auth "
 		    "again", api, why.p);
@@ -302,11 +305,14 @@ signin_revoke(const char *path)
 	/* The refresh token first: it is the one that lasts. */
 	if (t.refresh)
 		r = oauth_revoke(&c, t.refresh, &why);
-	if (r != OAUTH_FAILED)
-		r = oauth_revoke(&c, t.access, &why) == OAUTH_FAILED ? OAUTH_FAILED : r;
+	if (r == OAUTH_OK || r == OAUTH_REFUSED) {
+		enum oauth_result a = oauth_revoke(&c, t.access, &why);
+
+		r = a == OAUTH_OK ? r : a;
+	}
 	oauth_wipe(secret);
 	free(secret);
-	if (r == OAUTH_FAILED)
+	if (r == OAUTH_FAILED || r == OAUTH_BAD_CLIENT)
 		die(EXIT_FAIL, "cannot revoke at %s/2/oauth2/revoke (%s); the tokens stay in %s: "
 		    "run tw-auth --revoke again, or revoke the app at "
 		    "https://x.com/settings/connected_apps", t.api, why.p, path);

@@ -285,6 +285,10 @@ refresh(struct usertoken *t, int refused)
 	if (r == OAUTH_REFUSED)
 		die(EXIT_FAIL, "the sign-in no longer works: the refresh token was refused (%s); "
 		    "run tw-auth again", why.p);
+	if (r == OAUTH_BAD_CLIENT)
+		die(EXIT_FAIL, "X refused the client when refreshing the user token (%s): a "
+		    "confidential client's secret must be at hand (%s)", why.p, now.secret_file ?
+		    now.secret_file : "TW_CLIENT_SECRET");
 	if (r != OAUTH_OK)
 		die(EXIT_FAIL, "cannot refresh the user token at %s/2/oauth2/token: %s; run again "
 		    "later", now.api, why.p);

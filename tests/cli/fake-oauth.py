@@ -28,6 +28,8 @@ body) when --secret is given. Errors are X's: 400 {"error":
                         --user-tokens
     --wrong-state       redirect with a state that is not the one asked
     --deny              redirect with error=access_denied
+    --seen FILE         every code, verifier and token that passed, one a
+                        line, for tests that look for them where they must not be
     --log FILE          one JSON line per request: {"method", "path",
                         "grant_type", "client_auth": "basic"|"body"|"none",
                         "status"}. No token, code or secret is logged.
@@ -59,6 +61,14 @@ class Auth:
         self.refresh = {}     # token -> access token it goes with
         self.lock = threading.Lock()
         self.log_file = open(args.log, "a", encoding="utf-8") if args.log else None
+        self.seen_file = open(args.seen, "a", encoding="utf-8") if args.seen else None
+
+    def seen(self, *values):
+        if self.seen_file:
+            for v in values:
+                if v:
+                    self.seen_file.write(v + "\n")
+            self.seen_file.flush()
 
     def log(self, entry):
         if self.log_file:
@@ -77,6 +87,7 @@ class Auth:
         access, refresh = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
         self.access[access] = self.user
         self.refresh[refresh] = access
+        self.seen(access, refresh)
         self.save()
         return {"token_type": "bearer", "expires_in": self.args.expires_in,
                 "access_token": access, "scope": " ".join(sorted(REQUIRED_SCOPES)),
@@ -146,6 +157,7 @@ class Handler(BaseHTTPRequestHandler):
             return 302, redirect + "?" + urlencode({"error": "access_denied", "state": state})
         code = secrets.token_urlsafe(24)
         with auth.lock:
+            auth.seen(code)
             auth.codes[code] = {"challenge": one("code_challenge"), "redirect": redirect,
                                 "at": time.time(), "used": False}
         if auth.args.wrong_state:
@@ -186,6 +198,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def token(self, auth, form):
         grant = form.get("grant_type")
+        auth.seen(form.get("code_verifier"))
         if grant == "authorization_code":
             c = auth.codes.get(form.get("code", ""))
             if c is None or c["used"]:
@@ -227,6 +240,7 @@ def main():
     ap.add_argument("--state-file")
     ap.add_argument("--wrong-state", action="store_true")
     ap.add_argument("--deny", action="store_true")
+    ap.add_argument("--seen")
     ap.add_argument("--log")
     ap.add_argument("--port-file")
     args = ap.parse_args()
