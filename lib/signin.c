@@ -226,6 +226,7 @@ signin(const struct signin_opts *o)
 	t.refresh = got.refresh;
 	t.scope = got.scope;
 	t.expires_at = got.expires_in ? (long long)time(NULL) + got.expires_in : 0;
+	t.lifetime = got.expires_in;
 	usertoken_save(&t);
 	if (reply.conn >= 0) {
 		struct buf msg = {0};

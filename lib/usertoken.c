@@ -106,6 +106,10 @@ usertoken_load(struct usertoken *t, const char *path)
 	if (jv_get_kind(n) == JV_KIND_NUMBER)
 		t->expires_at = (long long)jv_number_value(n);
 	jv_free(n);
+	n = jv_object_get(jv_copy(v), jv_string("expires_in"));
+	if (jv_get_kind(n) == JV_KIND_NUMBER)
+		t->lifetime = (long)jv_number_value(n);
+	jv_free(n);
 	jv_free(v);
 	if (!t->client_id || !t->api || !t->access || !t->user_id || !t->username)
 		die(EXIT_USAGE, "%s: not a token file of tw-auth's; sign in again with tw-auth", path);
@@ -162,7 +166,7 @@ usertoken_save(const struct usertoken *t)
 	put(&b, "scope", t->scope);
 	put(&b, "access_token", t->access);
 	put(&b, "refresh_token", t->refresh);
-	buf_printf(&b, ",\"expires_at\":%lld}\n", t->expires_at);
+	buf_printf(&b, ",\"expires_in\":%ld,\"expires_at\":%lld}\n", t->lifetime, t->expires_at);
 	make_dir(t->path);
 	buf_printf(&tmp, "%s.tmp", t->path);
 	/* Made anew, private from the start: a link planted there is not written through. */
@@ -238,6 +242,18 @@ lock(const struct usertoken *t)
 	return fd;
 }
 
+/* Whether the access token expires within the margin. */
+static int
+due(const struct usertoken *t)
+{
+	long margin = USERTOKEN_MARGIN;
+
+	/* A lifetime shorter than twice the margin would be refreshed at every request. */
+	if (t->lifetime > 0 && t->lifetime / 2 < margin)
+		margin = t->lifetime / 2;
+	return t->expires_at != 0 && t->expires_at <= (long long)time(NULL) + margin;
+}
+
 static void
 take(struct usertoken *t, struct usertoken *from)
 {
@@ -268,8 +284,7 @@ refresh(struct usertoken *t, int refused)
 	if (usertoken_load(&now, t->path) < 0)
 		die(EXIT_FAIL, "%s: the tokens were removed (tw-auth --logout?); sign in again "
 		    "with tw-auth", t->path);
-	if (refused ? strcmp(now.access, t->access) != 0 :
-	    now.expires_at == 0 || now.expires_at > time(NULL) + USERTOKEN_MARGIN) {
+	if (refused ? strcmp(now.access, t->access) != 0 : !due(&now)) {
 		take(t, &now);
 		close(fd);
 		return;
@@ -304,6 +319,7 @@ refresh(struct usertoken *t, int refused)
 		now.scope = got.scope;
 	}
 	now.expires_at = got.expires_in ? (long long)time(NULL) + got.expires_in : 0;
+	now.lifetime = got.expires_in;
 	usertoken_save(&now);
 	close(fd);
 	take(t, &now);
@@ -313,7 +329,7 @@ refresh(struct usertoken *t, int refused)
 const char *
 usertoken_access(struct usertoken *t)
 {
-	if (t->expires_at != 0 && t->expires_at <= time(NULL) + USERTOKEN_MARGIN)
+	if (due(t))
 		refresh(t, 0);
 	return t->access;
 }

@@ -12,7 +12,10 @@
 #ifndef FB_USERTOKEN_H
 #define FB_USERTOKEN_H
 
-/* An access token expiring within this many seconds is refreshed first. */
+/*
+ * An access token expiring within this many seconds is refreshed first (or
+ * within half its lifetime, if that is shorter).
+ */
 #define USERTOKEN_MARGIN 300
 
 struct usertoken {
@@ -26,6 +29,7 @@ struct usertoken {
 	char *user_id;
 	char *username;
 	long long expires_at;	/* seconds since the epoch; 0: not said */
+	long lifetime;		/* seconds an access token lasts, as X last said */
 	unsigned generation;	/* counts the access tokens this process used */
 };
 

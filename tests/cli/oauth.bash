@@ -107,6 +107,14 @@ sign_in() {
 	auth_wait
 }
 
+# expiring_in SEC: the stored access token expires in SEC seconds, as if
+# signed in two hours less SEC ago (the file rewritten private).
+expiring_in() {
+	jq -c --argjson s "$1" '.expires_at = (now | floor) + $s' "$TOKENS" >"$TOKENS.new"
+	chmod 600 "$TOKENS.new"
+	mv "$TOKENS.new" "$TOKENS"
+}
+
 # token_value KEY: a value of the stored tokens.
 token_value() {
 	jq -r ".$1" "$TOKENS"
