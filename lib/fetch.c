@@ -839,10 +839,9 @@ fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
 	printf("price:     %s$%.2f (%lu %ss at $%.3f%s)\n", at_most ? "at most " : "", price,
 	    units, unit_name[u], f->o.price[u], lookups ? ", and the lookup of the account" : "");
 	if (f->o.ownable)
-		printf("owned:     this would cost %s$%.2f signed in as %s instead of $%.2f (owned "
-		    "reads at $%.3f: tw-auth, with an app that %s owns)\n", at_most ? "at most " : "",
-		    ownable, f->o.ownable, (double)units * f->o.price[u], f->o.price[UNIT_OWNED],
-		    f->o.ownable);
+		printf("owned:     this would cost %s$%.2f signed in as %s instead of $%.2f "
+		    "(tw-auth)\n", at_most ? "at most " : "", ownable, f->o.ownable,
+		    (double)units * f->o.price[u]);
 	if (f->p.spent > 0)
 		printf("this estimate cost $%.3f (one user lookup)%s\n", f->p.spent,
 		    f->o.api.replay_dir ? ", or nothing from a recording" : "");
