@@ -84,7 +84,7 @@ NOT_OFFLINE = [
     (re.compile(r"^export TW_API_BASE"), "points a shell at the sandbox; the fake X API of the test stands in"),
     (re.compile(r"^make\b"), "a make target: builds, installs or starts a server"),
     (re.compile(r"~/\.config/followback"), "reads or writes the user's own token file"),
-    (re.compile(r"^tw-auth\b"), "signs in at X: needs a browser and the user's own developer app"),
+    (re.compile(r"^tw-auth\b"), "the user's own sign-in at X (a browser and the user's own developer app)"),
     (re.compile(r"(^|\s)@me\b"), "reads the account signed in with tw-auth, at X"),
 ]
 NEEDS_PROGRAM = ["parallel"]
