@@ -8,8 +8,6 @@
 
 /* The stored tokens, for the run: the client refreshes them as it goes. */
 static struct usertoken user;
-/* The user's id, for the run: a refresh replaces what user holds. */
-static char *self_id;
 
 const char *
 owned_account(struct fetch_opts *o, const char *account)
@@ -31,7 +29,5 @@ owned_account(struct fetch_opts *o, const char *account)
 	o->owned = self && o->api.user;
 	if (!signed_in && o->auth == AUTH_AUTO)
 		o->ownable = account;
-	if (self)
-		self_id = xstrdup(user.user_id);
-	return self ? self_id : account;
+	return self ? user.user_id : account;
 }

@@ -254,14 +254,23 @@ due(const struct usertoken *t)
 	return t->expires_at != 0 && t->expires_at <= (long long)time(NULL) + margin;
 }
 
+/* t becomes from; the user's id stays the same string, which callers hold. */
 static void
 take(struct usertoken *t, struct usertoken *from)
 {
 	unsigned generation = t->generation;
+	char *id = t->user_id;
 
+	/* Signed in as someone else since: this run's requests are not theirs to make. */
+	if (strcmp(id, from->user_id) != 0)
+		die(EXIT_FAIL, "%s: @%s signed in since this run started, as @%s; run it again",
+		    t->path, from->username, t->username);
+	t->user_id = NULL;
 	usertoken_free(t);
 	*t = *from;
 	t->generation = generation + 1;
+	free(t->user_id);
+	t->user_id = id;
 }
 
 /*

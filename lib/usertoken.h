@@ -26,7 +26,7 @@ struct usertoken {
 	char *access;
 	char *refresh;
 	char *scope;
-	char *user_id;
+	char *user_id;		/* the same string for the life of t */
 	char *username;
 	long long expires_at;	/* seconds since the epoch; 0: not said */
 	long lifetime;		/* seconds an access token lasts, as X last said */
