@@ -99,7 +99,8 @@ UNITS = \
 	test-rank \
 	test-fetch \
 	test-report \
-	test-width
+	test-width \
+	test-oauth
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 

@@ -96,6 +96,7 @@ tokens_used() {
 	signed_in
 	captured tw-followers --estimate @me
 	expect_status 0
+	grep -q '^tw-followers @me: 12 followers$' "$OUT" || { cat "$OUT"; return 1; }
 	grep -q '^price:     \$0.01 (12 owned reads at \$0.001)$' "$OUT" || { cat "$OUT"; return 1; }
 	captured tw-followers --estimate --price-owned 0.002 @me
 	grep -q '^price:     \$0.02 (12 owned reads at \$0.002)$' "$OUT"
