@@ -163,6 +163,7 @@ signin(const struct signin_opts *o)
 	unsigned port = 0;
 	int listener = -1, had = usertoken_load(&old, o->path) == 0;
 
+	keep_secrets_out_of_dumps();
 	if (o->client_id)
 		client_id = xstrdup(o->client_id);
 	else if (o->client_id_file)
@@ -301,6 +302,7 @@ signin_revoke(const char *path)
 
 	if (usertoken_load(&t, path) < 0)
 		die(EXIT_FAIL, "not signed in (no %s): nothing to revoke", path);
+	keep_secrets_out_of_dumps();
 	secret = usertoken_secret(t.secret_file);
 	c = (struct oauth_client){ t.client_id, secret, t.api, 30 };
 	/* The refresh token first: it is the one that lasts. */
