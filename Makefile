@@ -12,7 +12,7 @@ CFLAGS ?= -O2 -g
 # Warnings stay on even when CFLAGS is given on the command line.
 override CFLAGS := -std=c11 -Wall -Wextra $(CFLAGS)
 PKG_CONFIG ?= pkg-config
-PKGS = libpcre2-8 libutf8proc libcurl libarchive
+PKGS = libpcre2-8 libutf8proc libcurl libarchive libcrypto
 # Debian's libjq 1.6 ships no .pc file.
 override CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CPPFLAGS)
@@ -36,6 +36,7 @@ PROGS = \
 	masto-mentions \
 	masto-timeline \
 	masto-user \
+	tw-auth \
 	tw-followers \
 	tw-archive \
 	tw-mentions \
@@ -49,6 +50,7 @@ LIBSRC = \
 	lib/bskyauth.c \
 	lib/bskyrec.c \
 	lib/buf.c \
+	lib/callback.c \
 	lib/cli.c \
 	lib/conf.c \
 	lib/detect.c \
@@ -77,7 +79,9 @@ LIBSRC = \
 	lib/netmasto.c \
 	lib/netx.c \
 	lib/ngrams.c \
+	lib/oauth.c \
 	lib/output.c \
+	lib/owned.c \
 	lib/posts.c \
 	lib/rank.c \
 	lib/report.c \
@@ -85,6 +89,7 @@ LIBSRC = \
 	lib/rules.c \
 	lib/score.c \
 	lib/signals.c \
+	lib/signin.c \
 	lib/sink.c \
 	lib/suggest.c \
 	lib/addressee.c \
@@ -95,6 +100,7 @@ LIBSRC = \
 	lib/svg.c \
 	lib/textnorm.c \
 	lib/timeline.c \
+	lib/usertoken.c \
 	lib/util.c \
 	lib/width.c \
 	lib/xapi.c \
@@ -116,7 +122,8 @@ UNITS = \
 	test-mastotext \
 	test-masto \
 	test-mastorec \
-	test-mastopage
+	test-mastopage \
+	test-oauth
 
 DATA = share/detect.rules share/detect.model share/score.rules share/suggest.templates
 

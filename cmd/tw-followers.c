@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "fetch.h"
 #include "idset.h"
+#include "owned.h"
 #include "stream.h"
 #include "util.h"
 
@@ -70,7 +71,7 @@ main(int argc, char *argv[])
 	struct fetch *f;
 	struct buf job = {0}, path = {0}, user = {0}, id = {0};
 	unsigned long limit = 0;
-	const char *account;
+	const char *account, *shown;	/* the account to ask about, and as it was named */
 	int c, following = 0;
 	const char *list, *since = NULL, *count_key;
 	struct idset *snapshot = NULL;
@@ -89,7 +90,8 @@ main(int argc, char *argv[])
 			if (!fetch_option(&o, &doc, c, optarg))
 				cli_usage(&doc, NULL);
 		}
-	account = fetch_account(&doc, argc, argv);
+	shown = fetch_account(&doc, argc, argv);
+	account = owned_account(&o, shown);
 	list = following ? "following" : "followers";
 	count_key = following ? "following_count" : "followers_count";
 	/* Before any request: a snapshot that cannot be read costs nothing. */
@@ -98,7 +100,7 @@ main(int argc, char *argv[])
 		/* An output emptied by '>' looks like this: the whole list would be paid for. */
 		if (known == 0)
 			warnmsg("--new-since %s names no account: every one listed is new", since);
-		ns = (struct new_since){ since, known, account, following, 0 };
+		ns = (struct new_since){ since, known, shown, following, 0 };
 	}
 	buf_printf(&job, "%s %s %s%s%s", progname, list, account, since ? " new since " : "",
 	    since ? since : "");
@@ -120,7 +122,7 @@ main(int argc, char *argv[])
 			int lookup = !is_user_id(account);
 			struct buf what = {0};
 
-			buf_printf(&what, "%s %s: %lu %s", progname, account, n,
+			buf_printf(&what, "%s %s: %lu %s", progname, shown, n,
 			    following ? "accounts followed" : "followers");
 			if (n < count)
 				buf_printf(&what, " (--limit; the account has %lu)", count);

@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "fetch.h"
+#include "owned.h"
 #include "util.h"
 
 static const struct cli_doc doc = {
@@ -38,7 +39,7 @@ main(int argc, char *argv[])
 	char since[32], until[32];
 	const char *start = NULL, *end = NULL;
 	unsigned long limit = 0;
-	const char *account;
+	const char *account, *shown;	/* the account to ask about, and as it was named */
 	int c;
 
 	program_start(argv[0]);
@@ -61,7 +62,8 @@ main(int argc, char *argv[])
 		}
 	if (start && end && fetch_time_value(start) >= fetch_time_value(end))
 		cli_usage(&doc, "--since %s is not before --until %s: no post is both", start, end);
-	account = fetch_account(&doc, argc, argv);
+	shown = fetch_account(&doc, argc, argv);
+	account = owned_account(&o, shown);
 	buf_adds(&query, "expansions=author_id&post.fields=" POST_FIELDS "&user.fields=" USER_FIELDS);
 	if (start) {
 		buf_adds(&query, "&start_time=");
@@ -78,7 +80,7 @@ main(int argc, char *argv[])
 		struct buf what = {0};
 
 		buf_printf(&what, "%s %s: at most %lu posts (X keeps the %d most recent mentions)",
-		    progname, account, n, MENTIONS_CAP);
+		    progname, shown, n, MENTIONS_CAP);
 		fetch_estimate(f, what.p, (n + 99) / 100 + !is_user_id(account), 450,
 		    UNIT_POST, n, 1, !is_user_id(account));
 		buf_free(&what);

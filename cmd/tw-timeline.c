@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "fetch.h"
+#include "owned.h"
 #include "stream.h"
 #include "timeline.h"
 #include "util.h"
@@ -51,6 +52,10 @@ main(int argc, char *argv[])
 		cli_usage(&doc, "%s: not a @name", argv[0]);
 	if (to.count == 0)
 		to.count = one ? 100 : 10;
+	if (one)
+		argv[0] = (char *)owned_account(&o, argv[0]);
+	else
+		owned_account(&o, NULL);
 	if (one) {
 		timeline_query(&query, to.exclude, 1);
 		buf_printf(&job, "%s %s %s", progname, argv[0], query.p);

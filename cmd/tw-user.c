@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "fetch.h"
 #include "lookup.h"
+#include "owned.h"
 #include "util.h"
 
 static const struct cli_doc doc = {
@@ -29,5 +30,6 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)
 		if (!fetch_option(&o, &doc, c, optarg))
 			cli_usage(&doc, NULL);
+	owned_account(&o, NULL);
 	return lookup_main(&doc, &o, 300, argc - optind, argv + optind);
 }

@@ -272,6 +272,40 @@ collect_posts(struct detector *d, const struct record *rec, const struct json_me
 	return 0;
 }
 
+/*
+ * Mastodon's profile fields (masto-user, masto-followers): label and value
+ * are written by the account like its bio, and "Follow back: always" is a
+ * demand there too. Members that are not strings are none of ours to judge.
+ */
+static int
+collect_profile_fields(struct detector *d, const struct json_member *fields)
+{
+	static const char *const keys[] = {"name", "value"};
+	struct json_iter it;
+	struct json_member item = {0}, m;
+	const char *el;
+	size_t elen, i, k;
+	enum json_kind kind;
+	char path[64];
+
+	json_iter_init(&it, fields->val, fields->vallen);
+	for (i = 0; json_iter_element(&it, &el, &elen, &kind); i++) {
+		if (kind != JSON_OBJECT)
+			continue;
+		item.val = el;
+		item.vallen = elen;
+		item.kind = kind;
+		for (k = 0; k < 2; k++) {
+			if (!json_object_member(&item, keys[k], &m) || m.kind != JSON_STRING)
+				continue;
+			snprintf(path, sizeof path, ".fields[%zu].%s", i, keys[k]);
+			if (add_string_field(d, &m, path) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static int
 collect_default(struct detector *d, const struct record *rec)
 {
@@ -286,6 +320,9 @@ collect_default(struct detector *d, const struct record *rec)
 		if (add_string_field(d, m, path) < 0)
 			return -1;
 	}
+	if ((m = record_member(rec, "fields")) != NULL && m->kind == JSON_ARRAY &&
+	    collect_profile_fields(d, m) < 0)
+		return -1;
 	if ((m = record_member(rec, "posts")) != NULL)
 		return collect_posts(d, rec, m);
 	return 0;

@@ -18,7 +18,7 @@
 
 #define LATENCY 0.4		/* seconds a request takes, for estimates */
 
-static const char *const unit_name[] = { "user", "post" };
+static const char *const unit_name[] = { "user", "post", "owned read" };
 
 void
 fetch_opts_init(struct fetch_opts *o)
@@ -39,6 +39,7 @@ fetch_opts_network(struct fetch_opts *o, const struct network *net)
 	o->api.net = net;
 	o->price[UNIT_USER] = net->price[UNIT_USER];
 	o->price[UNIT_POST] = net->price[UNIT_POST];
+	o->price[UNIT_OWNED] = net->price[UNIT_OWNED];
 }
 
 int
@@ -56,6 +57,12 @@ fetch_option(struct fetch_opts *o, const struct cli_doc *doc, int c, const char 
 	case FO_BUDGET: o->budget = cli_number(doc, "--budget", arg, 0, 1e9); break;
 	case FO_PRICE_USER: o->price[UNIT_USER] = cli_number(doc, "--price-user", arg, 0, 1000); break;
 	case FO_PRICE_POST: o->price[UNIT_POST] = cli_number(doc, "--price-post", arg, 0, 1000); break;
+	case FO_PRICE_OWNED: o->price[UNIT_OWNED] = cli_number(doc, "--price-owned", arg, 0, 1000); break;
+	case FO_AUTH:
+		if (strcmp(arg, "app") && strcmp(arg, "user"))
+			cli_usage(doc, "--auth %s: expected app or user", arg);
+		o->auth = arg[0] == 'a' ? AUTH_APP : AUTH_USER;
+		break;
 	case FO_RETRIES: o->api.retries = cli_count(doc, "--retries", arg, 0, 100); break;
 	case FO_TIMEOUT: o->api.timeout = cli_number(doc, "--timeout", arg, 0.1, 3600); break;
 	case FO_MAX_BODY: o->api.max_body = cli_size(doc, "--max-body", arg); break;
@@ -731,6 +738,8 @@ page_loop(struct fetch *f, const char *path, const char *query, unsigned page_mi
 	/* A checkpoint after the last page: nothing is left to ask. */
 	if (f->p.requests > 0 && f->p.next == NULL)
 		return;
+	if (f->o.owned)
+		u = UNIT_OWNED;
 	for (;;) {
 		unsigned long want = known ? growing_page(f->p.requests, page_max) : page_max, can;
 		struct xapi_call *c;
@@ -837,14 +846,16 @@ fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
     unsigned long per_window, enum fetch_unit u, unsigned long units, int at_most,
     unsigned long lookups)
 {
-	double price = (double)units * f->o.price[u] + (double)lookups * f->o.price[UNIT_USER];
-
+	double price, ownable = (double)units * f->o.price[UNIT_OWNED];
 	unsigned jobs = f->o.api.jobs ? f->o.api.jobs : 1;
 	double window = f->o.api.net->window;
 	double waits = requests && per_window ? (double)((requests - 1) / per_window) : 0;
 	double wall = waits * window + (double)requests * LATENCY / jobs;
 	char t[32];
 
+	if (f->o.owned)
+		u = UNIT_OWNED;
+	price = (double)units * f->o.price[u] + (double)lookups * f->o.price[UNIT_USER];
 	duration(t, sizeof t, wall);
 	printf("%s\n", what);
 	printf("requests:  %lu (the endpoint allows %lu per %.0f minutes)\n", requests, per_window,
@@ -852,6 +863,10 @@ fetch_estimate(const struct fetch *f, const char *what, unsigned long requests,
 	printf("wall time: %s%s\n", wall < 60 ? "under a minute" : "about ", wall < 60 ? "" : t);
 	printf("price:     %s$%.2f (%lu %ss at $%.3f%s)\n", at_most ? "at most " : "", price,
 	    units, unit_name[u], f->o.price[u], lookups ? ", and the lookup of the account" : "");
+	if (f->o.ownable)
+		printf("owned:     this would cost %s$%.2f signed in as %s instead of $%.2f "
+		    "(tw-auth)\n", at_most ? "at most " : "", ownable, f->o.ownable,
+		    (double)units * f->o.price[u]);
 	if (f->p.spent > 0)
 		printf("this estimate cost $%.3f (one user lookup)%s\n", f->p.spent,
 		    f->o.api.replay_dir ? ", or nothing from a recording" : "");
@@ -909,12 +924,14 @@ fetch_new_estimate(const struct fetch *f, const struct new_since *ns)
 		users = fetch_new_cost(fresh + NEW_SINCE_RUN, ns->count, &requests);
 		printf("likely:    %lu new (%lu now, %lu in %s, if none left): %lu users in %lu "
 		    "requests, $%.2f with the lookup\n", fresh, ns->count, ns->known, ns->snapshot,
-		    users, requests, (double)(users + 1) * f->o.price[UNIT_USER]);
+		    users, requests, (double)users * f->o.price[f->o.owned ? UNIT_OWNED : UNIT_USER] +
+		    f->o.price[UNIT_USER]);
 	} else {
 		users = fetch_new_cost(NEW_SINCE_RUN, ns->count, &requests);
 		printf("likely:    no more %s than in %s: if few are new, %lu users in %lu "
 		    "request%s, $%.2f with the lookup\n", what, ns->snapshot, users, requests,
-		    requests == 1 ? "" : "s", (double)(users + 1) * f->o.price[UNIT_USER]);
+		    requests == 1 ? "" : "s", (double)users *
+		    f->o.price[f->o.owned ? UNIT_OWNED : UNIT_USER] + f->o.price[UNIT_USER]);
 	}
 	buf_free(&head);
 }

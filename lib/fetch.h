@@ -23,7 +23,11 @@
 #define POST_FIELDS "conversation_id,created_at,entities,lang,public_metrics"
 #define USER_EXPANSIONS "most_recent_post_id,pinned_post_id"
 
-enum fetch_unit { UNIT_USER, UNIT_POST };
+/* UNIT_OWNED: a user or post of the signed-in app owner's own lists (X's "owned reads"). */
+enum fetch_unit { UNIT_USER, UNIT_POST, UNIT_OWNED };
+
+/* --auth: which token a run uses. */
+enum fetch_auth { AUTH_AUTO, AUTH_APP, AUTH_USER };
 
 struct fetch_opts {
 	struct xapi_opts api;
@@ -33,14 +37,18 @@ struct fetch_opts {
 	const char *rejects;
 	int estimate;
 	double budget;		/* < 0: none */
-	double price[2];	/* USD, by fetch_unit */
+	double price[3];	/* USD, by fetch_unit */
 	int progress;		/* -1: when stderr is a terminal */
+	enum fetch_auth auth;
+	int owned;		/* the run reads the signed-in owner's own lists */
+	const char *ownable;	/* not signed in: the account whose lists could be owned */
 };
 
 enum {
 	FO_API = 0x1000, FO_TOKEN_FILE, FO_RECORD, FO_REPLAY, FO_RESUME, FO_ESTIMATE,
 	FO_BUDGET, FO_PRICE_USER, FO_PRICE_POST, FO_RETRIES, FO_TIMEOUT, FO_MAX_BODY,
-	FO_REJECTS, FO_PROGRESS, FO_QUIET, FO_HELP, FO_VERSION, FO_APPEND
+	FO_REJECTS, FO_PROGRESS, FO_QUIET, FO_HELP, FO_VERSION, FO_APPEND, FO_AUTH,
+	FO_PRICE_OWNED
 };
 
 /* The options of every network's fetchers; a paid one adds FETCH_PAID_LONG_OPTIONS. */
@@ -65,7 +73,9 @@ enum {
 	{"token-file", required_argument, NULL, FO_TOKEN_FILE}, \
 	{"budget", required_argument, NULL, FO_BUDGET}, \
 	{"price-user", required_argument, NULL, FO_PRICE_USER}, \
-	{"price-post", required_argument, NULL, FO_PRICE_POST}
+	{"price-post", required_argument, NULL, FO_PRICE_POST}, \
+	{"price-owned", required_argument, NULL, FO_PRICE_OWNED}, \
+	{"auth", required_argument, NULL, FO_AUTH}
 
 #define FETCH_LONG_OPTIONS FETCH_FREE_LONG_OPTIONS, FETCH_PAID_LONG_OPTIONS
 
@@ -101,6 +111,10 @@ enum {
 	"      --budget USD      stop before the run would cost more than USD\n" \
 	"      --price-user USD  price of one user read (default 0.010)\n" \
 	"      --price-post USD  price of one post read (default 0.005)\n" \
+	"      --price-owned USD price of one owned read (your own followers,\n" \
+	"                        following, mentions or posts; default 0.001)\n" \
+	"      --auth app|user   the app's Bearer token, or the user token of tw-auth\n" \
+	"                        (default: the user token for your own account)\n" \
 	FETCH_RUN_HELP
 
 /* X's defaults; fetch_opts_network then makes them another network's. */

@@ -72,7 +72,7 @@ struct network {
 	const char *rl_limit, *rl_remaining, *rl_reset;
 	int reset_is_date;
 	double window;
-	double price[2];		/* by fetch_unit */
+	double price[3];		/* by fetch_unit */
 	const char *page_header;	/* kept in xapi_call.page_header; NULL: none */
 	int lists;			/* an answer may be a JSON array, not only an object */
 	/* Why goes into the message of a retry or a stop. */
@@ -101,5 +101,7 @@ extern const struct network network_x, network_bsky, network_masto, network_mast
 
 /* The 5xx, 408 and 429 answers every network shares; ANSWER_STOP for the rest. */
 enum verdict network_classify_common(const struct xapi_call *c, struct buf *why);
+/* What an error answer of X's says (its detail, title or first message), as one line. */
+void network_x_problem(const struct buf *body, struct buf *out);
 
 #endif

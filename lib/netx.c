@@ -58,6 +58,15 @@ problem(const struct buf *body, struct buf *out, jv *parsed)
 	*parsed = v;
 }
 
+void
+network_x_problem(const struct buf *body, struct buf *out)
+{
+	jv v;
+
+	problem(body, out, &v);
+	jv_free(v);
+}
+
 static const char *
 field(jv v, const char *key, jv *keep)
 {
@@ -179,7 +188,7 @@ const struct network network_x = {
 	.rl_remaining = "x-rate-limit-remaining",
 	.rl_reset = "x-rate-limit-reset",
 	.window = 900,
-	.price = { 0.010, 0.005 },
+	.price = { 0.010, 0.005, 0.001 },
 	.classify = x_classify,
 	.page_request = x_page_request,
 	.page_read = page_info,

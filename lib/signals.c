@@ -30,7 +30,8 @@ const char *const signal_names[NSIGNALS] = {
 	"ORGANISATION_VOICE", "TRIVIA_BROADCAST", "OWN_WRITING", "LISTED",
 	"WIDELY_LISTED", "INTERESTS", "INTEREST_WORDS", "RELEVANT_POSTS",
 	"OFF_TOPIC", "OFF_TOPIC_CONVERSES", "SEVERAL_FAKE_SIGNS",
-	"ALIVE_RELEVANT_CONVERSES", "RELEVANT_BROADCASTER",
+	"ALIVE_RELEVANT_CONVERSES", "RELEVANT_BROADCASTER", "SELF_DECLARED_BOT",
+	"LABELLED_SPAM",
 };
 
 struct signals {
@@ -165,6 +166,44 @@ generated_handle(const char *p, size_t n)
 	return i == n && letters_n >= 2 && digits >= 6;
 }
 
+/*
+ * A moderation label of the network (Bluesky's) that VERDICTS.md makes a
+ * skip: spam, engagement farming, scams, inauthentic or impersonating
+ * accounts. A negated label ("neg": true) withdraws one.
+ */
+static void
+network_labels(struct signals *s, const struct json_member *labels)
+{
+	static const char *const skip[] = {
+		"spam", "engagement-farming", "scam", "inauthentic", "impersonation",
+	};
+	struct json_iter it;
+	struct json_member label, val, neg;
+	const char *el;
+	size_t elen, i;
+	enum json_kind kind;
+
+	json_iter_init(&it, labels->val, labels->vallen);
+	while (json_iter_element(&it, &el, &elen, &kind)) {
+		if (kind != JSON_OBJECT)
+			continue;
+		label.key = NULL;
+		label.keylen = 0;
+		label.val = el;
+		label.vallen = elen;
+		label.kind = kind;
+		if (!json_object_member(&label, "val", &val) || val.kind != JSON_STRING ||
+		    (json_object_member(&label, "neg", &neg) && neg.kind == JSON_TRUE))
+			continue;
+		for (i = 0; i < sizeof skip / sizeof *skip; i++)
+			if (val.vallen - 2 == strlen(skip[i]) &&
+			    memcmp(val.val + 1, skip[i], val.vallen - 2) == 0) {
+				hit(s, SIG_LABELLED_SPAM, "labelled %s by the network's moderation", skip[i]);
+				return;
+			}
+	}
+}
+
 static void
 score_profile(struct signals *s, const struct record *rec, double age_days, int have_age,
     struct buf *bio_domains)
@@ -209,6 +248,10 @@ score_profile(struct signals *s, const struct record *rec, double age_days, int 
 		hit(s, SIG_GENERATED, "@%.*s", (int)m->vallen - 2, m->val + 1);
 	if ((m = record_member(rec, "protected")) && m->kind == JSON_TRUE)
 		hit(s, SIG_PROTECTED, "protected: only approved followers see the posts");
+	if ((m = record_member(rec, "bot")) && m->kind == JSON_TRUE)
+		hit(s, SIG_BOT, "the account says it is automated (its network's bot flag)");
+	if ((m = record_member(rec, "labels")) && m->kind == JSON_ARRAY)
+		network_labels(s, m);
 	if ((m = record_member(rec, "entities")))
 		link_domains(bio_domains, m->val, m->vallen);
 	if ((m = record_member(rec, "url")) && m->kind == JSON_STRING) {
@@ -218,19 +261,30 @@ score_profile(struct signals *s, const struct record *rec, double age_days, int 
 	}
 }
 
-/* Dead, quiet or active, from the newest post's date. */
+/*
+ * Dead, quiet or active, from the newest post's date; without dated posts,
+ * from the date of the last post that Mastodon gives with the account
+ * (last_status_at).
+ */
 static void
-score_activity(struct signals *s, const struct post_counts *c, int never_posted)
+score_activity(struct signals *s, const struct record *rec, const struct post_counts *c,
+    int never_posted)
 {
+	const struct json_member *m;
+	time_t last = c->last;
 	double idle;
 
 	if (never_posted)
 		return;		/* NEVER_POSTED says it */
 	if (c->dated == 0) {
-		not_evaluated(s, SIG_DEAD, c->n ? "no dates on the attached posts" : "no posts attached");
-		return;
+		if ((m = record_member(rec, "last_status_at")) == NULL || m->kind != JSON_STRING ||
+		    parse_date(m->val + 1, m->vallen - 2, &last) < 0) {
+			not_evaluated(s, SIG_DEAD, c->n ? "no dates on the attached posts" :
+			    "no posts attached");
+			return;
+		}
 	}
-	idle = difftime(s->now, c->last) / 86400.0;
+	idle = difftime(s->now, last) / 86400.0;
 	if (idle > 365)
 		hit(s, SIG_DEAD, "last post %.0f days ago", ceil(idle));
 	else if (idle > 90)
@@ -290,7 +344,7 @@ score_posts(struct signals *s, const struct record *rec, int never_posted,
 	size_t i;
 
 	posts_count(&s->posts, &s->lex, c);
-	score_activity(s, c, never_posted);
+	score_activity(s, rec, c, never_posted);
 	if (c->to_client)
 		hit(s, SIG_CLIENT, "%zu post%s to or about the client", c->to_client,
 		    c->to_client == 1 ? "" : "s");

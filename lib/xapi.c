@@ -15,6 +15,7 @@
 
 #include "httpurl.h"
 #include "json.h"
+#include "usertoken.h"
 #include "util.h"
 #include "xapi.h"
 
@@ -47,6 +48,10 @@ struct xapi {
 	struct xapi_opts o;
 	char *base;
 	struct curl_slist *headers;	/* holds the token: wiped at the end */
+	struct curl_slist **retired;	/* a user token's earlier headers, for transfers in flight */
+	size_t nretired, retired_cap;
+	unsigned user_generation;	/* of the access token in headers */
+	int user_renewed;	/* no 200 since the last renewal after a 401 */
 	CURLM *multi;
 	struct xapi_call *queue, *queue_tail;	/* not yet started */
 	unsigned active;
@@ -349,6 +354,52 @@ record_answer(struct xapi *x, const struct xapi_call *c)
 	buf_free(&line);
 }
 
+/* The header with tok; the one it replaces stays until the end, for transfers in flight. */
+static void
+set_token(struct xapi *x, const char *tok)
+{
+	struct buf h = {0};
+	struct curl_slist *list = NULL;
+	const char *const *hdr;
+
+	if (x->headers) {
+		if (x->nretired == x->retired_cap)
+			x->retired = xgrow(x->retired, &x->retired_cap, sizeof *x->retired, 4);
+		x->retired[x->nretired++] = x->headers;
+	}
+	for (hdr = x->o.net->headers; hdr && *hdr; hdr++)
+		list = curl_slist_append(list, *hdr);
+	buf_printf(&h, "Authorization: Bearer %s", tok);
+	x->headers = curl_slist_append(list, h.p);
+	wipe(h.p);
+	buf_free(&h);
+	if (x->headers == NULL)
+		die(EXIT_FAIL, "cannot start libcurl");
+}
+
+/* The user's access token, refreshed when it is about to expire. */
+static void
+use_user_token(struct xapi *x)
+{
+	const char *tok = usertoken_access(x->o.user);
+
+	if (x->headers == NULL || x->user_generation != x->o.user->generation) {
+		keep_secrets_out_of_dumps();
+		set_token(x, tok);
+		x->user_generation = x->o.user->generation;
+	}
+}
+
+static void
+free_headers(struct curl_slist *list)
+{
+	struct curl_slist *h;
+
+	for (h = list; h; h = h->next)
+		wipe(h->data);
+	curl_slist_free_all(list);
+}
+
 struct xapi *
 xapi_open(const struct xapi_opts *o)
 {
@@ -376,18 +427,17 @@ xapi_open(const struct xapi_opts *o)
 	n = strlen(x->base);
 	while (n > 0 && x->base[n - 1] == '/')
 		x->base[--n] = '\0';
-	for (hdr = o->net->headers; hdr && *hdr; hdr++)
-		x->headers = curl_slist_append(x->headers, *hdr);
-	if (o->bearer || o->net->token_env) {
+	if (o->user) {
+		use_user_token(x);
+	} else if (o->bearer || o->net->token_env) {
 		char *tok = o->bearer ? xstrdup(o->bearer) : read_token(o->net, o->token_file);
-		struct buf h = {0};
 
-		buf_printf(&h, "Authorization: Bearer %s", tok);
-		x->headers = curl_slist_append(x->headers, h.p);
-		wipe(h.p);
+		set_token(x, tok);
 		wipe(tok);
-		buf_free(&h);
 		free(tok);
+	} else {
+		for (hdr = o->net->headers; hdr && *hdr; hdr++)
+			x->headers = curl_slist_append(x->headers, *hdr);
 	}
 	x->multi = curl_multi_init();
 	if (x->multi == NULL || (x->headers == NULL && (o->net->headers || o->net->token_env ||
@@ -413,7 +463,6 @@ xapi_call_free(struct xapi_call *c)
 void
 xapi_close(struct xapi *x)
 {
-	struct curl_slist *h;
 	size_t i;
 
 	if (x == NULL)
@@ -424,9 +473,10 @@ xapi_close(struct xapi *x)
 		x->queue = c->next;
 		xapi_call_free(c);
 	}
-	for (h = x->headers; h; h = h->next)
-		wipe(h->data);
-	curl_slist_free_all(x->headers);
+	free_headers(x->headers);
+	for (i = 0; i < x->nretired; i++)
+		free_headers(x->retired[i]);
+	free(x->retired);
 	if (x->multi) {
 		curl_multi_cleanup(x->multi);
 		curl_global_cleanup();
@@ -768,6 +818,25 @@ finished(struct xapi *x, struct xapi_call *c, CURLcode rc)
 		if (c->rl_limit > 0)
 			b->limit = c->rl_limit;
 	}
+	/* A user token that expired early or was replaced: refreshed once, and asked again. */
+	if (c->status == 401 && x->o.user) {
+		if (x->user_renewed) {
+			struct buf what = {0};
+
+			countdown_clear(x);
+			network_x_problem(&c->body, &what);
+			die(EXIT_FAIL, "the API refused the user token of %s, refreshed or not (401: %s); "
+			    "run tw-auth again", x->o.user->path, what.p);
+		}
+		usertoken_renew(x->o.user);
+		use_user_token(x);
+		x->user_renewed = 1;
+		c->attempts--;
+		requeue(x, c);
+		return NULL;
+	}
+	if (c->status == 200)
+		x->user_renewed = 0;
 	if (c->status != 200) {
 		struct buf msg = {0};
 		enum verdict v = x->o.net->classify(c, &msg);
@@ -865,6 +934,8 @@ xapi_next(struct xapi *x)
 		CURLMsg *m;
 		int left;
 
+		if (x->o.user)
+			use_user_token(x);
 		/* Start what may start, in queue order. */
 		prev = NULL;
 		for (c = x->queue; c != NULL && x->active < x->o.jobs; c = nextc) {

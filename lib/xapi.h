@@ -23,6 +23,8 @@
 #include "buf.h"
 #include "network.h"
 
+struct usertoken;
+
 struct xapi_opts {
 	const struct network *net;
 	const char *base;	/* NULL: the network's variable, else its default */
@@ -36,6 +38,7 @@ struct xapi_opts {
 	unsigned jobs;		/* requests in flight at once */
 	int progress;		/* count waits down on stderr */
 	int log;		/* else say each wait and retry on stderr, a line each */
+	struct usertoken *user;	/* its access token instead of the Bearer token */
 };
 
 struct xapi_call {

@@ -87,6 +87,8 @@ NOT_OFFLINE = [
     (re.compile(r"\bbsky-(user|followers|timeline|mentions)\b"), "reads a real Bluesky account (the network)"),
     (re.compile(r"(?s)^(?!.*--replay).*\bmasto-(user|followers|timeline|mentions)\b"),
      "asks a Mastodon instance on the network (tests/cli/masto.bats runs them on a fake one)"),
+    (re.compile(r"^tw-auth\b"), "the user's own sign-in at X (a browser and the user's own developer app)"),
+    (re.compile(r"(^|\s)@me\b"), "reads the account signed in with tw-auth, at X"),
 ]
 NEEDS_PROGRAM = ["parallel"]
 # Commands that print nothing when they work.

@@ -4,7 +4,7 @@
 # prints the exact command and fails.
 set -u
 what=${1:-build}
-pkgs="gcc make pkg-config libjq-dev libcurl4-openssl-dev libpcre2-dev libutf8proc-dev libarchive-dev jq"
+pkgs="gcc make pkg-config libjq-dev libcurl4-openssl-dev libpcre2-dev libutf8proc-dev libarchive-dev libssl-dev jq"
 case $what in
 test)
 	# chromium: fb-report's page is opened headless (tests/cli/fb-report-browser.bats).

@@ -60,13 +60,16 @@ SIGN.update({n: -1 for n in (
     "MOSTLY_REPOSTS", "MOSTLY_LINKS", "REPEATED_TEXT", "SPAM_PHRASES", "SPAM_IN_BIO",
     "CANNED_REPLIES", "PITCHES_CLIENT", "COMBATIVE_REPLIES", "SELF_PROMOTING_REPLIES", "TRIVIA_BROADCAST", "NO_CONVERSATION",
     "OFF_TOPIC", "RELEVANT_BROADCASTER", "SEVERAL_FAKE_SIGNS")})
-# What the user means by it, not evidence; and the cap, which is not a rule.
-UNFITTED = {"ALREADY_FOLLOWED", "MAYBE_AT_BEST"}
+# What the user means by it, not evidence; the cap, which is not a rule; and
+# what only Bluesky and Mastodon records show (the labelled profiles are X's):
+# a self-declared bot is held at maybe by its cap, not by points.
+UNFITTED = {"ALREADY_FOLLOWED", "MAYBE_AT_BEST", "SELF_DECLARED_BOT"}
 # VERDICTS.md decides these whatever else a profile shows ("dead beats
 # everything", "asking anyone to follow back is skip"): their points are
 # set to outweigh any sum of the others, and the profiles they hold for
 # are left out of the fit, which is about the rest.
-VETO = {"DEAD_365_DAYS": -20.0, "NEVER_POSTED": -20.0, "DEMAND_IN_POSTS": -20.0}
+VETO = {"DEAD_365_DAYS": -20.0, "NEVER_POSTED": -20.0, "DEMAND_IN_POSTS": -20.0,
+        "LABELLED_SPAM": -20.0}
 
 
 def load(paths):

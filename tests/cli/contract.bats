@@ -56,8 +56,17 @@ setup_file() {
 		"$DATA/contract-account.json" >"$CT/account.json" || return 1
 	# start_xapi exports TW_API_BASE (the fake itself; the tests use Prism),
 	# TW_BEARER_TOKEN (the token the fake wants) and XAPI_LOG.
+	# A user token for @jack (id 12), as tw-auth would have stored it: the
+	# owned requests carry it.
+	export USER_TOKEN=user-token-$$-contract
+	jq -n --arg t "$USER_TOKEN" '{($t): {id: "12", username: "jack"}}' >"$CT/user-tokens.json"
+	mkdir -p "$CT/config/followback"
+	jq -n --arg t "$USER_TOKEN" '{client_id: "contract", api: "http://127.0.0.1:9",
+		user_id: "12", username: "jack", access_token: $t, refresh_token: "unused",
+		expires_in: 7200, expires_at: 4102444800}' >"$CT/config/followback/user.json"
+	chmod 600 "$CT/config/followback/user.json"
 	BATS_TEST_TMPDIR=$CT start_xapi --data "$CT/account.json" --generate 1500 \
-		--strict --spec "$SPEC" || return 1
+		--strict --spec "$SPEC" --user-tokens "$CT/user-tokens.json" || return 1
 	export XAPI_LOG
 	up=$TW_API_BASE
 	# A free port: asked of the system, then Prism may lose it to another
@@ -93,6 +102,23 @@ setup() {
 	[ ! -e "$CT/skip" ] || skip "$(cat "$CT/skip")"
 	cd "$BATS_TEST_TMPDIR"
 	export TW_API_BASE=$PRISM_URL
+	export XDG_CONFIG_HOME=$BATS_TEST_TMPDIR/nobody	# signed in only where a test says
+}
+
+# signed_in: @jack signed in with tw-auth (the user token of setup_file).
+signed_in() {
+	export XDG_CONFIG_HOME=$CT/config
+}
+
+# expect_user_token N: the last N requests the fake got carried the user token.
+expect_user_token() {
+	local n
+	n=$(jq -s '[.[] | select(.path | startswith("/contract-sync/") | not) | select(.token == "user")] | length' xapi.log)
+	if [ "$n" -ne "$1" ]; then
+		echo "expected $1 requests with the user token, got $n"
+		jq -c '{path, token}' xapi.log | head
+		return 1
+	fi
 }
 
 # The fake's log, one request a line: "STATUS METHOD path?query", the query
@@ -385,4 +411,36 @@ expect_requests() {
 	expect_request '^/2/users/[0-9]+/mentions\?(.*&)?pagination_token=[0-9a-v]{16,}(&|$)'
 	expect_status 0
 	expect_lines 150
+}
+
+# --- owned reads: the signed-in account's own lists, with its user token ----
+
+@test "signed in, tw-mentions @me, tw-timeline @me, tw-followers --following @me: the user token, the same contract" {
+	signed_in
+	contract tw-mentions --since 2026-01-01 --until 2026-02-01 --limit 150 @me
+	expect_contract
+	expect_requests 0 '^/2/users/by'
+	expect_requests 2 '^/2/users/12/mentions\?'
+	expect_user_token 2
+	expect_status 0
+	expect_lines 150
+	contract tw-timeline @me
+	expect_contract
+	expect_requests 1 '^/2/users/12/tweets\?(.*&)?max_results=100(&|$)'
+	expect_user_token 1
+	expect_status 0
+	contract tw-followers --following @me
+	expect_contract
+	expect_requests 1 '^/2/users/12/following\?(.*&)?max_results=1000(&|$)'
+	expect_user_token 1
+	expect_status 0
+}
+
+@test "GET /2/users/me, as tw-auth asks who signed in: the request and the fake's answer keep the contract" {
+	since_start
+	curl -s -H "Authorization: Bearer $USER_TOKEN" -o me "$PRISM_URL/2/users/me" || true
+	since_end
+	[ -z "$(violations)" ] || { violations; return 1; }
+	! grep 'Violation: response' prism.log | grep -v contract-sync | grep -q .
+	[ "$(jq -r .data.username me)" = jack ]
 }

@@ -73,6 +73,14 @@ user are posts whose text holds "@username" not followed by a name character.
 Auth, rate limits, log
     --token TOKEN   every request needs "Authorization: Bearer TOKEN"
                     (default test-token), else 401.
+    --user-tokens FILE
+                    user-context access tokens are good too: the keys of the
+                    JSON object in FILE ({"TOKEN": {"id", "username"}}, as
+                    fake-oauth.py --state-file writes it), read at each
+                    request. With one, GET /2/users/me answers the token's
+                    user (with the app's token: 403, as X); the followers,
+                    following, posts and mentions of that user are billed
+                    as owned reads.
     --window SEC    rate-limit window (default 900); each bucket's window
                     starts at its first request after the last one expired.
     --rate EP=N     requests per window for bucket EP (repeatable; defaults
@@ -81,7 +89,9 @@ Auth, rate limits, log
                     x-rate-limit-* headers (reset rounded up to the second);
                     past the limit: 429 with code 88.
     --log FILE      one JSON line per request: {"t", "method", "path",
-                    "query", "status", "auth", "billed"}; status 0 for a
+                    "query", "status", "auth", "token", "owned", "billed"}
+                    ("token": "app" or "user", "owned": billed as owned
+                    reads); status 0 for a
                     "reset" fault. "billed" counts the users or posts the
                     answer holds in data, as X bills them: when it is sent,
                     whether or not the client reads it all (a stall or
@@ -208,6 +218,7 @@ STRICT_PARAMS = {
     "/2/users/by/username/{username}": STRICT_USER_PARAMS,
     "/2/users/by": dict(STRICT_USER_PARAMS, usernames=None),
     "/2/users": dict(STRICT_USER_PARAMS, ids=None),
+    "/2/users/me": STRICT_USER_PARAMS,
     "/2/users/{id}/followers": dict(STRICT_USER_PARAMS, max_results=None, pagination_token=None),
     "/2/users/{id}/following": dict(STRICT_USER_PARAMS, max_results=None, pagination_token=None),
     "/2/users/{id}/tweets": dict(STRICT_POST_PARAMS, exclude={"replies", "retweets"}),
@@ -628,6 +639,23 @@ class Api:
                 out[k] = v
         return out
 
+    def me(self, query, user):
+        """GET /2/users/me: the user of a user token; the app's token is refused, as X does."""
+        if user is None:
+            return 403, problem("Unsupported Authentication", "Authenticating with OAuth 2.0 "
+                                "Application-Only is forbidden for this endpoint.  Supported "
+                                "authentication types are [OAuth 1.0a User Context, OAuth 2.0 "
+                                "User Context].", 403,
+                                PROBLEMS + "unsupported-authentication")
+        q = self.query(query, USER_PARAMS, "/2/users/me")
+        ufields, pfields, expansions = self.user_options(q)
+        found = self.store.user(user["id"])
+        if found is None:
+            found = {"id": user["id"], "name": user["username"], "username": user["username"]}
+        body = self.user_body([found], ufields, pfields, expansions, [])
+        body["data"] = body["data"][0]
+        return 200, body
+
     def user_options(self, q):
         return (q.names(["user.fields"], USER_FIELDS),
                 q.names(["post.fields", "tweet.fields"], POST_FIELDS),
@@ -844,6 +872,8 @@ class Api:
         return self.finish(body)
 
 
+OWN_LIST = re.compile(r"^/2/users/([^/]+)/(followers|following|tweets|mentions)$")
+
 ROUTES = [
     (re.compile(r"^/2/users/by/username/([^/]+)$"), "username"),
     (re.compile(r"^/2/users/by$"), "users-by"),
@@ -946,18 +976,29 @@ class Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         path, query = parts.path, parts.query
         scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
-        auth = scheme.lower() == "bearer" and token == app.token
+        user = app.user_of(token) if scheme.lower() == "bearer" else None
+        kind = "app" if scheme.lower() == "bearer" and token == app.token else \
+            "user" if user else None
+        auth = kind is not None
+        own = OWN_LIST.match(path)
+        owned = kind == "user" and own is not None and unquote(own.group(1)) == user["id"]
 
         def log(status, body=None):
             data = body.get("data") if status == 200 and isinstance(body, dict) else None
             billed = len(data) if isinstance(data, list) else 1 if isinstance(data, dict) else 0
             app.log({"t": started, "method": self.command, "path": path, "query": query,
-                     "status": status, "auth": auth, "billed": billed})
+                     "status": status, "auth": auth, "token": kind, "owned": owned,
+                     "billed": billed})
 
         if not auth:
             body = problem("Unauthorized", "Unauthorized", 401)
             log(401)
             return self.send(401, body, {}, "application/problem+json")
+        if path == "/2/users/me" and self.command == "GET":
+            status, body = app.api.me(query, user)
+            log(status, body)
+            return self.send(status, body, {}, "application/json" if status == 200
+                             else "application/problem+json")
         bucket, compute = route(app.api, path, query)
         if bucket is None or self.command != "GET":
             log(404)
@@ -1081,6 +1122,7 @@ class App:
         self.api = Api(Store(fixture, args.generate, (args.new, args.gone, args.moved)),
                        args.spelling, strict)
         self.token = args.token
+        self.user_tokens = args.user_tokens
         limits = dict(DEFAULT_RATES)
         for spec in args.rate:
             name, _, n = spec.partition("=")
@@ -1095,6 +1137,16 @@ class App:
                 self.faults = Faults(json.load(f))
         self.log_file = open(args.log, "a", encoding="utf-8") if args.log else None
         self.log_lock = threading.Lock()
+
+    def user_of(self, token):
+        """The user a user-context token stands for, or None."""
+        if not self.user_tokens or not token:
+            return None
+        try:
+            with open(self.user_tokens, encoding="utf-8") as f:
+                return json.load(f).get(token)
+        except (OSError, ValueError):
+            return None
 
     def log(self, entry):
         if self.log_file:
@@ -1114,6 +1166,8 @@ def main():
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--port-file", help="write the port here once listening")
     ap.add_argument("--token", default="test-token")
+    ap.add_argument("--user-tokens", metavar="FILE",
+                    help="user-context tokens ({TOKEN: {id, username}}), read at each request")
     ap.add_argument("--log", help="append one JSON line per request")
     ap.add_argument("--spelling", choices=("post", "tweet"), default="post")
     ap.add_argument("--window", type=float, default=900.0, metavar="SEC")

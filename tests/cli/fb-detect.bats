@@ -720,3 +720,11 @@ hand_model() {
 	expect_status 0
 	expect_no_stdout
 }
+
+@test "Mastodon's profile fields are judged like the bio: a demand in a field's value is a hit there" {
+	printf '%s\n' '{"username":"a@m.social","description":"baker","fields":[{"name":"Web","value":"bakery.example"},{"name":"Follow","value":"I always follow back 💯"},{"name":3,"value":null}]}' >in
+	fbd in
+	expect_status 0
+	expect_jq '.fb.demand.flagged and any(.fb.demand.hits[]; .field == ".fields[1].value" and .match == "I always follow back")'
+	expect_jq 'all(.fb.demand.hits[]; .field != ".description")'
+}

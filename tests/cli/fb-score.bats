@@ -900,3 +900,44 @@ person() {
 	expect_no_stdout
 	expect_err '^fb-score: bad\.txt:2: neither an id, a @name, a profile URL nor a record$'
 }
+
+# --- what Bluesky and Mastodon records say ------------------------------------
+
+@test "Bluesky's moderation labels spam and engagement farming make a skip; a negated label does not" {
+	record '{id: "1", username: "farm.bsky.social", description: "Baker in Leeds", public_metrics: {followers_count: 900, following_count: 950, tweet_count: 300}, labels: [{src: "did:plc:mod", val: "engagement-farming", neg: false}]}'
+	record '{id: "2", username: "spam.bsky.social", description: "Baker", labels: [{val: "spam"}]}'
+	record '{id: "3", username: "cleared.bsky.social", description: "Baker", labels: [{val: "spam", neg: true}, {val: "porn"}]}'
+	fbs --no-sort --now 2026-11-20 in
+	expect_status 0
+	record_of 1
+	expect_jq '.fb.score.verdict == "skip" and any(.fb.score.reasons[]; .rule == "LABELLED_SPAM" and .points == -20 and (.why | test("engagement-farming")))' rec
+	record_of 2
+	expect_jq '.fb.score.verdict == "skip" and any(.fb.score.reasons[]; .rule == "LABELLED_SPAM")' rec
+	record_of 3
+	expect_jq 'all(.fb.score.reasons[]; .rule != "LABELLED_SPAM")' rec
+}
+
+@test "a self-declared bot (bot: true) is maybe at best, whatever its points" {
+	fb-detect "$BATS_TEST_DIRNAME/../../examples/sample-followers.ndjson" | fb-score --now 2026-11-20 --verdict engage |
+	    head -n 1 | jq -c 'del(.fb)' >human
+	jq -c '. + {bot: true}' human >in
+	fb-score --now 2026-11-20 human | jq -e '.fb.score.verdict == "engage"' >/dev/null
+	fbs --now 2026-11-20 in
+	expect_status 0
+	expect_jq '.fb.score.verdict == "maybe"'
+	expect_jq 'any(.fb.score.reasons[]; .rule == "MAYBE_AT_BEST" and (.why | test("SELF_DECLARED_BOT")))'
+}
+
+@test "Mastodon's last_status_at dates an account with no posts attached: dead after 365 days" {
+	record '{id: "1", username: "old@mastodon.social", description: "Baker", public_metrics: {followers_count: 120, following_count: 90, tweet_count: 400}, last_status_at: "2025-06-01"}'
+	record '{id: "2", username: "quiet@mastodon.social", description: "Baker", public_metrics: {followers_count: 120, following_count: 90, tweet_count: 400}, last_status_at: "2026-07-01"}'
+	record '{id: "3", username: "none@mastodon.social", description: "Baker", public_metrics: {followers_count: 120, following_count: 90, tweet_count: 400}}'
+	fbs --no-sort --now 2026-11-20 in
+	expect_status 0
+	record_of 1
+	expect_jq '.fb.score.verdict == "skip" and any(.fb.score.reasons[]; .rule == "DEAD_365_DAYS" and .points == -20 and (.why | test("537 days")))' rec
+	record_of 2
+	expect_jq '.fb.score.verdict != "skip" and all(.fb.score.reasons[]; .rule != "DEAD_365_DAYS")' rec
+	record_of 3
+	expect_jq 'any(.fb.score.reasons[]; .rule == "DEAD_365_DAYS" and .points == 0 and (.why | test("not evaluated")))' rec
+}
