@@ -185,3 +185,33 @@ expect_fits() {
 	        sys.exit("line %d is %d columns wide, more than %d: %s" % (n, w, cols, line))
 	PY
 }
+
+# start_prism PRISM SPEC UPSTREAM [OPTION ...]: Prism as a validating proxy
+# of UPSTREAM by SPEC, its pid in $CT/prism.pid and its log in $CT/prism.log;
+# exports PRISM_URL. A free port is asked of the system, and Prism may lose
+# it to another program in between: so a few tries. Prism takes 2-3 s to
+# read a spec.
+start_prism() {
+	local prism=$1 spec=$2 up=$3 try i port
+	shift 3
+	for try in 1 2 3 4 5; do
+		port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+		"$prism" proxy "$@" --host 127.0.0.1 --port "$port" "$spec" "$up" \
+			>"$CT/prism.log" 2>&1 3>&- &
+		echo $! >"$CT/prism.pid"
+		for i in $(seq 1 600); do
+			grep -q 'Prism is listening' "$CT/prism.log" && break
+			kill -0 "$(cat "$CT/prism.pid")" 2>/dev/null || break
+			sleep 0.1
+		done
+		if grep -q 'Prism is listening' "$CT/prism.log"; then
+			export PRISM_URL=http://127.0.0.1:$port
+			return 0
+		fi
+		kill "$(cat "$CT/prism.pid")" 2>/dev/null
+		wait "$(cat "$CT/prism.pid")" 2>/dev/null
+	done
+	echo "Prism did not start:" >&2
+	tail -n 20 "$CT/prism.log" >&2
+	return 1
+}

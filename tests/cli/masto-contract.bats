@@ -42,26 +42,7 @@ setup_file() {
 		 "body": [{"id": "1", "acct": "x", "username": "x"}]}]')" || return 1
 	export MASTO_LOG MASTO_TOKEN_VALUE
 	echo "$MASTO_PID" >"$CT/masto.pid"
-	for try in 1 2 3 4 5; do
-		port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-		"$prism" proxy --errors --host 127.0.0.1 --port "$port" "$SPEC" "$MASTO_API_BASE" \
-			>"$CT/prism.log" 2>&1 3>&- &
-		echo $! >"$CT/prism.pid"
-		for i in $(seq 1 600); do
-			grep -q 'Prism is listening' "$CT/prism.log" && break
-			kill -0 "$(cat "$CT/prism.pid")" 2>/dev/null || break
-			sleep 0.1
-		done
-		if grep -q 'Prism is listening' "$CT/prism.log"; then
-			export PRISM_URL=http://127.0.0.1:$port
-			return 0
-		fi
-		kill "$(cat "$CT/prism.pid")" 2>/dev/null
-		wait "$(cat "$CT/prism.pid")" 2>/dev/null
-	done
-	echo "Prism did not start:" >&2
-	tail -n 20 "$CT/prism.log" >&2
-	return 1
+	start_prism "$prism" "$SPEC" "$MASTO_API_BASE" --errors
 }
 
 teardown_file() {
