@@ -61,7 +61,7 @@ struct detector {
 	struct textnorm norm;
 	struct buf out, demand, err;
 	unsigned char *limit_reported;
-	unsigned char *candidates;	/* rules that may match the current field */
+	unsigned char *candidates;	/* branches that may match the current field */
 	struct ngrams grams;
 	double *rule_weight;	/* each rule's weight in the model */
 	unsigned char *rule_known;	/* the model was trained with the rule */
@@ -69,7 +69,6 @@ struct detector {
 	size_t nmhits;
 	struct tally *tally;	/* one per model n-gram, zero between fields */
 	size_t *touched, ntouched;
-	struct model_seen seen;	/* each n-gram counts once in a text */
 	size_t *words, words_cap;	/* where each word of a long field starts */
 	size_t win0, win1;	/* the likeliest window of the field judged last */
 	int table_header_done;
@@ -117,7 +116,7 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 		d->columns = width_columns();
 	textnorm_init(&d->norm);
 	d->limit_reported = xcalloc(rules->n + 1, 1);
-	d->candidates = xcalloc(rules->n + 1, 1);
+	d->candidates = xcalloc(rules->nmarks + 1, 1);
 	ngrams_init(&d->grams);
 	if (o->model) {
 		size_t i;
@@ -125,7 +124,6 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 
 		d->tally = xcalloc(o->model->n + 1, sizeof *d->tally);
 		d->touched = xcalloc(o->model->n + 1, sizeof *d->touched);
-		model_seen_init(&d->seen, o->model);
 		d->rule_weight = xcalloc(rules->n + 1, sizeof *d->rule_weight);
 		d->rule_known = xcalloc(rules->n + 1, 1);
 		for (i = 0; i < rules->n; i++) {
@@ -184,7 +182,6 @@ detector_free(struct detector *d)
 	free(d->rule_known);
 	free(d->tally);
 	free(d->touched);
-	model_seen_free(&d->seen);
 	free(d->words);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
@@ -435,7 +432,7 @@ match_rule(struct detector *d, size_t fi, size_t i)
 	int rc;
 
 	while (count < MAX_HITS_PER_RULE && from <= len) {
-		rc = rule_match(d->rules, i, s, len, from, &m0, &m1);
+		rc = rule_match(d->rules, i, d->candidates, s, len, from, &m0, &m1);
 		if (rc < 0) {
 			report_limit(d, i, fi, rc);
 			break;
@@ -471,7 +468,7 @@ match_field(struct detector *d, size_t fi)
 
 	ruleset_candidates(rs, d->norm.out.p, d->norm.out.len, d->candidates);
 	for (i = 0; i < rs->n; i++)
-		if (d->candidates[i] && rs->v[i].weight != 0 &&
+		if (rs->v[i].weight != 0 && rule_candidate(rs, i, d->candidates) &&
 		    rule_applies(&rs->v[i], d->fields[fi].key))
 			match_rule(d, fi, i);
 	for (i = first; i < d->nhits && !positive; i++)
@@ -479,7 +476,7 @@ match_field(struct detector *d, size_t fi)
 	if (!positive)
 		return;
 	for (i = 0; i < rs->n; i++)
-		if (d->candidates[i] && rs->v[i].weight == 0 &&
+		if (rs->v[i].weight == 0 && rule_candidate(rs, i, d->candidates) &&
 		    rule_applies(&rs->v[i], d->fields[fi].key))
 			match_rule(d, fi, i);
 	for (i = first; i < d->nhits; i++) {
@@ -555,7 +552,7 @@ window_prob(struct detector *d, size_t b0, size_t b1, double extra)
 	struct model_score sc;
 
 	ngrams_line(&d->grams, d->norm.out.p + b0, b1 - b0);
-	detect_model_score(d->o.model, &d->grams, extra, &d->seen, &sc);
+	detect_model_score(d->o.model, &d->grams, extra, &sc);
 	return sc.prob;
 }
 
@@ -615,7 +612,7 @@ model_prob(struct detector *d, size_t fi, size_t first)
 static void
 model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, int sign)
 {
-	const struct detect_model *m = d->o.model;
+	struct detect_model *m = d->o.model;
 	struct model_score sc;
 	struct model_hit *mh = &d->mhit;
 	size_t i, j, n0, n1, lo = (size_t)-1, hi = 0;
@@ -624,7 +621,7 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 	textnorm_run(&d->norm, d->fields[fi].text.p ? d->fields[fi].text.p : "",
 	    d->fields[fi].text.len);
 	ngrams_line(&d->grams, d->norm.out.p + win0, win1 - win0);
-	detect_model_score(m, &d->grams, 0, &d->seen, &sc);
+	detect_model_score(m, &d->grams, 0, &sc);
 	d->nmhits = 1;
 	mh->field = fi;
 	mh->prob = prob;

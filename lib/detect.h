@@ -32,7 +32,7 @@ struct detect_opts {
 	enum detect_format format;
 	char **field_exprs;	/* jq expressions replacing the default fields */
 	size_t nfield_exprs;
-	const struct detect_model *model;	/* NULL: the rules alone */
+	struct detect_model *model;	/* NULL: the rules alone; scoring marks its slots */
 };
 
 struct detector;

@@ -28,6 +28,7 @@ detect_model_free(struct detect_model *m)
 	free(m->rules);
 	free(m->keys);
 	free(m->slots);
+	free(m->batch);
 	memset(m, 0, sizeof *m);
 }
 
@@ -56,13 +57,13 @@ detect_model_find(const struct detect_model *m, uint64_t hash)
 	return -1;
 }
 
-/* Fills the table at most half full. */
+/* Fills the table at most two thirds full. */
 static void
 build_table(struct detect_model *m)
 {
 	size_t size = 16, i, s;
 
-	while (size < 2 * m->n)
+	while (2 * size < 3 * m->n)
 		size *= 2;
 	free(m->slots);
 	m->slots = xcalloc(size, sizeof *m->slots);
@@ -73,6 +74,7 @@ build_table(struct detect_model *m)
 		for (s = slot_of(m, m->v[i].hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
 			;
 		m->slots[s].hash = m->v[i].hash;
+		m->slots[s].weight = m->v[i].weight;
 		m->slots[s].index = (uint32_t)(i + 1);
 	}
 }
@@ -245,51 +247,42 @@ detect_model_parse(struct detect_model *m, const char *text, size_t len,
 	return 0;
 }
 
-struct summing {
-	const struct detect_model *m;
-	struct model_seen *seen;
-	double sum;
-};
-
-void
-model_seen_init(struct model_seen *seen, const struct detect_model *m)
-{
-	seen->n = m->n;
-	seen->at = xcalloc(m->n + 1, sizeof *seen->at);
-	seen->times = xcalloc(m->n + 1, 1);
-	seen->text = 0;
-}
-
-void
-model_seen_free(struct model_seen *seen)
-{
-	free(seen->at);
-	free(seen->times);
-	seen->at = NULL;
-	seen->times = NULL;
-}
-
+/* Keeps the hashes of a text's n-grams that the filter lets through. */
 static void
-add_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
+collect(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
 {
-	struct summing *s = arg;
-	long k;
+	struct detect_model *m = arg;
 
 	(void)kind;
 	(void)b0;
 	(void)b1;
-	if (!filter_has(s->m, hash))
+	if (!filter_has(m, hash))
 		return;
-	if ((k = detect_model_find(s->m, hash)) < 0)
-		return;
-	if (s->seen->at[k] != s->seen->text) {
-		s->seen->at[k] = s->seen->text;
-		s->seen->times[k] = 0;
+	if (m->nbatch == m->batch_cap)
+		m->batch = xgrow(m->batch, &m->batch_cap, sizeof *m->batch, 256);
+	m->batch[m->nbatch++] = hash;
+}
+
+/* The weight n-gram hash adds, counting it at most MODEL_OCCURRENCES times. */
+static double
+add_ngram(struct detect_model *m, uint64_t hash)
+{
+	struct model_slot *slot;
+	size_t i;
+
+	for (i = slot_of(m, hash); ; i = (i + 1) & m->mask) {
+		slot = &m->slots[i];
+		if (slot->index == 0)
+			return 0;
+		if (slot->hash == hash)
+			break;
 	}
-	if (s->seen->times[k] < MODEL_OCCURRENCES) {
-		s->seen->times[k]++;
-		s->sum += s->m->v[k].weight;
-	}
+	if ((slot->seen & ~3U) != m->text)
+		slot->seen = m->text;
+	if ((slot->seen & 3) >= MODEL_OCCURRENCES)
+		return 0;
+	slot->seen++;
+	return slot->weight;
 }
 
 double
@@ -298,19 +291,33 @@ detect_model_unit(const struct detect_model *m, const struct model_score *sc)
 	return m->scale_sqrt && sc->count > 0 ? 1 / sqrt((double)sc->count) : 1;
 }
 
+/*
+ * How far ahead the slots are fetched: each lookup is a cache miss, and
+ * asked for one after another they wait in turn.
+ */
+#define PREFETCH_AHEAD 8
+
 void
-detect_model_score(const struct detect_model *m, const struct ngrams *g, double extra,
-    struct model_seen *seen, struct model_score *sc)
+detect_model_score(struct detect_model *m, const struct ngrams *g, double extra,
+    struct model_score *sc)
 {
-	struct summing s = {m, seen, extra};
+	double sum = extra;
+	size_t i;
 
 	/* A new number for this text; at the wrap, every mark is cleared. */
-	if (++seen->text == 0) {
-		memset(seen->at, 0, (seen->n + 1) * sizeof *seen->at);
-		seen->text = 1;
+	m->text += 4;
+	if (m->text == 0) {
+		for (i = 0; m->slots && i <= m->mask; i++)
+			m->slots[i].seen = 0;
+		m->text = 4;
 	}
-
-	sc->count = ngrams_each(g, add_ngram, &s);
-	sc->sum = s.sum;
+	m->nbatch = 0;
+	sc->count = ngrams_each(g, collect, m);
+	for (i = 0; i < m->nbatch; i++) {
+		if (i + PREFETCH_AHEAD < m->nbatch)
+			__builtin_prefetch(&m->slots[slot_of(m, m->batch[i + PREFETCH_AHEAD])]);
+		sum += add_ngram(m, m->batch[i]);
+	}
+	sc->sum = sum;
 	sc->prob = 1 / (1 + exp(-(m->bias + detect_model_unit(m, sc) * sc->sum)));
 }

@@ -69,12 +69,15 @@ lexicons_init(struct lexicons *lx)
 	if (ruleset_parse(&lx->rules, lexicons, strlen(lexicons), "score lexicons", &err) < 0 ||
 	    ruleset_compile(&lx->rules, &err) < 0)
 		die(EXIT_FAIL, "internal error: %s", err.p);
+	lx->mark = xcalloc(lx->rules.nmarks + 1, 1);
 }
 
 void
 lexicons_free(struct lexicons *lx)
 {
 	ruleset_free(&lx->rules);
+	free(lx->mark);
+	lx->mark = NULL;
 }
 
 void
@@ -87,5 +90,6 @@ int
 lexicon_hits(struct lexicons *lx, enum lexicon_kind lex, const char *text, size_t len,
     size_t *m0, size_t *m1)
 {
-	return lx->mark[lex] && rule_match(&lx->rules, (size_t)lex, text, len, 0, m0, m1) > 0;
+	return rule_candidate(&lx->rules, (size_t)lex, lx->mark) &&
+	    rule_match(&lx->rules, (size_t)lex, lx->mark, text, len, 0, m0, m1) > 0;
 }

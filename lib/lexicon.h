@@ -17,7 +17,7 @@ enum lexicon_kind { LEX_ROLE, LEX_SPAM, LEX_ORG, LEX_TRIVIA, LEX_COMBATIVE, LEX_
 
 struct lexicons {
 	struct ruleset rules;
-	unsigned char mark[8];	/* the lexicons that may match the text scanned */
+	unsigned char *mark;	/* the branches that may match the text scanned */
 };
 
 /* Compiles the lexicons; dies on an internal error. */

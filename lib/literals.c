@@ -23,7 +23,7 @@ strlist_free(struct strlist *l)
 	l->n = 0;
 }
 
-static void
+void
 strlist_add(struct strlist *l, const char *s, size_t n)
 {
 	size_t i;
@@ -271,40 +271,47 @@ fail:
 	return -1;
 }
 
+/*
+ * Index of the first '|' at or after p[i] outside groups and classes, or
+ * len; (size_t)-1 when a group or class does not close.
+ */
+static size_t
+next_bar(const char *p, size_t len, size_t i)
+{
+	size_t e;
+
+	for (; i < len; i++) {
+		if (p[i] == '\\') {
+			i++;
+		} else if (p[i] == '[') {
+			if ((e = class_end(p, len, i)) == 0)
+				return (size_t)-1;
+			i = e;
+		} else if (p[i] == '(') {
+			if ((e = group_end(p, len, i)) == 0)
+				return (size_t)-1;
+			i = e;
+		} else if (p[i] == '|') {
+			return i;
+		}
+	}
+	return len;
+}
+
 /* Literals for a list of alternatives: one set for each, or -1. */
 static int
 alternatives(const char *p, size_t len, struct strlist *out)
 {
-	size_t i, start = 0;
+	size_t start = 0, bar;
 
-	for (i = 0; i <= len; i++) {
-		if (i < len && p[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (i < len && p[i] == '[') {
-			size_t e = class_end(p, len, i);
-
-			if (e == 0)
-				return -1;
-			i = e;
-			continue;
-		}
-		if (i < len && p[i] == '(') {
-			size_t e = group_end(p, len, i);
-
-			if (e == 0)
-				return -1;
-			i = e;
-			continue;
-		}
-		if (i == len || p[i] == '|') {
-			if (sequence(p + start, i - start, out) < 0)
-				return -1;
-			start = i + 1;
-		}
+	for (;;) {
+		if ((bar = next_bar(p, len, start)) == (size_t)-1 ||
+		    sequence(p + start, bar - start, out) < 0)
+			return -1;
+		if (bar == len)
+			return 0;
+		start = bar + 1;
 	}
-	return 0;
 }
 
 /* Whether pattern sets extended mode ((?x), (?ix:...)), uses verbs or comments. */
@@ -354,6 +361,65 @@ pattern_literals(const char *pattern, struct strlist *out)
 	}
 	strlist_free(&raw);
 	return 0;
+}
+
+/*
+ * Whether a top-level alternative can be matched apart from the others:
+ * not when the pattern numbers or names its groups for use elsewhere
+ * (back references, recursion, conditions), sets options at top level
+ * ("(?i)" reaches into the alternatives after it), quotes with \\Q (a
+ * quoted '|' would look like a split), or uses what pattern_literals
+ * cannot read.
+ */
+static int
+splittable(const char *p)
+{
+	static const char *const refusals[] = {
+		"\\g", "\\k", "\\Q", "(?P=", "(?P>", "(?R", "(?&", "(?(", "(?C",
+	};
+	const char *q;
+	size_t i;
+
+	if (extended_or_verbs(p))
+		return 0;
+	for (i = 0; i < sizeof refusals / sizeof *refusals; i++)
+		if (strstr(p, refusals[i]))
+			return 0;
+	for (q = p; *q; q++) {
+		if (q[0] == '\\' && q[1] >= '1' && q[1] <= '9')
+			return 0;
+		if (q[0] == '(' && q[1] == '?') {
+			const char *r = q + 2;
+
+			if ((*r >= '0' && *r <= '9') || *r == '+' || *r == '-')
+				if (r[1] != '\0' && ((r[1] >= '0' && r[1] <= '9') || r[1] == ')'))
+					return 0;	/* (?1), (?-1), (?+1) */
+			while ((*r >= 'a' && *r <= 'z') || (*r >= 'A' && *r <= 'Z') || *r == '-' || *r == '^')
+				r++;
+			if (r > q + 2 && *r == ')')
+				return 0;
+		}
+	}
+	return 1;
+}
+
+int
+pattern_branches(const char *pattern, struct strlist *out)
+{
+	size_t len = strlen(pattern), start = 0, bar;
+
+	if (!splittable(pattern))
+		return -1;
+	for (;;) {
+		if ((bar = next_bar(pattern, len, start)) == (size_t)-1) {
+			strlist_free(out);
+			return -1;
+		}
+		strlist_add(out, pattern + start, bar - start);
+		if (bar == len)
+			return 0;
+		start = bar + 1;
+	}
 }
 
 struct lit {

@@ -27,6 +27,18 @@ ruleset_init(struct ruleset *rs)
 }
 
 static void
+branches_free(struct rule *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nbranch; i++)
+		pcre2_code_free(r->branch[i].code);
+	free(r->branch);
+	r->branch = NULL;
+	r->nbranch = 0;
+}
+
+static void
 rule_free(struct rule *r)
 {
 	size_t i;
@@ -38,7 +50,7 @@ rule_free(struct rule *r)
 	for (i = 0; i < r->nfields; i++)
 		free(r->fields[i]);
 	free(r->fields);
-	pcre2_code_free(r->code);
+	branches_free(r);
 }
 
 void
@@ -50,6 +62,7 @@ ruleset_free(struct ruleset *rs)
 		rule_free(&rs->v[i]);
 	free(rs->v);
 	litset_free(rs->literals);
+	free(rs->always);
 	pcre2_match_data_free(rs->md);
 	pcre2_match_context_free(rs->mctx);
 	pcre2_jit_stack_free(rs->jit_stack);
@@ -180,19 +193,65 @@ has_reset_start(const char *p)
 	return 0;
 }
 
-int
-ruleset_compile(struct ruleset *rs, struct buf *err)
+/*
+ * Compiles the branches of rule r, each with its literals in rs (ids from
+ * r->mark on). The whole pattern, compiled and checked by the caller,
+ * is the one branch where the alternatives cannot be matched apart.
+ */
+static void
+compile_branches(struct ruleset *rs, struct rule *r, pcre2_code *whole)
 {
+	struct strlist alts = {0};
 	size_t i, k;
-	uint32_t minlen;
 	int errcode;
 	PCRE2_SIZE erroff;
 
+	if (pattern_branches(r->pattern, &alts) == 0 && alts.n > 1) {
+		r->branch = xcalloc(alts.n, sizeof *r->branch);
+		for (r->nbranch = 0; r->nbranch < alts.n; r->nbranch++) {
+			r->branch[r->nbranch].code = compile(alts.v[r->nbranch],
+			    strlen(alts.v[r->nbranch]), 0, &errcode, &erroff);
+			if (r->branch[r->nbranch].code == NULL)
+				break;
+		}
+		/* Split apart, a valid pattern that no longer compiles stays whole. */
+		if (r->nbranch < alts.n)
+			branches_free(r);
+	}
+	if (r->nbranch == 0) {
+		strlist_free(&alts);
+		strlist_add(&alts, r->pattern, strlen(r->pattern));
+		r->branch = xcalloc(1, sizeof *r->branch);
+		r->branch[0].code = whole;
+		r->nbranch = 1;
+	} else {
+		pcre2_code_free(whole);
+	}
+	for (i = 0; i < r->nbranch; i++) {
+		struct strlist lits = {0};
+
+		r->branch[i].always = pattern_literals(alts.v[i], &lits) < 0;
+		for (k = 0; k < lits.n; k++)
+			litset_add(rs->literals, lits.v[k], strlen(lits.v[k]), (unsigned)(r->mark + i));
+		strlist_free(&lits);
+	}
+	strlist_free(&alts);
+}
+
+int
+ruleset_compile(struct ruleset *rs, struct buf *err)
+{
+	size_t i, j;
+	uint32_t minlen;
+	int errcode;
+	PCRE2_SIZE erroff;
+	pcre2_code *whole;
+
 	litset_free(rs->literals);
 	rs->literals = litset_new();
+	rs->nmarks = 0;
 	for (i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->v[i];
-		struct strlist lits = {0};
 		char msg[256];
 
 		if (r->pattern == NULL) {
@@ -200,27 +259,31 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 			    r->origin, r->name);
 			return -1;
 		}
-		pcre2_code_free(r->code);
-		r->code = compile(r->pattern, strlen(r->pattern), 0, &errcode, &erroff);
-		if (r->code == NULL) {
+		branches_free(r);
+		whole = compile(r->pattern, strlen(r->pattern), 0, &errcode, &erroff);
+		if (whole == NULL) {
 			rules_error_text(errcode, msg, sizeof msg);
 			buf_printf(err, "%s: rule %s: %s at offset %zu of the pattern",
 			    r->origin, r->name, msg, (size_t)erroff);
 			return -1;
 		}
-		pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen);
+		pcre2_pattern_info(whole, PCRE2_INFO_MINLENGTH, &minlen);
 		if (minlen == 0 || has_reset_start(r->pattern)) {
+			pcre2_code_free(whole);
 			buf_printf(err, "%s: rule %s: the pattern can match empty text%s",
 			    r->origin, r->name, minlen == 0 ? "" : " (\\K drops what it matched)");
 			return -1;
 		}
-		jit(r->code);
-		r->always = pattern_literals(r->pattern, &lits) < 0;
-		for (k = 0; k < lits.n; k++)
-			litset_add(rs->literals, lits.v[k], strlen(lits.v[k]), (unsigned)i);
-		strlist_free(&lits);
+		r->mark = rs->nmarks;
+		compile_branches(rs, r, whole);
+		rs->nmarks += r->nbranch;
 	}
 	litset_build(rs->literals);
+	free(rs->always);
+	rs->always = xcalloc(rs->nmarks + 1, 1);
+	for (i = 0; i < rs->n; i++)
+		for (j = 0; j < rs->v[i].nbranch; j++)
+			rs->always[rs->v[i].mark + j] = (unsigned char)rs->v[i].branch[j].always;
 	if (rs->md == NULL) {
 		rs->md = pcre2_match_data_create(32, NULL);
 		rs->mctx = pcre2_match_context_create(NULL);
@@ -236,28 +299,33 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 	return 0;
 }
 
+/* The first match of code that starts in [from, limit]. */
 static int
 match_at(struct ruleset *rs, pcre2_code *code, const char *s, size_t len,
-    size_t from, size_t *m0, size_t *m1)
+    size_t from, size_t limit, size_t *m0, size_t *m1)
 {
 	struct timespec t0, t;
 	size_t slice = FIRST_SLICE, last;
 	PCRE2_SIZE *ov;
 	int rc, timed = 0;
 
+	if (limit > len)
+		limit = len;
 	for (;;) {
-		last = len - from > slice ? from + slice : len;
+		last = limit - from > slice ? from + slice : limit;
 		pcre2_set_offset_limit(rs->mctx, last);
 		rc = pcre2_match(code, (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK,
 		    rs->md, rs->mctx);
 		if (rc != PCRE2_ERROR_NOMATCH)
 			break;
-		if (last == len)
+		if (last == limit)
 			return 0;
 		/* The next slice starts at the first character after the last start tried. */
 		from = last + 1;
 		while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
 			from++;
+		if (from > limit)
+			return 0;
 		if (slice < len)
 			slice *= 2;
 		/* The clock is a system call: a short text never reads it. */
@@ -279,18 +347,45 @@ void
 ruleset_candidates(const struct ruleset *rs, const char *s, size_t len,
     unsigned char *mark)
 {
-	size_t i;
-
-	for (i = 0; i < rs->n; i++)
-		mark[i] = (unsigned char)rs->v[i].always;
+	memcpy(mark, rs->always, rs->nmarks);
 	litset_scan(rs->literals, s, len, mark);
 }
 
 int
-rule_match(struct ruleset *rs, size_t i, const char *s, size_t len,
-    size_t from, size_t *m0, size_t *m1)
+rule_candidate(const struct ruleset *rs, size_t i, const unsigned char *mark)
 {
-	return match_at(rs, rs->v[i].code, s, len, from, m0, m1);
+	return memchr(mark + rs->v[i].mark, 1, rs->v[i].nbranch) != NULL;
+}
+
+int
+rule_match(struct ruleset *rs, size_t i, const unsigned char *mark, const char *s,
+    size_t len, size_t from, size_t *m0, size_t *m1)
+{
+	struct rule *r = &rs->v[i];
+	size_t j, b0, b1, limit = len;
+	int rc, found = 0;
+
+	/* Each later branch only needs to start before the best so far. */
+	for (j = 0; j < r->nbranch; j++) {
+		if (mark && !mark[r->mark + j])
+			continue;
+		if (!r->branch[j].jitted) {
+			jit(r->branch[j].code);
+			r->branch[j].jitted = 1;
+		}
+		rc = match_at(rs, r->branch[j].code, s, len, from, limit, &b0, &b1);
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			continue;
+		*m0 = b0;
+		*m1 = b1;
+		found = 1;
+		if (b0 == from)
+			break;
+		limit = b0 - 1;
+	}
+	return found;
 }
 
 int

@@ -26,20 +26,37 @@
 #include "buf.h"
 #include "literals.h"
 
+/*
+ * A rule's pattern is matched as its top-level alternatives, each compiled
+ * on its own, where that gives the same matches (pattern_branches): each
+ * then has its own literals, so only the alternatives whose literals
+ * occur run, and PCRE2 can skip ahead to where one alternative can start,
+ * which it cannot do for forty different ones. A rule of one alternative,
+ * or one that cannot be split, is one branch.
+ */
+struct rule_branch {
+	pcre2_code *code;
+	int always;		/* no literal prefilter: run on every field */
+	int jitted;		/* JIT-compiled at its first use: most never run */
+};
+
 struct rule {
 	char *name, *pattern, *describe;
 	double weight;
 	char **fields;
 	size_t nfields;
 	char *origin;		/* "FILE:LINE" where the pattern was defined */
-	pcre2_code *code;
-	int always;		/* no literal prefilter: run on every field */
+	struct rule_branch *branch;
+	size_t nbranch;
+	size_t mark;		/* its first branch's place in a mark array */
 };
 
 struct ruleset {
 	struct rule *v;
 	size_t n, cap;
-	struct litset *literals;	/* what each rule cannot match without */
+	size_t nmarks;		/* branches of all rules: the size of a mark array */
+	unsigned char *always;	/* nmarks: the branches without literals */
+	struct litset *literals;	/* what each branch cannot match without */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
@@ -54,18 +71,24 @@ int ruleset_parse(struct ruleset *rs, const char *text, size_t len,
 /* Compiles every rule; -1 with a message naming the rule. */
 int ruleset_compile(struct ruleset *rs, struct buf *err);
 
-/* Sets mark[i] (rs->n entries) for every rule i that may match s. */
+/*
+ * Fills mark (rs->nmarks entries) with the branches that may match s; a
+ * branch not marked cannot.
+ */
 void ruleset_candidates(const struct ruleset *rs, const char *s, size_t len,
     unsigned char *mark);
+/* Whether rule i may match the text that filled mark. */
+int rule_candidate(const struct ruleset *rs, size_t i, const unsigned char *mark);
 /* What rule_match returns when a rule spent its CPU time on one text. */
 #define RULES_ERROR_TIME (-10000)
 
 /*
- * The first match of rule i at or after from: 1 with [*m0, *m1), 0, or a
- * negative PCRE2 error or RULES_ERROR_TIME.
+ * The first match of rule i at or after from, trying only the branches in
+ * mark (filled from s by ruleset_candidates; NULL: all): 1 with
+ * [*m0, *m1), 0, or a negative PCRE2 error or RULES_ERROR_TIME.
  */
-int rule_match(struct ruleset *rs, size_t i, const char *s, size_t len,
-    size_t from, size_t *m0, size_t *m1);
+int rule_match(struct ruleset *rs, size_t i, const unsigned char *mark, const char *s,
+    size_t len, size_t from, size_t *m0, size_t *m1);
 /* Whether rule r applies to a field whose last key is key. */
 int rule_applies(const struct rule *r, const char *key);
 /*

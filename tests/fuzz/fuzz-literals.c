@@ -1,4 +1,4 @@
-/* libFuzzer target: reading the required literals out of arbitrary patterns. */
+/* libFuzzer target: reading the required literals and the top-level alternatives out of arbitrary patterns. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,8 +16,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	memcpy(p, data, size);
 	p[size] = '\0';
-	if (strlen(p) == size)
+	if (strlen(p) == size) {
 		(void)pattern_literals(p, &l);
+		strlist_free(&l);
+		(void)pattern_branches(p, &l);
+	}
 	strlist_free(&l);
 	free(p);
 	return 0;

@@ -71,7 +71,6 @@ main(void)
 {
 	struct detect_model m;
 	struct model_score sc;
-	struct model_seen seen;
 	struct buf err = {0};
 	char *list;
 	size_t count, n0, n1;
@@ -164,10 +163,9 @@ main(void)
 	ok(m.n == 3 && m.bias == -2 && m.threshold == 0.6 && !m.scale_sqrt, "bias, threshold, scale and 3 n-grams");
 	ok(detect_model_find(&m, ngram_hash(NGRAM_CHAR, " f4f ", 5)) == 1, "\"_f4f_\" is found by the hash of \" f4f \"");
 	ok(detect_model_find(&m, ngram_hash(NGRAM_WORD, "f4f", 3)) == -1, "a word \"f4f\" is not in it");
-	model_seen_init(&seen, &m);
 	textnorm_run(&norm, "FOLLOW BACK f4f f4f f4f f4f f4f", 31);
 	ngrams_line(&g, norm.out.p, norm.out.len);
-	detect_model_score(&m, &g, 0, &seen, &sc);
+	detect_model_score(&m, &g, 0, &sc);
 	ok(fabs(sc.sum - (1.5 + 0.25 * MODEL_OCCURRENCES - 1)) < 1e-9,
 	    "an n-gram counts each time it occurs, up to MODEL_OCCURRENCES: sum %g", sc.sum);
 	ok(fabs(sc.prob - 1 / (1 + exp(-(-2 + 1.25)))) < 1e-9, "probability %g", sc.prob);
@@ -176,10 +174,9 @@ main(void)
 	ok(detect_model_rule(&m, "EN_OTHER", &known) == 0 && !known, "a rule not in the model is unknown");
 	ok(detect_model_key(&m, "username") == -0.25 && detect_model_key(&m, "text") == 0,
 	    "a field key's weight, 0 when absent");
-	detect_model_score(&m, &g, 0.5 - 0.25, &seen, &sc);
+	detect_model_score(&m, &g, 0.5 - 0.25, &sc);
 	ok(fabs(sc.prob - 1 / (1 + exp(-(-2 + 1.5)))) < 1e-9,
 	    "rules and key add to the log-odds, and the same text counts its n-grams again: %g", sc.prob);
-	model_seen_free(&seen);
 	detect_model_free(&m);
 
 	buf_reset(&err);
