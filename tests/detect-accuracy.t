@@ -86,7 +86,7 @@ def detect(rows, *opts):
     records = "".join(json.dumps({"id": "c%d" % i, r[2]: r[3]}, ensure_ascii=False) + "\n"
                       for i, r in enumerate(rows))
     run = subprocess.run(["fb-detect"] + list(opts), input=records.encode(), capture_output=True)
-    out = run.stdout.decode().splitlines()
+    out = run.stdout.decode().split("\n")[:-1]  # not splitlines: a string may hold U+2028 or \x1c
     if run.returncode != 0 or len(out) != len(rows):
         raise RuntimeError("fb-detect %s: exit %d, %d of %d records: %s"
                            % (" ".join(opts), run.returncode, len(out), len(rows),

@@ -118,7 +118,7 @@ def run_pipeline(bindir, profiles, rules_file=None, extra=()):
         if rules_file:
             cmd += ["-r", rules_file]
         run = subprocess.run(cmd, input=det.stdout, capture_output=True)
-        lines = run.stdout.decode().splitlines()
+        lines = run.stdout.decode().split("\n")[:-1]  # not splitlines: a string may hold U+2028 or \x1c
         if run.returncode != 0 or len(lines) != len(idx):
             sys.exit("fit-score: fb-score failed (exit %d): %s" % (run.returncode, run.stderr.decode()))
         for i, line in zip(idx, lines):

@@ -108,6 +108,12 @@ def load(paths):
     return rows
 
 
+def ndjson_lines(data):
+    """The records of a program's NDJSON output. Not splitlines(): it also
+    splits at U+2028, U+0085 and \\x1c to \\x1e, which a string may hold raw."""
+    return data.decode("utf-8").split("\n")[:-1]
+
+
 def fold_of(text, n):
     return zlib.crc32(text.encode("utf-8")) % n
 
@@ -136,7 +142,7 @@ def rule_features(fb_detect, fielded):
     run = subprocess.run([fb_detect, "--no-model"], input=records.encode(), stdout=subprocess.PIPE,
                          check=True)
     out = []
-    for line, (f, _) in zip(run.stdout.decode("utf-8").splitlines(), fielded):
+    for line, (f, _) in zip(ndjson_lines(run.stdout), fielded):
         hits = json.loads(line).get("fb", {}).get("demand", {}).get("hits", [])
         out.append(sorted({"r:" + h["rule"] for h in hits}) + ["f:" + f])
     if len(out) != len(fielded):
@@ -165,7 +171,7 @@ def background(n, fb_detect):
     run = subprocess.run([fb_detect, "--no-model"], input=profiles, stdout=subprocess.PIPE,
                          check=True)
     texts, seen = [], set()
-    for line in run.stdout.decode("utf-8").splitlines():
+    for line in ndjson_lines(run.stdout):
         rec = json.loads(line)
         if rec.get("fb", {}).get("demand", {}).get("flagged"):
             continue
