@@ -73,6 +73,11 @@ fancy_letter(uint32_t c, uint32_t *out)
 		{0x1D0D, 'm'}, {0x0274, 'n'}, {0x1D0F, 'o'}, {0x1D18, 'p'},
 		{0x0280, 'r'}, {0xA731, 's'}, {0x1D1B, 't'}, {0x1D1C, 'u'},
 		{0x1D20, 'v'}, {0x1D21, 'w'}, {0x028F, 'y'}, {0x1D22, 'z'},
+		/* hooked and barred letters of the font generators (ƒσℓℓσω ɓαcƙ),
+		 * and the Vietnamese and South Slavic đ, which people also
+		 * write as d */
+		{0x0192, 'f'}, {0x0253, 'b'}, {0x0199, 'k'}, {0x0257, 'd'},
+		{0x0110, 'd'}, {0x0111, 'd'},
 	};
 	size_t i;
 
@@ -147,6 +152,8 @@ compute_fold(uint32_t c, struct fold *f)
 		}
 		if (x == '\t' || x == '\n' || x == '\r' || x == '\f' || x == '\v')
 			x = ' ';
+		/* A superscript small capital (ᶦ) decomposes to the small capital. */
+		(void)fancy_letter(x, &x);
 		f->cp[f->n++] = x;
 	}
 }
@@ -247,6 +254,8 @@ confusable(uint32_t c)
 		{0x03B1, 'a'}, {0x03B2, 'b'}, {0x03B5, 'e'}, {0x03B9, 'i'},
 		{0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'},
 		{0x03C4, 't'}, {0x03C5, 'u'}, {0x03C7, 'x'}, {0x03C9, 'w'},
+		/* ғ stands for f in small-capital fonts (ғᴏʟʟᴏᴡ), σ for o */
+		{0x0493, 'f'}, {0x03C3, 'o'},
 	};
 	size_t i;
 
