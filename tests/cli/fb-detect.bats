@@ -552,9 +552,9 @@ not_flagged() {
 
 # --- the model ------------------------------------------------------------
 
-# "I always return the follow": no rule words it; the model flags it.
+# "follow me? followed you back already": no rule words it; the model flags it.
 model_only() {
-	printf '%s\n' '{"id":"7001","username":"ret_rae","description":"I always return the follow 💕"}'
+	printf '%s\n' '{"id":"7001","username":"ret_rae","description":"follow me? followed you back already 💕"}'
 }
 
 @test "the model flags what no rule words: a hit of rule MODEL with its field, span, probability and n-grams" {
@@ -570,8 +570,8 @@ model_only() {
 	# the weight makes the score reach the threshold, and match is the text between start and end
 	expect_jq '.fb.demand.score == 3 and .fb.demand.hits[0].weight == 3'
 	expect_jq '.description[.fb.demand.hits[0].start:.fb.demand.hits[0].end] == .fb.demand.hits[0].match'
-	expect_jq '.fb.demand.hits[0].match | test("return")'
-	expect_jq '.fb.demand.hits[0].ngrams | any(test("urn"))'
+	expect_jq '.fb.demand.hits[0].match | test("followed")'
+	expect_jq '.fb.demand.hits[0].ngrams | any(test("fol"))'
 }
 
 @test "--no-model: the rules alone, the same record passes through untouched" {
@@ -587,7 +587,7 @@ model_only() {
 	fbd -t 7 in
 	expect_jq '.fb.demand.flagged == true and .fb.demand.score == 7 and .fb.demand.hits[0].weight == 7'
 	# "#followme" is 1.5 points: the model adds what the threshold still needs
-	printf '%s\n' '{"id":"7002","description":"I always return the follow #followme"}' >in2
+	printf '%s\n' '{"id":"7002","description":"follow me? followed you back already #followme"}' >in2
 	fbd in2
 	expect_status 0
 	expect_jq '[.fb.demand.hits[].rule] == ["TAG_FOLLOWME", "MODEL"] and .fb.demand.flagged == true'
@@ -618,7 +618,7 @@ model_only() {
 	expect_status 0
 	expect_err_has 'in:1: @ret_rae: flagged, 3 points, 3 required'
 	expect_err '^ *3\.0 +MODEL +the model: probability 0\.[0-9]{3}, flags at 0\.[0-9]{3}$'
-	expect_err '^ +"[^"]*return[^"]*" in \.description \[[0-9]+,[0-9]+\)$'
+	expect_err '^ +"[^"]*followed[^"]*" in \.description \[[0-9]+,[0-9]+\)$'
 	expect_err '^ +n-grams "[^"]+" \+[0-9.]+'
 }
 
@@ -627,7 +627,7 @@ model_only() {
 	fbd --format table in
 	expect_status 0
 	expect_lines 2
-	sed -n 2p "$OUT" | grep -Eq '^1 +@ret_rae +3 +yes +"[^"]*return[^"]*("|…) +MODEL$' || { show; return 1; }
+	sed -n 2p "$OUT" | grep -Eq '^1 +@ret_rae +3 +yes +"[^"]*followed[^"]*("|…) +MODEL$' || { show; return 1; }
 }
 
 @test "the model goes with the default rules: --no-default-rules -r FILE has no MODEL hits" {
