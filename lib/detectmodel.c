@@ -44,17 +44,26 @@ filter_has(const struct detect_model *m, uint64_t hash)
 	return m->filter[hash >> 50] >> (hash >> 44 & 63) & 1;
 }
 
-long
-detect_model_find(const struct detect_model *m, uint64_t hash)
+/* The slot of the n-gram with this hash, which passed the filter, or NULL. */
+static struct model_slot *
+find_slot(const struct detect_model *m, uint64_t hash)
 {
 	size_t s;
 
-	if (m->slots == NULL || !filter_has(m, hash))
-		return -1;
 	for (s = slot_of(m, hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
 		if (m->slots[s].hash == hash)
-			return (long)m->slots[s].index - 1;
-	return -1;
+			return &m->slots[s];
+	return NULL;
+}
+
+long
+detect_model_find(const struct detect_model *m, uint64_t hash)
+{
+	const struct model_slot *slot;
+
+	if (m->slots == NULL || !filter_has(m, hash) || (slot = find_slot(m, hash)) == NULL)
+		return -1;
+	return (long)slot->index - 1;
 }
 
 /* Fills the table at most two thirds full. */
@@ -267,16 +276,10 @@ collect(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
 static double
 add_ngram(struct detect_model *m, uint64_t hash)
 {
-	struct model_slot *slot;
-	size_t i;
+	struct model_slot *slot = find_slot(m, hash);
 
-	for (i = slot_of(m, hash); ; i = (i + 1) & m->mask) {
-		slot = &m->slots[i];
-		if (slot->index == 0)
-			return 0;
-		if (slot->hash == hash)
-			break;
-	}
+	if (slot == NULL)
+		return 0;
 	if ((slot->seen & ~3U) != m->text)
 		slot->seen = m->text;
 	if ((slot->seen & 3) >= MODEL_OCCURRENCES)

@@ -401,11 +401,10 @@ big_line() {
 # (its quarantine keeps what compiling the rules freed) is not the input's.
 @test "150 MB without a newline (NUL bytes): rejected as it comes, in flat memory, and the record after it survives" {
 	captured python3 -c '
-import os, subprocess, sys
+import os, subprocess, sys, threading
 def peak_mb(chunks):
     p = subprocess.Popen(["fb-detect", "--max-record", "1K"], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    import threading
     out = {}
     t = threading.Thread(target=lambda: out.update(o=p.stdout.read(), e=p.stderr.read()))
     t.start()
