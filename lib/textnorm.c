@@ -78,6 +78,26 @@ fancy_letter(uint32_t c, uint32_t *out)
 		 * write as d */
 		{0x0192, 'f'}, {0x0253, 'b'}, {0x0199, 'k'}, {0x0257, 'd'},
 		{0x0110, 'd'}, {0x0111, 'd'},
+		/* ø and the empty set for o (FØLLØW); Danish rules accept o */
+		{0x00F8, 'o'}, {0x2205, 'o'},
+		/* Coptic (Fⲟllⲟw), whose capitals fold to these */
+		{0x2C81, 'a'}, {0x2C83, 'b'}, {0x2C89, 'e'}, {0x2C93, 'i'},
+		{0x2C95, 'k'}, {0x2C99, 'm'}, {0x2C9B, 'n'}, {0x2C9F, 'o'},
+		{0x2CA3, 'p'}, {0x2CA5, 'c'}, {0x2CA7, 't'}, {0x2CA9, 'y'},
+		{0x2CAD, 'x'}, {0x2CB1, 'w'},
+		/* Cherokee capitals, to which the small letters fold */
+		{0x13AA, 'a'}, {0x13F4, 'b'}, {0x13DF, 'c'}, {0x13A0, 'd'},
+		{0x13AC, 'e'}, {0x13C0, 'g'}, {0x13BB, 'h'}, {0x13A5, 'i'},
+		{0x13AB, 'j'}, {0x13E6, 'k'}, {0x13DE, 'l'}, {0x13B7, 'm'},
+		{0x13EB, 'o'}, {0x13E2, 'p'}, {0x13A1, 'r'}, {0x13DA, 's'},
+		{0x13A2, 't'}, {0x13D9, 'v'}, {0x13B3, 'w'}, {0x13C3, 'z'},
+		/* the Canadian syllabics of font generators (ᖴOᒪᒪOᗯ ᗷᗩᑕK) */
+		{0x15E9, 'a'}, {0x15F7, 'b'}, {0x1455, 'c'}, {0x15EA, 'd'},
+		{0x15F4, 'e'}, {0x156E, 'e'}, {0x15B4, 'f'}, {0x161C, 'g'},
+		{0x157C, 'h'}, {0x148D, 'j'}, {0x14AA, 'l'}, {0x15F0, 'm'},
+		{0x144E, 'n'}, {0x15DD, 'o'}, {0x146D, 'p'}, {0x146B, 'q'},
+		{0x1587, 'r'}, {0x1515, 's'}, {0x144C, 'u'}, {0x142F, 'v'},
+		{0x15EF, 'w'}, {0x1614, 'z'},
 	};
 	size_t i;
 
@@ -241,6 +261,53 @@ leet_letter(uint32_t c)
 	}
 }
 
+/* Greek, Cyrillic and Armenian: scripts with letters that look Latin. */
+static inline int
+lookalike_script(uint32_t c)
+{
+	return c >= 0x0370 && c <= 0x058F;
+}
+
+/*
+ * Shapes that stand for an o between letters (f☆llow, F♡LLOW). Between
+ * letters only: elsewhere they are what they are.
+ */
+static int
+o_shape(uint32_t c)
+{
+	switch (c) {
+	case 0x2606: case 0x2605: case 0x2729: case 0x272A: case 0x272B:
+	case 0x272C: case 0x272D: case 0x272E: case 0x272F: case 0x2730:
+	case 0x2B50: case 0x25CB: case 0x25EF: case 0x25CE: case 0x25CF:
+	case 0x26AA: case 0x26AB: case 0x2B55: case 0x2661: case 0x2665:
+	case 0x2764: case 0x1F534: case 0x1F535: case 0x1F518: case 0x2299:
+	case 0x25C9: case 0x1F31F: case 0x1F338: case 0x1F495:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Letters of upside-down text with no upright twin: they mark it. */
+static uint32_t
+flipped(uint32_t c)
+{
+	static const struct { uint32_t from, to; } tab[] = {
+		{0x0250, 'a'}, {0x01DD, 'e'}, {0x025F, 'f'}, {0x0183, 'g'},
+		{0x0265, 'h'}, {0x1D09, 'i'}, {0x029E, 'k'}, {0xA781, 'l'},
+		{0x026F, 'm'}, {0x0279, 'r'}, {0x0287, 't'}, {0x028C, 'v'},
+		{0x028D, 'w'}, {0x028E, 'y'},
+	};
+	size_t i;
+
+	if ((c < 0x0183 || c > 0x029E) && c != 0x1D09 && c != 0xA781)
+		return 0;
+	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (tab[i].from == c)
+			return tab[i].to;
+	return 0;
+}
+
 /* Cyrillic and Greek letters that look Latin, for words that mix the scripts. */
 static uint32_t
 confusable(uint32_t c)
@@ -256,6 +323,11 @@ confusable(uint32_t c)
 		{0x03C4, 't'}, {0x03C5, 'u'}, {0x03C7, 'x'}, {0x03C9, 'w'},
 		/* ғ stands for f in small-capital fonts (ғᴏʟʟᴏᴡ), σ for o */
 		{0x0493, 'f'}, {0x03C3, 'o'},
+		/* BΔCK, ΛDD, FΘLLΘW */
+		{0x03B4, 'a'}, {0x03BB, 'a'}, {0x03B8, 'o'},
+		/* Armenian */
+		{0x0585, 'o'}, {0x057D, 'u'}, {0x0578, 'n'}, {0x0570, 'h'},
+		{0x0581, 'g'}, {0x0566, 'q'}, {0x0561, 'w'},
 	};
 	size_t i;
 
@@ -309,13 +381,20 @@ l_impostor(const uint32_t *o, size_t m, size_t i, int prev_was_impostor)
 	return o[i - 1] == 'I' && prev_was_impostor;
 }
 
-/* Stage 1: one original codepoint at a time. Returns whether Cyrillic or Greek was seen. */
-static int
+enum { SEEN_LOOKALIKE = 1, SEEN_FLIPPED = 2 };
+
+/*
+ * Stage 1: one original codepoint at a time. Returns what later stages
+ * have to undo: SEEN_LOOKALIKE (Greek, Cyrillic or Armenian letters),
+ * SEEN_FLIPPED (upside-down letters).
+ */
+static unsigned
 fold_chars(struct textnorm *n)
 {
 	uint32_t *o = n->orig;
 	size_t i, m = n->ncp;
-	int mixed = 0, prev_l_impostor = 0;
+	int prev_l_impostor = 0;
+	unsigned seen = 0;
 	struct fold tmp;
 
 	n->tlen = 0;
@@ -341,8 +420,19 @@ fold_chars(struct textnorm *n)
 			continue;
 		}
 		prev_l_impostor = 0;
-		if (c >= 0x0370 && c <= 0x052F)
-			mixed = 1;
+		if (lookalike_script(c))
+			seen |= SEEN_LOOKALIKE;
+		else if (flipped(c))
+			seen |= SEEN_FLIPPED;
+		if (o_shape(c) && n->tlen > 0 && is_lower_ascii(n->t[n->tlen - 1].cp)) {
+			uint32_t next = i + 1 < m && o[i + 1] == 0xFE0F ? (i + 2 < m ? o[i + 2] : 0) :
+			    (i + 1 < m ? o[i + 1] : 0);
+
+			if (next < 0x80 && is_letter(next)) {
+				tpush(n, 'o', (uint32_t)i, (uint32_t)i + 1);
+				continue;
+			}
+		}
 		if (c == 0x3099 || c == 0x309A || c == 0xFF9E || c == 0xFF9F) {
 			/* A separate voicing mark joins the kana before it. */
 			if (n->tlen > 0 && n->t[n->tlen - 1].cp >= 0x3041 &&
@@ -358,7 +448,7 @@ fold_chars(struct textnorm *n)
 		for (j = 0; j < f->n; j++)
 			tpush(n, f->cp[j], (uint32_t)i, (uint32_t)i + 1);
 	}
-	return mixed;
+	return seen;
 }
 
 static uint32_t
@@ -395,9 +485,9 @@ unmix_scripts(struct textnorm *n)
 
 			if (c < 0x80 && c > '9')
 				latin++;
-			else if (c >= 0x0370 && c <= 0x052F) {
+			else if (lookalike_script(c)) {
 				other++;
-				plain_cyrillic += c >= 0x0400 && !confusable(c);
+				plain_cyrillic += c >= 0x0400 && c <= 0x052F && !confusable(c);
 			}
 		}
 		/* A Cyrillic letter with no Latin twin (п, д, и) says the word is Russian. */
@@ -410,6 +500,67 @@ unmix_scripts(struct textnorm *n)
 					n->t[k].cp = to;
 			}
 		i = j;
+	}
+}
+
+/* Upright twins of the letters and marks upside-down text also uses. */
+static uint32_t
+flip_back(uint32_t c)
+{
+	switch (c) {
+	case 'b': return 'q';
+	case 'q': return 'b';
+	case 'd': return 'p';
+	case 'p': return 'd';
+	case 'n': return 'u';
+	case 'u': return 'n';
+	case 0x0254: return 'c';
+	case 0x027E: return 'j';
+	case 0x0131: return 'i';
+	case 0x05DF: return 'l';
+	case 0x00A1: return '!';
+	case 0x00BF: return '?';
+	case 0x02D9: return '.';
+	default: return flipped(c);
+	}
+}
+
+/*
+ * Upside-down text (ʞɔɐq ʍolloɟ) is written backwards with turned letters.
+ * From the first word with two turned letters to the last one, the
+ * characters are put back in order and turned upright. Offsets stay with
+ * each character, so a hit still maps to the text as written.
+ */
+static void
+unflip(struct textnorm *n)
+{
+	struct norm_char *t = n->t, tmp;
+	size_t i, j, first = n->tlen, last = 0;
+
+	for (i = 0; i < n->tlen;) {
+		size_t turned = 0;
+
+		for (j = i; j < n->tlen && t[j].cp != ' '; j++)
+			turned += flipped(t[j].cp) != 0;
+		if (turned >= 2) {
+			if (first == n->tlen)
+				first = i;
+			last = j;
+		}
+		i = j + 1;
+	}
+	if (first == n->tlen)
+		return;
+	for (i = first, j = last - 1; i < j; i++, j--) {
+		tmp = t[i];
+		t[i] = t[j];
+		t[j] = tmp;
+	}
+	for (i = first; i < last; i++) {
+		uint32_t up = flip_back(t[i].cp);
+
+		if (up)
+			t[i].cp = up;
 	}
 }
 
@@ -662,6 +813,15 @@ fast_path(struct textnorm *n, const char *s, size_t len)
 			c = decode_utf8(p + i, &step);
 			if (!inert(c) || (c == prev && c == prev2))
 				return 0;
+			if (o_shape(c) && is_lower_ascii(prev)) {
+				size_t after = i + step;
+
+				if (after + 2 < len && p[after] == 0xEF && p[after + 1] == 0xB8 &&
+				    p[after + 2] == 0x8F)
+					after += 3;	/* U+FE0F, the emoji form */
+				if (after < len && IS_LETTER(aclass[p[after]]))
+					return 0;
+			}
 			memcpy(o + i, p + i, step);
 			i += step - 1;
 			n->mode = NORM_BYTES;
@@ -735,7 +895,7 @@ triggers(const struct textnorm *n)
 void
 textnorm_run(struct textnorm *n, const char *s, size_t len)
 {
-	unsigned todo;
+	unsigned seen, todo;
 
 	if (aclass['a'] == 0)
 		aclass_init();
@@ -745,8 +905,11 @@ textnorm_run(struct textnorm *n, const char *s, size_t len)
 		return;
 	n->mode = NORM_CHARS;
 	decode_all(n, s, len);
-	if (fold_chars(n))
+	seen = fold_chars(n);
+	if (seen & SEEN_LOOKALIKE)
 		unmix_scripts(n);
+	if (seen & SEEN_FLIPPED)
+		unflip(n);
 	todo = triggers(n);
 	if (todo & T_LEET)
 		unleet(n);
@@ -791,7 +954,7 @@ chars_in(const char *s, size_t b)
 void
 textnorm_span(const struct textnorm *n, size_t b0, size_t b1, size_t *c0, size_t *c1)
 {
-	size_t i0, i1;
+	size_t i, i0, i1;
 
 	if (n->mode == NORM_ASCII) {
 		*c0 = b0;
@@ -809,8 +972,17 @@ textnorm_span(const struct textnorm *n, size_t b0, size_t b1, size_t *c0, size_t
 		return;
 	}
 	i1 = char_at_byte(n, b1 - 1);
+	if (i1 >= n->tlen)
+		i1 = n->tlen - 1;
+	/* Upside-down text was put back in order: take the extremes. */
 	*c0 = n->t[i0].src;
-	*c1 = n->t[i1 < n->tlen ? i1 : n->tlen - 1].src_end;
+	*c1 = n->t[i0].src_end;
+	for (i = i0 + 1; i <= i1; i++) {
+		if (n->t[i].src < *c0)
+			*c0 = n->t[i].src;
+		if (n->t[i].src_end > *c1)
+			*c1 = n->t[i].src_end;
+	}
 }
 
 size_t
