@@ -13,6 +13,25 @@ struct fold {
 	uint32_t cp[FOLD_MAX];
 };
 
+/* One character that stands for another: a look-alike and the letter it dresses up. */
+struct stand_in {
+	uint32_t from, to;
+};
+
+#define STAND_IN(tab, c) stand_in_of((tab), sizeof(tab) / sizeof((tab)[0]), (c))
+
+/* What c stands for in tab, or 0. */
+static uint32_t
+stand_in_of(const struct stand_in *tab, size_t n, uint32_t c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tab[i].from == c)
+			return tab[i].to;
+	return 0;
+}
+
 /* Folds of the Basic Multilingual Plane, computed on first use. */
 static struct fold *bmp_cache;
 
@@ -66,7 +85,7 @@ fancy_letter(uint32_t c, uint32_t *out)
 {
 	static const char smallcaps[] = "abcdefghijklmnopqrstuvwxyz";
 	/* U+1D00.. small capitals, in the order of the alphabet where they exist */
-	static const struct { uint32_t cp; char c; } small[] = {
+	static const struct stand_in small[] = {
 		{0x1D00, 'a'}, {0x0299, 'b'}, {0x1D04, 'c'}, {0x1D05, 'd'},
 		{0x1D07, 'e'}, {0xA730, 'f'}, {0x0262, 'g'}, {0x029C, 'h'},
 		{0x026A, 'i'}, {0x1D0A, 'j'}, {0x1D0B, 'k'}, {0x029F, 'l'},
@@ -99,7 +118,7 @@ fancy_letter(uint32_t c, uint32_t *out)
 		{0x1587, 'r'}, {0x1515, 's'}, {0x144C, 'u'}, {0x142F, 'v'},
 		{0x15EF, 'w'}, {0x1614, 'z'},
 	};
-	size_t i;
+	uint32_t to;
 
 	if (c >= 0x1F130 && c <= 0x1F149) {	/* squared */
 		*out = (uint32_t)smallcaps[c - 0x1F130];
@@ -113,12 +132,10 @@ fancy_letter(uint32_t c, uint32_t *out)
 		*out = (uint32_t)smallcaps[c - 0x1F170];
 		return 1;
 	}
-	for (i = 0; i < sizeof small / sizeof small[0]; i++)
-		if (small[i].cp == c) {
-			*out = (uint32_t)small[i].c;
-			return 1;
-		}
-	return 0;
+	if ((to = STAND_IN(small, c)) == 0)
+		return 0;
+	*out = to;
+	return 1;
 }
 
 static void
@@ -292,27 +309,23 @@ o_shape(uint32_t c)
 static uint32_t
 flipped(uint32_t c)
 {
-	static const struct { uint32_t from, to; } tab[] = {
+	static const struct stand_in tab[] = {
 		{0x0250, 'a'}, {0x01DD, 'e'}, {0x025F, 'f'}, {0x0183, 'g'},
 		{0x0265, 'h'}, {0x1D09, 'i'}, {0x029E, 'k'}, {0xA781, 'l'},
 		{0x026F, 'm'}, {0x0279, 'r'}, {0x0287, 't'}, {0x028C, 'v'},
 		{0x028D, 'w'}, {0x028E, 'y'},
 	};
-	size_t i;
 
 	if ((c < 0x0183 || c > 0x029E) && c != 0x1D09 && c != 0xA781)
 		return 0;
-	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
-		if (tab[i].from == c)
-			return tab[i].to;
-	return 0;
+	return STAND_IN(tab, c);
 }
 
 /* Cyrillic and Greek letters that look Latin, for words that mix the scripts. */
 static uint32_t
 confusable(uint32_t c)
 {
-	static const struct { uint32_t from, to; } tab[] = {
+	static const struct stand_in tab[] = {
 		{0x0430, 'a'}, {0x0432, 'b'}, {0x0435, 'e'}, {0x043A, 'k'},
 		{0x043C, 'm'}, {0x043D, 'h'}, {0x043E, 'o'}, {0x0440, 'p'},
 		{0x0441, 'c'}, {0x0442, 't'}, {0x0443, 'y'}, {0x0445, 'x'},
@@ -329,12 +342,8 @@ confusable(uint32_t c)
 		{0x0585, 'o'}, {0x057D, 'u'}, {0x0578, 'n'}, {0x0570, 'h'},
 		{0x0581, 'g'}, {0x0566, 'q'}, {0x0561, 'w'},
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
-		if (tab[i].from == c)
-			return tab[i].to;
-	return 0;
+	return STAND_IN(tab, c);
 }
 
 static inline void
