@@ -453,6 +453,50 @@ overlaps(const struct hit *a, const struct hit *b)
 	return a->c0 < b->c1 && b->c0 < a->c1;
 }
 
+static int
+clause_break(uint32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == '\n' || c == '|' || c == '/' ||
+	    c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF5C || c == 0x2022 ||
+	    c == 0x00B7;
+}
+
+/*
+ * Where the mask m starts once its reach is added: up to reach characters
+ * back, stopping after a clause break. "who doesn't follow back" and
+ * "honest question" mask the clause they are in, without each mask
+ * pattern trying every start in it.
+ */
+static size_t
+reach_start(const struct detector *d, const struct hit *m)
+{
+	const unsigned char *s = (const unsigned char *)d->fields[m->field].text.p;
+	size_t b = m->b0, c = m->c0, n = d->rules->v[m->rule].reach;
+
+	while (n > 0 && b > 0) {
+		size_t p = b - 1;
+		utf8proc_int32_t cp;
+
+		while (p > 0 && (s[p] & 0xC0) == 0x80)
+			p--;
+		if (utf8proc_iterate(s + p, (utf8proc_ssize_t)(b - p), &cp) > 0 &&
+		    clause_break((uint32_t)cp))
+			break;
+		b = p;
+		c--;
+		n--;
+	}
+	return c;
+}
+
+/* Whether mask m hides the positive hit h. */
+static int
+hides(const struct detector *d, const struct hit *m, const struct hit *h)
+{
+	return overlaps(m, h) ||
+	    (d->rules->v[m->rule].reach && h->c1 <= m->c0 && h->c1 > reach_start(d, m));
+}
+
 /*
  * A negative or zero-weight rule's hit masks the positive hits it overlaps:
  * "who doesn't follow me back" talks about follow-back without asking for
@@ -467,17 +511,16 @@ match_field(struct detector *d, size_t fi)
 	int positive = 0;
 
 	ruleset_candidates(rs, d->norm.out.p, d->norm.out.len, d->candidates);
-	for (i = 0; i < rs->n; i++)
-		if (rs->v[i].weight != 0 && rule_candidate(rs, i, d->candidates) &&
-		    rule_applies(&rs->v[i], d->fields[fi].key))
+	for (i = 0; (i = rule_next_candidate(rs, i, d->candidates)) < rs->n; i++)
+		if (rs->v[i].weight != 0 && rule_applies(&rs->v[i], d->fields[fi].key))
 			match_rule(d, fi, i);
 	for (i = first; i < d->nhits && !positive; i++)
 		positive = rs->v[d->hits[i].rule].weight > 0;
 	if (!positive)
 		return;
-	for (i = 0; i < rs->n; i++)
-		if (rs->v[i].weight == 0 && rule_candidate(rs, i, d->candidates) &&
-		    rule_applies(&rs->v[i], d->fields[fi].key))
+	ruleset_mask_candidates(rs, d->norm.out.p, d->norm.out.len, d->candidates);
+	for (i = 0; (i = rule_next_candidate(rs, i, d->candidates)) < rs->n; i++)
+		if (rs->v[i].weight == 0 && rule_applies(&rs->v[i], d->fields[fi].key))
 			match_rule(d, fi, i);
 	for (i = first; i < d->nhits; i++) {
 		struct hit *h = &d->hits[i];
@@ -485,7 +528,7 @@ match_field(struct detector *d, size_t fi)
 		if (rs->v[h->rule].weight <= 0)
 			continue;
 		for (j = first; j < d->nhits; j++)
-			if (rs->v[d->hits[j].rule].weight <= 0 && overlaps(&d->hits[j], h)) {
+			if (rs->v[d->hits[j].rule].weight <= 0 && hides(d, &d->hits[j], h)) {
 				h->masked = 1;
 				d->hits[j].masks = 1;
 			}

@@ -9,7 +9,7 @@
 #include "util.h"
 
 /* Shorter literals are seen in too many fields to be worth much, but still count. */
-#define GOOD_LITERAL 3
+#define GOOD_LITERAL 6
 
 void
 strlist_free(struct strlist *l)
@@ -158,20 +158,29 @@ sequence(const char *p, size_t len, struct strlist *out)
 
 		if (c == '(') {
 			size_t e = group_end(p, len, i);
-			int lookaround;
+			int lookaround, positive;
 
 			if (e == 0)
 				goto fail;
 			lookaround = i + 2 < len && p[i + 1] == '?' &&
 			    (p[i + 2] == '=' || p[i + 2] == '!' || p[i + 2] == '<');
+			/*
+			 * What a positive lookaround reads must be in the field too:
+			 * (?<=follow\sback\son\s)(?:ig|yt) needs "follow", a rarer
+			 * word than "ig".
+			 */
+			positive = lookaround && (p[i + 2] == '=' ||
+			    (i + 3 < len && p[i + 2] == '<' && p[i + 3] == '='));
 			i = e + 1;
 			min = quantifier(p, len, &i);
-			if (!lookaround && min != 0 && p[start + 1] != '*') {
+			if ((!lookaround || positive) && min != 0 && p[start + 1] != '*') {
 				struct strlist g = {0};
 				size_t body = start + 1;
 
 				/* (?:...) and (...): literals of a required group can stand for it. */
-				if (p[body] == '?' && body + 1 < e && p[body + 1] == ':')
+				if (positive)
+					body += p[body + 1] == '=' ? 2 : 3;
+				else if (p[body] == '?' && body + 1 < e && p[body + 1] == ':')
 					body += 2;
 				else if (p[body] == '?')
 					body = e;	/* named groups and options: not worth reading */
@@ -425,16 +434,18 @@ pattern_branches(const char *pattern, struct strlist *out)
 struct lit {
 	char *s;
 	size_t len;
-	unsigned id;
+	unsigned id, group;
 };
 
 struct litset {
 	struct lit *v;
 	size_t n;
 	uint8_t first2[65536 / 8];	/* the first two bytes of some literal */
+	uint8_t two[65536 / 8];		/* ... of a literal of two bytes */
+	uint8_t first3[65536 / 8];	/* a hash of the first three bytes of a longer one */
 	uint32_t *start;		/* per two-byte prefix: first index into v, 65537 entries */
 	uint8_t single[256];		/* one-byte literals */
-	unsigned single_id[256][4];
+	unsigned single_id[256][4], single_group[256][4];
 	uint8_t nsingle[256];
 	int single_overflow;
 };
@@ -460,15 +471,16 @@ litset_free(struct litset *ls)
 }
 
 void
-litset_add(struct litset *ls, const char *lit, size_t len, unsigned id)
+litset_add(struct litset *ls, const char *lit, size_t len, unsigned id, unsigned group)
 {
 	unsigned char c = (unsigned char)lit[0];
 
 	if (len == 1) {
 		ls->single[c] = 1;
-		if (ls->nsingle[c] < 4)
-			ls->single_id[c][ls->nsingle[c]++] = id;
-		else
+		if (ls->nsingle[c] < 4) {
+			ls->single_id[c][ls->nsingle[c]] = id;
+			ls->single_group[c][ls->nsingle[c]++] = group;
+		} else
 			die(EXIT_FAIL, "too many one-character rule literals");
 		return;
 	}
@@ -476,7 +488,15 @@ litset_add(struct litset *ls, const char *lit, size_t len, unsigned id)
 	ls->v[ls->n].s = xstrndup(lit, len);
 	ls->v[ls->n].len = len;
 	ls->v[ls->n].id = id;
+	ls->v[ls->n].group = group;
 	ls->n++;
+}
+
+/* Three bytes, the first two as prefix2 gives them, in 16 bits. */
+static inline unsigned
+hash3(unsigned h, unsigned char c)
+{
+	return (h * 257u + c * 40503u) & 0xFFFFu;
 }
 
 static unsigned
@@ -505,6 +525,13 @@ litset_build(struct litset *ls)
 	for (i = 0; i < ls->n; i++) {
 		h = prefix2(ls->v[i].s);
 		ls->first2[h >> 3] |= (uint8_t)(1u << (h & 7));
+		if (ls->v[i].len == 2) {
+			ls->two[h >> 3] |= (uint8_t)(1u << (h & 7));
+		} else {
+			unsigned h3 = hash3(h, (unsigned char)ls->v[i].s[2]);
+
+			ls->first3[h3 >> 3] |= (uint8_t)(1u << (h3 & 7));
+		}
 	}
 	/* start[h] = index of the first literal whose prefix is >= h */
 	for (h = 0, i = 0; h <= 65536; h++) {
@@ -528,13 +555,23 @@ litset_scan(const struct litset *ls, const char *s, size_t len, unsigned char *m
 			unsigned j;
 
 			for (j = 0; j < ls->nsingle[p[i]]; j++)
-				mark[ls->single_id[p[i]][j]] = 1;
+				mark[ls->single_id[p[i]][j]] = mark[ls->single_group[p[i]][j]] = 1;
 		}
 		if (i + 1 >= len)
 			break;
 		h = (unsigned)p[i] << 8 | p[i + 1];
 		if (!(ls->first2[h >> 3] & (1u << (h & 7))))
 			continue;
+		/* Most two-byte prefixes are common ones ("th", "fo"): a third byte rules most out. */
+		if (!(ls->two[h >> 3] & (1u << (h & 7)))) {
+			unsigned h3;
+
+			if (i + 2 >= len)
+				continue;
+			h3 = hash3(h, p[i + 2]);
+			if (!(ls->first3[h3 >> 3] & (1u << (h3 & 7))))
+				continue;
+		}
 		for (k = ls->start[h], end = ls->start[h + 1]; k < end; k++) {
 			const struct lit *l = &ls->v[k];
 			size_t j;
@@ -544,7 +581,7 @@ litset_scan(const struct litset *ls, const char *s, size_t len, unsigned char *m
 			for (j = 2; j < l->len && p[i + j] == (unsigned char)l->s[j]; j++)
 				;
 			if (j == l->len)
-				mark[l->id] = 1;
+				mark[l->id] = mark[l->group] = 1;
 		}
 	}
 }

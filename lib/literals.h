@@ -44,10 +44,11 @@ struct litset;
 
 struct litset *litset_new(void);
 void litset_free(struct litset *ls);
-void litset_add(struct litset *ls, const char *lit, size_t len, unsigned id);
+/* A literal of id in group: a scan marks both, so that a group's mark says any of its ids. */
+void litset_add(struct litset *ls, const char *lit, size_t len, unsigned id, unsigned group);
 /* Call once after the last litset_add. */
 void litset_build(struct litset *ls);
-/* Sets mark[id] for the id of every literal that occurs in s. */
+/* Sets mark[id] and mark[group] for every literal that occurs in s. */
 void litset_scan(const struct litset *ls, const char *s, size_t len,
     unsigned char *mark);
 

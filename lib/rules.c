@@ -62,6 +62,7 @@ ruleset_free(struct ruleset *rs)
 		rule_free(&rs->v[i]);
 	free(rs->v);
 	litset_free(rs->literals);
+	litset_free(rs->mask_literals);
 	free(rs->always);
 	pcre2_match_data_free(rs->md);
 	pcre2_match_context_free(rs->mctx);
@@ -128,9 +129,17 @@ rule_line(void *arg, struct conf_line *l, struct buf *err)
 			r->fields = xrealloc(r->fields, (r->nfields + 1) * sizeof *r->fields);
 			r->fields[r->nfields++] = xstrdup(tok);
 		}
+	} else if (strcmp(l->keyword, "reach") == 0) {
+		double n;
+
+		if (conf_number(l, &n, err) < 0)
+			return -1;
+		if (n < 0 || n > RULE_REACH_MAX || n != (unsigned)n)
+			return conf_error(err, l, "reach is a whole number of characters, 0 to 1000");
+		find_or_add(rs, l->name, namelen, l->origin, l->line)->reach = (unsigned)n;
 	} else {
 		return conf_error(err, l,
-		    "unknown keyword (expected rule, weight, describe or fields)");
+		    "unknown keyword (expected rule, weight, describe, fields or reach)");
 	}
 	return 0;
 }
@@ -199,8 +208,9 @@ has_reset_start(const char *p)
  * is the one branch where the alternatives cannot be matched apart.
  */
 static void
-compile_branches(struct ruleset *rs, struct rule *r, pcre2_code *whole)
+compile_branches(struct ruleset *rs, size_t index, pcre2_code *whole)
 {
+	struct rule *r = &rs->v[index];
 	struct strlist alts = {0};
 	size_t i, k;
 	int errcode;
@@ -232,7 +242,8 @@ compile_branches(struct ruleset *rs, struct rule *r, pcre2_code *whole)
 
 		r->branch[i].always = pattern_literals(alts.v[i], &lits) < 0;
 		for (k = 0; k < lits.n; k++)
-			litset_add(rs->literals, lits.v[k], strlen(lits.v[k]), (unsigned)(r->mark + i));
+			litset_add(r->weight == 0 ? rs->mask_literals : rs->literals, lits.v[k],
+			    strlen(lits.v[k]), (unsigned)(r->mark + i), (unsigned)index);
 		strlist_free(&lits);
 	}
 	strlist_free(&alts);
@@ -248,14 +259,16 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 	pcre2_code *whole;
 
 	litset_free(rs->literals);
+	litset_free(rs->mask_literals);
 	rs->literals = litset_new();
-	rs->nmarks = 0;
+	rs->mask_literals = litset_new();
+	rs->nmarks = rs->n;	/* a mark for each rule, then one for each branch */
 	for (i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->v[i];
 		char msg[256];
 
 		if (r->pattern == NULL) {
-			buf_printf(err, "%s: rule %s has a weight, description or fields but no pattern",
+			buf_printf(err, "%s: rule %s has a weight, description, fields or reach but no pattern",
 			    r->origin, r->name);
 			return -1;
 		}
@@ -275,15 +288,17 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 			return -1;
 		}
 		r->mark = rs->nmarks;
-		compile_branches(rs, r, whole);
+		compile_branches(rs, i, whole);
 		rs->nmarks += r->nbranch;
 	}
 	litset_build(rs->literals);
+	litset_build(rs->mask_literals);
 	free(rs->always);
 	rs->always = xcalloc(rs->nmarks + 1, 1);
 	for (i = 0; i < rs->n; i++)
 		for (j = 0; j < rs->v[i].nbranch; j++)
-			rs->always[rs->v[i].mark + j] = (unsigned char)rs->v[i].branch[j].always;
+			if (rs->v[i].branch[j].always)
+				rs->always[rs->v[i].mark + j] = rs->always[i] = 1;
 	if (rs->md == NULL) {
 		rs->md = pcre2_match_data_create(32, NULL);
 		rs->mctx = pcre2_match_context_create(NULL);
@@ -351,10 +366,25 @@ ruleset_candidates(const struct ruleset *rs, const char *s, size_t len,
 	litset_scan(rs->literals, s, len, mark);
 }
 
+void
+ruleset_mask_candidates(const struct ruleset *rs, const char *s, size_t len,
+    unsigned char *mark)
+{
+	litset_scan(rs->mask_literals, s, len, mark);
+}
+
 int
 rule_candidate(const struct ruleset *rs, size_t i, const unsigned char *mark)
 {
-	return memchr(mark + rs->v[i].mark, 1, rs->v[i].nbranch) != NULL;
+	return i < rs->n && mark[i];
+}
+
+size_t
+rule_next_candidate(const struct ruleset *rs, size_t from, const unsigned char *mark)
+{
+	const unsigned char *p = from < rs->n ? memchr(mark + from, 1, rs->n - from) : NULL;
+
+	return p ? (size_t)(p - mark) : rs->n;
 }
 
 int
@@ -421,6 +451,8 @@ ruleset_write(const struct ruleset *rs, FILE *fp)
 				fprintf(fp, " %s", r->fields[j]);
 			fputc('\n', fp);
 		}
+		if (r->reach)
+			fprintf(fp, "reach %s %u\n", r->name, r->reach);
 	}
 }
 

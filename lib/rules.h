@@ -40,6 +40,13 @@ struct rule_branch {
 	int jitted;		/* JIT-compiled at its first use: most never run */
 };
 
+/*
+ * A mask (a rule of weight 0 or less) hides the hits it overlaps; with a
+ * reach, also those that end up to reach characters before it in the same
+ * clause (no . ! ? 。 ！ ？ | ｜ • · / or line break between).
+ */
+#define RULE_REACH_MAX 1000
+
 struct rule {
 	char *name, *pattern, *describe;
 	double weight;
@@ -49,14 +56,16 @@ struct rule {
 	struct rule_branch *branch;
 	size_t nbranch;
 	size_t mark;		/* its first branch's place in a mark array */
+	unsigned reach;		/* a mask's reach back over its clause, in characters */
 };
 
 struct ruleset {
 	struct rule *v;
 	size_t n, cap;
-	size_t nmarks;		/* branches of all rules: the size of a mark array */
-	unsigned char *always;	/* nmarks: the branches without literals */
+	size_t nmarks;		/* rules, then their branches: the size of a mark array */
+	unsigned char *always;	/* nmarks: the branches without literals, and their rules */
 	struct litset *literals;	/* what each branch cannot match without */
+	struct litset *mask_literals;	/* the same, for the rules of weight 0 */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
@@ -77,8 +86,16 @@ int ruleset_compile(struct ruleset *rs, struct buf *err);
  */
 void ruleset_candidates(const struct ruleset *rs, const char *s, size_t len,
     unsigned char *mark);
+/*
+ * ruleset_candidates leaves out the literals of the rules of weight 0
+ * (masks), which run only where another rule hit: this adds them to mark.
+ */
+void ruleset_mask_candidates(const struct ruleset *rs, const char *s, size_t len,
+    unsigned char *mark);
 /* Whether rule i may match the text that filled mark. */
 int rule_candidate(const struct ruleset *rs, size_t i, const unsigned char *mark);
+/* The first rule at or after from that may match, or rs->n. */
+size_t rule_next_candidate(const struct ruleset *rs, size_t from, const unsigned char *mark);
 /* What rule_match returns when a rule spent its CPU time on one text. */
 #define RULES_ERROR_TIME (-10000)
 

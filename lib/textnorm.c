@@ -102,21 +102,22 @@ fancy_letter(uint32_t c, uint32_t *out)
 		/* Coptic (Fⲟllⲟw), whose capitals fold to these */
 		{0x2C81, 'a'}, {0x2C83, 'b'}, {0x2C89, 'e'}, {0x2C93, 'i'},
 		{0x2C95, 'k'}, {0x2C99, 'm'}, {0x2C9B, 'n'}, {0x2C9F, 'o'},
-		{0x2CA3, 'p'}, {0x2CA5, 'c'}, {0x2CA7, 't'}, {0x2CA9, 'y'},
-		{0x2CAD, 'x'}, {0x2CB1, 'w'},
+		{0x2CA3, 'p'}, {0x2CA5, 'c'}, {0x2CA7, 't'}, {0x2CA9, 'u'},
+		{0x2CAD, 'x'}, {0x2CB1, 'w'}, {0x2C97, 'l'},
 		/* Cherokee capitals, to which the small letters fold */
 		{0x13AA, 'a'}, {0x13F4, 'b'}, {0x13DF, 'c'}, {0x13A0, 'd'},
 		{0x13AC, 'e'}, {0x13C0, 'g'}, {0x13BB, 'h'}, {0x13A5, 'i'},
 		{0x13AB, 'j'}, {0x13E6, 'k'}, {0x13DE, 'l'}, {0x13B7, 'm'},
 		{0x13EB, 'o'}, {0x13E2, 'p'}, {0x13A1, 'r'}, {0x13DA, 's'},
-		{0x13A2, 't'}, {0x13D9, 'v'}, {0x13B3, 'w'}, {0x13C3, 'z'},
+		{0x13A2, 't'}, {0x13D9, 'v'}, {0x13B3, 'w'}, {0x13D4, 'w'},
+		{0x13C3, 'z'}, {0x13C6, 'i'},
 		/* the Canadian syllabics of font generators (ᖴOᒪᒪOᗯ ᗷᗩᑕK) */
 		{0x15E9, 'a'}, {0x15F7, 'b'}, {0x1455, 'c'}, {0x15EA, 'd'},
 		{0x15F4, 'e'}, {0x156E, 'e'}, {0x15B4, 'f'}, {0x161C, 'g'},
 		{0x157C, 'h'}, {0x148D, 'j'}, {0x14AA, 'l'}, {0x15F0, 'm'},
 		{0x144E, 'n'}, {0x15DD, 'o'}, {0x146D, 'p'}, {0x146B, 'q'},
 		{0x1587, 'r'}, {0x1515, 's'}, {0x144C, 'u'}, {0x142F, 'v'},
-		{0x15EF, 'w'}, {0x1614, 'z'},
+		{0x15EF, 'w'}, {0x1614, 'z'}, {0x15BD, 'k'},
 	};
 	uint32_t to;
 
@@ -286,12 +287,17 @@ lookalike_script(uint32_t c)
 }
 
 /*
- * Shapes that stand for an o between letters (f☆llow, F♡LLOW). Between
- * letters only: elsewhere they are what they are.
+ * Symbols that stand for a letter between letters: shapes for an o between
+ * Latin letters (f☆llow, F♡LLOW), ¢ for a c (ba¢k, вα¢к). Elsewhere they
+ * are what they are.
  */
-static int
-o_shape(uint32_t c)
+static uint32_t
+letter_symbol(uint32_t c, int latin_neighbours)
 {
+	if (c == 0x00A2)
+		return 'c';
+	if (!latin_neighbours)
+		return 0;
 	switch (c) {
 	case 0x2606: case 0x2605: case 0x2729: case 0x272A: case 0x272B:
 	case 0x272C: case 0x272D: case 0x272E: case 0x272F: case 0x2730:
@@ -299,10 +305,18 @@ o_shape(uint32_t c)
 	case 0x26AA: case 0x26AB: case 0x2B55: case 0x2661: case 0x2665:
 	case 0x2764: case 0x1F534: case 0x1F535: case 0x1F518: case 0x2299:
 	case 0x25C9: case 0x1F31F: case 0x1F338: case 0x1F495:
-		return 1;
+		return 'o';
 	default:
 		return 0;
 	}
+}
+
+/* Dots and shapes that spread letters with a space on each side (f ⋅ o ⋅ l ⋅ l). */
+static int
+spaced_dot(uint32_t c)
+{
+	return c == 0x22C5 || c == 0x2219 || c == 0x2022 || c == 0x00B7 || c == 0x25E6 ||
+	    c == 0x2027 || c == 0x22C6 || c == 0x2606 || c == 0x2605 || c == 0x2661;
 }
 
 /* Letters of upside-down text with no upright twin: they mark it. */
@@ -433,15 +447,28 @@ fold_chars(struct textnorm *n)
 			seen |= SEEN_LOOKALIKE;
 		else if (flipped(c))
 			seen |= SEEN_FLIPPED;
-		if (o_shape(c) && n->tlen > 0 && is_lower_ascii(n->t[n->tlen - 1].cp)) {
+		if (n->tlen > 0 && is_letter(n->t[n->tlen - 1].cp)) {
+			uint32_t prev = n->t[n->tlen - 1].cp, to;
 			uint32_t next = i + 1 < m && o[i + 1] == 0xFE0F ? (i + 2 < m ? o[i + 2] : 0) :
 			    (i + 1 < m ? o[i + 1] : 0);
 
-			if (next < 0x80 && is_letter(next)) {
-				tpush(n, 'o', (uint32_t)i, (uint32_t)i + 1);
+			if (is_letter(next) &&
+			    (to = letter_symbol(c, is_lower_ascii(prev) && next < 0x80)) != 0) {
+				tpush(n, to, (uint32_t)i, (uint32_t)i + 1);
 				continue;
 			}
 		}
+		/* "f ⋅ o ⋅ l": the dot and the space after it go, leaving "f o l" to join */
+		if (spaced_dot(c) && n->tlen >= 2 && n->t[n->tlen - 1].cp == ' ' &&
+		    is_alnum(n->t[n->tlen - 2].cp) && (n->tlen < 3 || !is_alnum(n->t[n->tlen - 3].cp)) &&
+		    i + 2 < m && o[i + 1] == ' ' && is_alnum(o[i + 2]) &&
+		    (i + 3 >= m || !is_alnum(o[i + 3]))) {
+			i++;
+			continue;
+		}
+		/* ᖽᐸ: the two halves of a k */
+		if (c == 0x1438 && i > 0 && o[i - 1] == 0x15BD)
+			continue;
 		if (c == 0x3099 || c == 0x309A || c == 0xFF9E || c == 0xFF9F) {
 			/* A separate voicing mark joins the kana before it. */
 			if (n->tlen > 0 && n->t[n->tlen - 1].cp >= 0x3041 &&
@@ -483,7 +510,7 @@ unmix_scripts(struct textnorm *n)
 	size_t i = 0, j, k;
 
 	while (i < n->tlen) {
-		size_t latin = 0, other = 0, plain_cyrillic = 0;
+		size_t latin = 0, other = 0, plain_cyrillic = 0, greek = 0;
 
 		if (!is_alnum(n->t[i].cp)) {
 			i++;
@@ -497,10 +524,12 @@ unmix_scripts(struct textnorm *n)
 			else if (lookalike_script(c)) {
 				other++;
 				plain_cyrillic += c >= 0x0400 && c <= 0x052F && !confusable(c);
+				greek += c < 0x0400;
 			}
 		}
 		/* A Cyrillic letter with no Latin twin (п, д, и) says the word is Russian. */
-		if (latin && other)
+		/* ... and so does one that mixes Greek with Cyrillic (вαck) */
+		if ((latin && other) || (greek && greek < other && !plain_cyrillic))
 			for (k = i; k < j; k++) {
 				uint32_t to = plain_cyrillic ? to_cyrillic(n->t[k].cp) :
 				    confusable(n->t[k].cp);
@@ -545,20 +574,23 @@ unflip(struct textnorm *n)
 {
 	struct norm_char *t = n->t, tmp;
 	size_t i, j, first = n->tlen, last = 0;
+	int sure = 0;
 
+	/* Words with a turned letter, once one word has two (ʞɔɐq ʍolloɟ ᴉ). */
 	for (i = 0; i < n->tlen;) {
 		size_t turned = 0;
 
 		for (j = i; j < n->tlen && t[j].cp != ' '; j++)
 			turned += flipped(t[j].cp) != 0;
-		if (turned >= 2) {
+		if (turned >= 1) {
 			if (first == n->tlen)
 				first = i;
 			last = j;
 		}
+		sure |= turned >= 2;
 		i = j + 1;
 	}
-	if (first == n->tlen)
+	if (!sure)
 		return;
 	for (i = first, j = last - 1; i < j; i++, j--) {
 		tmp = t[i];
@@ -822,7 +854,10 @@ fast_path(struct textnorm *n, const char *s, size_t len)
 			c = decode_utf8(p + i, &step);
 			if (!inert(c) || (c == prev && c == prev2))
 				return 0;
-			if (o_shape(c) && is_lower_ascii(prev)) {
+			if (spaced_dot(c) && i > 0 && p[i - 1] == ' ' && i + step < len &&
+			    p[i + step] == ' ')
+				return 0;
+			if (letter_symbol(c, 1) && (prev < 0x80 && is_letter(prev))) {
 				size_t after = i + step;
 
 				if (after + 2 < len && p[after] == 0xEF && p[after + 1] == 0xB8 &&

@@ -480,8 +480,33 @@ not_flagged() {
 	fbd in
 	expect_status 0
 	expect_jq '.fb.demand.flagged == false and .fb.demand.score == 0'
-	expect_jq '[.fb.demand.hits[] | {rule, match, weight}]
-		== [{"rule": "QUOTED", "match": "'"'"'I follow back everyone'"'"'", "weight": 0}]'
+	expect_jq 'any(.fb.demand.hits[]; {rule, match, weight}
+		== {"rule": "QUOTED", "match": "'"'"'I follow back everyone'"'"'", "weight": 0})'
+	expect_jq 'all(.fb.demand.hits[]; .weight == 0)'
+}
+
+@test "reach: a mask hides the hits before it in its clause, not those of the clause before, and -l keeps it" {
+	printf '%s\n' 'rule MY_OFFER \bswap\s+follows\b' 'weight MY_OFFER 4' \
+	    'rule MY_PAST \bin\s+2013\b' 'weight MY_PAST 0' 'reach MY_PAST 40' >mask.rules
+	printf '%s\n' '{"id":"1","text":"we used to swap follows in 2013"}' \
+	    '{"id":"2","text":"swap follows! in 2013 we did it all day"}' \
+	    '{"id":"3","text":"let us swap follows and in the meantime, long long long ago, in 2013"}' >in
+	fbd --no-model --no-default-rules -r mask.rules in
+	expect_status 0
+	expect_no_stderr
+	# 1: "swap follows" ends before "in 2013", in the same clause: hidden, the mask shown
+	expect_jq 'select(.id == "1") | .fb.demand.flagged == false and [.fb.demand.hits[].rule] == ["MY_PAST"]'
+	# 2: a "!" ends the clause between them: the offer stands, the mask hid nothing
+	expect_jq 'select(.id == "2") | .fb.demand.flagged == true and [.fb.demand.hits[].rule] == ["MY_OFFER"]'
+	# 3: more than 40 characters between them: out of reach
+	expect_jq 'select(.id == "3") | .fb.demand.flagged == true and [.fb.demand.hits[].rule] == ["MY_OFFER"]'
+	fbd --no-default-rules -r mask.rules -l
+	expect_status 0
+	grep -qx 'reach MY_PAST 40' "$OUT" || { show; return 1; }
+	printf '%s\n' 'rule X \bx\b' 'weight X 0' 'reach X 5000' >bad.rules
+	fbd -r bad.rules in
+	expect_status 2
+	expect_err 'bad.rules:3: reach is a whole number of characters, 0 to 1000'
 }
 
 @test "a real demand next to #FF is still flagged" {
@@ -552,9 +577,9 @@ not_flagged() {
 
 # --- the model ------------------------------------------------------------
 
-# "follow me? followed you back already": no rule words it; the model flags it.
+# "if you follow I will do the same": no rule words it; the model flags it.
 model_only() {
-	printf '%s\n' '{"id":"7001","username":"ret_rae","description":"follow me? followed you back already 💕"}'
+	printf '%s\n' '{"id":"7001","username":"ret_rae","description":"if you follow I will do the same 💕"}'
 }
 
 @test "the model flags what no rule words: a hit of rule MODEL with its field, span, probability and n-grams" {
@@ -570,7 +595,7 @@ model_only() {
 	# the weight makes the score reach the threshold, and match is the text between start and end
 	expect_jq '.fb.demand.score == 3 and .fb.demand.hits[0].weight == 3'
 	expect_jq '.description[.fb.demand.hits[0].start:.fb.demand.hits[0].end] == .fb.demand.hits[0].match'
-	expect_jq '.fb.demand.hits[0].match | test("followed")'
+	expect_jq '.fb.demand.hits[0].match | test("follow")'
 	expect_jq '.fb.demand.hits[0].ngrams | any(test("fol"))'
 }
 
@@ -587,7 +612,7 @@ model_only() {
 	fbd -t 7 in
 	expect_jq '.fb.demand.flagged == true and .fb.demand.score == 7 and .fb.demand.hits[0].weight == 7'
 	# "#followme" is 1.5 points: the model adds what the threshold still needs
-	printf '%s\n' '{"id":"7002","description":"follow me? followed you back already #followme"}' >in2
+	printf '%s\n' '{"id":"7002","description":"if you follow I will do the same #followme"}' >in2
 	fbd in2
 	expect_status 0
 	expect_jq '[.fb.demand.hits[].rule] == ["TAG_FOLLOWME", "MODEL"] and .fb.demand.flagged == true'
@@ -618,7 +643,7 @@ model_only() {
 	expect_status 0
 	expect_err_has 'in:1: @ret_rae: flagged, 3 points, 3 required'
 	expect_err '^ *3\.0 +MODEL +the model: probability 0\.[0-9]{3}, flags at 0\.[0-9]{3}$'
-	expect_err '^ +"[^"]*followed[^"]*" in \.description \[[0-9]+,[0-9]+\)$'
+	expect_err '^ +"[^"]*follow[^"]*" in \.description \[[0-9]+,[0-9]+\)$'
 	expect_err '^ +n-grams "[^"]+" \+[0-9.]+'
 }
 
@@ -627,7 +652,7 @@ model_only() {
 	fbd --format table in
 	expect_status 0
 	expect_lines 2
-	sed -n 2p "$OUT" | grep -Eq '^1 +@ret_rae +3 +yes +"[^"]*followed[^"]*("|…) +MODEL$' || { show; return 1; }
+	sed -n 2p "$OUT" | grep -Eq '^1 +@ret_rae +3 +yes +"[^"]*follow[^"]*("|…) +MODEL$' || { show; return 1; }
 }
 
 @test "the model goes with the default rules: --no-default-rules -r FILE has no MODEL hits" {

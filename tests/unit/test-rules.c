@@ -71,8 +71,13 @@ test_parse(void)
 	    strcmp(rs.v[0].pattern, "zz") == 0 && rs.v[0].weight == 2.5,
 	    "a later file overrides the pattern by name and keeps the weight");
 	ok(parse(&rs, "rule C x\nwieght C 1\n", &err) < 0, "an unknown keyword is refused");
-	is_str(err.p, "t.rules:2: unknown keyword (expected rule, weight, describe or fields)", "the message names file and line");
+	is_str(err.p, "t.rules:2: unknown keyword (expected rule, weight, describe, fields or reach)", "the message names file and line");
 	ok(parse(&rs, "weight D abc\n", &err) < 0 && strcmp(err.p, "t.rules:1: expected a number") == 0, "a bad weight is refused");
+	ok(parse(&rs, "rule R x\nweight R 0\nreach R 60\n", &err) == 0 && rs.v[rs.n - 1].reach == 60,
+	    "a mask's reach");
+	ok(parse(&rs, "reach R 2.5\n", &err) < 0 && strstr(err.p, "whole number") != NULL &&
+	    parse(&rs, "reach R -1\n", &err) < 0 && parse(&rs, "reach R 1001\n", &err) < 0,
+	    "a reach that is not a whole number of 0 to 1000 is refused");
 	ok(parse(&rs, "rule E\n", &err) < 0 && strstr(err.p, "without a pattern") != NULL, "a rule needs a pattern");
 	ok(parse(&rs, "  rule F x\n", &err) < 0 && strstr(err.p, "nothing to continue") != NULL, "a stray indented line is refused");
 	ruleset_free(&rs);
@@ -141,6 +146,11 @@ test_literals(void)
 	literals_are("(?i:ab)", "ALWAYS");
 	literals_are("[ab]cd\\.e", "cd.e");
 	literals_are("(?<!on\\s)fb", "fb");
+	/* what a positive lookaround reads must be in the text too */
+	literals_are("(?<=follow\\sback\\son\\s|followback\\son\\s)(?:ig|yt)", "follow followback");
+	literals_are("(?=\\w*mutual)mu", "mutual");
+	literals_are("(?!mutual)mu", "mu");
+	literals_are("(?<name>abc)d", "d");
 }
 
 static void
@@ -273,6 +283,7 @@ test_prefilter_is_safe(void)
 			text[strcspn(text, "\t\n")] = '\0';
 			textnorm_run(&n, text, strlen(text));
 			ruleset_candidates(&rs, n.out.p, n.out.len, mark);
+			ruleset_mask_candidates(&rs, n.out.p, n.out.len, mark);
 			texts++;
 			for (i = 0; i < rs.n; i++) {
 				matches_of(whole[i], md, n.out.p, n.out.len, &want);
