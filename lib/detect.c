@@ -17,6 +17,12 @@
 
 /* Enough to show a pattern of abuse without flooding the record. */
 #define MAX_HITS_PER_RULE 8
+/*
+ * Bytes of normalised text around the positive hits of a field where its
+ * masks are matched: more than any mask's match and reach.
+ */
+#define MASK_WINDOW 8192
+
 /* The n-grams shown for a hit of the model. */
 #define MODEL_TOP 5
 
@@ -29,6 +35,7 @@ struct field {
 struct hit {
 	size_t field, rule;
 	size_t c0, c1;		/* codepoints of the original text */
+	size_t n0, n1;		/* bytes of the normalised text */
 	size_t b0, b1;		/* bytes of the original text */
 	int masked;		/* hidden by an overlapping negative hit */
 	int masks;		/* a negative hit that hides a positive one */
@@ -394,6 +401,8 @@ add_hit(struct detector *d, size_t field, size_t rule, size_t m0, size_t m1)
 	h->field = field;
 	h->rule = rule;
 	h->masked = h->masks = 0;
+	h->n0 = m0;
+	h->n1 = m1;
 	textnorm_span(&d->norm, m0, m1, &h->c0, &h->c1);
 	h->b0 = textnorm_cp_offset(&d->norm, h->c0);
 	h->b1 = textnorm_cp_offset(&d->norm, h->c1);
@@ -425,10 +434,10 @@ utf8_step(const char *s, size_t at, size_t len)
 }
 
 static void
-match_rule(struct detector *d, size_t fi, size_t i)
+match_rule(struct detector *d, size_t fi, size_t i, size_t from, size_t len)
 {
 	const char *s = d->norm.out.p;
-	size_t len = d->norm.out.len, from = 0, m0, m1, count = 0;
+	size_t m0, m1, count = 0;
 	int rc;
 
 	while (count < MAX_HITS_PER_RULE && from <= len) {
@@ -507,21 +516,34 @@ static void
 match_field(struct detector *d, size_t fi)
 {
 	struct ruleset *rs = d->rules;
-	size_t i, j, w, first = d->nhits;
+	size_t i, j, w, first = d->nhits, win0 = 0, win1 = 0;
 	int positive = 0;
 
 	ruleset_candidates(rs, d->norm.out.p, d->norm.out.len, d->candidates);
 	for (i = 0; (i = rule_next_candidate(rs, i, d->candidates)) < rs->n; i++)
 		if (rs->v[i].weight != 0 && rule_applies(&rs->v[i], d->fields[fi].key))
-			match_rule(d, fi, i);
-	for (i = first; i < d->nhits && !positive; i++)
-		positive = rs->v[d->hits[i].rule].weight > 0;
+			match_rule(d, fi, i, 0, d->norm.out.len);
+	/*
+	 * Masks only matter where they meet a positive hit: they are matched
+	 * in a window around those hits, so that a mask of many alternatives
+	 * costs little in a field of megabytes.
+	 */
+	for (i = first; i < d->nhits; i++)
+		if (rs->v[d->hits[i].rule].weight > 0) {
+			if (!positive || d->hits[i].n0 < win0)
+				win0 = d->hits[i].n0;
+			if (!positive || d->hits[i].n1 > win1)
+				win1 = d->hits[i].n1;
+			positive = 1;
+		}
 	if (!positive)
 		return;
+	win0 = win0 > MASK_WINDOW ? win0 - MASK_WINDOW : 0;
+	win1 = d->norm.out.len - win1 > MASK_WINDOW ? win1 + MASK_WINDOW : d->norm.out.len;
 	ruleset_mask_candidates(rs, d->norm.out.p, d->norm.out.len, d->candidates);
 	for (i = 0; (i = rule_next_candidate(rs, i, d->candidates)) < rs->n; i++)
 		if (rs->v[i].weight == 0 && rule_applies(&rs->v[i], d->fields[fi].key))
-			match_rule(d, fi, i);
+			match_rule(d, fi, i, win0, win1);
 	for (i = first; i < d->nhits; i++) {
 		struct hit *h = &d->hits[i];
 
