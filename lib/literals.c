@@ -439,7 +439,7 @@ struct lit {
 
 struct litset {
 	struct lit *v;
-	size_t n;
+	size_t n, cap;
 	uint8_t first2[65536 / 8];	/* the first two bytes of some literal */
 	uint8_t two[65536 / 8];		/* ... of a literal of two bytes */
 	uint8_t first3[65536 / 8];	/* a hash of the first three bytes of a longer one */
@@ -484,7 +484,8 @@ litset_add(struct litset *ls, const char *lit, size_t len, unsigned id, unsigned
 			die(EXIT_FAIL, "too many one-character rule literals");
 		return;
 	}
-	ls->v = xrealloc(ls->v, (ls->n + 1) * sizeof *ls->v);
+	if (ls->n == ls->cap)
+		ls->v = xgrow(ls->v, &ls->cap, sizeof *ls->v, 256);
 	ls->v[ls->n].s = xstrndup(lit, len);
 	ls->v[ls->n].len = len;
 	ls->v[ls->n].id = id;
