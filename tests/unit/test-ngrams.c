@@ -90,17 +90,17 @@ main(void)
 	line_is("相互フォロー希望", " 相互フォロー希望 ");
 	line_is("Подпишись и я подпишусь", " подпишись и я подпишусь ");
 
-	/* Every n-gram: characters 3 to 5 across words, then words 1 and 2. */
+	/* Every n-gram: characters 3 and 4 across words, then words 1 and 2. */
 	list = ngrams_of("ab cd", &count);
-	is_str(list, "c:_ab|c:_ab_|c:_ab_c|c:ab_|c:ab_c|c:ab_cd|c:b_c|c:b_cd|c:b_cd_|"
+	is_str(list, "c:_ab|c:_ab_|c:ab_|c:ab_c|c:b_c|c:b_cd|"
 	    "c:_cd|c:_cd_|c:cd_|w:ab|w:ab cd|w:cd", "n-grams of \"ab cd\"");
-	ok(count == 15, "ngrams_each counts them (%zu)", count);
+	ok(count == 12, "ngrams_each counts them (%zu)", count);
 	free(list);
 
 	list = ngrams_of("I FOLLOW BACK!! #F4F", &count);
 	ok(has(list, "w:follow back"), "\"follow back\" is a word bigram");
-	ok(has(list, "w:f4f") && has(list, "c:_f4f_"), "f4f is a word and a character n-gram");
-	ok(has(list, "c:ollow") && !has(list, "c:follow"), "character n-grams stop at 5");
+	ok(has(list, "w:f4f") && has(list, "c:_f4f"), "f4f is a word and a character n-gram");
+	ok(has(list, "c:llow") && !has(list, "c:ollow"), "character n-grams stop at 4");
 	ok(!has(list, "w:i follow back"), "word n-grams stop at 2");
 	free(list);
 
@@ -113,7 +113,7 @@ main(void)
 
 	/* Multibyte: n-grams count codepoints, not bytes. */
 	list = ngrams_of("フォロバ", &count);
-	ok(has(list, "c:_フォ") && has(list, "c:フォロバ_") && has(list, "w:フォロバ"),
+	ok(has(list, "c:_フォ") && has(list, "c:ォロバ_") && has(list, "w:フォロバ"),
 	    "Japanese n-grams are whole characters");
 	free(list);
 
@@ -153,15 +153,15 @@ main(void)
 	    "threshold 0.6\n"
 	    "scale none\n"
 	    "w 1.5 follow back\n"
-	    "c 0.25 _f4f_\n"
-	    "c -1 ollow\n"
+	    "c 0.25 _f4f\n"
+	    "c -1 llow\n"
 	    "r 0.5 EN_I_FOLLOW_BACK\n"
 	    "f -0.25 username\n";
 	detect_model_init(&m);
 	rc = detect_model_parse(&m, model_text, strlen(model_text), "test", &err);
 	ok(rc == 0, "a model parses (%s)", err.p ? err.p : "");
 	ok(m.n == 3 && m.bias == -2 && m.threshold == 0.6 && !m.scale_sqrt, "bias, threshold, scale and 3 n-grams");
-	ok(detect_model_find(&m, ngram_hash(NGRAM_CHAR, " f4f ", 5)) == 1, "\"_f4f_\" is found by the hash of \" f4f \"");
+	ok(detect_model_find(&m, ngram_hash(NGRAM_CHAR, " f4f", 4)) == 1, "\"_f4f\" is found by the hash of \" f4f\"");
 	ok(detect_model_find(&m, ngram_hash(NGRAM_WORD, "f4f", 3)) == -1, "a word \"f4f\" is not in it");
 	textnorm_run(&norm, "FOLLOW BACK f4f f4f f4f f4f f4f", 31);
 	ngrams_line(&g, norm.out.p, norm.out.len);
