@@ -21,6 +21,8 @@ LDLIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ljq -lm -pthread
 # B is the build directory; the sanitizer build uses its own.
 B ?= build
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# make check builds on every CPU unless make was given its own -j.
+CHECK_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 2))
 
 PROGS = \
 	bsky-followers \
@@ -215,8 +217,8 @@ demo:
 
 check:
 	@sh tools/deps.sh test
-	@$(MAKE) --no-print-directory all units
-	@$(MAKE) --no-print-directory B=build-san CFLAGS="$(SAN_FLAGS)" all units
+	@$(MAKE) --no-print-directory $(CHECK_JOBS) all units
+	@$(MAKE) --no-print-directory $(CHECK_JOBS) B=build-san CFLAGS="$(SAN_FLAGS)" all units
 	@sh tests/run build build-san
 
 # A fake X API with the sample account, for trying the tw- programs with
