@@ -498,12 +498,11 @@ reach_start(const struct detector *d, const struct hit *m)
 	return c;
 }
 
-/* Whether mask m hides the positive hit h. */
+/* Whether mask m, reaching back to codepoint from, hides the positive hit h. */
 static int
-hides(const struct detector *d, const struct hit *m, const struct hit *h)
+hides(const struct hit *m, size_t from, const struct hit *h)
 {
-	return overlaps(m, h) ||
-	    (d->rules->v[m->rule].reach && h->c1 <= m->c0 && h->c1 > reach_start(d, m));
+	return overlaps(m, h) || (h->c1 <= m->c0 && h->c1 > from);
 }
 
 /*
@@ -544,15 +543,17 @@ match_field(struct detector *d, size_t fi)
 	for (i = 0; (i = rule_next_candidate(rs, i, d->candidates)) < rs->n; i++)
 		if (rs->v[i].weight == 0 && rule_applies(&rs->v[i], d->fields[fi].key))
 			match_rule(d, fi, i, win0, win1);
-	for (i = first; i < d->nhits; i++) {
-		struct hit *h = &d->hits[i];
+	for (j = first; j < d->nhits; j++) {
+		struct hit *m = &d->hits[j];
+		size_t from;
 
-		if (rs->v[h->rule].weight <= 0)
+		if (rs->v[m->rule].weight > 0)
 			continue;
-		for (j = first; j < d->nhits; j++)
-			if (rs->v[d->hits[j].rule].weight <= 0 && hides(d, &d->hits[j], h)) {
-				h->masked = 1;
-				d->hits[j].masks = 1;
+		from = reach_start(d, m);
+		for (i = first; i < d->nhits; i++)
+			if (rs->v[d->hits[i].rule].weight > 0 && hides(m, from, &d->hits[i])) {
+				d->hits[i].masked = 1;
+				m->masks = 1;
 			}
 	}
 	for (i = w = first; i < d->nhits; i++) {

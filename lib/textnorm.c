@@ -447,7 +447,8 @@ fold_chars(struct textnorm *n)
 			seen |= SEEN_LOOKALIKE;
 		else if (flipped(c))
 			seen |= SEEN_FLIPPED;
-		if (n->tlen > 0 && is_letter(n->t[n->tlen - 1].cp)) {
+		/* The symbol first: most text has letters around every character. */
+		if (letter_symbol(c, 1) && n->tlen > 0 && is_letter(n->t[n->tlen - 1].cp)) {
 			uint32_t prev = n->t[n->tlen - 1].cp, to;
 			uint32_t next = i + 1 < m && o[i + 1] == 0xFE0F ? (i + 2 < m ? o[i + 2] : 0) :
 			    (i + 1 < m ? o[i + 1] : 0);
