@@ -793,7 +793,7 @@ build_demand(struct detector *d, double score, int flagged, double mweight)
 		json_number(o, mweight);
 		buf_printf(o, ",\"probability\":%.3f,\"ngrams\":[", mh->prob);
 		for (j = 0; j < mh->ntop; j++) {
-			const char *t = d->o.model->v[mh->top[j]].text;
+			const char *t = detect_model_text(d->o.model, mh->top[j]);
 
 			if (j > 0)
 				buf_addc(o, ',');
@@ -866,7 +866,7 @@ explain(struct detector *d, const struct record *rec, double score, int flagged,
 		    f->path.p, mh->c0, mh->c1);
 		buf_reset(&d->out);
 		for (j = 0; j < mh->ntop; j++) {
-			const char *t = d->o.model->v[mh->top[j]].text;
+			const char *t = detect_model_text(d->o.model, mh->top[j]);
 
 			buf_adds(&d->out, j > 0 ? ", " : "n-grams ");
 			json_escape(&d->out, t, strlen(t));

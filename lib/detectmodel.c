@@ -18,8 +18,7 @@ detect_model_free(struct detect_model *m)
 {
 	size_t i;
 
-	for (i = 0; i < m->n; i++)
-		free(m->v[i].text);
+	buf_free(&m->texts);
 	for (i = 0; i < m->nrules; i++)
 		free(m->rules[i].name);
 	for (i = 0; i < m->nkeys; i++)
@@ -161,8 +160,7 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 	char *sp = strchr(line, ' '), *text;
 	double x;
 	struct model_ngram *g;
-	struct buf plain = {0};
-	size_t i;
+	size_t i, len;
 
 	if (sp == NULL) {
 		buf_printf(why, "expected \"KEY VALUE\" or \"w|c|r|f WEIGHT NAME\"");
@@ -189,14 +187,15 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 		g = &m->v[m->n];
 		g->kind = line[0] == 'w' ? NGRAM_WORD : NGRAM_CHAR;
 		g->weight = x;
-		g->text = xstrdup(text);
-		buf_adds(&plain, text);
+		g->text = m->texts.len;
+		len = strlen(text);
+		buf_add(&m->texts, text, len + 1);
+		/* The line is this function's to change: its "_" become the spaces they stand for. */
 		if (g->kind == NGRAM_CHAR)
-			for (i = 0; i < plain.len; i++)
-				if (plain.p[i] == '_')
-					plain.p[i] = ' ';
-		g->hash = ngram_hash(g->kind, plain.p, plain.len);
-		buf_free(&plain);
+			for (i = 0; i < len; i++)
+				if (text[i] == '_')
+					text[i] = ' ';
+		g->hash = ngram_hash(g->kind, text, len);
 		m->n++;
 		return 0;
 	}
@@ -250,7 +249,7 @@ detect_model_parse(struct detect_model *m, const char *text, size_t len,
 	build_table(m);
 	for (i = n0; i < m->n; i++)
 		if (detect_model_find(m, m->v[i].hash) != (long)i) {
-			buf_printf(err, "%s: n-gram \"%s\" given twice", origin, m->v[i].text);
+			buf_printf(err, "%s: n-gram \"%s\" given twice", origin, m->texts.p + m->v[i].text);
 			return -1;
 		}
 	return 0;
