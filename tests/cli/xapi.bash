@@ -3,12 +3,15 @@
 # start_xapi [fake-xapi.py options...]: starts tests/cli/fake-xapi.py on a free
 # port of 127.0.0.1, in $BATS_TEST_TMPDIR; exports TW_API_BASE and
 # TW_BEARER_TOKEN so the tw-* programs use it; $XAPI_LOG is its request log
-# (one JSON line per request). stop_xapi ends it (teardown does it too).
+# (one JSON line per request). stop_xapi ends it (teardown does it too, and
+# so does a second start_xapi in the same test).
 
 XAPI_TOKEN=test-token-$$-do-not-print
 
 start_xapi() {
 	local i
+	# A second start in one test replaces the first server; it must not outlive the test.
+	stop_xapi
 	XAPI_DIR=$BATS_TEST_TMPDIR/xapi.$RANDOM
 	mkdir -p "$XAPI_DIR"
 	XAPI_LOG=$XAPI_DIR/log
