@@ -47,9 +47,8 @@ struct detect_model {
 	struct model_ngram *v;
 	size_t n, cap;
 	/*
-	 * The n-grams' texts, each ended by a NUL, in one buffer: a copy of
-	 * each was two allocations a line, and under AddressSanitizer the
-	 * 70,000 of them were most of fb-detect's start-up.
+	 * The n-grams' texts, each ended by a NUL, in one buffer rather than
+	 * a copy each: that was two allocations a line, 140,000 at start-up.
 	 */
 	struct buf texts;
 	/*
