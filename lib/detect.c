@@ -970,8 +970,13 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 	}
 	score = score_hits(d);
 	flagged = score >= d->o.threshold;
-	/* With the model, it decides; its hit says why when the rules' points do not agree. */
-	if (d->o.model && model_flags != flagged && (model_flags || rules_known(d))) {
+	/*
+	 * With the model, it decides, unless the rules flag with the points of
+	 * its rules_alone or more; its hit says why when the rules' points do
+	 * not agree.
+	 */
+	if (d->o.model && model_flags != flagged && (model_flags || rules_known(d)) &&
+	    !(flagged && d->o.model->rules_alone > 0 && score >= d->o.model->rules_alone)) {
 		model_hit(d, best_field, best_win0, best_win1, best, model_flags ? 1 : -1);
 		mweight = model_weight(d, score, model_flags);
 		score += mweight;

@@ -207,6 +207,14 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 		buf_printf(why, "scale: expected sqrt or none, got \"%s\"", sp + 1);
 		return -1;
 	}
+	if (strcmp(line, "rules_alone") == 0) {
+		if (parse_number(sp + 1, &x) < 0 || x < 0) {
+			buf_printf(why, "rules_alone: bad number \"%s\" (points, 0 or more)", sp + 1);
+			return -1;
+		}
+		m->rules_alone = x;
+		return 0;
+	}
 	if (strcmp(line, "bias") == 0 || strcmp(line, "threshold") == 0) {
 		if (parse_number(sp + 1, &x) < 0 ||
 		    (line[0] == 't' && !(x > 0 && x < 1))) {

@@ -6,6 +6,8 @@
  *     # comments
  *     bias -2.1034
  *     threshold 0.62          probability at which a field is flagged
+ *     rules_alone 6           the rules' points at which they flag a record whatever
+ *                             the model says (0, or no such line: the model decides)
  *     scale sqrt              each n-gram counts 1/sqrt(n-grams of the text); or "none"
  *     w 3.2110 follow back    a word n-gram and its weight
  *     c 1.0042 _f4f_          a character n-gram ("_" for a space)
@@ -41,6 +43,7 @@ struct model_name {
 
 struct detect_model {
 	double bias, threshold;
+	double rules_alone;	/* 0: the model always decides */
 	int scale_sqrt;
 	struct model_name *rules, *keys;
 	size_t nrules, rules_cap, nkeys, keys_cap;

@@ -75,6 +75,33 @@ space(struct ngrams *g, size_t at)
 		put(g, ' ', at, at);
 }
 
+static int
+handle_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * An @handle at byte i, with its instance (@name@host.social; the
+ * normaliser may have read its inner @ as a leet "a"): its length, else
+ * 0. Handles are names, not words: their n-grams taught the model that
+ * "@client please follow back" is not a demand.
+ */
+static size_t
+handle_len(const unsigned char *u, size_t len, size_t i)
+{
+	size_t j;
+
+	if (u[i] != '@' || i + 1 >= len || !handle_char(u[i + 1]) ||
+	    (i > 0 && handle_char(u[i - 1])))
+		return 0;
+	for (j = i + 1; j < len && (handle_char(u[j]) || ((u[j] == '.' || u[j] == '@') &&
+	    j + 1 < len && handle_char(u[j + 1]))); j++)
+		;
+	return j - i;
+}
+
 void
 ngrams_line(struct ngrams *g, const char *s, size_t len)
 {
@@ -91,6 +118,11 @@ ngrams_line(struct ngrams *g, const char *s, size_t len)
 	}
 	space(g, 0);
 	for (i = 0; i < len; i += k) {
+		if ((k = handle_len(u, len, i)) > 0) {
+			space(g, i);
+			put(g, '@', i, i + k);
+			continue;
+		}
 		k = utf8_len(u[i]);
 		if (k > len - i)
 			k = len - i;

@@ -4,6 +4,7 @@
  * The normalised text (lib/textnorm.h) becomes a line of words: runs of
  * letters, digits and marks, everything else (emoji too) one space, with a
  * space at each end: "i follow back #f4f!! 💯" gives " i follow back f4f ".
+ * An @handle (@name, @name@host.social) is the word "@", whatever it names.
  * Its features are the word n-grams
  * (one and two words: "follow", "follow back") and the character n-grams
  * (three or four codepoints, spaces included: " f4f", "llow"; five made

@@ -105,7 +105,8 @@ add_stems(struct relevance *r, const char *in)
 
 /*
  * Common topics of interests, each in the words that people use for it in
- * English, Portuguese, Spanish, German, French, Italian and Japanese. An
+ * English, Portuguese, Spanish, German, French, Italian and Japanese (and
+ * Korean and Chinese for the newer ones). An
  * interest that is one of a topic's terms, or holds one of its phrases,
  * gets all of them: a single word inside an interest does not name the
  * topic ("commerce" in "e-commerce" is no shop). A term is a whole word or
@@ -199,6 +200,43 @@ static const char *const topics[] = {
 	"women's health|womens health|menopause|pregnancy|postpartum|saude da mulher|"
 	"salud de la mujer|frauengesundheit",
 	"sports nutrition|nutrition|nutricao|nutricion|ernahrung|protein|dietitian|nutricionista",
+	"photography|photographer|photographers|film photography|analog photography|"
+	"analogue photography|camera|cameras|film camera|film cameras|analog|analogue|darkroom|35mm|"
+	"medium format|lens|lenses|fotografia|fotografo|fotografa|fotografie|fotograf|fotografin|"
+	"photographie|photographe|argentique|appareil photo|kamera|kameras|camara|camaras|"
+	"fotocamera|pellicola|pelicula|filme fotografico|写真|カメラ|フィルムカメラ|사진|카메라|필름카메라|"
+	"摄影|相机|胶片",
+	"repair|repairs|repairing|repairer|restoration|refurbishing|servicing|conserto|consertos|"
+	"reparo|reparacion|reparaciones|reparatur|reparaturen|reparation|reparateur|riparazione|"
+	"riparazioni|修理|수리|维修",
+	"football|soccer|futbol|futebol|fussball|calcio|voetbal|pilka nozna|footballer|"
+	"goalkeeper|striker|midfielder|premier league|la liga|bundesliga|serie a|champions league|"
+	"super eagles|npfl|サッカー|축구|足球",
+	"coaching|coach|coaches|youth sport|youth sports|youth football|grassroots|academy|"
+	"entrenador|entrenadora|treinador|treinadora|trainer|trainerin|entraineur|allenatore|"
+	"コーチ|코치|教练",
+	"video games|videogames|video game|gaming|gamer|gamers|indie games|indie game|indie dev|"
+	"gamedev|game dev|game developer|game developers|pixel art|steam|nintendo|playstation|xbox|"
+	"videojuegos|videojuego|games indie|jeux video|jeu video|videogiochi|videospiele|"
+	"ゲーム|インディーゲーム|ドット絵|게임|인디게임|游戏|独立游戏",
+	"korean|korean language|learning korean|hangul|hangeul|topik|coreano|lingua coreana|"
+	"koreanisch|coreen|한국어|한글|韓国語|ハングル|韩语",
+	"k culture|k pop|kpop|k drama|kdrama|korean culture|hallyu|케이팝|한류|드라마|韓流|韩流",
+	"language learning|languages|language|linguistics|grammar|vocabulary|idiomas|idioma|"
+	"linguas|lingua|sprachen|sprache|sprachenlernen|langues|langue|lingue|語学|언어|外语",
+	"travel|traveller|traveler|travelling|traveling|trip|backpacking|viagem|viagens|viajar|"
+	"viaje|viajes|reisen|reise|voyage|voyages|viaggio|viaggi|旅行|여행|旅游",
+	"climate|climate science|climate change|global warming|emissions|carbon|co2|arctic|"
+	"glacier|glaciers|sea ice|permafrost|clima|mudanca climatica|mudancas climaticas|"
+	"cambio climatico|klima|klimawandel|klimaforschung|climat|rechauffement|"
+	"cambiamento climatico|気候|気候変動|기후|기후변화|气候|气候变化",
+	"music|musician|musicians|band|song|songs|album|guitar|piano|musica|musico|musik|"
+	"musiker|musique|musicien|musicista|音楽|음악|音乐",
+	"art|artist|artists|illustration|illustrator|drawing|painting|arte|artista|ilustracion|"
+	"ilustracao|ilustrador|kunst|kunstler|illustrateur|dessin|peinture|illustrazione|"
+	"イラスト|絵|그림|일러스트|插画|绘画",
+	"food|cooking|cook|chef|recipe|recipes|cuisine|culinary|comida|cocina|culinaria|receita|"
+	"receitas|receta|recetas|kochen|rezept|rezepte|ricetta|ricette|料理|요리|美食",
 };
 
 static int

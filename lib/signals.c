@@ -629,7 +629,8 @@ read_relevance(struct signals *s, const struct record *rec)
 	/* Two words of the interests, where the phrases themselves are not. */
 	else if (nwords >= 2)
 		hit(s, SIG_INTEREST_WORDS, "%s", words.p);
-	else if (relevant_posts == 0)
+	/* One word of them, in the bio or a post, is a touch: not off topic. */
+	else if (nwords == 0)
 		hit(s, SIG_OFF_TOPIC, "none of: %s", s->rel.given);
 	relevant = found.len > 0 || nwords >= 2;
 	buf_free(&found);

@@ -655,9 +655,9 @@ spread_run(const struct norm_char *t, size_t m, size_t i, size_t *letters)
 /*
  * "F O L L O W" and "f.o.l.l.o.w": three or more lone characters with one
  * separator become a word. Once a text spreads its letters, pairs join too,
- * so "F O L L O W  M E" keeps its "me".
+ * so "F O L L O W  M E" keeps its "me". Returns whether it joined any.
  */
-static void
+static int
 join_spread(struct textnorm *n)
 {
 	struct norm_char *t = n->t;
@@ -667,7 +667,7 @@ join_spread(struct textnorm *n)
 		if (spread_run(t, m, i, &letters) >= 3 && letters >= 2)
 			min = 2;
 	if (min == 3)
-		return;
+		return 0;
 	for (i = 0; i < m;) {
 		size_t last, more;
 
@@ -689,6 +689,7 @@ join_spread(struct textnorm *n)
 		i += 2 * tokens - 1;
 	}
 	n->tlen = w;
+	return w < m;
 }
 
 /*
@@ -958,8 +959,9 @@ textnorm_run(struct textnorm *n, const char *s, size_t len)
 	todo = triggers(n);
 	if (todo & T_LEET)
 		unleet(n);
-	if (todo & T_SPREAD)
-		join_spread(n);
+	/* Joined, "F 0 L L 0 W" has its digits between letters: undo them now. */
+	if ((todo & T_SPREAD) && join_spread(n))
+		unleet(n);
 	if (todo & T_RUNS)
 		collapse_runs(n);
 	encode(n);

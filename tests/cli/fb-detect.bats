@@ -509,6 +509,45 @@ not_flagged() {
 	expect_err 'bad.rules:3: reach is a whole number of characters, 0 to 1000'
 }
 
+# rules_flag TEXT RULE: with the rules alone, post TEXT is flagged and RULE hits.
+rules_flag() {
+	rm -f in
+	record --arg t "$1" '{id: "1", text: $t}'
+	fbd --no-model in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == true'
+	expect_jq "any(.fb.demand.hits[]; .rule == \"$2\")"
+}
+
+# rules_refuse TEXT: with the rules alone, post TEXT is not flagged: PR_REFUSAL hid the hit.
+rules_refuse() {
+	rm -f in
+	record --arg t "$1" '{id: "1", text: $t}'
+	fbd --no-model in
+	expect_status 0
+	expect_jq '.fb.demand.flagged == false and any(.fb.demand.hits[]; .rule == "PR_REFUSAL")'
+}
+
+@test "masks do not hide demands that only look like what they mask" {
+	# "no shame" is not a past habit to be ashamed of
+	rules_flag 'follow ke badle follow, koi sharam nahi 😂 aa jao sab' HI_UR_ROMAN_WAPAS
+	# ":)" after F4F is a smiley, not a definition of the acronym
+	rules_flag 'JB and 1D arent following me yet... F4F :)' EN_FOLLOW_FOR_FOLLOW
+	# removing those who do not follow back is a threat, not an unfollower app
+	rules_flag 'akşama kadar geri takip etmeyenleri çıkarıyorum, yeter artık 😤' TR_GERI_TAKIP
+	# 答不答应 ("will you agree?") is a question, not a refusal of 互粉
+	rules_flag '官二代想变成二代官要先问问人民答不答应！#互粉派对#[哼]' ZH_HUGUAN
+}
+
+@test "refusals in Hindi and Persian are not demands" {
+	rules_refuse 'फॉलो बैक नहीं दूंगा'
+	rules_refuse 'فالو متقابل نمی‌کنم'
+}
+
+@test "not flagged: what other accounts' bios say" {
+	not_flagged 'why does every second bio say follow back 100%'
+}
+
 @test "a real demand next to #FF is still flagged" {
 	record '{username: "ff", description: "#FF @bob @amy. Follow me back please!"}'
 	fbd in
@@ -721,6 +760,26 @@ hand_model() {
 	fbd --model hand.model -r extra.rules in
 	expect_status 0
 	expect_jq '.fb.demand.flagged == true and [.fb.demand.hits[].rule] == ["GROWTH_HACK"]'
+}
+
+@test "--model FILE with rules_alone: rules with that many points flag whatever the model says, fewer do not" {
+	hand_model
+	echo 'rules_alone 5' >>hand.model
+	# 5.5 points of the rules (4 + 1.5): they flag, though the model says no
+	printf '%s\n' '{"id":"2","description":"I follow back"}' >in
+	fbd --model hand.model in
+	expect_status 0
+	expect_no_stderr
+	expect_jq '.fb.demand.flagged == true and .fb.demand.score == 5.5
+		and [.fb.demand.hits[].rule] == ["EN_I_FOLLOW_BACK", "EN_FOLLOW_BACK_MENTION"]'
+	# above them, the model decides again
+	sed -i 's/^rules_alone 5$/rules_alone 6/' hand.model
+	fbd --model hand.model in
+	expect_jq '.fb.demand.flagged == false and .fb.demand.hits[-1].rule == "MODEL"'
+	# the rules must flag first: -t above their points leaves the record unflagged
+	sed -i 's/^rules_alone 6$/rules_alone 5/' hand.model
+	fbd --model hand.model -t 6 in
+	expect_jq '.fb.demand.flagged == false'
 }
 
 @test "--model: a bad model file is a usage error naming its line; --model with --no-model too" {

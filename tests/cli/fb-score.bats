@@ -376,6 +376,38 @@ age_at() {
 	expect_jq 'select(.id == "6205") | .fb.score.total == 0'
 }
 
+@test "--interests: football, photography, Korean, climate and games are topics in other languages and scripts" {
+	record '{id: "6221", username: "kicker", description: "Fußball ist mein Leben, Jugendtrainer in Köln"}'
+	record '{id: "6222", username: "hangul", description: "외국인을 위한 한국어 선생님"}'
+	record '{id: "6223", username: "darkroom", description: "Labo argentique associatif, Croix-Rousse"}'
+	record '{id: "6224", username: "isbre", description: "Glasiolog. Klimaforschung på Svalbard"}'
+	record '{id: "6225", username: "pixel", description: "Sprites e pixel art, fazendo meu primeiro jogo na Steam"}'
+	record '{id: "6226", username: "jogos", description: "Comento todos os jogos do Corinthians"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort \
+	    --interests 'football, korean language, film photography, climate science, indie games' in
+	expect_status 0
+	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["6221",["football (fussball)"]]
+	["6222",["korean language (한국어)"]]
+	["6223",["film photography (argentique)"]]
+	["6224",["climate science (klimaforschung)"]]
+	["6225",["indie games (pixel art)"]]
+	["6226",[]]
+	EOF
+	diff expected got
+}
+
+@test "OFF_TOPIC: one word of the interests in the bio is a touch; none at all is off topic" {
+	record '{id: "6231", username: "tech", description: "Retired camera technician. Mostly gardening now."}'
+	record '{id: "6232", username: "garden", description: "Tomatoes, beans and a shed."}'
+	printf 'points OFF_TOPIC -1\ndescribe OFF_TOPIC off topic\n' >off.rules
+	fbs -r zero.rules -r off.rules --no-sort --interests 'camera repair, darkroom printing' in
+	expect_status 0
+	expect_jq 'select(.id == "6231") | .fb.score.reasons | map(.rule) | index("OFF_TOPIC") == null'
+	expect_jq 'select(.id == "6232") | .fb.score.reasons | map(.rule) == ["OFF_TOPIC"]'
+}
+
 @test "--interests in Japanese: a term is found inside a run of text, and the reasons stay valid UTF-8" {
 	record '{id: "6211", username: "touki", description: "益子で陶芸と器づくり。週末は窯焚き"}'
 	record '{id: "6212", username: "soba", description: "益子の蕎麦屋です。週末は行列"}'

@@ -89,6 +89,10 @@ main(void)
 	line_is("!!! 🙏", " ");
 	line_is("相互フォロー希望", " 相互フォロー希望 ");
 	line_is("Подпишись и я подпишусь", " подпишись и я подпишусь ");
+	/* A handle is one word "@", whoever it names: names are not words. */
+	line_is("@client please follow back", " @ please follow back ");
+	line_is("@Ana_22 @bo@mastodon.social hi", " @ @ hi ");
+	line_is("mail@home and @ alone", " mailahome and alone ");
 
 	/* Every n-gram: characters 3 and 4 across words, then words 1 and 2. */
 	list = ngrams_of("ab cd", &count);
@@ -204,6 +208,19 @@ main(void)
 	model_text = "w nope x\n";
 	rc = detect_model_parse(&m, model_text, strlen(model_text), "bad", &err);
 	ok(rc < 0, "a weight that is not a number is an error: %s", err.p);
+	detect_model_free(&m);
+	buf_reset(&err);
+	detect_model_init(&m);
+	model_text = "bias 1\nrules_alone 6\n";
+	rc = detect_model_parse(&m, model_text, strlen(model_text), "ra", &err);
+	ok(rc == 0 && m.rules_alone == 6, "rules_alone is read (%g)", m.rules_alone);
+	detect_model_free(&m);
+	buf_reset(&err);
+	detect_model_init(&m);
+	model_text = "bias 1\nrules_alone -1\n";
+	rc = detect_model_parse(&m, model_text, strlen(model_text), "ra", &err);
+	ok(rc < 0 && strstr(err.p, "ra:2: rules_alone"), "a negative rules_alone is an error naming its line: %s",
+	    err.p);
 	detect_model_free(&m);
 
 	/* The shipped model parses. */

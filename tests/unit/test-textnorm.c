@@ -54,6 +54,8 @@ main(void)
 	norm_is("f.o.l.l.o.w b.a.c.k", "follow back");
 	norm_is("i f.o.l.l.o.w u b.a.c.k", "i follow u back");
 	norm_is("F O L L O W  M E", "follow  me");
+	norm_is("F 0 L L 0 W  B A C K", "follow  back");	/* leet in spread letters, undone once joined */
+	norm_is("f.0.l.l.0.w b.4.c.k", "follow b4ck");
 	norm_is("I am a cat", "i am a cat");
 	norm_is("pleaseeee baaaack sigooo", "please back sigo");
 	norm_is("follow back!!!", "follow back!!!");
