@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -203,39 +204,77 @@ has_reset_start(const char *p)
 }
 
 /*
- * Compiles the branches of rule r, each with its literals in rs (ids from
- * r->mark on). The whole pattern, compiled and checked by the caller,
- * is the one branch where the alternatives cannot be matched apart.
+ * Compiles rule r's top-level alternatives apart, each a branch, into
+ * alts: 1 when it could. The whole pattern is then never compiled: that
+ * was a second compilation of every split rule, a fifth of fb-detect's
+ * start-up.
  */
-static void
-compile_branches(struct ruleset *rs, size_t index, pcre2_code *whole)
+static int
+compile_apart(struct rule *r, struct strlist *alts)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	if (pattern_branches(r->pattern, alts) != 0 || alts->n < 2)
+		return 0;
+	r->branch = xcalloc(alts->n, sizeof *r->branch);
+	for (r->nbranch = 0; r->nbranch < alts->n; r->nbranch++) {
+		r->branch[r->nbranch].code = compile(alts->v[r->nbranch],
+		    strlen(alts->v[r->nbranch]), 0, &errcode, &erroff);
+		if (r->branch[r->nbranch].code == NULL)
+			break;
+	}
+	if (r->nbranch == alts->n)
+		return 1;
+	branches_free(r);
+	return 0;
+}
+
+/*
+ * Compiles rule index of rs: its branches apart where its alternatives
+ * can be matched apart, else the whole pattern as one branch; checks that
+ * it cannot match empty text; and enters each branch's literals in rs
+ * (ids from the rule's mark on).
+ */
+static int
+compile_rule(struct ruleset *rs, size_t index, struct buf *err)
 {
 	struct rule *r = &rs->v[index];
 	struct strlist alts = {0};
 	size_t i, k;
+	uint32_t minlen, least = UINT32_MAX;
 	int errcode;
 	PCRE2_SIZE erroff;
+	char msg[256];
 
-	if (pattern_branches(r->pattern, &alts) == 0 && alts.n > 1) {
-		r->branch = xcalloc(alts.n, sizeof *r->branch);
-		for (r->nbranch = 0; r->nbranch < alts.n; r->nbranch++) {
-			r->branch[r->nbranch].code = compile(alts.v[r->nbranch],
-			    strlen(alts.v[r->nbranch]), 0, &errcode, &erroff);
-			if (r->branch[r->nbranch].code == NULL)
-				break;
-		}
-		/* Split apart, a valid pattern that no longer compiles stays whole. */
-		if (r->nbranch < alts.n)
-			branches_free(r);
-	}
-	if (r->nbranch == 0) {
+	if (!compile_apart(r, &alts)) {
+		/* A valid pattern whose alternatives do not compile apart stays whole. */
 		strlist_free(&alts);
 		strlist_add(&alts, r->pattern, strlen(r->pattern));
 		r->branch = xcalloc(1, sizeof *r->branch);
-		r->branch[0].code = whole;
+		r->branch[0].code = compile(r->pattern, strlen(r->pattern), 0, &errcode, &erroff);
+		if (r->branch[0].code == NULL) {
+			free(r->branch);
+			r->branch = NULL;
+			strlist_free(&alts);
+			rules_error_text(errcode, msg, sizeof msg);
+			buf_printf(err, "%s: rule %s: %s at offset %zu of the pattern",
+			    r->origin, r->name, msg, (size_t)erroff);
+			return -1;
+		}
 		r->nbranch = 1;
-	} else {
-		pcre2_code_free(whole);
+	}
+	for (i = 0; i < r->nbranch; i++) {
+		pcre2_pattern_info(r->branch[i].code, PCRE2_INFO_MINLENGTH, &minlen);
+		if (minlen < least)
+			least = minlen;
+	}
+	if (least == 0 || has_reset_start(r->pattern)) {
+		strlist_free(&alts);
+		branches_free(r);
+		buf_printf(err, "%s: rule %s: the pattern can match empty text%s",
+		    r->origin, r->name, least == 0 ? "" : " (\\K drops what it matched)");
+		return -1;
 	}
 	for (i = 0; i < r->nbranch; i++) {
 		struct strlist lits = {0};
@@ -247,16 +286,13 @@ compile_branches(struct ruleset *rs, size_t index, pcre2_code *whole)
 		strlist_free(&lits);
 	}
 	strlist_free(&alts);
+	return 0;
 }
 
 int
 ruleset_compile(struct ruleset *rs, struct buf *err)
 {
 	size_t i, j;
-	uint32_t minlen;
-	int errcode;
-	PCRE2_SIZE erroff;
-	pcre2_code *whole;
 
 	litset_free(rs->literals);
 	litset_free(rs->mask_literals);
@@ -265,7 +301,6 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 	rs->nmarks = rs->n;	/* a mark for each rule, then one for each branch */
 	for (i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->v[i];
-		char msg[256];
 
 		if (r->pattern == NULL) {
 			buf_printf(err, "%s: rule %s has a weight, description, fields or reach but no pattern",
@@ -273,22 +308,9 @@ ruleset_compile(struct ruleset *rs, struct buf *err)
 			return -1;
 		}
 		branches_free(r);
-		whole = compile(r->pattern, strlen(r->pattern), 0, &errcode, &erroff);
-		if (whole == NULL) {
-			rules_error_text(errcode, msg, sizeof msg);
-			buf_printf(err, "%s: rule %s: %s at offset %zu of the pattern",
-			    r->origin, r->name, msg, (size_t)erroff);
-			return -1;
-		}
-		pcre2_pattern_info(whole, PCRE2_INFO_MINLENGTH, &minlen);
-		if (minlen == 0 || has_reset_start(r->pattern)) {
-			pcre2_code_free(whole);
-			buf_printf(err, "%s: rule %s: the pattern can match empty text%s",
-			    r->origin, r->name, minlen == 0 ? "" : " (\\K drops what it matched)");
-			return -1;
-		}
 		r->mark = rs->nmarks;
-		compile_branches(rs, i, whole);
+		if (compile_rule(rs, i, err) < 0)
+			return -1;
 		rs->nmarks += r->nbranch;
 	}
 	litset_build(rs->literals);

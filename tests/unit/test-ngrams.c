@@ -233,7 +233,48 @@ main(void)
 		    "share/detect.model", &err);
 		ok(rc == 0 && m.n > 100, "share/detect.model parses: %zu n-grams, threshold %g",
 		    m.n, m.threshold);
+		/* Every weight is the double strtod reads from its text, bit for bit. */
+		{
+			size_t i, same = 0;
+
+			for (i = 0; i < m.n; i++) {
+				const char *text = m.texts.p + m.v[i].text, *line, *w;
+				char *end;
+
+				/* its line, "c WEIGHT TEXT" or "w WEIGHT TEXT", in the file */
+				for (line = default_detect_model; line; line = strchr(line, '\n'),
+				    line = line ? line + 1 : NULL) {
+					w = strchr(line, ' ');
+					if (line[0] == (char)m.v[i].kind && line[1] == ' ' && w &&
+					    (w = strchr(w + 1, ' ')) && strncmp(w + 1, text, strlen(text)) == 0 &&
+					    w[1 + strlen(text)] == '\n')
+						break;
+				}
+				if (line && strtod(line + 2, &end) == m.v[i].weight)
+					same++;
+				if (i == 999)
+					break;
+			}
+			ok(same == 1000, "the first 1000 weights are strtod's, bit for bit (%zu)", same);
+		}
 		detect_model_free(&m);
+	}
+	{
+		static const char *const numbers[] = {"0.5", "-1.36584", "4.70545", "0.0400001",
+		    "-0.000123456", "123456789012345", "1.", "-0", "1e-05", "0.1234567890123456"};
+		size_t i;
+
+		for (i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+			char text[64];
+
+			buf_reset(&err);
+			detect_model_init(&m);
+			snprintf(text, sizeof text, "w %s x\n", numbers[i]);
+			rc = detect_model_parse(&m, text, strlen(text), "num", &err);
+			ok(rc == 0 && m.n == 1 && m.v[0].weight == strtod(numbers[i], NULL),
+			    "weight %s reads as strtod reads it", numbers[i]);
+			detect_model_free(&m);
+		}
 	}
 
 	buf_free(&err);

@@ -95,6 +95,19 @@ test_parse(void)
 	    "a pattern that matches empty text is refused");
 	ruleset_free(&rs);
 	ruleset_init(&rs);
+	parse(&rs, "rule H2 ab|c*\n", &err);
+	buf_reset(&err);
+	ok(ruleset_compile(&rs, &err) < 0 && strstr(err.p, "can match empty text") != NULL,
+	    "a pattern with one alternative that matches empty text is refused, split or not");
+	ruleset_free(&rs);
+	ruleset_init(&rs);
+	parse(&rs, "rule J1 bee|wasp\nrule J2 (a)x|\\g{-1}y\nrule J3 (bad|worse\n", &err);
+	buf_reset(&err);
+	ok(ruleset_compile(&rs, &err) < 0 && strstr(err.p, "rule J3:") != NULL &&
+	    rs.v[0].nbranch == 2 && rs.v[1].nbranch == 1,
+	    "alternatives compile apart; those that do not stay whole; a bad pattern is named (%s)", err.p);
+	ruleset_free(&rs);
+	ruleset_init(&rs);
 	parse(&rs, "weight I 3\n", &err);
 	buf_reset(&err);
 	ok(ruleset_compile(&rs, &err) < 0 && strstr(err.p, "no pattern") != NULL,
