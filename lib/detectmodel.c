@@ -292,7 +292,7 @@ detect_model_parse(struct detect_model *m, const char *text, size_t len,
 	build_table(m);
 	for (i = n0; i < m->n; i++)
 		if (detect_model_find(m, m->v[i].hash) != (long)i) {
-			buf_printf(err, "%s: n-gram \"%s\" given twice", origin, m->texts.p + m->v[i].text);
+			buf_printf(err, "%s: n-gram \"%s\" given twice", origin, detect_model_text(m, i));
 			return -1;
 		}
 	return 0;

@@ -243,6 +243,7 @@ compile_rule(struct ruleset *rs, size_t index, struct buf *err)
 	struct strlist alts = {0};
 	size_t i, k;
 	uint32_t minlen, least = UINT32_MAX;
+	pcre2_code *whole;
 	int errcode;
 	PCRE2_SIZE erroff;
 	char msg[256];
@@ -250,18 +251,16 @@ compile_rule(struct ruleset *rs, size_t index, struct buf *err)
 	if (!compile_apart(r, &alts)) {
 		/* A valid pattern whose alternatives do not compile apart stays whole. */
 		strlist_free(&alts);
-		strlist_add(&alts, r->pattern, strlen(r->pattern));
-		r->branch = xcalloc(1, sizeof *r->branch);
-		r->branch[0].code = compile(r->pattern, strlen(r->pattern), 0, &errcode, &erroff);
-		if (r->branch[0].code == NULL) {
-			free(r->branch);
-			r->branch = NULL;
-			strlist_free(&alts);
+		whole = compile(r->pattern, strlen(r->pattern), 0, &errcode, &erroff);
+		if (whole == NULL) {
 			rules_error_text(errcode, msg, sizeof msg);
 			buf_printf(err, "%s: rule %s: %s at offset %zu of the pattern",
 			    r->origin, r->name, msg, (size_t)erroff);
 			return -1;
 		}
+		strlist_add(&alts, r->pattern, strlen(r->pattern));
+		r->branch = xcalloc(1, sizeof *r->branch);
+		r->branch[0].code = whole;
 		r->nbranch = 1;
 	}
 	for (i = 0; i < r->nbranch; i++) {

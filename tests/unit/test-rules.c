@@ -18,6 +18,16 @@ parse(struct ruleset *rs, const char *text, struct buf *err)
 	return ruleset_parse(rs, text, strlen(text), "t.rules", err);
 }
 
+/* A new ruleset rs of text, compiled: what ruleset_compile returns, its message in err. */
+static int
+compile_text(struct ruleset *rs, const char *text, struct buf *err)
+{
+	ruleset_init(rs);
+	parse(rs, text, err);
+	buf_reset(err);
+	return ruleset_compile(rs, err);
+}
+
 /*
  * Checks what split (pattern_literals or pattern_branches) makes of
  * pattern: its strings joined by sep, or none when it refuses.
@@ -59,6 +69,7 @@ test_parse(void)
 {
 	struct ruleset rs;
 	struct buf err = {0};
+	int rc;
 
 	ruleset_init(&rs);
 	ok(parse(&rs, "# c\nrule A \\bab\n    c|xy\nweight A 2.5\ndescribe A one\n  two\nfields A username, name\n", &err) == 0 &&
@@ -82,35 +93,24 @@ test_parse(void)
 	ok(parse(&rs, "  rule F x\n", &err) < 0 && strstr(err.p, "nothing to continue") != NULL, "a stray indented line is refused");
 	ruleset_free(&rs);
 
-	ruleset_init(&rs);
-	parse(&rs, "rule G (unclosed\n", &err);
-	buf_reset(&err);
-	ok(ruleset_compile(&rs, &err) < 0 && strstr(err.p, "t.rules:1: rule G:") != NULL,
+	rc = compile_text(&rs, "rule G (unclosed\n", &err);
+	ok(rc < 0 && strstr(err.p, "t.rules:1: rule G:") != NULL,
 	    "a bad pattern names its rule (%s)", err.p);
 	ruleset_free(&rs);
-	ruleset_init(&rs);
-	parse(&rs, "rule H a*\n", &err);
-	buf_reset(&err);
-	ok(ruleset_compile(&rs, &err) < 0 && strstr(err.p, "can match empty text") != NULL,
+	rc = compile_text(&rs, "rule H a*\n", &err);
+	ok(rc < 0 && strstr(err.p, "can match empty text") != NULL,
 	    "a pattern that matches empty text is refused");
 	ruleset_free(&rs);
-	ruleset_init(&rs);
-	parse(&rs, "rule H2 ab|c*\n", &err);
-	buf_reset(&err);
-	ok(ruleset_compile(&rs, &err) < 0 && strstr(err.p, "can match empty text") != NULL,
+	rc = compile_text(&rs, "rule H2 ab|c*\n", &err);
+	ok(rc < 0 && strstr(err.p, "can match empty text") != NULL,
 	    "a pattern with one alternative that matches empty text is refused, split or not");
 	ruleset_free(&rs);
-	ruleset_init(&rs);
-	parse(&rs, "rule J1 bee|wasp\nrule J2 (a)x|\\g{-1}y\nrule J3 (bad|worse\n", &err);
-	buf_reset(&err);
-	ok(ruleset_compile(&rs, &err) < 0 && strstr(err.p, "rule J3:") != NULL &&
-	    rs.v[0].nbranch == 2 && rs.v[1].nbranch == 1,
+	rc = compile_text(&rs, "rule J1 bee|wasp\nrule J2 (a)x|\\g{-1}y\nrule J3 (bad|worse\n", &err);
+	ok(rc < 0 && strstr(err.p, "rule J3:") != NULL && rs.v[0].nbranch == 2 && rs.v[1].nbranch == 1,
 	    "alternatives compile apart; those that do not stay whole; a bad pattern is named (%s)", err.p);
 	ruleset_free(&rs);
-	ruleset_init(&rs);
-	parse(&rs, "weight I 3\n", &err);
-	buf_reset(&err);
-	ok(ruleset_compile(&rs, &err) < 0 && strstr(err.p, "no pattern") != NULL,
+	rc = compile_text(&rs, "weight I 3\n", &err);
+	ok(rc < 0 && strstr(err.p, "no pattern") != NULL,
 	    "a weight for a rule that never gets a pattern is refused");
 	ruleset_free(&rs);
 	buf_free(&err);
