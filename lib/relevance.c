@@ -106,7 +106,8 @@ add_stems(struct relevance *r, const char *in)
 /*
  * Common topics of interests, each in the words that people use for it in
  * English, Portuguese, Spanish, German, French, Italian and Japanese (and
- * Korean and Chinese for the newer ones). An
+ * Korean and Chinese for the newer ones, Turkish and Arabic where their
+ * clients' followers write them). An
  * interest that is one of a topic's terms, or holds one of its phrases,
  * gets all of them: a single word inside an interest does not name the
  * topic ("commerce" in "e-commerce" is no shop). A term is a whole word or
@@ -153,7 +154,8 @@ static const char *const topics[] = {
 	"playtesting|ゲームデザイン",
 	"cycling|bicycle|bike|bikes|cargo bike|cargo bikes|e-bike|cyclist|fahrrad|fahrrader|rad|"
 	"radverkehr|radweg|radfahren|lastenrad|lastenrader|fahrradwerkstatt|bakfiets|bicicleta|"
-	"ciclismo|ciclovia|ciclovias|bici|velo|velo cargo|自転車",
+	"ciclismo|ciclovia|ciclovias|bici|velo|velo cargo|cyclists|bisiklet|bisikletli|"
+	"bisikletciler|自転車|자전거|骑行",
 	"sustainable|sustainability|sustentavel|sustentabilidade|sostenible|sostenibilidad|"
 	"nachhaltig|nachhaltigkeit|durable|eco friendly|slow fashion|recycled|reciclado|reciclada|"
 	"recycle|recycelt|econyl|upcycling|moda sustentavel|tecido reciclado|sustainable fashion",
@@ -236,7 +238,71 @@ static const char *const topics[] = {
 	"ilustracao|ilustrador|kunst|kunstler|illustrateur|dessin|peinture|illustrazione|"
 	"イラスト|絵|그림|일러스트|插画|绘画",
 	"food|cooking|cook|chef|recipe|recipes|cuisine|culinary|comida|cocina|culinaria|receita|"
-	"receitas|receta|recetas|kochen|rezept|rezepte|ricetta|ricette|料理|요리|美食",
+	"receitas|receta|recetas|kochen|rezept|rezepte|ricetta|ricette|mara kai|料理|요리|美食",
+	"veterinary|veterinary medicine|vet|vets|veterinarian|veterinarians|vet nurse|vet clinic|"
+	"animal health|veterinario|veterinaria|medico veterinario|medica veterinaria|"
+	"clinica veterinaria|tierarzt|tierarztin|tiermedizin|veterinaire|clinique veterinaire|"
+	"獣医|動物病院|수의사|동물병원|兽医|宠物医院|طبيب بيطري",
+	"animal welfare|animal rescue|rescue dogs|rescue dog|rescue cats|dog rescue|cat rescue|"
+	"rescue|shelter|animal shelter|adoption|adopt|foster|fostering|bienestar animal|"
+	"rescate|rescatista|adopcion|adopta|refugio|albergue|protectora|bem estar animal|resgate|"
+	"adocao|adote|abrigo|tierschutz|tierheim|protection animale|refuge|保護犬|保護猫|"
+	"유기견|유기묘|流浪动物",
+	"pets|pet|pet nutrition|pet food|pet care|dogs|dog|cats|cat|puppy|puppies|kitten|kittens|"
+	"mascota|mascotas|perro|perros|perrito|perritos|gato|gatos|cachorro|cachorros|hund|"
+	"hunde|katze|katzen|chien|chiens|chiots|cane|cani|gatti|ペット|犬|猫|반려동물|강아지|"
+	"고양이|宠物|狗",
+	"3d printing|3d printer|3d printers|3d print|3d printed|3d prints|filament|resin printing|"
+	"prusa|bambu|bambu lab|slicer|impresion 3d|impresora 3d|impressao 3d|impressora 3d|"
+	"3d druck|3d drucker|impression 3d|imprimante 3d|stampa 3d|stampante 3d|3dプリンタ|"
+	"3dプリンター|3dプリント|3d프린터|3d프린팅|3d打印",
+	"electronics|electronic|electrical engineering|pcb|pcbs|circuit|circuits|kicad|soldering|"
+	"microcontroller|microcontrollers|esp32|arduino|raspberry pi|embedded|firmware|fpga|"
+	"electronica|eletronica|elektronik|electronique|elettronica|電子工作|電子回路|回路|基板|"
+	"マイコン|はんだ|전자공학|회로|전자|电子|电路",
+	"keyboards|keyboard|mechanical keyboard|mechanical keyboards|custom keyboard|keycaps|"
+	"keycap|qmk|zmk|split keyboard|teclado mecanico|teclados mecanicos|mechanische tastatur|"
+	"clavier mecanique|tastiera meccanica|キーボード|自作キーボード|キーキャップ|키보드|기계식 키보드|"
+	"键盘|机械键盘",
+	"maker|makers|maker projects|makerspace|hackerspace|diy|tinkering|tinkerer|fablab|"
+	"bricolaje|selbermachen|bricolage|fai da te|ものづくり|メイカー|전자공작|创客",
+	"books|book|reading|reader|readers|bookworm|book lover|booklover|book blogger|book blog|"
+	"book review|book reviews|bookstagram|booktok|literary fiction|literature|fiction|novels|"
+	"short story|short stories|poetry|translator|literary translator|libros|libro|lectura|"
+	"lector|lectora|literatura|livros|livro|leitura|leitor|leitora|bucher|buch|lesen|"
+	"literatur|livres|livre|lecture|litterature|lettres|libri|lettura|letteratura|読書|"
+	"文学|小説|책|독서|문학|小说|读书|كتب|قراءة|أدب",
+	"libraries|library|librarian|librarians|public library|biblioteca|bibliotecas|"
+	"bibliotecario|bibliotecaria|bibliothek|bibliothekar|bibliothekarin|bibliotheque|"
+	"bibliotheques|bibliothecaire|図書館|司書|도서관|사서|图书馆|مكتبة",
+	"databases|database|postgres|postgresql|mysql|mariadb|sqlite|redis|mongodb|sql|"
+	"query planner|banco de dados|bancos de dados|base de datos|bases de datos|datenbank|"
+	"datenbanken|base de donnees|bases de donnees|database relazionali|データベース|데이터베이스|"
+	"数据库|قواعد البيانات|قاعدة بيانات",
+	"backend development|backend|back end|backend developer|backend engineer|api|apis|"
+	"microservices|django|flask|fastapi|distributed systems|desarrollo backend|"
+	"desenvolvimento backend|バックエンド|백엔드|后端|باك اند|الباك اند|مطور باك اند|برمجة|"
+	"بايثون",
+	"organic farming|organic|organic farm|organics|farming|farm|farmer|farmers|farms|"
+	"regenerative|regenerative agriculture|agriculture|soil|compost|permaculture|agroecology|"
+	"market garden|smallholder|smallholding|orchard|livestock|sheep|cows|herd|agricultura|"
+	"agricultor|agricultora|organico|organica|agroecologia|fazenda|landwirtschaft|"
+	"bauernhof|okologisch|ferme|fermier|agriculture biologique|maraicher|"
+	"agricoltura|agricoltore|biologico|農業|有機|農家|농업|유기농|농장|农业|有机|农场",
+	"dairy|dairy farm|dairy farmer|dairy farming|milk|raw milk|cheese|cheeses|cheesemaker|"
+	"cheesemaking|butter|yoghurt|yogurt|creamery|lacteos|leche|queso|quesos|quesero|"
+	"quesera|laticinios|leite|queijo|queijos|queijaria|milch|milchvieh|kase|kaserei|molkerei|"
+	"laitier|laitiere|lait|lait cru|fromage|fromages|fromager|fromagere|fromagerie|"
+	"formaggio|formaggi|caseificio|乳製品|牛乳|チーズ|酪農|유제품|치즈|우유|乳制品|奶酪|牛奶",
+	"urban planning|urbanism|urbanist|city planning|town planning|transport planning|"
+	"street design|complete streets|bike lane|bike lanes|cycle lane|cycle lanes|cycleway|"
+	"cycle path|protected bike lane|traffic calming|public transport|transit|urbanismo|"
+	"planeamiento urbano|planejamento urbano|mobilidade urbana|movilidad urbana|stadtplanung|"
+	"verkehrsplanung|verkehrswende|radweg|radwege|urbanisme|piste cyclable|urbanistica|"
+	"pista ciclabile|sehir planlama|kentsel|bisiklet yolu|bisiklet yollari|都市計画|도시계획|城市规划",
+	"commuting|commute|commuter|commuters|bike to work|ride to work|bike commuting|"
+	"bike commute|pendeln|pendler|velotaf|desplazamiento|ir al trabajo en bici|bisikletle ise|"
+	"通勤|출퇴근",
 };
 
 static int

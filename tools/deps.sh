@@ -8,7 +8,7 @@ pkgs="gcc make pkg-config libjq-dev libcurl4-openssl-dev libpcre2-dev libutf8pro
 case $what in
 test)
 	# chromium: fb-report's page is opened headless (tests/cli/fb-report-browser.bats).
-	pkgs="$pkgs jq bats perl python3 mandoc bsdextrautils curl liblinear-tools chromium"
+	pkgs="$pkgs jq bats perl python3 mandoc bsdextrautils curl python3-liblinear chromium"
 	# The API contract test runs Stoplight Prism (tools/prism.sh installs it
 	# with npm). A Node.js from elsewhere brings its own npm: keep it.
 	command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"

@@ -34,6 +34,8 @@ import sys
 import tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "tools"))
+import logreg  # noqa: E402  (tools/logreg.py)
 DEFAULT_AUDIT = {"now": "2026-11-20T12:00:00Z",
                  "interests": "marketing, small business, social media, branding, local business"}
 RANK = {"skip": 0, "maybe": 1, "engage": 2}
@@ -157,33 +159,19 @@ def fit_once(names, feats, labels, c):
     feats, labels = [feats[i] for i in keep], [labels[i] for i in keep]
     names = [n for n in names if n not in VETO]
     index = {n: i + 3 for i, n in enumerate(names)}
-    with tempfile.TemporaryDirectory() as d:
-        data = os.path.join(d, "train")
-        with open(data, "w") as fp:
-            for f, lab in zip(feats, labels):
-                cols = sorted(index[n] for n in f if n in index)
-                # A capped profile is never engage: only "above skip?" is asked of it.
-                for k in ((1,) if capped(f) else (1, 2)):
-                    y = 1 if RANK[lab] >= k else -1
-                    fp.write("%d %d:%g %s\n" % (y, k, INDICATOR,
-                                                " ".join("%d:1" % j for j in cols)))
-        subprocess.run(["liblinear-train", "-s", "0", "-c", repr(c), "-B", "-1", "-q",
-                        data, data + ".model"], check=True)
-        w = read_model(data + ".model")
+    xs, ys = [], []
+    for f, lab in zip(feats, labels):
+        cols = {index[n]: 1.0 for n in f if n in index}
+        # A capped profile is never engage: only "above skip?" is asked of it.
+        for k in ((1,) if capped(f) else (1, 2)):
+            xs.append({**cols, k: INDICATOR})
+            ys.append(1 if RANK[lab] >= k else -1)
+    w, _ = logreg.Rows(xs, ys, bias=False).fit(range(len(xs)), c)
     points = {n: w[index[n] - 1] for n in names}
     points.update(VETO)
     skip = -w[0] * INDICATOR		# total <= skip: not above skip
     engage = -w[1] * INDICATOR	# total > engage: above maybe
     return points, engage, skip
-
-
-def read_model(path):
-    lines = open(path).read().splitlines()
-    labels = next(l.split()[1:] for l in lines if l.startswith("label "))
-    at = lines.index("w") + 1
-    w = [float(x) for x in lines[at:] if x.strip()]
-    # LIBLINEAR's weights are for its first label: turn them to favour +1.
-    return w if labels[0] == "1" else [-x for x in w]
 
 
 def total(points, f):

@@ -9,7 +9,7 @@ frozen split under tests/data/frozen/): four tab-separated columns, label
 starting with # are comments. Each text's n-grams come from
 detect-features (built from tools/detect-features.c with lib/ngrams.c, so
 they are those fb-detect sees). A logistic regression over them is fitted
-by liblinear-train (Debian's liblinear-tools), and its non-zero weights
+by LIBLINEAR (tools/logreg.py), and its non-zero weights
 are written as a readable model file. Besides its n-grams, each text has
 the rules that fb-detect --no-model finds in it (its hits, masks
 included: "r:RULE") and its field ("f:description"), so that the model
@@ -72,7 +72,7 @@ Options:
                       model always decides); written into the model, and
                       the threshold is chosen with it
   --precision P       the precision the threshold must keep (default 0.95)
-  -s SOLVER, -c C     liblinear-train's solver and cost (default 0, L2-regularised
+  -s SOLVER, -c C     LIBLINEAR's solver and cost (default 0, L2-regularised
                       logistic regression, and 4)
   --min-df N          only n-grams found in at least N training texts (default 2)
   --prune W           drop n-grams whose weight is below W in size (default 0.04)
@@ -87,11 +87,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 import zlib
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "tools"))
+import logreg  # noqa: E402  (tools/logreg.py)
 
 
 # The keys of a record whose text fb-detect judges: a text in any other key
@@ -238,7 +239,7 @@ def unit(total, scale):
 
 
 class Problem:
-    """The texts in LIBLINEAR's format, once: n-grams numbered from 1."""
+    """The texts as LIBLINEAR's rows, once: n-grams numbered from 1."""
 
     def __init__(self, feats, labels, args):
         df = {}
@@ -251,46 +252,23 @@ class Problem:
                 if g not in self.index and df[g] >= args.min_df:
                     self.index[g] = len(self.index) + 1
         self.names = {i: g for g, i in self.index.items()}
-        self.lines = []
         index = self.index
-        for (counts, total, _), label in zip(feats, labels):
-            cells = sorted((index[g], c) for g, c in counts.items() if g in index)
-            if args.scale == "sqrt":
-                u = unit(total, args.scale)
-                text = " ".join("%d:%.6g" % (i, c * u) for i, c in cells)
-            else:
-                text = " ".join([f"{i}:{c}" for i, c in cells])
-            self.lines.append(("+1 " if label else "-1 ") + text + "\n")
+        self.rows = logreg.Rows([{index[g]: c * unit(total, args.scale)
+                                  for g, c in counts.items() if g in index}
+                                 for counts, total, _ in feats],
+                                [1 if label else -1 for label in labels])
 
 
-def fit(problem, rows, args, tmp):
-    """liblinear-train on these rows of the problem: (bias, {ngram: weight})."""
-    data = os.path.join(tmp, "train.txt")
-    with open(data, "w") as fp:
-        fp.writelines(problem.lines[i] for i in rows)
-    model = os.path.join(tmp, "liblinear.model")
-    subprocess.run(["liblinear-train", "-q", "-s", str(args.solver), "-c", str(args.c),
-                    "-w-1", str(args.other_weight), "-B", "1", data, model],
-                   check=True, stdout=subprocess.DEVNULL)
-    with open(model) as fp:
-        lines = fp.read().split("\n")
-    sign, at, nr = 1.0, 0, 0
-    for at, line in enumerate(lines):
-        if line.startswith("label "):
-            sign = 1.0 if line.split()[1] in ("1", "+1") else -1.0
-        if line.startswith("nr_feature "):
-            nr = int(line.split()[1])
-        if line == "w":
-            break
-    w = [sign * float(x) for x in lines[at + 1:] if x.strip()]
+def fit(problem, rows, args):
+    """The logistic regression on these rows of the problem: (bias, {ngram: weight})."""
+    w, bias = problem.rows.fit(rows, args.c, args.other_weight, args.solver)
     # A rule stays in the model at weight 0: fb-detect lets the model overrule
     # only the rules it was trained with.
     # N-grams of little weight are dropped (--prune): a model of every
     # n-gram ever seen is large and slow to look up, and they change little.
-    weights = {problem.names[i + 1]: x for i, x in enumerate(w[:nr])
+    weights = {problem.names[i + 1]: x for i, x in enumerate(w)
                if abs(x) >= args.prune or (x != 0.0 and problem.names[i + 1][0] in "rf")
                or problem.names[i + 1].startswith("r:")}
-    bias = w[nr] if len(w) > nr else 0.0
     return bias, weights
 
 
@@ -306,7 +284,7 @@ def fold_keys(rows, args):
     return [r[4] if args.cv_by == "writer" else r[3] for r in rows]
 
 
-def choose_threshold(problem, feats, labels, texts, rows, args, tmp):
+def choose_threshold(problem, feats, labels, texts, rows, args):
     """The lowest threshold whose cross-validated precision is >= args.precision.
 
     The labelled rows (texts[i] not None: fold_keys) are split into args.cv
@@ -325,7 +303,7 @@ def choose_threshold(problem, feats, labels, texts, rows, args, tmp):
     scored = []
     for k in range(args.cv):
         train = [i for i in rows if folds[i] != k]
-        bias, weights = fit(problem, train, args, tmp)
+        bias, weights = fit(problem, train, args)
         scored += [(prob(bias, weights, feats[i], args.scale), labels[i],
                     sure(feats[i], args)) for i in rows if folds[i] == k]
     return lowest_threshold(scored, args.precision)
@@ -355,13 +333,13 @@ def lowest_threshold(scored, precision):
     return best if best is not None else (0.99, 0.0, 0.0)
 
 
-def train(problem, feats, labels, texts, rows, args, tmp, calibration=None):
+def train(problem, feats, labels, texts, rows, args, calibration=None):
     """Fits the rows (indices into feats) and chooses the threshold:
     (bias, weights, threshold, precision, recall where it was chosen).
     With calibration, [(features, label)] of texts that neither the rules
     nor the model were made from, the threshold is chosen on them; else by
     cross-validation. tests/detect-accuracy.t calls it for each of its refits."""
-    bias, weights = fit(problem, rows, args, tmp)
+    bias, weights = fit(problem, rows, args)
     if args.threshold is not None:
         threshold, at_p, at_r = args.threshold, None, None
     elif calibration:
@@ -369,7 +347,7 @@ def train(problem, feats, labels, texts, rows, args, tmp, calibration=None):
             [(prob(bias, weights, f, args.scale), y, sure(f, args)) for f, y in calibration],
             args.precision)
     else:
-        threshold, at_p, at_r = choose_threshold(problem, feats, labels, texts, rows, args, tmp)
+        threshold, at_p, at_r = choose_threshold(problem, feats, labels, texts, rows, args)
     return bias, weights, threshold, at_p, at_r
 
 
@@ -453,12 +431,12 @@ def main():
     calib_files = calibration_files(args)
     calibration = calibration_features(calib_files, prog, fb_detect, args)
 
-    with tempfile.TemporaryDirectory(prefix="train-detect.") as tmp:
-        bias, weights, threshold, cv_p, cv_r = train(problem, feats, labels, texts,
-                                                     range(len(feats)), args, tmp, calibration)
+    bias, weights, threshold, cv_p, cv_r = train(problem, feats, labels, texts,
+                                                 range(len(feats)), args, calibration)
 
-    made = ("Made by tools/train-detect.py (\"make weights\") with liblinear-train -s %d -c %g"
-            " -w-1 %g -B 1 (logistic regression), on %d labelled texts (%d demands) of %s, and"
+    made = ("Made by tools/train-detect.py (\"make weights\") with LIBLINEAR, solver %d"
+            " (logistic regression), cost %g, weight %g for other and a bias, on %d labelled"
+            " texts (%d demands) of %s, and"
             " %d ordinary texts as other (the bios, names and posts of synthetic profiles from"
             " tests/bench/gen-profiles.py that the rules do not flag). N-grams found in at least"
             " %d text%s, of weight %g or more; each occurrence of an n-gram counts %s, up to %d in a text."

@@ -398,6 +398,30 @@ age_at() {
 	diff expected got
 }
 
+@test "--interests: vets, keyboards, fiction, databases, dairy and bike lanes are found in other words and languages" {
+	record '{id: "6241", username: "vet", description: "Médica veterinaria en Zapopan. Gatos ante todo."}'
+	record '{id: "6242", username: "kb", description: "自作キーボード沼 / 40%と分割が好き / QMK"}'
+	record '{id: "6243", username: "funmi", description: "Short stories about Ibadan, aunties and buses."}'
+	record '{id: "6244", username: "pg", description: "Postgres contributor. Query planner, indexes, vacuum."}'
+	record '{id: "6245", username: "savoie", description: "Fromagère en alpage, Savoie. Lait cru."}'
+	record '{id: "6246", username: "bisiklet", description: "Kadıköy bisiklet yolu gönüllüsü"}'
+	record '{id: "6247", username: "chess", description: "Chess coach in Izmir, blitz every night"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort \
+	    --interests 'veterinary medicine, keyboards, literary fiction, databases, dairy, bike lanes' in
+	expect_status 0
+	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["6241",["veterinary medicine (medica veterinaria)"]]
+	["6242",["keyboards (qmk)"]]
+	["6243",["literary fiction (short stories)"]]
+	["6244",["databases (postgres)"]]
+	["6245",["dairy (fromagere)"]]
+	["6246",["bike lanes (bisiklet yolu)"]]
+	["6247",[]]
+	EOF
+	diff expected got
+}
+
 @test "OFF_TOPIC: one word of the interests in the bio is a touch; none at all is off topic" {
 	record '{id: "6231", username: "tech", description: "Retired camera technician. Mostly gardening now."}'
 	record '{id: "6232", username: "garden", description: "Tomatoes, beans and a shed."}'
