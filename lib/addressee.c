@@ -16,7 +16,16 @@
 
 /* Words that make a display name a business, folded (lower case, no accents). */
 static const char *const org_words[] = {
-	"academy", "agencia", "agency", "app", "apps", "associates", "association", "auto",
+	"academy", "agencia", "agency", "albergue", "app", "apps", "asociacion", "associacao",
+	"associates", "association", "associazione", "atelie", "atelier", "atolye", "atolyesi",
+	"auto", "bibliotheque", "bottega", "boulangerie", "brasserie", "buchhandlung", "casa",
+	"centro", "colectivo", "coletivo", "cooperativa", "cooperative", "creamery", "cycles",
+	"dairy", "dernegi", "editora", "editorial", "epicerie", "escola", "escuela", "fazenda",
+	"ferme", "firin", "fromagerie", "granja", "kafe", "kooperatif", "kulubu", "laden",
+	"libreria", "librairie", "livraria", "makers", "mercado", "oficina", "okulu", "osteria",
+	"panificio", "pasticceria", "refugio", "rescue", "restaurante", "roastery", "sanctuary",
+	"shed", "shelter", "taller", "talabarteria", "tasarim", "tasar\xc4\xb1m", "trattoria",
+	"verein", "werkstatt", "workshop",
 	"bakehouse", "bakery", "bakes", "bakeshop", "bar", "bistro", "books", "bookshop",
 	"bookstore", "bot", "boutique", "brewery", "brewing", "cafe", "cafeteria", "capital",
 	"care", "catering", "channel", "charity", "clinic", "club", "co", "coffee", "collective",
@@ -49,6 +58,22 @@ static const char *const articles[] = {
 static const char *const particles[] = {
 	"al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du",
 	"e", "ibn", "la", "le", "van", "von", "y", NULL
+};
+
+/*
+ * A first name of two words: "Ana Sofía Lemus" is Ana Sofía, "José Luis
+ * Pérez" José Luis. The first word is one of these, the second one of the
+ * given names after it; "Ana Lemus" stays Ana.
+ */
+static const char *const compound_firsts[] = {
+	"ana", "anna", "jean", "joao", "jose", "juan", "luis", "luiz", "maria", "marie", NULL
+};
+static const char *const compound_seconds[] = {
+	"alice", "beatriz", "camila", "carlos", "carmen", "clara", "claude", "cristina",
+	"david", "eduarda", "elena", "fernanda", "francisco", "gabriela", "ines", "isabel",
+	"jose", "julia", "laura", "lucia", "luis", "luisa", "luiz", "manuel", "maria", "marie",
+	"miguel", "pablo", "paula", "paulo", "pedro", "pierre", "rosa", "sofia", "teresa",
+	"valentina", "victoria", NULL
 };
 
 static const char *const honorifics[] = {
@@ -99,6 +124,17 @@ folded_in(const char *const *list, const struct word *w)
 	found = in_word_list(list, f.p, f.len);
 	buf_free(&f);
 	return found;
+}
+
+/* A word of a business, a full stop after it or not: "Peckham Wick Co." */
+static int
+org_word(const struct word *w)
+{
+	struct word bare = *w;
+
+	if (bare.len > 1 && bare.p[bare.len - 1] == '.')
+		bare.len--;
+	return folded_in(org_words, &bare);
 }
 
 static utf8proc_category_t
@@ -317,6 +353,28 @@ one_word_name(const struct word *w, const char *username)
 	return ok;
 }
 
+/*
+ * The first name of a couple, or of a person and a pet: "Liam & Jess",
+ * "Hemi & Kate Walker" greet "Liam & Jess", "Hemi & Kate", never their
+ * "team". Two capitalised names joined by "&" or "+", a surname after
+ * them or not.
+ */
+static int
+read_couple(struct addressee *a, const struct word *w, int n, const char *username)
+{
+	int i, initial;
+
+	if ((n != 3 && n != 4) || !w[1].connector || brand_username(username))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (i != 1 && (!name_like(&w[i], &initial) || initial || has_digit(&w[i]) ||
+		    org_word(&w[i])))
+			return 0;
+	a->kind = ADDRESSEE_PERSON;
+	buf_add(&a->name, w[0].p, (size_t)(w[2].p + w[2].len - w[0].p));
+	return 1;
+}
+
 /* The first name, when the words are a person's name. */
 static void
 read_person(struct addressee *a, const struct word *w, int n, int honorific,
@@ -336,7 +394,10 @@ read_person(struct addressee *a, const struct word *w, int n, int honorific,
 	if (names > MAX_NAME_WORDS || (names == 1 && !honorific && !one_word_name(&w[0], username)))
 		return;
 	a->kind = ADDRESSEE_PERSON;
-	buf_add(&a->name, w[0].p, w[0].len);
+	if (n >= 2 && folded_in(compound_firsts, &w[0]) && folded_in(compound_seconds, &w[1]))
+		buf_add(&a->name, w[0].p, (size_t)(w[1].p + w[1].len - w[0].p));
+	else
+		buf_add(&a->name, w[0].p, w[0].len);
 }
 
 /* The brand's whole name, when it is short enough to greet. */
@@ -382,11 +443,11 @@ addressee_read(struct addressee *a, const char *display, size_t len, const char 
 		n--;
 	}
 	for (i = 0; i < n; i++) {
-		business |= w[i].connector || folded_in(org_words, &w[i]);
+		business |= w[i].connector || org_word(&w[i]);
 		digits |= has_digit(&w[i]);
 	}
 	/* "The Daily Crumb" gets no name: never a cut, and "Hi The Daily Crumb team" reads badly. */
-	if (n > 0 && !folded_in(articles, &w[0])) {
+	if (n > 0 && !folded_in(articles, &w[0]) && !read_couple(a, w, n, username ? username : "")) {
 		if (business)
 			read_brand(a, w, n);
 		else if (!digits)

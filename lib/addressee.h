@@ -6,8 +6,10 @@
  * send. A display name gives a first name only when it reads as a
  * person's name: one to three capitalised words, no word of a business
  * ("Bakery", "Ltd", "News", ...), no digits, and a username that is not a
- * brand's; a single word must also be in the username. A brand's name is
- * used whole ("Hi North Loop Bakery team,"); anything else gets no name.
+ * brand's; a single word must also be in the username. "Ana Sofía Lemus"
+ * is Ana Sofía, and a couple ("Liam & Jess", "Hemi & Kate Walker") is
+ * greeted by both names. A brand's name is used whole ("Hi North Loop
+ * Bakery team,", "Kent Atölyesi Tasarım"); anything else gets no name.
  */
 #ifndef FB_ADDRESSEE_H
 #define FB_ADDRESSEE_H

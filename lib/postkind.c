@@ -47,7 +47,14 @@ static const char promo_pattern[] =
     "|\\bdms?\\s+(?:me\\s+|us\\s+)?(?:for|to\\s+(?:get|order|book|join))\\b|\\bdm\\s+(?:me|us)\\b"
     "|\\bmessage\\s+me\\b|\\blink\\s+(?:in|na|en)\\s+(?:(?:my|the|la|a)\\s+)?bio\\b"
     "|\\b(?:tap|click)\\s+(?:the\\s+)?link\\b|\\b(?:we're|we\\s+are|now|i'm)\\s+hiring\\b|^hiring\\b"
-    "|\\bcontratando\\b|\\b(?:subscribe|sign\\s+up|register|enrol+)\\s+(?:now|today|here)\\b";
+    "|\\bcontratando\\b|\\b(?:subscribe|sign\\s+up|register|enrol+)\\s+(?:now|today|here)\\b"
+    /* new stock: "New in: Ethiopia Guji", "Winter collection is here", "Nuevo modelo de cinturón" */
+    "|^new\\s+in\\b|\\bnew\\s+(?:batch|stock|arrivals?|collection|drop|flavou?rs?|range)\\b"
+    "|\\b(?:collection|range|restock|drop)\\s+is\\s+(?:here|live|in)\\b"
+    "|\\b(?:back|now)\\s+in\\s+stock\\b|\\brestocked\\b|\\b(?:available\\s+now|now\\s+available)\\b"
+    "|\\bnuev[oa]s?\\s+(?:modelo|coleccion|lote|producto|sabor)e?s?\\b"
+    "|\\bnov[oa]s?\\s+(?:modelo|colecao|lote|produto|sabor)e?s?\\b"
+    "|\\b(?:ya|ja)\\s+disponi(?:ble|vel)\\b";
 
 /* An account that posts by itself. */
 static const char automated_pattern[] =
@@ -56,8 +63,23 @@ static const char automated_pattern[] =
 /* Someone else's words or news: a headline, gossip, a credit, congratulations to others. */
 static const char others_pattern[] =
     "^(?:breaking|rumou?rs?|spotted|confirmed|exclusive|just\\s+in|reportedly|congrats|"
-    "congratulations|kudos|shout-?out|big\\s+up)\\b"
+    "congratulations|kudos|shout-?out|big\\s+up|(?:great|nice|amazing|brilliant)\\s+work|well\\s+done|"
+    "bravo|felicidades|enhorabuena|parabens|(?:muy\\s+)?buen\\s+trabajo|(?:muito\\s+)?bom\\s+trabalho)\\b"
     "|^(?:new|update|report|watch|listen|read)\\s*:|\\bvia\\s+@|\\bh/t\\b|\\(via\\b";
+
+/* A question others ask them, which the post answers: advice, not their question. */
+static const char asked_pattern[] =
+    "^(?:the\\s+|a\\s+)?(?:questions?\\s+i\\s+(?:get|hear)|(?:a\\s+)?pergunta\\s+que\\s+mais\\s+recebo|"
+    "(?:la\\s+)?pregunta\\s+que\\s+mas\\s+(?:recibo|me\\s+hacen)|people\\s+(?:always\\s+|often\\s+)?ask\\s+me|"
+    "me\\s+(?:preguntan|perguntam))\\b";
+
+/* An offer to share, not a thing shared: "happy to share my sign-up sheet if useful". */
+static const char offer_pattern[] =
+    "\\bif\\s+(?:it'?s\\s+|it\\s+is\\s+)?(?:useful|helpful|it\\s+helps|anyone|any\\s+of\\s+you|"
+    "you(?:'d|\\s+would)?\\s+(?:like|want|need)|interested|there'?s\\s+interest)\\b"
+    "|\\b(?:just\\s+ask|ask\\s+(?:me|away)|anyone\\s+(?:want|need)s?|who\\s+wants)\\b"
+    "|\\b(?:can|could|will|i'?ll|we'?ll|would\\s+love\\s+to)\\s+share\\b"
+    "|\\b(?:dm|message|email)\\s+(?:me|us)\\s+(?:for|if)\\b";
 
 /* A complaint or sad news. */
 static const char down_pattern[] =
@@ -156,7 +178,7 @@ static const char *const time_words[] = {
 
 struct post_reader {
 	pcre2_code *scam, *promo, *automated, *others, *down, *smalltalk, *tip, *claim, *first_person;
-	pcre2_code *news, *passive_news;
+	pcre2_code *news, *passive_news, *offer, *asked;
 	pcre2_match_data *md;
 	struct textnorm norm;
 	struct buf object, rest;
@@ -178,6 +200,8 @@ post_reader_new(void)
 	r->first_person = builtin_pattern(first_person_pattern);
 	r->news = builtin_pattern(news_pattern);
 	r->passive_news = builtin_pattern(passive_news_pattern);
+	r->offer = builtin_pattern(offer_pattern);
+	r->asked = builtin_pattern(asked_pattern);
 	r->md = pcre2_match_data_create(16, NULL);
 	textnorm_init(&r->norm);
 	return r;
@@ -199,6 +223,8 @@ post_reader_free(struct post_reader *r)
 	pcre2_code_free(r->first_person);
 	pcre2_code_free(r->news);
 	pcre2_code_free(r->passive_news);
+	pcre2_code_free(r->offer);
+	pcre2_code_free(r->asked);
 	pcre2_match_data_free(r->md);
 	textnorm_free(&r->norm);
 	buf_free(&r->object);
@@ -537,6 +563,7 @@ read_news(struct post_reader *r, const char *text, size_t len, size_t *at,
 {
 	size_t from;
 	PCRE2_SIZE *ov;
+	int offers = match(r, r->offer, 0, r->norm.out.len);
 
 	buf_reset(achievement);
 	/* "Our podcast is live" says more than the "excited to announce" before it. */
@@ -550,6 +577,9 @@ read_news(struct post_reader *r, const char *text, size_t len, size_t *at,
 	}
 	for (from = 0; match(r, r->news, from, r->norm.out.len); from = ov[1]) {
 		ov = ovector(r);
+		/* "Happy to share X if useful" offers X: nothing is done yet. */
+		if (offers && ov[4] != PCRE2_UNSET && r->norm.out.p[ov[4]] == 's')
+			continue;
 		if (own_statement(r, ov[0], ov[1]) && (ov[10] != PCRE2_UNSET ?
 		    iberian_object(r, text, len, ov) : verb_achievement(r, text, len, ov, achievement))) {
 			*at = original_at(r, clause_start(r, ov[0]));
@@ -619,6 +649,8 @@ post_read(struct post_reader *r, const char *text, size_t len, struct post_readi
 	    strncmp(words, "\xe2\x80\x98", 3) == 0 || strncmp(words, "\xc2\xab", 2) == 0 ||
 	    match(r, r->others, 0, r->norm.out.len)))
 		out->kind = POST_OTHERS;
+	else if (match(r, r->asked, 0, r->norm.out.len))
+		out->kind = POST_TIP;
 	else if (read_news(r, words, wlen, &news_at, &out->achievement)) {
 		out->kind = POST_NEWS;
 		out->quote_at += news_at;

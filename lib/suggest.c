@@ -88,6 +88,11 @@ static const char *const past_words[] = {
 	"retired", "former", "formerly", "ex", "previously", "jubilado", "jubilada",
 	"aposentado", "aposentada", "antiguo", "antigua", "antigo", "antiga", NULL
 };
+/* Nor is someone else's: "my manager found my old account", "mi jefa". */
+static const char *const possessives[] = {
+	"my", "our", "his", "her", "their", "your", "mi", "mis", "tu", "su", "sus", "nuestro",
+	"nuestra", "meu", "minha", "nosso", "nossa", "seu", "sua", NULL
+};
 
 /* Which fact makes the draft, strongest first: a job title beats a post, a hobby word does not. */
 static const enum opener_kind order_job[NOPENER_KINDS] = {
@@ -208,7 +213,11 @@ set_slot(struct fact *f, enum slot s, const char *text, size_t len)
 	quote_trim(&f->slot[s]);
 }
 
-/* Whether the word before byte at of the normalised bio, or the role's first word, says "former". */
+/*
+ * Whether the role is not theirs now: the word before byte at of the
+ * normalised bio says "former" or whose it is ("my"), or the role's
+ * first word says "former".
+ */
 static int
 past_role(const struct suggester *g, size_t at, const struct buf *role)
 {
@@ -219,7 +228,8 @@ past_role(const struct suggester *g, size_t at, const struct buf *role)
 		end--;
 	for (start = end; start > 0 && isalpha((unsigned char)s[start - 1]); start--)
 		;
-	if (end > start && in_word_list(past_words, s + start, end - start))
+	if (end > start && (in_word_list(past_words, s + start, end - start) ||
+	    in_word_list(possessives, s + start, end - start)))
 		return 1;
 	for (n = 0; n < role->len && isalpha((unsigned char)role->p[n]); n++)
 		;

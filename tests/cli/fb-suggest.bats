@@ -183,7 +183,7 @@ per_record() {
 	jq -r '"@" + .username + "\t" + ('"$1"')' "$OUT"
 }
 
-@test "a first name only from a person's name; a brand's name whole, never cut; none for \"The ...\", a place or a brand's handle" {
+@test "a first name only from a person's name (two for \"Ana Sofía\", a couple's both); a brand's name whole, never cut, in other languages too; none for \"The ...\", a place or a brand's handle" {
 	fbg "$DATA/suggest-names.ndjson"
 	expect_status 0
 	expect_no_stderr
@@ -191,7 +191,27 @@ per_record() {
 	per_record '.fb.opener.text | capture("^(Hi|Hey|Hello)(?<to>[^,]*),").to | ltrimstr(" ")' >got
 	diff "$DATA/suggest-names.expected.txt" got
 	# and so never a word cut out of a business's name
-	! jq -r .fb.opener.text "$OUT" | grep -E '^(Hi|Hey|Hello) (Hospitality|Eastshire|Brightside|The|Northloop|Pixel|Hannah),'
+	! jq -r .fb.opener.text "$OUT" | grep -E '^(Hi|Hey|Hello) (Hospitality|Eastshire|Brightside|The|Northloop|Pixel|Hannah|Peckham|Kent|Raglan|Bunn|Refugio),'
+}
+
+@test "an offer to share is no achievement, new stock is an ad, praise of others' work is not theirs, a question they get is advice, and \"my manager\" is not their role" {
+	cat >in <<-'EOF'
+	{"id":"2701","username":"levlib","name":"Levenshulme Library","posts":[{"text":"Happy to share our sign-up sheet if useful for other branches running a repair café."}]}
+	{"id":"2702","username":"selin","name":"Selin Ulaş","posts":[{"text":"Happy to share the counting protocol if anyone wants it, it's on OSF."}]}
+	{"id":"2703","username":"kira","name":"Kira Holm","posts":[{"text":"Excited to share that our field guide to urban bats is out today!"}]}
+	{"id":"2704","username":"nour","name":"Nour","description":"Backend dev. My manager found my old account, hi boss."}
+	{"id":"2705","username":"beans","name":"Bunn Roastery Zamalek","posts":[{"text":"New in: Ethiopia Guji natural, bright and jammy."}]}
+	{"id":"2706","username":"boards","name":"Raglan Board Shed","posts":[{"text":"New batch of recycled-foam boards in this week."}]}
+	{"id":"2707","username":"tala","name":"Talabartería Ríos","posts":[{"text":"Nuevo modelo de cinturón piteado, hilo de pita natural."}]}
+	{"id":"2708","username":"sofia","name":"Dra. Sofía Quiroga","posts":[{"text":"Muy buen trabajo sobre mastocitomas en razas mestizas, @patologiavet.","lang":"es"}]}
+	{"id":"2709","username":"quinn","name":"Quinn Ray","posts":[{"text":"The question I get most: should a new shop start on Etsy or on its own site? Own site, every time."}]}
+	EOF
+	fbg -a in
+	expect_status 0
+	per_record '.fb.opener.kind // "none"' >got
+	printf '@levlib\treaction\n@selin\treaction\n@kira\tcompliment\n@nour\tnone\n@beans\tnone\n@boards\tnone\n@tala\tnone\n@sofia\tnone\n@quinn\tresponse\n' >expected
+	diff expected got
+	expect_jq 'select(.username == "kira") | .fb.opener.text | test("launched your field guide to urban bats")'
 }
 
 @test "an achievement only from a clause of their own with a real object; never a fragment, a question, a negative, a complaint, a quote or a hypothetical" {
