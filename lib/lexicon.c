@@ -53,7 +53,15 @@ static const char lexicons[] =
     "(?:typical|hot)\\s+\\w+\\s+take|not\\s+even\\s+close|is\\s+a\\s+slogan|is\\s+nothing\\s+sacred|"
     "for\\s+people\\s+who\\s+(?:can'?t|won'?t|don'?t|want)|call\\s+it\\s+what\\s+it\\s+is|"
     "(?:em\\s+|en\\s+)?serio(?=\\s*\\?)|ernsthaft(?=\\s*\\?)|cade\\s+o|prova\\s+ai|que\\s+presta|nao\\s+presta|"
-    "ironico|ni\\s+idea|no\\s+tienes\\s+idea|keine\\s+ahnung|peinlich)\\b\n"
+    "ironico|ni\\s+idea|no\\s+tienes\\s+idea|keine\\s+ahnung|peinlich|"
+    /* contempt and sarcasm, in more languages */
+    "drivel|for\\s+god'?s\\s+sake|amateur\\s+hour|don'?t\\s+bother|and\\s+you\\s+know\\s+it|"
+    "yes,?\\s+we\\s+can\\s+tell|congratulations,\\s+you|or\\s+you\\s+could\\s+just|"
+    "this\\s+is\\s+why\\s+\\w+\\s+can'?t|marketing\\s+(?:con|garbage|nonsense)|"
+    "hipocritas?|ignorantes?|mentiros[oa]s?|patetic[oa]s?|nadie\\s+(?:te|les|le|os)\\s+cree|"
+    "ninguem\\s+(?:te|lhes|acredita)|antes\\s+de\\s+opinar|no\\s+sabes\\s+nada|verguenza|"
+    "n'?importe\\s+quoi|pitoyable|lamentable|"
+    "saf\\s+olmay\\w*|tembeller|cahil\\w*|sacma\\w*|rezalet|aptal\\w*|salak\\w*|utanmaz\\w*)\\b\n"
     /* Replies that sell: the replier's own course, product, link or DMs. */
     "rule PROMO \\b(?:my\\s+(?:course|program|programme|ebook|book|app|method|coaching|masterclass|newsletter)|"
     "check\\s+out\\s+my|link\\s+in\\s+(?:my\\s+)?bio|dm\\s+me|use\\s+code|discount|sign\\s+up|"

@@ -443,7 +443,7 @@ age_at() {
 	expect_jq 'select(.id == "6212") | .fb.score.reasons | map(.rule) | index("INTEREST_WORDS") == null'
 }
 
-@test "COMBATIVE_REPLIES: replies that talk down to people, in several languages; a quote with 'nobody asked' is not one" {
+@test "COMBATIVE_REPLIES: replies that talk down to people, in English, Portuguese, Spanish and Turkish; a quote with 'nobody asked' is not one" {
 	record '{id: "6301", username: "sharp", posts: [
 	    {text: "@a Wrong. Read the literature before posting.", in_reply_to_user_id: "1"},
 	    {text: "@b Sério? Cadê o certificado?", in_reply_to_user_id: "2"},
@@ -452,11 +452,19 @@ age_at() {
 	    {text: "@a Thanks, nobody asked \"so what am I looking at\" this time", in_reply_to_user_id: "1"},
 	    {text: "@b Great question, I use a staging model for that", in_reply_to_user_id: "2"},
 	    {text: "Dashboards that people read"}]}'
+	record '{id: "6303", username: "justicia", posts: [
+	    {text: "@a Ignorante. Lee la ley antes de opinar.", in_reply_to_user_id: "1"},
+	    {text: "@b Hipócritas todos ustedes.", in_reply_to_user_id: "2"},
+	    {text: "@c Libraries stocking this drivel is why nobody reads.", in_reply_to_user_id: "3"}]}'
+	record '{id: "6304", username: "arabasiz", posts: [
+	    {text: "@a Senin gibi SUV lu tembeller yüzünden çocuklar sokakta oynayamıyor.", in_reply_to_user_id: "1"},
+	    {text: "@b Dilekçe yazmakla hiçbir şey değişmez, saf olmayın.", in_reply_to_user_id: "2"},
+	    {text: "@c Organic is a marketing con and you know it.", in_reply_to_user_id: "3"}]}'
 	printf 'points COMBATIVE_REPLIES -1\ndescribe COMBATIVE_REPLIES put-downs\n' >combative.rules
 	fbs -r zero.rules -r combative.rules --no-sort in
 	expect_status 0
 	jq -c '[.id, .fb.score.total]' "$OUT" >got
-	printf '["6301",-1]\n["6302",0]\n' >expected
+	printf '["6301",-1]\n["6302",0]\n["6303",-1]\n["6304",-1]\n' >expected
 	diff expected got
 }
 
