@@ -219,7 +219,7 @@ set_slot(struct fact *f, enum slot s, const char *text, size_t len)
  * first word says "former".
  */
 static int
-past_role(const struct suggester *g, size_t at, const struct buf *role)
+role_not_theirs(const struct suggester *g, size_t at, const struct buf *role)
 {
 	const char *s = g->norm.out.p;
 	size_t end = at, start, n;
@@ -253,7 +253,7 @@ is_hobby(struct suggester *g, const struct buf *role)
 static int
 title_rank(struct suggester *g, size_t at, const struct buf *role, const struct buf *org)
 {
-	if (role->len == 0 || past_role(g, at, role))
+	if (role->len == 0 || role_not_theirs(g, at, role))
 		return 0;
 	if (org->len)
 		return 3;

@@ -252,11 +252,13 @@ class Problem:
                 if g not in self.index and df[g] >= args.min_df:
                     self.index[g] = len(self.index) + 1
         self.names = {i: g for g, i in self.index.items()}
-        index = self.index
-        self.rows = logreg.Rows([{index[g]: c * unit(total, args.scale)
-                                  for g, c in counts.items() if g in index}
+        self.rows = logreg.Rows([self.row(counts, unit(total, args.scale))
                                  for counts, total, _ in feats],
                                 [1 if label else -1 for label in labels])
+
+    def row(self, counts, u):
+        """A text's n-grams of the problem, each counting u per occurrence."""
+        return {self.index[g]: c * u for g, c in counts.items() if g in self.index}
 
 
 def fit(problem, rows, args):
