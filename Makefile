@@ -53,6 +53,7 @@ LIBSRC = \
 	lib/bskyrec.c \
 	lib/buf.c \
 	lib/callback.c \
+	lib/client.c \
 	lib/cli.c \
 	lib/conf.c \
 	lib/detect.c \
@@ -116,6 +117,7 @@ UNITS = \
 	test-rules \
 	test-fbkey \
 	test-idset \
+	test-client \
 	test-archrec \
 	test-rank \
 	test-fetch \

@@ -15,14 +15,17 @@
 extern const char default_suggest_templates[];
 
 static const struct cli_doc doc = {
-	"[-a] [--format ndjson|table] [--lang en|es|pt] [--llm url]\n"
-	"       [--llm-model name] [--llm-timeout seconds] [--max-record size]\n"
-	"       [--rejects file] [--seed n] [--templates file] [file ...]",
-	"Draft a first message for each profile worth a conversation: a question\n"
-	"about their work, a compliment, a word on their writing, or an answer to\n"
-	"advice, a question or a story they posted (never to an ad, a giveaway or\n"
-	"small talk); set fb.opener with the text, its kind and what it rests on.",
+	"[-a] [--client @name|id]... [--format ndjson|table]\n"
+	"       [--lang en|es|pt] [--llm url] [--llm-model name]\n"
+	"       [--llm-timeout seconds] [--max-record size] [--rejects file]\n"
+	"       [--seed n] [--templates file] [file ...]",
+	"Draft a first message for each profile worth a conversation: a reply to\n"
+	"what they asked, offered or told the client, a question about their work,\n"
+	"a compliment, a word on their writing, or an answer to advice, a question\n"
+	"or a story they posted (never to an ad, a giveaway or small talk); set\n"
+	"fb.opener with the text, its kind and what it rests on.",
 	"  -a, --all                draft for every record, not only engage and maybe\n"
+	"      --client @name|id    the client: what they said to it is answered first\n"
 	"      --format ndjson|table  records (default), or handle, kind and draft\n"
 	"      --lang en|es|pt      write every draft in this language\n"
 	"      --llm url            polish drafts with an OpenAI-compatible chat endpoint\n"
@@ -36,11 +39,12 @@ static const struct cli_doc doc = {
 	"      --version            print the version and exit\n",
 };
 
-enum { OPT_FORMAT = 256, OPT_LANG, OPT_LLM, OPT_LLM_MODEL, OPT_LLM_TIMEOUT,
+enum { OPT_CLIENT = 256, OPT_FORMAT, OPT_LANG, OPT_LLM, OPT_LLM_MODEL, OPT_LLM_TIMEOUT,
 	OPT_MAX_RECORD, OPT_REJECTS, OPT_SEED, OPT_TEMPLATES, OPT_VERSION };
 
 static const struct option longopts[] = {
 	{"all", no_argument, NULL, 'a'},
+	{"client", required_argument, NULL, OPT_CLIENT},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"help", no_argument, NULL, 'h'},
 	{"lang", required_argument, NULL, OPT_LANG},
@@ -161,6 +165,7 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, "ah", longopts, NULL)) != -1)
 		switch (c) {
 		case 'a': r.all = 1; break;
+		case OPT_CLIENT: suggester_add_client(r.g, optarg); break;
 		case 'h': cli_help(&doc);
 		case OPT_FORMAT: r.table = cli_format_is_table(&doc, optarg); break;
 		case OPT_LANG:

@@ -19,7 +19,10 @@ static const char *const org_words[] = {
 	"academy", "agencia", "agency", "albergue", "app", "apps", "asociacion", "associacao",
 	"associates", "association", "associazione", "atelie", "atelier", "atolye", "atolyesi",
 	"auto", "bibliotheque", "bottega", "boulangerie", "brasserie", "buchhandlung", "casa",
-	"centro", "colectivo", "coletivo", "cooperativa", "cooperative", "creamery", "cycles",
+	"acai", "asociacion", "associacao", "birria", "centro", "clinica", "clube", "colectivo",
+	"coletivo", "cooperativa", "cooperative", "creamery", "crossfit", "cycles", "guild",
+	"joinery", "mercadito", "nerd", "nerds", "portal", "pupuseria", "pupusas", "taqueria",
+	"tortilleria", "vecinos", "velas",
 	"dairy", "dernegi", "editora", "editorial", "epicerie", "escola", "escuela", "fazenda",
 	"ferme", "firin", "fromagerie", "granja", "kafe", "kooperatif", "kulubu", "laden",
 	"libreria", "librairie", "livraria", "makers", "mercado", "oficina", "okulu", "osteria",
@@ -74,6 +77,11 @@ static const char *const compound_seconds[] = {
 	"jose", "julia", "laura", "lucia", "luis", "luisa", "luiz", "manuel", "maria", "marie",
 	"miguel", "pablo", "paula", "paulo", "pedro", "pierre", "rosa", "sofia", "teresa",
 	"valentina", "victoria", NULL
+};
+
+/* Titles people are greeted with, name and all: "Hola Don Beto", "Oi Seu Arnaldo", "Tia Céu". */
+static const char *const kept_titles[] = {
+	"don", "dona", "seu", "tia", "tio", NULL
 };
 
 static const char *const honorifics[] = {
@@ -423,7 +431,8 @@ addressee_read(struct addressee *a, const char *display, size_t len, const char 
 	struct word w[MAX_WORDS];
 	struct buf text = {0};
 	utf8proc_uint8_t *plain;
-	int n, i, business = 0, digits = 0, honorific = 0;
+	int n, i, business = 0, digits = 0, honorific = 0, kept = 0;
+	struct word kept_title = {0};
 
 	a->kind = ADDRESSEE_NONE;
 	buf_reset(&a->name);
@@ -436,9 +445,11 @@ addressee_read(struct addressee *a, const char *display, size_t len, const char 
 
 		if (title.p[title.len - 1] == '.')
 			title.len--;
-		honorific = folded_in(honorifics, &title);
+		kept = n > 1 && folded_in(kept_titles, &title);
+		honorific = kept || folded_in(honorifics, &title);
 	}
 	if (honorific) {
+		kept_title = w[0];
 		memmove(w, w + 1, (size_t)(n - 1) * sizeof *w);
 		n--;
 	}
@@ -446,12 +457,27 @@ addressee_read(struct addressee *a, const char *display, size_t len, const char 
 		business |= w[i].connector || org_word(&w[i]);
 		digits |= has_digit(&w[i]);
 	}
+	/* "Don Beto Birria" is the shop's whole name, title and all. */
+	if (kept && business) {
+		memmove(w + 1, w, (size_t)n * sizeof *w);
+		w[0] = kept_title;
+		n++;
+	}
 	/* "The Daily Crumb" gets no name: never a cut, and "Hi The Daily Crumb team" reads badly. */
 	if (n > 0 && !folded_in(articles, &w[0]) && !read_couple(a, w, n, username ? username : "")) {
-		if (business)
+		if (business) {
 			read_brand(a, w, n);
-		else if (!digits)
+		} else if (!digits) {
 			read_person(a, w, n, honorific, username ? username : "");
+			if (kept && a->kind == ADDRESSEE_PERSON) {
+				buf_reset(&text);
+				buf_add(&text, kept_title.p, kept_title.len);
+				buf_addc(&text, ' ');
+				buf_add(&text, a->name.p, a->name.len);
+				buf_reset(&a->name);
+				buf_add(&a->name, text.p, text.len);
+			}
+		}
 	}
 	free(plain);
 	buf_free(&text);

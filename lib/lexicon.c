@@ -55,7 +55,7 @@ static const char lexicons[] =
     "(?:em\\s+|en\\s+)?serio(?=\\s*\\?)|ernsthaft(?=\\s*\\?)|cade\\s+o|prova\\s+ai|que\\s+presta|nao\\s+presta|"
     "ironico|ni\\s+idea|no\\s+tienes\\s+idea|keine\\s+ahnung|peinlich|"
     /* contempt and sarcasm, in more languages */
-    "drivel|for\\s+god'?s\\s+sake|amateur\\s+hour|don'?t\\s+bother|and\\s+you\\s+know\\s+it|"
+    "drivel|(?:is|are)\\s+(?:trash|a\\s+joke)|para\\s+de\\s+enrolar|mimimi|for\\s+god'?s\\s+sake|amateur\\s+hour|don'?t\\s+bother|and\\s+you\\s+know\\s+it|"
     "yes,?\\s+we\\s+can\\s+tell|congratulations,\\s+you|or\\s+you\\s+could\\s+just|"
     "this\\s+is\\s+why\\s+\\w+\\s+can'?t|marketing\\s+(?:con|garbage|nonsense)|"
     "hipocritas?|ignorantes?|mentiros[oa]s?|patetic[oa]s?|nadie\\s+(?:te|les|le|os)\\s+cree|"

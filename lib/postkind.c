@@ -15,6 +15,7 @@
 
 #define OBJECT_WORDS 10		/* of an achievement: "launched the new booking page for your clinic" */
 #define QUESTION_WORDS 20	/* a question is quoted whole, or not at all */
+#define ADDRESS_QUESTION_WORDS 40	/* one to the client is answered, however long */
 
 /*
  * The patterns match the normalised text (lower case, accents and look-alike
@@ -32,7 +33,8 @@ static const char scam_pattern[] =
     "|\\bdm\\s+me\\s+\\W?info\\b|\\bsend\\s+\\d[\\d.]*\\s*\\w+\\W+(?:and\\s+)?(?:receive|get)\\b"
     "|\\b\\d{2,3}\\s*%\\s*(?:accurate|off)\\b|\\b(?:follow|like)\\s*(?:\\+|&|and)\\s*(?:rt|retweet)\\b"
     "|\\brt\\s*\\+\\s*follow|\\bclaim\\s+(?:now|here|yours|your|before|it)\\b|\\bclick\\s+the\\s+link\\b"
-    "|\\bwhatsapp\\s+me\\b|\\bjoin\\s+(?:our|my)\\s+(?:telegram|vip|discord)\\b";
+    "|\\bwhatsapp\\s+me\\b|\\bjoin\\s+(?:our|my)\\s+(?:telegram|vip|discord)\\b"
+    "|\\bengagement\\s+(?:pod|group|circle)s?\\b|\\bpods?\\s+de\\s+engagement\\b";
 
 /* An ad, a promo code or a sales pitch: no draft rests on it. */
 static const char promo_pattern[] =
@@ -54,11 +56,18 @@ static const char promo_pattern[] =
     "|\\b(?:back|now)\\s+in\\s+stock\\b|\\brestocked\\b|\\b(?:available\\s+now|now\\s+available)\\b"
     "|\\bnuev[oa]s?\\s+(?:modelo|coleccion|lote|producto|sabor)e?s?\\b"
     "|\\bnov[oa]s?\\s+(?:modelo|colecao|lote|produto|sabor)e?s?\\b"
-    "|\\b(?:ya|ja)\\s+disponi(?:ble|vel)\\b";
+    "|\\b(?:ya|ja)\\s+disponi(?:ble|vel)\\b"
+    /* an ad's question: "¿Sabías que nixtamalizamos ...?" */
+    "|(?:^|\\x{00bf})\\s*(?:sabias|sabia|sabiam)\\s+que\\b|^did\\s+you\\s+know\\b"
+    "|\\bcotiza\\w*|\\bpaquetes?\\s+desde\\b|\\b(?:desde|from|starting\\s+at|a\\s+partir\\s+de)\\s+(?:\\$|r\\$|us\\$)\\s?\\d";
 
 /* An account that posts by itself. */
 static const char automated_pattern[] =
-    "\\b(?:automated|auto-?posted|bot|not\\s+affiliated|every\\s+\\d+\\s+(?:minutes|mins|hours))\\b";
+    "\\b(?:automated|automatically|auto-?posted|auto-?generated|bot|not\\s+affiliated|"
+    "every\\s+\\d+\\s+(?:minutes|mins|hours))\\b"
+    /* an engagement pod or a seller of followers: nobody to talk with */
+    "|\\bengagement\\s+(?:group|pod|circle)s?\\b|\\bdrop\\s+your\\s+@|\\bjual\\s+followers\\b"
+    "|\\b(?:buy|sell|jual|compra|comprar|vendo)\\s+(?:\\w+\\s+)?(?:followers|seguidores|likes)\\b";
 
 /* Someone else's words or news: a headline, gossip, a credit, congratulations to others. */
 static const char others_pattern[] =
@@ -80,6 +89,85 @@ static const char offer_pattern[] =
     "|\\b(?:just\\s+ask|ask\\s+(?:me|away)|anyone\\s+(?:want|need)s?|who\\s+wants)\\b"
     "|\\b(?:can|could|will|i'?ll|we'?ll|would\\s+love\\s+to)\\s+share\\b"
     "|\\b(?:dm|message|email)\\s+(?:me|us)\\s+(?:for|if)\\b";
+
+/*
+ * An offer, an invitation or a request to the client: "happy to send you
+ * the footprint", "if you ever need a venue", "would you speak at our
+ * club", "si quieres te paso el protocolo", "fica o convite".
+ */
+static const char offer_to_you_pattern[] =
+    "\\b(?:happy|glad|more\\s+than\\s+happy)\\s+to\\s+(?:send|share|help|lend|bring|drop|host|"
+    "introduce|connect|donate|give|supply|test|review|show|walk|chat|talk|cover|sponsor|print|ship|"
+    "deliver|put\\s+you|set\\s+you|get\\s+you)\\b"
+    "|\\b(?:i|we)\\s+(?:can|could|(?:'d|would)\\s+(?:be\\s+happy|love)\\s+to)\\s+(?:send|share|lend|"
+    "bring|drop|host|introduce|connect|donate|give|supply|test|review|show|cover|sponsor|print|ship|"
+    "deliver|put\\s+you|set\\s+you|get\\s+you|help|offer|provide|have\\s+you)\\b"
+    "|\\b(?:i'?ll|we'?ll)\\s+(?:send|bring|drop\\s+off|introduce|connect|lend|host|donate|ship)\\b"
+    "|\\bif\\s+you\\s+(?:ever\\s+)?(?:need|want|fancy|'d\\s+like|would\\s+like|are\\s+ever)\\b"
+    "|\\blet\\s+(?:me|us)\\s+know\\s+if\\b"
+    "|\\b(?:would|will|could)\\s+you\\s+(?:like\\s+to|want\\s+to|be\\s+(?:up\\s+for|interested|open|free|"
+    "willing|able\\s+to\\s+(?:come|join|speak|test|help)))\\b"
+    "|\\b(?:want|fancy)\\s+to\\s+(?:come|join|speak|visit|drop\\s+by|test|try)\\b"
+    "|\\byou(?:'re|\\s+are)\\s+(?:welcome|invited)\\b|\\bcome\\s+(?:by|visit|and\\s+see|speak|talk)\\b"
+    "|\\bjoin\\s+us\\b|\\b(?:invite|inviting)\\s+you\\b|\\b(?:(?:i|we)'?d|would)\\s+love\\s+(?:to\\s+have\\s+you|you\\s+to|an?|"
+    "to\\s+(?:host|invite|feature|stock|sell|supply|collaborate|work\\s+with|interview))\\b"
+    "|\\bwould\\s+you\\s+(?:ever\\s+)?(?:sell|come|speak|talk|join|consider|host|visit|supply|stock|"
+    "collaborate|partner)\\b|\\b(?:could|can|shall)\\s+we\\b"
+    "|\\b(?:te|le|les)\\s+gustaria\\b|\\b(?:podriamos|podemos|poderiamos)\\s+(?:hablar|vernos|coordinar|"
+    "conversar|falar|combinar|colaborar)\\b|\\b(?:voce|vc|voces)\\s+(?:toparia|aceitaria|venderia)\\b"
+    "|\\b(?:te|le|les)\\s+(?:puedo|podemos|paso|pasamos|mando|mandamos|envio|enviamos|regalo|presto|"
+    "llevo|llevamos|invito|invitamos|ofrezco|ofrecemos)\\b"
+    "|\\bsi\\s+(?:algun\\s+dia\\s+)?(?:quieres|quiere|quieren|necesitas|necesita|necesitan|te\\s+sirve|le\\s+sirve|"
+    "te\\s+interesa|le\\s+interesa)\\b|\\bcon\\s+gusto\\s+(?:te|le|les)\\b|\\b(?:te|le)\\s+gustaria\\b"
+    "|\\b(?:quieres|quiere|quieren)\\s+venir\\b|\\bestas?\\s+invitad[ao]s?\\b"
+    "|\\b(?:podemos|puedo|posso)\\s+(?:te\\s+|lhe\\s+)?(?:donar|doar|llevar|levar|mandar|enviar|"
+    "compartir|compartilhar|prestar|emprestar|passar|ajudar|apresentar)\\b"
+    "|\\b(?:te|lhe)\\s+(?:mando|envio|passo|empresto|convido|ofereco)\\b"
+    "|\\bse\\s+(?:um\\s+dia\\s+|algum\\s+dia\\s+)?(?:quiser|quiserem|precisar|precisarem|te\\s+interessar)\\b|\\b(?:voce|vc)\\s+gostaria\\b"
+    "|\\bquer\\s+vir\\b|\\bfica\\s+o\\s+convite\\b|\\b(?:convi[dt]|invit)\\w*"
+    /* asking leave or a hand: "ok if I use the photo?", "Could I call you?", "Posso te marcar?" */
+    "|\\b(?:ok|okay|alright|all\\s+right)\\s+if\\s+(?:i|we)\\b|\\b(?:can|could|may)\\s+(?:i|we)\\s+(?:use|call|"
+    "stop|come|visit|tag|share|feature|interview|send|bring|borrow|book|order|reserve)\\b"
+    "|\\b(?:posso|podemos)\\s+(?:te\\s+|lhe\\s+)?(?:marcar|usar|ligar|passar|visitar|repostar)\\b"
+    "|\\b(?:puedo|podemos)\\s+(?:usar|llamar|pasar|visitar|etiquetar|apartar)\\b|\\bapartar\\b"
+    "|\\b(?:les|te|le)\\s+interesar\\w*|\\bwould\\s+you\\s+(?:guys\\s+|all\\s+)?(?:want|like)\\b"
+    "|\\btopa[ms]?\\b|^vem\\b|\\bvem\\s+(?:pro|pra|para|tomar|comer|no|na|aqui)\\b"
+    "|\\b(?:come|stop|swing|drop)\\s+(?:by|over|round)\\b|\\bi'?ll\\s+hold\\b|\\blet\\s+me\\s+know(?!\\s+what\\s+you\\s+think)\\b"
+    "|\\b(?:ven|vengan|venga)\\s+(?:a|al|por)\\b|\\bos\\s+esperamos\\b|\\bte\\s+esperamos\\b"
+    /* coffee, lunch or a call, asked: "Coffee next week?" */
+    "|\\b(?:coffee|lunch|dinner|drinks?|a\\s+call|a\\s+chat|catch\\s+up|un\\s+cafe|um\\s+cafe|cafezinho|"
+    "almocar|almorzar)\\b[^.!?]{0,40}\\?";
+
+/* Thanks, or kind words about the client's work. */
+static const char thanks_pattern[] =
+    "\\b(?:thank\\s+you|thanks|thx|ty\\s+for|cheers\\s+for|grateful|appreciate[ds]?|gracias|"
+    "agradezco|agradecemos|agradecid[oa]s?|obrigad[oa]s?|valeu|agradeco)\\b"
+    "|\\b(?:congrats|congratulations|well\\s+done|felicidades|felicitaciones|enhorabuena|parabens|"
+    "happy\\s+birthday|wishing\\s+you|best\\s+wishes|feliz\\s+(?:cumple\\w*|aniversario))\\b"
+    "|\\b(?:love[ds]?|loving|great|brilliant|fantastic|amazing|excellent|wonderful|lovely|"
+    "(?:super|so|very|really)\\s+(?:helpful|useful))\\s+(?:this\\s+|your\\s+|the\\s+)?(?:thread|post|talk|"
+    "article|piece|video|advice|tips?|work|read|episode|class|session|workshop|explanation)\\b"
+    "|^(?:cheers|merci|que\\s+(?:rico|rica|lindo|linda|bonito|bonita|delicia|maravilla|buen[oa]))\\b"
+    "|^(?:lovely|beautiful|gorgeous|great|amazing|stunning|brilliant|fantastic|wonderful|awesome|"
+    "excellent|delicious|nice|so\\s+good|what\\s+an?|love|loved|que\\s+(?:lindo|linda|bonito|bonita|"
+    "maravilla|delicia)|hermos[oa]|lind[oa]|precios[oa]|maravilhos[oa])\\b"
+    "|\\byour\\s+\\w+(?:\\s+\\w+)?\\s+(?:saved|made|makes|is\\s+(?:the\\s+best|amazing|great|gorgeous|"
+    "delicious|lovely))\\b";
+
+/*
+ * Banter that starts a short reply ("haha yes", "lol same", "jaja"): not
+ * something to answer with a draft.
+ */
+static const char banter_pattern[] =
+    "^(?:ha(?:ha)+|lol|lmao|yes|yeah|yep|same|agreed?|exactly|true|so\\s+true|right|ja(?:ja)+|"
+    "je(?:je)+|k{3,}|rs+|claro|isso|eso|verdad)\\b";
+
+/* Advice told to someone: "because", "you don't need", "the fix is". */
+static const char advice_pattern[] =
+    "\\b(?:because|probably|usually|in\\s+my\\s+experience|the\\s+(?:trick|fix|key|problem|issue)|"
+    "you\\s+(?:need|want|don'?t\\s+need|can|could|might|should)|try|porque|normalmente|"
+    "(?:tienes|tenes|voce\\s+tem)\\s+que|prueba|prueben|proba|tente|tenta|tentem|experimenta|"
+    "experimente|o\\s+truque|el\\s+truco)\\b";
 
 /* A complaint or sad news. */
 static const char down_pattern[] =
@@ -178,7 +266,7 @@ static const char *const time_words[] = {
 
 struct post_reader {
 	pcre2_code *scam, *promo, *automated, *others, *down, *smalltalk, *tip, *claim, *first_person;
-	pcre2_code *news, *passive_news, *offer, *asked;
+	pcre2_code *news, *passive_news, *offer, *asked, *offer_to_you, *thanks, *banter, *advice;
 	pcre2_match_data *md;
 	struct textnorm norm;
 	struct buf object, rest;
@@ -202,6 +290,10 @@ post_reader_new(void)
 	r->passive_news = builtin_pattern(passive_news_pattern);
 	r->offer = builtin_pattern(offer_pattern);
 	r->asked = builtin_pattern(asked_pattern);
+	r->offer_to_you = builtin_pattern(offer_to_you_pattern);
+	r->thanks = builtin_pattern(thanks_pattern);
+	r->banter = builtin_pattern(banter_pattern);
+	r->advice = builtin_pattern(advice_pattern);
 	r->md = pcre2_match_data_create(16, NULL);
 	textnorm_init(&r->norm);
 	return r;
@@ -225,6 +317,10 @@ post_reader_free(struct post_reader *r)
 	pcre2_code_free(r->passive_news);
 	pcre2_code_free(r->offer);
 	pcre2_code_free(r->asked);
+	pcre2_code_free(r->offer_to_you);
+	pcre2_code_free(r->thanks);
+	pcre2_code_free(r->banter);
+	pcre2_code_free(r->advice);
 	pcre2_match_data_free(r->md);
 	textnorm_free(&r->norm);
 	buf_free(&r->object);
@@ -284,6 +380,17 @@ clause_start(const struct post_reader *r, size_t at)
 {
 	while (at > 0 && !ends_sentence(r->norm.out.p, at - 1, r->norm.out.len, 1))
 		at--;
+	return at;
+}
+
+/* Where the sentence holding byte at of the normalised text starts. */
+static size_t
+sentence_start(const struct post_reader *r, size_t at)
+{
+	while (at > 0 && !ends_sentence(r->norm.out.p, at - 1, r->norm.out.len, 0))
+		at--;
+	while (at < r->norm.out.len && r->norm.out.p[at] == ' ')
+		at++;
 	return at;
 }
 
@@ -590,29 +697,29 @@ read_news(struct post_reader *r, const char *text, size_t len, size_t *at,
 }
 
 /*
- * A question they ask, among the first three sentences: where it starts,
+ * A question they ask, among the first few sentences: where it starts,
  * when it has three to twenty words.
  */
 static int
-find_question(const char *text, size_t len, size_t *at)
+find_question(const char *text, size_t len, int max_sentences, int max_words, size_t *at)
 {
 	size_t i, start = 0;
 	int sentences = 0;
 
-	for (i = 0; i < len && sentences < 3; i++) {
+	for (i = 0; i < len && sentences < max_sentences; i++) {
 		if (!ends_sentence(text, i, len, 0))
 			continue;
 		if (text[i] == '?') {
-			const char *w[QUESTION_WORDS + 1];
-			size_t wl[QUESTION_WORDS + 1];
+			const char *w[ADDRESS_QUESTION_WORDS + 1];
+			size_t wl[ADDRESS_QUESTION_WORDS + 1];
 			struct buf q = {0};
 			int n;
 
 			start += quote_start(text + start, i - start);
 			buf_add(&q, text + start, i - start);
-			n = split_words(q.p, w, wl, QUESTION_WORDS + 1);
+			n = split_words(q.p, w, wl, max_words + 1);
 			buf_free(&q);
-			if (n >= 3 && n <= QUESTION_WORDS) {
+			if (n >= 3 && n <= max_words) {
 				*at = start;
 				return 1;
 			}
@@ -654,7 +761,7 @@ post_read(struct post_reader *r, const char *text, size_t len, struct post_readi
 	else if (read_news(r, words, wlen, &news_at, &out->achievement)) {
 		out->kind = POST_NEWS;
 		out->quote_at += news_at;
-	} else if (find_question(words, wlen, &question_at)) {
+	} else if (find_question(words, wlen, 3, QUESTION_WORDS, &question_at)) {
 		out->kind = POST_QUESTION;
 		out->quote_at += question_at;
 	} else if (match(r, r->down, 0, r->norm.out.len))
@@ -665,6 +772,129 @@ post_read(struct post_reader *r, const char *text, size_t len, struct post_readi
 		out->kind = POST_TIP;
 	else
 		out->kind = POST_STORY;
+}
+
+/* A lead-in of this many words or fewer before ": " is not quoted ("Quick q: ...", "Disagree slightly: ..."). */
+#define LEAD_WORDS 8
+/* A word or two before a comma at the start is a name or a greeting: "Ana, ...", "Minha filha, ...". */
+#define VOCATIVE_WORDS 2
+
+/*
+ * Where the words of a sentence start, past a short lead-in that ends in
+ * ": " ("Question for the piece: do you deliver ...?") and, with vocative,
+ * a name before a comma ("Ana, dor no joelho ...?"): quoted back, they
+ * read clumsily.
+ */
+static size_t
+past_lead_in(const char *text, size_t len, size_t at, int vocative)
+{
+	size_t i;
+	int words = 0, in_word = 0;
+
+	for (i = at; i + 1 < len && !ends_sentence(text, i, len, 0); i++) {
+		if (text[i] == ':' && text[i + 1] == ' ')
+			return words <= LEAD_WORDS ? i + 2 : at;
+		/* "Ana, dor na lateral ...?", "bro the horchata ...": a name or a call first */
+		if (vocative && text[i] == ',' && text[i + 1] == ' ' && words <= VOCATIVE_WORDS)
+			return i + 2;
+		if (text[i] == ' ')
+			in_word = 0;
+		else if (!in_word && (in_word = 1))
+			words++;
+	}
+	return at;
+}
+
+/* Where the sentence before the one at starts in text, or at. */
+static size_t
+sentence_before(const char *text, size_t from, size_t at)
+{
+	size_t i = at;
+
+	while (i > from && (text[i - 1] == ' ' || text[i - 1] == '\n'))
+		i--;
+	if (i == from || !ends_sentence(text, i - 1, at, 0))
+		return at;
+	/* "... behind it!! Is that Peacham?": the marks of one sentence end it once. */
+	while (i > from && ends_sentence(text, i - 1, at, 0))
+		i--;
+	for (; i > from && !ends_sentence(text, i - 1, at, 0); i--)
+		;
+	while (i < at && text[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Fewer words than this, told to the client, say too little to answer ("lol same", "this!"). */
+#define REMARK_WORDS 6
+/* A reply that opens with banter is banter, up to this many words. */
+#define BANTER_WORDS 12
+
+void
+post_read_address(struct post_reader *r, const char *text, size_t len, struct address_reading *out)
+{
+	size_t at = quote_start(text, len), question_at = 0, question_end = 0, offer_at, offer_sentence;
+	const char *words = text + at;
+	size_t wlen = len - at;
+	int has_offer, has_question;
+	const char *w[BANTER_WORDS];
+	size_t wl[BANTER_WORDS];
+	struct buf copy = {0};
+	int nwords;
+
+	out->kind = ADDRESS_NONE;
+	out->quote_at = out->context_at = at;
+	textnorm_run(&r->norm, words, wlen);
+	/* "Are you taking pre-orders?" asks; "DM me for a free audit" and "from $450, quote here: link" sell. */
+	if (match(r, r->scam, 0, r->norm.out.len) || (match(r, r->promo, 0, r->norm.out.len) &&
+	    (!memchr(words, '?', wlen) || strstr(r->norm.out.p, "http")))) {
+		out->kind = ADDRESS_PITCH;
+		return;
+	}
+	has_offer = match(r, r->offer_to_you, 0, r->norm.out.len);
+	offer_at = has_offer ? original_at(r, ovector(r)[0]) : 0;
+	offer_sentence = has_offer ? original_at(r, sentence_start(r, ovector(r)[0])) : 0;
+	has_question = find_question(words, wlen, 6, ADDRESS_QUESTION_WORDS, &question_at);
+	if (has_question) {
+		const char *mark = memchr(words + question_at, '?', wlen - question_at);
+
+		question_end = mark ? (size_t)(mark - words) : wlen;
+	}
+	/*
+	 * An offer asked as a question ("would you speak at our club?") is an
+	 * offer; a question beside an offer ("Are you taking apprentices? ...
+	 * Happy to send a portfolio") is the question.
+	 */
+	if (has_offer && (!has_question || (offer_at >= question_at && offer_at <= question_end))) {
+		out->kind = ADDRESS_OFFER;
+		out->quote_at = at + offer_sentence;
+	} else if (has_question) {
+		out->kind = ADDRESS_QUESTION;
+		out->quote_at = at + question_at;
+	} else if (match(r, r->thanks, 0, r->norm.out.len)) {
+		out->kind = ADDRESS_THANKS;
+		out->quote_at = at + original_at(r, sentence_start(r, ovector(r)[0]));
+	} else if (!match(r, r->down, 0, r->norm.out.len)) {
+		/* Advice or an opinion told to the client; their stories and banter need no draft. */
+		buf_add(&copy, words, wlen);
+		nwords = copy.p ? split_words(copy.p, w, wl, BANTER_WORDS) : 0;
+		buf_free(&copy);
+		if (nwords < REMARK_WORDS || (nwords < BANTER_WORDS && match(r, r->banter, 0,
+		    r->norm.out.len)))
+			return;
+		/* The sentence with the advice is quoted, not the "Agree!" before it. */
+		if (match(r, r->tip, 0, r->norm.out.len) || match(r, r->advice, 0, r->norm.out.len)) {
+			out->kind = ADDRESS_REMARK;
+			out->quote_at = at + original_at(r, sentence_start(r, ovector(r)[0]));
+		} else if (match(r, r->claim, 0, r->norm.out.len) &&
+		    !match(r, r->first_person, 0, r->norm.out.len)) {
+			out->kind = ADDRESS_REMARK;
+		}
+	}
+	if (out->kind != ADDRESS_NONE) {
+		out->context_at = sentence_before(text, at, out->quote_at);
+		out->quote_at = past_lead_in(text, len, out->quote_at, out->kind == ADDRESS_QUESTION);
+	}
 }
 
 int

@@ -48,6 +48,30 @@ void post_reader_free(struct post_reader *r);
 /* Reads what a post (plain UTF-8 text, no controls) is. */
 void post_read(struct post_reader *r, const char *text, size_t len, struct post_reading *out);
 
+/*
+ * What a post to the client (fb-suggest --client) asks the client to
+ * answer. Someone who asked the client something, offered or invited, or
+ * thanked them is owed a reply to that before any other opener.
+ */
+enum address_kind {
+	ADDRESS_NONE,		/* nothing to answer: a pitch, a complaint, a few words */
+	ADDRESS_QUESTION,	/* a question to the client */
+	ADDRESS_OFFER,		/* an offer, an invitation or a request to take part */
+	ADDRESS_THANKS,		/* thanks or kind words for the client's work */
+	ADDRESS_REMARK,		/* advice, an opinion or a story told to the client */
+	ADDRESS_PITCH		/* an ad, a pitch or a scam aimed at the client */
+};
+
+struct address_reading {
+	enum address_kind kind;
+	size_t quote_at;	/* where the sentence a draft would quote starts */
+	size_t context_at;	/* where the sentence before it starts (quote_at if none) */
+};
+
+/* Reads what a post to the client (plain UTF-8 text, no controls) asks of the client. */
+void post_read_address(struct post_reader *r, const char *text, size_t len,
+    struct address_reading *out);
+
 /* Whether a profile (plain text) is nobody to write to: a bot, a feed, a giveaway, a scam. */
 int post_reader_unwritable(struct post_reader *r, const char *name, const char *bio,
     const char *username);

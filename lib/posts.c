@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "json.h"
 #include "links.h"
@@ -85,7 +84,7 @@ new_post(struct posts *ps)
 	buf_reset(&p->norm);
 	buf_reset(&p->said);
 	buf_reset(&p->reply_to);
-	buf_reset(&p->mentions);
+	buf_reset(&p->entities);
 	buf_reset(&p->domains);
 	p->has_created = p->repost = p->reply = p->bare_link = p->original = 0;
 	p->has_link = p->question = p->hashtags = p->to_client = p->spam = 0;
@@ -124,29 +123,6 @@ words_left(const char *text)
 	return n;
 }
 
-/* Whether the post replies to or mentions the client (--client). */
-static int
-addresses_client(const struct posts *ps, const struct post *p)
-{
-	size_t i;
-
-	for (i = 0; i < ps->nclient; i++) {
-		const char *c = ps->client[i];
-		size_t n = strlen(c);
-		const char *t = p->text.p, *at;
-
-		if (p->reply_to.len == n && memcmp(p->reply_to.p, c, n) == 0)
-			return 1;
-		if (p->mentions.len && memmem(p->mentions.p, p->mentions.len, c, n))
-			return 1;
-		for (at = t; at && (at = strchr(at, '@')) != NULL; at++)
-			if (strncasecmp(at + 1, c, n) == 0 &&
-			    !isalnum((unsigned char)at[1 + n]) && at[1 + n] != '_')
-				return 1;
-	}
-	return 0;
-}
-
 static void
 finish_post(struct posts *ps, struct textnorm *norm, struct post *p)
 {
@@ -173,7 +149,8 @@ finish_post(struct posts *ps, struct textnorm *norm, struct post *p)
 			q++;
 	}
 	buf_adds(&p->said, q);
-	p->to_client = !p->repost && addresses_client(ps, p);
+	p->to_client = !p->repost && client_addressed(&ps->client, t,
+	    p->reply_to.len ? p->reply_to.p : NULL, p->reply_to.len, p->entities.p, p->entities.len);
 }
 
 int
@@ -215,13 +192,9 @@ posts_read(struct posts *ps, struct textnorm *norm, struct stream *st, const str
 				p->reply = 1;
 		} else if (json_key_is(m, "entities")) {
 			link_domains(&p->domains, m->val, m->vallen);
-			buf_reset(&p->mentions);
-			/* Kept, lower-cased, only to look for the client in. */
-			if (ps->nclient) {
-				buf_add(&p->mentions, m->val, m->vallen);
-				for (size_t k = 0; k < p->mentions.len; k++)
-					p->mentions.p[k] = (char)tolower((unsigned char)p->mentions.p[k]);
-			}
+			buf_reset(&p->entities);
+			if (client_given(&ps->client))
+				buf_add(&p->entities, m->val, m->vallen);
 		}
 	}
 	if (p)
@@ -301,20 +274,10 @@ posts_count(struct posts *ps, struct lexicons *lx, struct post_counts *c)
 }
 
 
-/* "i:ID" or "u:username" (lower case), so an id and a name never meet. */
 void
 posts_add_client(struct posts *ps, const char *who)
 {
-	char *c;
-	size_t i;
-
-	while (*who == ' ' || *who == '@')
-		who++;
-	c = xstrdup(who);
-	for (i = 0; c[i]; i++)
-		c[i] = (char)tolower((unsigned char)c[i]);
-	ps->client = xrealloc(ps->client, (ps->nclient + 1) * sizeof *ps->client);
-	ps->client[ps->nclient++] = c;
+	client_add(&ps->client, who);
 }
 
 void
@@ -322,15 +285,13 @@ posts_free(struct posts *ps)
 {
 	size_t i;
 
-	for (i = 0; i < ps->nclient; i++)
-		free(ps->client[i]);
-	free(ps->client);
+	client_free(&ps->client);
 	for (i = 0; i < ps->cap; i++) {
 		buf_free(&ps->v[i].text);
 		buf_free(&ps->v[i].norm);
 		buf_free(&ps->v[i].said);
 		buf_free(&ps->v[i].reply_to);
-		buf_free(&ps->v[i].mentions);
+		buf_free(&ps->v[i].entities);
 		buf_free(&ps->v[i].domains);
 	}
 	free(ps->v);

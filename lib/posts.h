@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "client.h"
 #include "lexicon.h"
 #include "stream.h"
 #include "textnorm.h"
@@ -23,15 +24,14 @@ struct post {
 	int has_created, repost, reply, bare_link, original;
 	int has_link, question, hashtags, to_client, spam;
 	struct buf reply_to;	/* the user replied to */
-	struct buf mentions;	/* the mentions' raw JSON, for the client's id */
+	struct buf entities;	/* the raw JSON of its "entities", for the client */
 	struct buf domains;	/* " a.com b.org " */
 };
 
 struct posts {
 	struct post *v;		/* the record's posts, in its order */
 	size_t n, cap;
-	char **client;		/* the client's ids and lower-case @names */
-	size_t nclient;
+	struct client client;
 };
 
 /* What the posts add up to, counted once for the rules. */

@@ -275,3 +275,25 @@ quote_words(struct buf *out, const char *s, size_t at, size_t len, int max, int 
 		quote_drop_dangling(out);
 	return cut;
 }
+
+static int
+sentence_mark(const char *s, size_t i, size_t len)
+{
+	/* "9.1/10" and "1.2m" end nothing */
+	if (s[i] == '.' && i > 0 && i + 1 < len && isdigit((unsigned char)s[i - 1]) &&
+	    isdigit((unsigned char)s[i + 1]))
+		return 0;
+	return s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == '\n';
+}
+
+size_t
+quote_next_sentence(const char *s, size_t len, size_t at)
+{
+	size_t i = at;
+
+	while (i < len && !sentence_mark(s, i, len))
+		i++;
+	while (i < len && (sentence_mark(s, i, len) || isspace((unsigned char)s[i])))
+		i++;
+	return i;
+}

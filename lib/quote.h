@@ -40,6 +40,12 @@ void quote_visible(struct buf *out, const char *s, size_t len);
 int quote_words(struct buf *out, const char *s, size_t at, size_t len, int max,
     int clause, char *stop);
 
+/*
+ * Where the sentence after the one that starts at at starts: past its
+ * end marks ("!!", "?!") and blanks; len when there is none.
+ */
+size_t quote_next_sentence(const char *s, size_t len, size_t at);
+
 /* Where the words of a post start: past blanks, leading @mentions and emoji. */
 size_t quote_start(const char *s, size_t len);
 

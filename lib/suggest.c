@@ -9,7 +9,9 @@
 #include <pcre2.h>
 
 #include "addressee.h"
+#include "client.h"
 #include "json.h"
+#include "lexicon.h"
 #include "links.h"
 #include "postkind.h"
 #include "quote.h"
@@ -24,6 +26,7 @@
 #define KIND_COLUMNS 10		/* a table's kind column */
 #define MIN_DRAFT_COLUMNS 20	/* narrower than this, a draft is cut, not wrapped */
 #define QUESTION_WORDS 20	/* a question is quoted whole */
+#define ADDRESS_QUESTION_WORDS 40	/* and one to the client, however long */
 #define MIN_QUOTE 25		/* characters: fewer say too little to answer */
 
 /* A fact: what the draft can rest on, where it comes from, and its slots. */
@@ -37,8 +40,10 @@ struct fact {
 /* One post of the record, as its members are read. */
 struct post_view {
 	struct buf text, domains;
+	struct buf reply_to, entities;	/* for --client */
 	int repost, reply;
 	int foreign;	/* written in a language the drafts are not (its "lang") */
+	char lang[8];
 };
 
 struct suggester {
@@ -50,12 +55,20 @@ struct suggester {
 	struct textnorm word_norm;	/* a word of a title, while norm holds the bio */
 	struct post_reader *posts;
 	struct post_reading reading;
+	struct address_reading address;
+	struct client client;
+	struct lexicons lexicons;	/* put-downs, spam */
 	struct addressee who;
 	struct fact f[NOPENER_KINDS];
 	int role_strength;	/* 2 a job title, 1 a hobby word, 0 none */
 	int unwritable;		/* a bot, a feed, a giveaway or a scam */
+	int hostile;		/* put the client down in a reply (--client) */
+	int pitched;		/* aimed an ad, a pitch or a scam at the client */
+	char foreign_contact[8];	/* the language they wrote to the client in, not the drafts' */
 	struct post_view post;
 	struct buf bio, bio_domains, post_langs, username, tmp, text, facts;
+	unsigned char *demand_post;	/* per post: fb-detect found a demand in it */
+	size_t ndemand_post;
 	int have_text;
 };
 
@@ -94,12 +107,18 @@ static const char *const possessives[] = {
 	"nuestra", "meu", "minha", "nosso", "nossa", "seu", "sua", NULL
 };
 
-/* Which fact makes the draft, strongest first: a job title beats a post, a hobby word does not. */
+/*
+ * Which fact makes the draft, strongest first. What they said to the
+ * client comes first: a draft that ignores their question to the client
+ * reads as a form letter. Then a job title beats a post, a hobby word does not.
+ */
 static const enum opener_kind order_job[NOPENER_KINDS] = {
+	OPENER_ANSWER, OPENER_OFFER, OPENER_THANKS, OPENER_REPLY,
 	OPENER_COMPLIMENT, OPENER_SHARE, OPENER_QUESTION, OPENER_RESPONSE, OPENER_FOLLOWUP,
 	OPENER_REACTION
 };
 static const enum opener_kind order_hobby[NOPENER_KINDS] = {
+	OPENER_ANSWER, OPENER_OFFER, OPENER_THANKS, OPENER_REPLY,
 	OPENER_COMPLIMENT, OPENER_SHARE, OPENER_RESPONSE, OPENER_FOLLOWUP, OPENER_REACTION,
 	OPENER_QUESTION
 };
@@ -118,6 +137,7 @@ suggester_new(void)
 	textnorm_init(&g->norm);
 	textnorm_init(&g->word_norm);
 	g->posts = post_reader_new();
+	lexicons_init(&g->lexicons);
 	return g;
 }
 
@@ -141,10 +161,14 @@ suggester_free(struct suggester *g)
 	textnorm_free(&g->norm);
 	textnorm_free(&g->word_norm);
 	post_reader_free(g->posts);
+	client_free(&g->client);
+	lexicons_free(&g->lexicons);
 	buf_free(&g->reading.achievement);
 	addressee_free(&g->who);
 	buf_free(&g->post.text);
 	buf_free(&g->post.domains);
+	buf_free(&g->post.reply_to);
+	buf_free(&g->post.entities);
 	buf_free(&g->bio);
 	buf_free(&g->bio_domains);
 	buf_free(&g->post_langs);
@@ -152,6 +176,7 @@ suggester_free(struct suggester *g)
 	buf_free(&g->tmp);
 	buf_free(&g->text);
 	buf_free(&g->facts);
+	free(g->demand_post);
 	free(g);
 }
 
@@ -159,6 +184,12 @@ void
 suggester_set_seed(struct suggester *g, unsigned long seed)
 {
 	templates_set_seed(g->templates, seed);
+}
+
+void
+suggester_add_client(struct suggester *g, const char *id_or_name)
+{
+	client_add(&g->client, id_or_name);
 }
 
 void
@@ -453,6 +484,90 @@ question_fact(struct suggester *g, const char *field)
 	set_quote(f, 0);
 }
 
+/* Which draft answers what they said to the client. */
+static const enum opener_kind address_opener[] = {
+	[ADDRESS_QUESTION] = OPENER_ANSWER, [ADDRESS_OFFER] = OPENER_OFFER,
+	[ADDRESS_THANKS] = OPENER_THANKS, [ADDRESS_REMARK] = OPENER_REPLY,
+};
+
+/*
+ * A post to the client: a put-down leaves nobody to write a friendly
+ * draft to; a pitch nothing to answer; else what they asked, offered,
+ * thanked for or told the client is quoted, a question whole.
+ */
+static void
+address_fact(struct suggester *g, const char *field)
+{
+	const struct post_view *p = &g->post;
+	struct fact *f;
+	size_t m0, m1;
+	int cut, max_words;
+	char stop, before, after;
+	size_t next;
+
+	textnorm_run(&g->norm, p->text.p, p->text.len);
+	lexicon_scan(&g->lexicons, g->norm.out.p, g->norm.out.len);
+	if (lexicon_hits(&g->lexicons, LEX_COMBATIVE, g->norm.out.p, g->norm.out.len, &m0, &m1)) {
+		g->hostile = 1;
+		return;
+	}
+	post_read_address(g->posts, p->text.p, p->text.len, &g->address);
+	/* A sales line, or a link with a plug for their own course or app, is a pitch. */
+	if (g->address.kind == ADDRESS_PITCH ||
+	    lexicon_hits(&g->lexicons, LEX_SPAM, g->norm.out.p, g->norm.out.len, &m0, &m1) ||
+	    ((p->domains.len || strstr(p->text.p, "http")) &&
+	    lexicon_hits(&g->lexicons, LEX_PROMO, g->norm.out.p, g->norm.out.len, &m0, &m1))) {
+		g->pitched = 1;
+		return;
+	}
+	if (g->address.kind == ADDRESS_NONE)
+		return;
+	/* What they asked in French or Polish, no draft in English should step over. */
+	if (p->foreign) {
+		if (!g->foreign_contact[0])
+			snprintf(g->foreign_contact, sizeof g->foreign_contact, "%s", p->lang);
+		return;
+	}
+	f = &g->f[address_opener[g->address.kind]];
+	if (f->have)
+		return;
+	max_words = g->address.kind == ADDRESS_QUESTION ? ADDRESS_QUESTION_WORDS : EXCERPT_WORDS;
+	cut = quote_words(&f->excerpt, p->text.p, g->address.quote_at, p->text.len, max_words, 0,
+	    &stop);
+	if (g->address.kind == ADDRESS_QUESTION) {
+		if (cut || stop != '?')
+			return;
+		buf_addc(&f->excerpt, '?');
+	} else {
+		quote_drop_dangling(&f->excerpt);
+	}
+	/* "Is that Peacham?" says too little alone: the sentence before it comes too. */
+	if (chars(f->excerpt.p) < MIN_QUOTE && !cut && g->address.context_at < g->address.quote_at &&
+	    !quote_words(&g->tmp, p->text.p, g->address.context_at, p->text.len, EXCERPT_WORDS, 0,
+	    &before) && before && strchr(".!?", before)) {
+		buf_addc(&g->tmp, before);
+		buf_addc(&g->tmp, ' ');
+		buf_add(&g->tmp, f->excerpt.p, f->excerpt.len);
+		buf_reset(&f->excerpt);
+		buf_add(&f->excerpt, g->tmp.p, g->tmp.len);
+	}
+	/* "Thank you!!" says what for in the sentence after it. */
+	if (chars(f->excerpt.p) < MIN_QUOTE && !cut && stop && strchr(".!", stop) &&
+	    (next = quote_next_sentence(p->text.p, p->text.len, g->address.quote_at)) < p->text.len &&
+	    !quote_words(&g->tmp, p->text.p, next, p->text.len, EXCERPT_WORDS, 0, &after) &&
+	    chars(g->tmp.p) > 0) {
+		buf_addc(&f->excerpt, stop);
+		buf_addc(&f->excerpt, ' ');
+		buf_add(&f->excerpt, g->tmp.p, g->tmp.len);
+	}
+	/* A question of three words or more is answered, however short. */
+	if (chars(f->excerpt.p) < MIN_QUOTE && g->address.kind != ADDRESS_QUESTION)
+		return;
+	f->have = 1;
+	snprintf(f->field, sizeof f->field, "%s", field);
+	set_quote(f, cut);
+}
+
 /*
  * The facts of one post, newest first: an achievement, a link to their
  * own site, and (not in a reply) advice, a question or a story. An ad, a
@@ -466,12 +581,18 @@ take_post(struct suggester *g, size_t index)
 	const struct post_view *p = &g->post;
 	char field[64];
 
-	if (p->text.len == 0 || p->repost)
+	if (p->text.len == 0 || p->repost ||
+	    (index < g->ndemand_post && g->demand_post[index]))
 		return;
+	snprintf(field, sizeof field, ".posts[%zu].text", index);
+	if (client_given(&g->client) && client_addressed(&g->client, p->text.p,
+	    p->reply_to.len ? p->reply_to.p : NULL, p->reply_to.len, p->entities.p, p->entities.len)) {
+		address_fact(g, field);
+		return;
+	}
 	post_read(g->posts, p->text.p, p->text.len, &g->reading);
 	if (g->reading.kind == POST_PROMO)
 		return;
-	snprintf(field, sizeof field, ".posts[%zu].text", index);
 	if (g->reading.kind == POST_NEWS)
 		compliment_fact(g, field);
 	if (g->reading.kind != POST_DOWN)
@@ -533,12 +654,18 @@ read_post_member(struct suggester *g, const struct json_member *pm)
 		p->reply |= memmem(pm->val, pm->vallen, "\"replied_to\"", 12) != NULL;
 	} else if (json_key_is(pm, "in_reply_to_user_id") && pm->kind == JSON_STRING) {
 		p->reply = 1;
+		buf_reset(&p->reply_to);
+		buf_add(&p->reply_to, pm->val + 1, pm->vallen - 2);
 	} else if (json_key_is(pm, "entities")) {
 		link_domains(&p->domains, pm->val, pm->vallen);
+		buf_reset(&p->entities);
+		if (client_given(&g->client))
+			buf_add(&p->entities, pm->val, pm->vallen);
 	} else if (json_key_is(pm, "lang") && pm->kind == JSON_STRING && pm->vallen < 10) {
 		buf_add(&g->post_langs, pm->val + 1, pm->vallen - 2);
 		buf_addc(&g->post_langs, ' ');
 		p->foreign = foreign_lang(pm->val + 1, pm->vallen - 2);
+		snprintf(p->lang, sizeof p->lang, "%.*s", (int)(pm->vallen - 2), pm->val + 1);
 	}
 }
 
@@ -560,6 +687,8 @@ read_posts(struct suggester *g, struct stream *st, const struct record *rec)
 			cur = sc->post_index[i];
 			buf_reset(&g->post.text);
 			buf_reset(&g->post.domains);
+			buf_reset(&g->post.reply_to);
+			buf_reset(&g->post.entities);
 			g->post.repost = g->post.reply = g->post.foreign = 0;
 		}
 		if (json_key_is(pm, "text") && pm->kind != JSON_STRING && pm->kind != JSON_NULL) {
@@ -573,6 +702,49 @@ read_posts(struct suggester *g, struct stream *st, const struct record *rec)
 }
 
 /* --- the record ---------------------------------------------------------------------- */
+
+/*
+ * The posts fb-detect found a demand in (fb.demand.hits with a positive
+ * weight on .posts[N].text): a plea for a follow back is no question to
+ * answer or story to react to.
+ */
+static void
+read_demand_posts(struct suggester *g, const struct record *rec)
+{
+	const struct json_member *fb = record_member(rec, "fb");
+	struct json_member demand, hits, m;
+	struct json_iter it, one;
+	const char *v;
+	size_t vlen, index;
+	enum json_kind kind;
+
+	memset(g->demand_post, 0, g->ndemand_post);
+	if (fb == NULL || !json_object_member(fb, "demand", &demand) ||
+	    !json_object_member(&demand, "hits", &hits) || hits.kind != JSON_ARRAY)
+		return;
+	json_iter_init(&it, hits.val, hits.vallen);
+	while (json_iter_element(&it, &v, &vlen, &kind)) {
+		int positive = 0, post = 0;
+
+		if (kind != JSON_OBJECT)
+			continue;
+		json_iter_init(&one, v, vlen);
+		while (json_iter_member(&one, &m)) {
+			if (json_key_is(&m, "weight") && m.kind == JSON_NUMBER)
+				positive = strtod(m.val, NULL) > 0;
+			else if (json_key_is(&m, "field") && m.kind == JSON_STRING)
+				post = sscanf(m.val, "\".posts[%zu].text\"", &index) == 1;
+		}
+		if (!positive || !post || index > 1000)
+			continue;
+		if (index >= g->ndemand_post) {
+			g->demand_post = xrealloc(g->demand_post, index + 1);
+			memset(g->demand_post + g->ndemand_post, 0, index + 1 - g->ndemand_post);
+			g->ndemand_post = index + 1;
+		}
+		g->demand_post[index] = 1;
+	}
+}
 
 /* Whether the record can be read at all; -1 after rejecting it. */
 static int
@@ -629,6 +801,9 @@ forget_facts(struct suggester *g)
 	}
 	g->role_strength = 0;
 	g->unwritable = 0;
+	g->hostile = 0;
+	g->pitched = 0;
+	g->foreign_contact[0] = '\0';
 	buf_reset(&g->bio);
 	buf_reset(&g->bio_domains);
 	buf_reset(&g->post_langs);
@@ -739,7 +914,16 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		any |= g->f[k].have;
 	buf_reset(json);
 	buf_adds(json, "{\"text\":null,\"reason\":");
-	if (g->unwritable)
+	if (g->hostile)
+		buf_adds(json, "\"no draft for someone who put the client down in a reply: a friendly "
+		    "opener would read badly; answer in that thread if at all\"}");
+	else if (g->foreign_contact[0])
+		buf_printf(json, "\"no draft: they wrote to the client in a language the drafts are not "
+		    "written in (%s); answer them in it\"}", g->foreign_contact);
+	else if (g->pitched)
+		buf_adds(json, "\"no draft for someone who pitched the client in a reply (an ad, a "
+		    "plug with a link, a scam): a friendly opener invites the next pitch\"}");
+	else if (g->unwritable)
 		buf_adds(json, "\"no draft for an automated or promotional account: its name or bio "
 		    "reads as a bot, a feed, a giveaway or a scam\"}");
 	else if (any)
@@ -757,9 +941,16 @@ static void
 write_opener(struct suggester *g, int lang, struct buf *json)
 {
 	const enum opener_kind *order = g->role_strength == 2 ? order_job : order_hobby;
+	/*
+	 * What they said to the client in a language the drafts are not, no
+	 * other draft steps over; nor one of theirs over a pitch to the client.
+	 */
+	int blocked = g->unwritable || g->hostile || ((g->foreign_contact[0] || g->pitched) &&
+	    !g->f[OPENER_ANSWER].have && !g->f[OPENER_OFFER].have && !g->f[OPENER_THANKS].have &&
+	    !g->f[OPENER_REPLY].have);
 	int i;
 
-	for (i = 0; i < NOPENER_KINDS && !g->unwritable; i++) {
+	for (i = 0; i < NOPENER_KINDS && !blocked; i++) {
 		enum opener_kind k = order[i];
 
 		if (g->f[k].have && templates_write(g->templates, k, lang, &g->who, g->f[k].slot,
@@ -807,6 +998,7 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 	if (check_user(st, rec) < 0)
 		return -1;
 	forget_facts(g);
+	read_demand_posts(g, rec);
 	read_profile(g, rec);
 	if (read_posts(g, st, rec) < 0)
 		return -1;

@@ -1,14 +1,16 @@
 /*
  * suggest.h: a first message worth sending (the engine of fb-suggest).
  *
- * Reads the facts a record shows (what the bio says the person does and
- * where, an achievement in a recent post, a link to their own writing,
- * advice, a question or a story of their own), picks the strongest, and
- * fills a template of the matching kind: a compliment, a word on what
- * they wrote, a question about their work, a response, a follow-up or a
- * light reaction. What a post is decides what it can get (postkind.h):
+ * Reads the facts a record shows (what they said to the client, what the
+ * bio says the person does and where, an achievement in a recent post, a
+ * link to their own writing, advice, a question or a story of their own),
+ * picks the strongest, and fills a template of the matching kind: an
+ * answer to their question to the client, a reply to their offer, thanks
+ * or remark, a compliment, a word on what they wrote, a question about
+ * their work, a response, a follow-up or a light reaction. What a post is decides what it can get (postkind.h):
  * ads, giveaways, pitches, scams, small talk and complaints get nothing,
- * and a bot's or a scammer's profile no draft at all. Who is greeted, and
+ * and a bot's or a scammer's profile no draft at all, nor someone who put
+ * the client down. Who is greeted, and
  * how, is addressee.h's; the choice of template, template.h's. The draft
  * rests on what it quotes, and says so in fb.opener.basis. With nothing
  * specific to go on there is no draft, and the reason is given instead.
@@ -31,6 +33,8 @@ int suggester_templates(struct suggester *g, const char *text, size_t len,
 /* Checks the templates (known kinds, languages and slots); -1 with a message. */
 int suggester_ready(struct suggester *g, struct buf *err);
 void suggester_set_seed(struct suggester *g, unsigned long seed);
+/* The client (--client @name|id): what a follower said to it is answered first. */
+void suggester_add_client(struct suggester *g, const char *id_or_name);
 /* "en", "es" or "pt" for every record, instead of the record's own language. */
 void suggester_set_lang(struct suggester *g, const char *lang);
 

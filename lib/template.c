@@ -14,7 +14,8 @@
 #define STALE 1000		/* the weight of a repeated opening or closing over a used template */
 
 const char *const opener_kind_names[NOPENER_KINDS] = {
-	"compliment", "share", "question", "response", "followup", "reaction"
+	"compliment", "share", "question", "response", "followup", "reaction", "answer", "offer",
+	"thanks", "reply"
 };
 const char *const lang_names[NLANGS] = {"en", "es", "pt"};
 const char *const slot_names[NSLOTS] = {
@@ -112,7 +113,7 @@ template_line(void *arg, struct conf_line *l, struct buf *err)
 		;
 	if (k == NOPENER_KINDS)
 		return conf_error(err, l, "unknown kind (expected question, response, followup, "
-		    "reaction, compliment or share)");
+		    "reaction, compliment, share, answer, offer, thanks or reply)");
 	if ((lang = lang_index(l->name)) < 0)
 		return conf_error(err, l, "unknown language (expected en, es or pt)");
 	if (*l->rest == '\0')

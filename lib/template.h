@@ -25,6 +25,10 @@ enum opener_kind {
 	OPENER_RESPONSE,	/* to advice or an opinion they posted */
 	OPENER_FOLLOWUP,	/* to a question they asked */
 	OPENER_REACTION,	/* a light word on a story they posted */
+	OPENER_ANSWER,		/* to a question they asked the client */
+	OPENER_OFFER,		/* to an offer or invitation they made the client */
+	OPENER_THANKS,		/* to their thanks or kind words to the client */
+	OPENER_REPLY,		/* to advice or a remark they made to the client */
 	NOPENER_KINDS
 };
 extern const char *const opener_kind_names[NOPENER_KINDS];

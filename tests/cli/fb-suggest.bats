@@ -242,11 +242,64 @@ per_record() {
 	! jq -r '.fb.opener.text // empty' "$OUT" | grep -iE 'giveaway|airdrop|code|%|coaching|signals|drizzly|morning everyone|cancelled'
 }
 
-@test "a giveaway, a scam, a feed or a bot gets no draft at all, whatever its posts show" {
+@test "--client: what they asked, offered, thanked for or advised the client is answered first; a put-down or a pitch gets no draft, a demand nothing" {
+	fbg --client @dra_lucia_vet --client 1402938475610293847 "$DATA/suggest-client.ndjson"
+	expect_status 0
+	expect_no_stderr
+	per_record '.fb.opener.kind // ""' >got
+	printf '%s\n' '@mariana_tecvet	answer' '@kicad_kenji	offer' '@marg_dunedin	thanks' \
+		'@filament_fritz	reply' '@realprinterguy	' '@tolu_asks	' '@jay_fastapi	question' \
+		'@growth_gabe	' '@clube_leitura_sp	offer' '@pen_ak_lanmou	' '@tolu_vc	offer' \
+		'@vodreview_kate	answer' '@lafoodcrawl	offer' '@kate_runs_rio	thanks' '@gui_corre_rj	answer' \
+		'@mariachisol_la	' | diff - got
+	# a question to the client is quoted whole, before a story of theirs
+	expect_jq 'select(.username == "mariana_tecvet") | .fb.opener.basis == {"field": ".posts[0].text",
+	    "excerpt": "¿Ustedes siguen usando maropitant desde el ingreso o esperan a ver cómo tolera el ayuno?"}'
+	expect_jq 'select(.username == "mariana_tecvet") | .fb.opener.text | contains("\"¿Ustedes siguen usando maropitant desde el ingreso o esperan a ver cómo tolera el ayuno?\"")'
+	# an offer is quoted from its own sentence, not from the story before it
+	expect_jq 'select(.username == "kicad_kenji") | .fb.opener.basis.excerpt == "If you want, I can send you the footprint file tonight"'
+	# someone who put the client down gets no friendly draft, whatever else they posted
+	expect_jq 'select(.username == "realprinterguy") | .fb.opener | .text == null and (.reason | startswith("no draft for someone who put the client down"))'
+	# a follow-back demand fb-detect found is answered with nothing: the bio makes the draft
+	expect_jq 'select(.username == "jay_fastapi") | .fb.opener.basis.field == ".description"'
+	# someone who pitched the client gets no draft that would invite the next pitch
+	expect_jq 'select(.username == "growth_gabe") | .fb.opener | .text == null and (.reason | startswith("no draft for someone who pitched the client"))'
+	# an invitation asked as a question is an offer; the club is greeted by its whole name
+	expect_jq 'select(.username == "clube_leitura_sp") | .fb.opener.text | startswith("Oi equipe Clube de Leitura Pinheiros, ")'
+	# a question to the client in French gets no draft in English stepping over it, and says why
+	expect_jq 'select(.username == "pen_ak_lanmou") | .fb.opener | .text == null and (.reason | contains("(fr)"))'
+	# "Coffee next week?" alone says too little: the sentence before it is quoted too
+	expect_jq 'select(.username == "tolu_vc") | .fb.opener.basis.excerpt == "Fair point on the vaccine schedule. Coffee next week"'
+	# a lead-in before ": " is not quoted back
+	expect_jq 'select(.username == "vodreview_kate") | .fb.opener.basis.excerpt == "do you spay puppies before twelve weeks or wait?"'
+	# asking leave is a request to say yes to, not a question to answer later
+	expect_jq 'select(.username == "lafoodcrawl") | .fb.opener.basis.excerpt | startswith("Writing it up for Friday, ok if I use")'
+	# "Thank you!!" is quoted with what it thanks for
+	expect_jq 'select(.username == "kate_runs_rio") | .fb.opener.basis.excerpt == "Thank you! The calf raise progression worked, ran 15k on Sunday"'
+	# the client's own name before a comma is not quoted back to them
+	expect_jq 'select(.username == "gui_corre_rj") | .fb.opener.basis.excerpt | startswith("meu cachorro manca")'
+	# a price and a quote link make a question a pitch
+	expect_jq 'select(.username == "mariachisol_la") | .fb.opener.reason | startswith("no draft for someone who pitched the client")'
+}
+
+@test "--client by @name alone knows mentions and @names, not a reply to an id; without --client nothing is an answer" {
+	fbg --client @Dra_Lucia_Vet "$DATA/suggest-client.ndjson"
+	expect_status 0
+	expect_jq 'select(.username == "kicad_kenji") | .fb.opener.kind == "offer"'
+	expect_jq 'select(.username == "marg_dunedin") | .fb.opener.text == null'
+	fbg "$DATA/suggest-client.ndjson"
+	expect_status 0
+	expect_no_stderr
+	expect_jq '.fb.opener.kind | IN("answer", "offer", "thanks", "reply") | not'
+	# without the client, a put-down to it is not known: the news makes the draft
+	expect_jq 'select(.username == "realprinterguy") | .fb.opener.kind == "compliment"'
+}
+
+@test "a giveaway, a scam, a feed, a bot, an engagement pod or a feed posted automatically gets no draft at all, whatever its posts show" {
 	fbg "$DATA/suggest-unwritable.ndjson"
 	expect_status 0
 	expect_no_stderr
-	expect_lines 5
+	expect_lines 7
 	expect_jq '.fb.opener | .text == null and (.reason | startswith("no draft for an automated or promotional account"))'
 }
 
