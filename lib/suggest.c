@@ -718,7 +718,8 @@ read_demand_posts(struct suggester *g, const struct record *rec)
 	size_t vlen, index;
 	enum json_kind kind;
 
-	memset(g->demand_post, 0, g->ndemand_post);
+	if (g->ndemand_post)
+		memset(g->demand_post, 0, g->ndemand_post);
 	if (fb == NULL || !json_object_member(fb, "demand", &demand) ||
 	    !json_object_member(&demand, "hits", &hits) || hits.kind != JSON_ARRAY)
 		return;

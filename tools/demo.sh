@@ -26,7 +26,7 @@ best() {
 
 # openers FILE: a first message for each record, numbered.
 openers() {
-	fb-suggest "$1" >"$2"
+	fb-suggest --client @brightpath_co "$1" >"$2"
 	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"' "$2"
 }
 

@@ -401,7 +401,9 @@ expect_eq() { # WHAT EXPECTED GOT
 	expect_jq '.posts | length > 0'
 	expect_jq 'select(.id == "3006") | .posts | all(.referenced_tweets == [{"type": "retweeted", "id": .referenced_tweets[0].id}])'
 	cp "$OUT" timelines
-	captured fb-score --now 2026-10-05 timelines
+	# a rule the fit leaves at 0 points is not listed: a point of its own makes it show
+	echo 'points MOSTLY_REPOSTS -1' >reposts.rules
+	captured fb-score --now 2026-10-05 --rules reposts.rules timelines
 	expect_status 0
 	expect_jq 'select(.id == "3006") | .fb.score.reasons | any(.rule == "MOSTLY_REPOSTS" and (.why | test("6 of 6 recent posts are reposts")))'
 	expect_jq 'select(.id == "3007") | .fb.score.reasons | all(.rule != "MOSTLY_REPOSTS")'
