@@ -112,7 +112,7 @@ static const char offer_to_you_pattern[] =
     "|\\bjoin\\s+us\\b|\\b(?:invite|inviting)\\s+you\\b|\\b(?:(?:i|we)'?d|would)\\s+love\\s+(?:to\\s+have\\s+you|you\\s+to|an?|"
     "to\\s+(?:host|invite|feature|stock|sell|supply|collaborate|work\\s+with|interview))\\b"
     "|\\bwould\\s+you\\s+(?:ever\\s+)?(?:sell|come|speak|talk|join|consider|host|visit|supply|stock|"
-    "collaborate|partner)\\b|\\b(?:could|can|shall)\\s+we\\b"
+    "collaborate|partner|give\\s+(?:us|me)|be\\s+our)\\b|\\b(?:could|can|shall)\\s+we\\b"
     "|\\b(?:te|le|les)\\s+gustaria\\b|\\b(?:podriamos|podemos|poderiamos)\\s+(?:hablar|vernos|coordinar|"
     "conversar|falar|combinar|colaborar)\\b|\\b(?:voce|vc|voces)\\s+(?:toparia|aceitaria|venderia)\\b"
     "|\\b(?:te|le|les)\\s+(?:puedo|podemos|paso|pasamos|mando|mandamos|envio|enviamos|regalo|presto|"

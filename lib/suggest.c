@@ -64,6 +64,7 @@ struct suggester {
 	int unwritable;		/* a bot, a feed, a giveaway or a scam */
 	int hostile;		/* put the client down in a reply (--client) */
 	int pitched;		/* aimed an ad, a pitch or a scam at the client */
+	int broadcaster;	/* maybe, and only broadcasts (fb-score's reasons) */
 	char foreign_contact[8];	/* the language they wrote to the client in, not the drafts' */
 	struct post_view post;
 	struct buf bio, bio_domains, post_langs, username, tmp, text, facts;
@@ -804,6 +805,7 @@ forget_facts(struct suggester *g)
 	g->unwritable = 0;
 	g->hostile = 0;
 	g->pitched = 0;
+	g->broadcaster = 0;
 	g->foreign_contact[0] = '\0';
 	buf_reset(&g->bio);
 	buf_reset(&g->bio_domains);
@@ -924,6 +926,10 @@ no_draft_json(const struct suggester *g, struct buf *json)
 	else if (g->pitched)
 		buf_adds(json, "\"no draft for someone who pitched the client in a reply (an ad, a "
 		    "plug with a link, a scam): a friendly opener invites the next pitch\"}");
+	else if (g->broadcaster)
+		buf_adds(json, "\"no draft for a broadcaster that talks with nobody (a brand, a feed, "
+		    "a news site; fb-score: maybe, NO_CONVERSATION): a personal opener has no one to "
+		    "read it\"}");
 	else if (g->unwritable)
 		buf_adds(json, "\"no draft for an automated or promotional account: its name or bio "
 		    "reads as a bot, a feed, a giveaway or a scam\"}");
@@ -944,9 +950,11 @@ write_opener(struct suggester *g, int lang, struct buf *json)
 	const enum opener_kind *order = g->role_strength == 2 ? order_job : order_hobby;
 	/*
 	 * What they said to the client in a language the drafts are not, no
-	 * other draft steps over; nor one of theirs over a pitch to the client.
+	 * other draft steps over; nor one of theirs over a pitch to the client;
+	 * and a broadcaster gets a draft only to answer what it said to the client.
 	 */
-	int blocked = g->unwritable || g->hostile || ((g->foreign_contact[0] || g->pitched) &&
+	int blocked = g->unwritable || g->hostile ||
+	    ((g->foreign_contact[0] || g->pitched || g->broadcaster) &&
 	    !g->f[OPENER_ANSWER].have && !g->f[OPENER_OFFER].have && !g->f[OPENER_THANKS].have &&
 	    !g->f[OPENER_REPLY].have);
 	int i;
@@ -987,6 +995,39 @@ wanted(const struct record *rec)
 	return 1;
 }
 
+/* What fb-score found that says an account only broadcasts, beside NO_CONVERSATION. */
+static const char *const broadcast_reasons[] = {
+	"\"ORGANISATION_VOICE\"", "\"SCHEDULED_POSTS\"", "\"LINKS_IN_MOST_POSTS\"", "\"MOSTLY_LINKS\"",
+	"\"MOSTLY_REPOSTS\"", "\"RELEVANT_BROADCASTER\"", "\"TRIVIA_BROADCAST\"", NULL
+};
+
+/*
+ * Whether fb-score judged the record maybe and found it talks with nobody
+ * (NO_CONVERSATION) and only broadcasts, or is a brand: VERDICTS.md's
+ * brands, news sites, aggregators and feeds, which a personal opener
+ * does not reach.
+ */
+static int
+broadcaster(const struct suggester *g, const struct record *rec)
+{
+	const struct json_member *fb = record_member(rec, "fb");
+	struct json_member score, verdict, reasons;
+	const char *const *r;
+
+	if (fb == NULL || !json_object_member(fb, "score", &score) ||
+	    !json_object_member(&score, "verdict", &verdict) || verdict.kind != JSON_STRING ||
+	    verdict.vallen != 7 || memcmp(verdict.val, "\"maybe\"", 7) != 0 ||
+	    !json_object_member(&score, "reasons", &reasons) || reasons.kind != JSON_ARRAY ||
+	    !memmem(reasons.val, reasons.vallen, "\"NO_CONVERSATION\"", 17))
+		return 0;
+	if (g->who.kind == ADDRESSEE_BRAND)
+		return 1;
+	for (r = broadcast_reasons; *r; r++)
+		if (memmem(reasons.val, reasons.vallen, *r, strlen(*r)))
+			return 1;
+	return 0;
+}
+
 int
 suggester_draft(struct suggester *g, struct stream *st, const struct record *rec,
     int all, struct buf *json)
@@ -1003,6 +1044,7 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 	read_profile(g, rec);
 	if (read_posts(g, st, rec) < 0)
 		return -1;
+	g->broadcaster = !all && broadcaster(g, rec);
 	write_opener(g, detect_lang(g, g->post_langs.p, g->bio.p), json);
 	return 1;
 }

@@ -295,6 +295,19 @@ per_record() {
 	expect_jq 'select(.username == "realprinterguy") | .fb.opener.kind == "compliment"'
 }
 
+@test "a broadcaster fb-score found talks with nobody (maybe, NO_CONVERSATION, a brand or only links and posts of an organisation) gets no draft, unless to answer what it said to the client" {
+	fbg --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
+	expect_status 0
+	expect_no_stderr
+	per_record '.fb.opener.kind // ""' >got
+	printf '%s\n' '@vetnoticias_lat	' '@tidedb	' '@vet_ana_ruiz	compliment' '@vetnews_engage	compliment' \
+		'@vetnoticias_asks	offer' | diff - got
+	expect_jq 'select(.username == "vetnoticias_lat" or .username == "tidedb") | .fb.opener.reason | startswith("no draft for a broadcaster that talks with nobody")'
+	# --all drafts for everyone
+	fbg -a --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
+	expect_jq '.fb.opener.text != null'
+}
+
 @test "a giveaway, a scam, a feed, a bot, an engagement pod or a feed posted automatically gets no draft at all, whatever its posts show" {
 	fbg "$DATA/suggest-unwritable.ndjson"
 	expect_status 0
