@@ -110,7 +110,10 @@ static const char offer_to_you_pattern[] =
     "|\\b(?:want|fancy)\\s+to\\s+(?:come|join|speak|visit|drop\\s+by|test|try)\\b"
     "|\\byou(?:'re|\\s+are)\\s+(?:welcome|invited)\\b|\\bcome\\s+(?:by|visit|and\\s+see|speak|talk)\\b"
     "|\\bjoin\\s+us\\b|\\b(?:invite|inviting)\\s+you\\b|\\b(?:(?:i|we)'?d|would)\\s+love\\s+(?:to\\s+have\\s+you|you\\s+to|an?|"
-    "to\\s+(?:host|invite|feature|stock|sell|supply|collaborate|work\\s+with|interview))\\b"
+    "to\\s+(?:host|invite|feature|stock|sell|supply|collaborate|work\\s+with|interview|do|come|"
+    "bring|run|visit|help|hold|join))\\b"
+    /* "If your kids' club ever wants a draw-along": an offer whoever wants it */
+    "|\\bif\\s+your\\s+(?:\\S+\\s+){0,3}?(?:ever\\s+)?(?:wants?|needs?)\\b"
     "|\\bwould\\s+you\\s+(?:ever\\s+)?(?:sell|come|speak|talk|join|consider|host|visit|supply|stock|"
     "collaborate|partner|give\\s+(?:us|me)|be\\s+our)\\b|\\b(?:could|can|shall)\\s+we\\b"
     "|\\b(?:te|le|les)\\s+gustaria\\b|\\b(?:podriamos|podemos|poderiamos)\\s+(?:hablar|vernos|coordinar|"
@@ -861,11 +864,12 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 		question_end = mark ? (size_t)(mark - words) : wlen;
 	}
 	/*
-	 * An offer asked as a question ("would you speak at our club?") is an
-	 * offer; a question beside an offer ("Are you taking apprentices? ...
-	 * Happy to send a portfolio") is the question.
+	 * An offer asked as a question ("would you speak at our club?"), or
+	 * followed by one ("We'd love to meet at the shop. Could we talk?"), is
+	 * an offer; a question before an offer ("Are you taking apprentices?
+	 * ... Happy to send a portfolio") is the question.
 	 */
-	if (has_offer && (!has_question || (offer_at >= question_at && offer_at <= question_end))) {
+	if (has_offer && (!has_question || offer_at <= question_end)) {
 		out->kind = ADDRESS_OFFER;
 		out->quote_at = at + offer_sentence;
 	} else if (has_question) {

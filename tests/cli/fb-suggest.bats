@@ -251,7 +251,7 @@ per_record() {
 		'@filament_fritz	reply' '@realprinterguy	' '@tolu_asks	' '@jay_fastapi	question' \
 		'@growth_gabe	' '@clube_leitura_sp	offer' '@pen_ak_lanmou	' '@tolu_vc	offer' \
 		'@vodreview_kate	answer' '@lafoodcrawl	offer' '@kate_runs_rio	thanks' '@gui_corre_rj	answer' \
-		'@mariachisol_la	' | diff - got
+		'@mariachisol_la	' '@casco_bay_club	offer' '@lulu_inkbirds	offer' | diff - got
 	# a question to the client is quoted whole, before a story of theirs
 	expect_jq 'select(.username == "mariana_tecvet") | .fb.opener.basis == {"field": ".posts[0].text",
 	    "excerpt": "¿Ustedes siguen usando maropitant desde el ingreso o esperan a ver cómo tolera el ayuno?"}'
@@ -278,6 +278,8 @@ per_record() {
 	expect_jq 'select(.username == "kate_runs_rio") | .fb.opener.basis.excerpt == "Thank you! The calf raise progression worked, ran 15k on Sunday"'
 	# the client's own name before a comma is not quoted back to them
 	expect_jq 'select(.username == "gui_corre_rj") | .fb.opener.basis.excerpt | startswith("meu cachorro manca")'
+	# an offer followed by "Could we talk about it?" is the offer, quoted from its start
+	expect_jq 'select(.username == "casco_bay_club") | .fb.opener.basis.excerpt | startswith("We'"'"'d love to hold our January rescue meetup")'
 	# a price and a quote link make a question a pitch
 	expect_jq 'select(.username == "mariachisol_la") | .fb.opener.reason | startswith("no draft for someone who pitched the client")'
 }
