@@ -365,23 +365,11 @@ original_end(const struct post_reader *r, size_t b0, size_t b1)
 	return textnorm_cp_offset(&r->norm, c1);
 }
 
-/* A full stop inside a number ("1.2m", "10.000") ends nothing. */
-static int
-ends_sentence(const char *s, size_t i, size_t len, int clause)
-{
-	char c = s[i];
-
-	if (c == '.' && i > 0 && i + 1 < len && isdigit((unsigned char)s[i - 1]) &&
-	    isdigit((unsigned char)s[i + 1]))
-		return 0;
-	return c == '.' || c == '!' || c == '?' || c == '\n' || (clause && (c == ':' || c == ';'));
-}
-
 /* Where the clause holding byte at of the normalised text starts. */
 static size_t
 clause_start(const struct post_reader *r, size_t at)
 {
-	while (at > 0 && !ends_sentence(r->norm.out.p, at - 1, r->norm.out.len, 1))
+	while (at > 0 && !quote_sentence_ends(r->norm.out.p, at - 1, r->norm.out.len, 1))
 		at--;
 	return at;
 }
@@ -390,7 +378,7 @@ clause_start(const struct post_reader *r, size_t at)
 static size_t
 sentence_start(const struct post_reader *r, size_t at)
 {
-	while (at > 0 && !ends_sentence(r->norm.out.p, at - 1, r->norm.out.len, 0))
+	while (at > 0 && !quote_sentence_ends(r->norm.out.p, at - 1, r->norm.out.len, 0))
 		at--;
 	while (at < r->norm.out.len && r->norm.out.p[at] == ' ')
 		at++;
@@ -401,7 +389,7 @@ sentence_start(const struct post_reader *r, size_t at)
 static size_t
 sentence_end(const struct post_reader *r, size_t at)
 {
-	while (at < r->norm.out.len && !ends_sentence(r->norm.out.p, at, r->norm.out.len, 0))
+	while (at < r->norm.out.len && !quote_sentence_ends(r->norm.out.p, at, r->norm.out.len, 0))
 		at++;
 	return at;
 }
@@ -710,7 +698,7 @@ find_question(const char *text, size_t len, int max_sentences, int max_words, si
 	int sentences = 0;
 
 	for (i = 0; i < len && sentences < max_sentences; i++) {
-		if (!ends_sentence(text, i, len, 0))
+		if (!quote_sentence_ends(text, i, len, 0))
 			continue;
 		if (text[i] == '?') {
 			const char *w[ADDRESS_QUESTION_WORDS + 1];
@@ -794,7 +782,7 @@ past_lead_in(const char *text, size_t len, size_t at, int vocative)
 	size_t i;
 	int words = 0, in_word = 0;
 
-	for (i = at; i + 1 < len && !ends_sentence(text, i, len, 0); i++) {
+	for (i = at; i + 1 < len && !quote_sentence_ends(text, i, len, 0); i++) {
 		if (text[i] == ':' && text[i + 1] == ' ')
 			return words <= LEAD_WORDS ? i + 2 : at;
 		/* "Ana, dor na lateral ...?", "bro the horchata ...": a name or a call first */
@@ -816,12 +804,12 @@ sentence_before(const char *text, size_t from, size_t at)
 
 	while (i > from && (text[i - 1] == ' ' || text[i - 1] == '\n'))
 		i--;
-	if (i == from || !ends_sentence(text, i - 1, at, 0))
+	if (i == from || !quote_sentence_ends(text, i - 1, at, 0))
 		return at;
 	/* "... behind it!! Is that Peacham?": the marks of one sentence end it once. */
-	while (i > from && ends_sentence(text, i - 1, at, 0))
+	while (i > from && quote_sentence_ends(text, i - 1, at, 0))
 		i--;
-	for (; i > from && !ends_sentence(text, i - 1, at, 0); i--)
+	for (; i > from && !quote_sentence_ends(text, i - 1, at, 0); i--)
 		;
 	while (i < at && text[i] == ' ')
 		i++;

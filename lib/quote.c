@@ -276,14 +276,16 @@ quote_words(struct buf *out, const char *s, size_t at, size_t len, int max, int 
 	return cut;
 }
 
-static int
-sentence_mark(const char *s, size_t i, size_t len)
+int
+quote_sentence_ends(const char *s, size_t i, size_t len, int clause)
 {
-	/* "9.1/10" and "1.2m" end nothing */
-	if (s[i] == '.' && i > 0 && i + 1 < len && isdigit((unsigned char)s[i - 1]) &&
+	char c = s[i];
+
+	/* A full stop inside a number ("1.2m", "10.000", "9.1/10") ends nothing. */
+	if (c == '.' && i > 0 && i + 1 < len && isdigit((unsigned char)s[i - 1]) &&
 	    isdigit((unsigned char)s[i + 1]))
 		return 0;
-	return s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == '\n';
+	return c == '.' || c == '!' || c == '?' || c == '\n' || (clause && (c == ':' || c == ';'));
 }
 
 size_t
@@ -291,9 +293,9 @@ quote_next_sentence(const char *s, size_t len, size_t at)
 {
 	size_t i = at;
 
-	while (i < len && !sentence_mark(s, i, len))
+	while (i < len && !quote_sentence_ends(s, i, len, 0))
 		i++;
-	while (i < len && (sentence_mark(s, i, len) || isspace((unsigned char)s[i])))
+	while (i < len && (quote_sentence_ends(s, i, len, 0) || isspace((unsigned char)s[i])))
 		i++;
 	return i;
 }

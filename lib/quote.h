@@ -41,6 +41,12 @@ int quote_words(struct buf *out, const char *s, size_t at, size_t len, int max,
     int clause, char *stop);
 
 /*
+ * Whether s[i] ends a sentence (. ! ? or a line end, not a full stop
+ * inside a number), or with clause set also a clause (: ;).
+ */
+int quote_sentence_ends(const char *s, size_t i, size_t len, int clause);
+
+/*
  * Where the sentence after the one that starts at at starts: past its
  * end marks ("!!", "?!") and blanks; len when there is none.
  */
