@@ -86,6 +86,7 @@ LIBSRC = \
 	lib/output.c \
 	lib/owned.c \
 	lib/posts.c \
+	lib/ptvariant.c \
 	lib/rank.c \
 	lib/report.c \
 	lib/relevance.c \
@@ -118,6 +119,7 @@ UNITS = \
 	test-fbkey \
 	test-idset \
 	test-client \
+	test-ptvariant \
 	test-archrec \
 	test-rank \
 	test-fetch \

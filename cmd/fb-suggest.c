@@ -16,7 +16,7 @@ extern const char default_suggest_templates[];
 
 static const struct cli_doc doc = {
 	"[-a] [--client @name|id]... [--format ndjson|table]\n"
-	"       [--lang en|es|pt] [--llm url] [--llm-model name]\n"
+	"       [--lang en|es|pt|pt-PT|pt-BR] [--llm url] [--llm-model name]\n"
 	"       [--llm-timeout seconds] [--max-record size] [--rejects file]\n"
 	"       [--seed n] [--templates file] [file ...]",
 	"Draft a first message for each profile worth a conversation: a reply to\n"
@@ -27,7 +27,9 @@ static const struct cli_doc doc = {
 	"  -a, --all                draft for every record, not only engage and maybe\n"
 	"      --client @name|id    the client: what they said to it is answered first\n"
 	"      --format ndjson|table  records (default), or handle, kind and draft\n"
-	"      --lang en|es|pt      write every draft in this language\n"
+	"      --lang en|es|pt|pt-PT|pt-BR\n"
+	"                           write every draft in this language (pt: Portugal's or\n"
+	"                           Brazil's Portuguese, as the record writes)\n"
 	"      --llm url            polish drafts with an OpenAI-compatible chat endpoint\n"
 	"      --llm-model name     the model to ask for (default local)\n"
 	"      --llm-timeout seconds  how long to wait for the endpoint (default 20)\n"
@@ -169,9 +171,8 @@ main(int argc, char *argv[])
 		case 'h': cli_help(&doc);
 		case OPT_FORMAT: r.table = cli_format_is_table(&doc, optarg); break;
 		case OPT_LANG:
-			if (strcmp(optarg, "en") && strcmp(optarg, "es") && strcmp(optarg, "pt"))
-				cli_usage(&doc, "--lang: expected en, es or pt, not '%s'", optarg);
-			suggester_set_lang(r.g, optarg);
+			if (!suggester_set_lang(r.g, optarg))
+				cli_usage(&doc, "--lang: expected en, es, pt, pt-PT or pt-BR, not '%s'", optarg);
 			break;
 		case OPT_LLM: lo.url = optarg; break;
 		case OPT_LLM_MODEL: lo.model = optarg; break;

@@ -23,6 +23,12 @@ static const char *const org_words[] = {
 	"coletivo", "cooperativa", "cooperative", "creamery", "crossfit", "cycles", "guild",
 	"joinery", "mercadito", "nerd", "nerds", "portal", "pupuseria", "pupusas", "taqueria",
 	"tortilleria", "vecinos", "velas",
+	"adega", "armazem", "barbearia", "barberia", "bodega", "carniceria", "ceramica",
+	"ceramicas", "cerveceria", "cervejaria", "churrascaria", "companhia", "drogaria",
+	"emporio", "ferreteria", "floricultura", "garrafeira", "heladeria", "lavandaria",
+	"marisqueira", "mercearia", "moinho", "papelaria", "pastelaria", "peixaria",
+	"peluqueria", "quinta", "sapataria", "taberna", "talho", "tasca", "vinhos", "vinos",
+	"boost", "empanadas", "estetica", "fem", "liga", "runners", "running", "streams",
 	"dairy", "dernegi", "editora", "editorial", "epicerie", "escola", "escuela", "fazenda",
 	"ferme", "firin", "fromagerie", "granja", "kafe", "kooperatif", "kulubu", "laden",
 	"libreria", "librairie", "livraria", "makers", "mercado", "oficina", "okulu", "osteria",
@@ -85,7 +91,8 @@ static const char *const kept_titles[] = {
 };
 
 static const char *const honorifics[] = {
-	"cllr", "dame", "dr", "dra", "mr", "mrs", "ms", "mx", "prof", "rev", "sir", "sr", "sra", NULL
+	"arq", "cllr", "dame", "dr", "dra", "eng", "ing", "kine", "lic", "lcda", "lcdo", "mr", "mrs",
+	"ms", "mx", "prof", "rev", "sir", "sr", "sra", NULL
 };
 
 /* In a username, anywhere: the handle of a brand, a feed or a scheme. */

@@ -41,7 +41,8 @@ split(char *s, const char *origin, unsigned line,
 	while (isspace((unsigned char)*s))
 		s++;
 	l.name = s;
-	while (*s && (isalnum((unsigned char)*s) || *s == '_'))
+	while (*s && (isalnum((unsigned char)*s) || *s == '_' ||
+	    (*s == '-' && s > l.name && isalnum((unsigned char)s[1]))))
 		s++;
 	if (s == l.name || (*s && !isspace((unsigned char)*s)))
 		return conf_error(err, &l,
@@ -103,4 +104,12 @@ conf_parse(const char *text, size_t len, const char *origin,
 		status = split(logical.p, origin, logical_line, fn, arg, err);
 	buf_free(&logical);
 	return status;
+}
+
+int
+conf_plain_name(const struct conf_line *l, struct buf *err)
+{
+	if (strchr(l->name, '-') == NULL)
+		return 0;
+	return conf_error(err, l, "a rule's name is made of letters, digits and _");
 }

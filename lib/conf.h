@@ -17,7 +17,7 @@ struct conf_line {
 	const char *origin;	/* the file, for messages */
 	unsigned line;
 	const char *keyword;
-	const char *name;	/* letters, digits and _ */
+	const char *name;	/* letters, digits and _, and - inside (a language: pt-PT) */
 	char *rest;		/* the rest of the line, trimmed */
 };
 
@@ -28,6 +28,9 @@ int conf_parse(const char *text, size_t len, const char *origin,
 
 /* "FILE:LINE: what" into err; returns -1. */
 int conf_error(struct buf *err, const struct conf_line *l, const char *what);
+
+/* 0 when l's name has no '-', as a rule's may not; else -1 with a message. */
+int conf_plain_name(const struct conf_line *l, struct buf *err);
 
 /* Weights, points and thresholds: larger ones are a mistake, not a choice. */
 #define CONF_NUMBER_MAX 1e6

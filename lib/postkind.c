@@ -43,6 +43,10 @@ static const char promo_pattern[] =
     "descuento|desconto|guaranteed|black\\s+friday|cyber\\s+monday|free\\s+shipping|envio\\s+gratis|"
     "frete\\s+gratis|pre-?orders?|preorders?)\\b|#ad\\b"
     "|\\d+\\s*%\\s*(?:off|de\\s+descuento|de\\s+desconto)\\b"
+    "|\\b(?:real|organic|active)\\s+(?:listeners|followers|streams|plays|views|subscribers)\\b"
+    "|\\b(?:2x1|3x2)\\b"
+    "|\\d+\\s*%\\s*(?:de\\s+)?(?:comissao|comision|commission)\\b|\\b(?:junte-se|junta-te|juntem-se|unete|"
+    "unanse)\\b"
     "|\\b(?:order|buy|grab)\\s+(?:now|yours|today|here|online)\\b|\\b(?:shop|book)\\s+(?:now|online)\\b"
     "|\\bget\\s+yours\\b|\\blimited\\s+(?:time|spots|slots|offer|edition|seats|places|stock)\\b"
     "|\\b(?:last|only)\\s+\\d+\\s+(?:spots|slots|places|seats|left)\\b"
@@ -127,6 +131,11 @@ static const char offer_to_you_pattern[] =
     "compartir|compartilhar|prestar|emprestar|passar|ajudar|apresentar)\\b"
     "|\\b(?:te|lhe)\\s+(?:mando|envio|passo|empresto|convido|ofereco)\\b"
     "|\\bse\\s+(?:um\\s+dia\\s+|algum\\s+dia\\s+)?(?:quiser|quiserem|precisar|precisarem|te\\s+interessar)\\b|\\b(?:voce|vc)\\s+gostaria\\b"
+    "|\\b(?:queres|querem|querias|queriam|queres|quereis)\\s+(?:vir|aparecer|participar|colaborar)\\b"
+    "|\\b(?:gostavas|gostavam|gostarias|gostariam)\\s+de\\s+(?:vir|participar|aparecer|colaborar|"
+    "estar)\\b|\\bpass(?:a|em)\\s+ca\\b|\\b(?:te\\s+animas|se\\s+animan|se\\s+anima|te\\s+copas|"
+    "se\\s+copan)\\b"
+    "|\\b(?:levo|mando|envio|empresto|ofereco|passo)-(?:te|vos|lhe|lhes)\\b"
     "|\\bquer\\s+vir\\b|\\bfica\\s+o\\s+convite\\b|\\b(?:convi[dt]|invit)\\w*"
     /* asking leave or a hand: "ok if I use the photo?", "Could I call you?", "Posso te marcar?" */
     "|\\b(?:ok|okay|alright|all\\s+right)\\s+if\\s+(?:i|we)\\b|\\b(?:can|could|may)\\s+(?:i|we)\\s+(?:use|call|"
@@ -155,7 +164,13 @@ static const char thanks_pattern[] =
     "excellent|delicious|nice|so\\s+good|what\\s+an?|love|loved|que\\s+(?:lindo|linda|bonito|bonita|"
     "maravilla|delicia)|hermos[oa]|lind[oa]|precios[oa]|maravilhos[oa])\\b"
     "|\\byour\\s+\\w+(?:\\s+\\w+)?\\s+(?:saved|made|makes|is\\s+(?:the\\s+best|amazing|great|gorgeous|"
-    "delicious|lovely))\\b";
+    "delicious|lovely))\\b"
+    /* praise of what they had from the client: "a broa estava impecável", "the pie was perfect" */
+    "|\\b(?:was|were|estava|estavam|estaba|estaban|estuvo|estuvieron|quedo|ficou)\\s+(?:(?:so|really|"
+    "absolutely|simply|muy|super|mesmo|simplesmente)\\s+)?(?:impecavel|perfeit[oa]|perfect[oa]?|"
+    "deliciosa?|delicioso|divinal|incrivel|increible|espetacular|espectacular|riquisim[oa]|"
+    "buenisim[oa]|excelente|otim[oa]|maravilhos[oa]|spot\\s+on|delicious|amazing|incredible|"
+    "superb|fantastic|brilliant)\\b";
 
 /*
  * Banter that starts a short reply ("haha yes", "lol same", "jaja"): not
@@ -172,9 +187,20 @@ static const char advice_pattern[] =
     "(?:tienes|tenes|voce\\s+tem)\\s+que|prueba|prueben|proba|tente|tenta|tentem|experimenta|"
     "experimente|o\\s+truque|el\\s+truco)\\b";
 
-/* A complaint or sad news. */
+/* A complaint or sad news: a loss, an accident, an injury, a theft, a closure, a fright. */
 static const char down_pattern[] =
-    "\\b(?:ugh+|argh+|sigh|fml|smh|hate|hated|hates|annoying|annoyed|worst|sucks|sucked|terrible|"
+    "\\b(?:accident|crashed|car\\s+crash|hit\\s+by|knocked\\s+(?:off|down|over)|doored|"
+    "injur(?:y|ies|ed)|hospital|surgery|fractur\\w*|broke\\s+my|torn\\s+(?:acl|ligament|muscle|"
+    "hamstring)|sprain\\w*|stolen|robbed|burgl\\w*|laid\\s+off|redundan\\w*|"
+    "closing\\s+(?:down|for\\s+good|our\\s+doors)|shutting\\s+down|scary|terrifying|close\\s+call|"
+    "near\\s+miss|(?:nearly|almost)\\s+(?:died|killed|hit)|condolences|heartbroken|devastated|"
+    "accidente|atropell\\w*|lesion|lesionad[oa]|me\\s+lesione|urgencias|quirofano|me\\s+operaron|"
+    "fractura|robaron|asalt\\w*|cerramos|despidieron|susto|casi\\s+me\\s+(?:mata|atropell\\w*)|"
+    "por\\s+poco|qepd|descanse\\s+en\\s+paz|falleci\\w*|acidente|atropelad[oa]|lesao|cirurgia|"
+    "fui\\s+operad[oa]|fratura|roubaram|assaltad[oa]|fechamos|fechar\\s+(?:as\\s+)?portas|"
+    "fui\\s+(?:despedid|demitid)[oa]|safei-me|por\\s+um\\s+(?:triz|palmo|fio)|"
+    "quase\\s+(?:fui|morri|cai|bati)|"
+    "ugh+|argh+|sigh|fml|smh|hate|hated|hates|annoying|annoyed|worst|sucks|sucked|terrible|"
     "awful|horrible|nightmare|frustrat\\w*|furious|angry|rant|cancel+ed|delayed|broken|broke\\s+down|"
     "exhausted|disappointed|disappointing|sadly|unfortunately|rip|died|dies|passed\\s+away|funeral|"
     "grief|grieving|cancer|sick|from\\s+hell|no\\s+one|nobody|lost\\s+(?:my|our)|"
@@ -184,6 +210,29 @@ static const char down_pattern[] =
     "made\\s+it|happened)|(?:didn'?t|did\\s+not|couldn'?t|could\\s+not)\\s+(?:win|get|make|finish|"
     "launch|ship|pass)|(?:could|would|should)(?:'ve|\\s+have))\\b"
     "|\\x{1F622}|\\x{1F62D}|\\x{1F494}|\\x{1F61E}|\\x{1F629}|\\x{1F644}|\\x{1F621}|\\x{1F624}|\\x{1F614}";
+
+/*
+ * Hard news: a death, grief, a grave illness, someone in hospital, an
+ * accident, a theft, a closure, a lost job. A template reads breezy next
+ * to it, whatever it rests on. Injuries and surgery are not here: they are
+ * what a physiotherapist's or a coach's followers talk about every day.
+ */
+static const char hard_news_pattern[] =
+    "\\b(?:died|passed\\s+away|funeral|memorial|rip|grief|grieving|mourning|condolences|cancer|"
+    "chemo\\w*|terminal|hospitali[sz]ed|in\\s+hospital|intensive\\s+care|icu|miscarriage|accident|"
+    "hit\\s+by\\s+a|knocked\\s+(?:off|down)|stolen|robbed|burgl\\w*|break-?in|broken\\s+into|nicked|"
+    "laid\\s+off|"
+    "made\\s+redundant|closing\\s+(?:down|for\\s+good|our\\s+doors)|"
+    "lost\\s+(?:my|our)\\s+(?:job|dad|mum|mom|father|mother|husband|wife|son|daughter|brother|"
+    "sister|friend|dog|cat|home|house|baby)|"
+    "murio|fallecio|falleci\\w*|velorio|qepd|descanse\\s+en\\s+paz|duelo|quimio\\w*|internad[oa]|"
+    "terapia\\s+intensiva|cuidados\\s+intensivos|(?:le|me)\\s+(?:den|dieron|dan)\\s+el\\s+alta|"
+    "accidente|atropell\\w*|(?:nos|me|le)\\s+robaron|despidieron|"
+    "cerramos\\s+(?:definitivamente|para\\s+siempre|el\\s+local)|cierre\\s+definitivo|"
+    "morreu|faleceu|falecimento|luto|descanse\\s+em\\s+paz|cancro|acidente|atropelad[oa]|"
+    "roubaram|assaltad[oa]|fui\\s+(?:despedid|demitid)[oa]|"
+    "(?:fechamos|vamos\\s+fechar)\\s+(?:definitivamente|de\\s+vez|as\\s+portas))\\b"
+    "|\\x{1F494}|\\x{1F56F}";
 
 /* Weather, greetings and coffee. */
 static const char smalltalk_pattern[] =
@@ -268,7 +317,8 @@ static const char *const time_words[] = {
 };
 
 struct post_reader {
-	pcre2_code *scam, *promo, *automated, *others, *down, *smalltalk, *tip, *claim, *first_person;
+	pcre2_code *scam, *promo, *automated, *others, *down, *hard_news, *smalltalk, *tip, *claim;
+	pcre2_code *first_person;
 	pcre2_code *news, *passive_news, *offer, *asked, *offer_to_you, *thanks, *banter, *advice;
 	pcre2_match_data *md;
 	struct textnorm norm;
@@ -285,6 +335,7 @@ post_reader_new(void)
 	r->automated = builtin_pattern(automated_pattern);
 	r->others = builtin_pattern(others_pattern);
 	r->down = builtin_pattern(down_pattern);
+	r->hard_news = builtin_pattern(hard_news_pattern);
 	r->smalltalk = builtin_pattern(smalltalk_pattern);
 	r->tip = builtin_pattern(tip_pattern);
 	r->claim = builtin_pattern(claim_pattern);
@@ -312,6 +363,7 @@ post_reader_free(struct post_reader *r)
 	pcre2_code_free(r->automated);
 	pcre2_code_free(r->others);
 	pcre2_code_free(r->down);
+	pcre2_code_free(r->hard_news);
 	pcre2_code_free(r->smalltalk);
 	pcre2_code_free(r->tip);
 	pcre2_code_free(r->claim);
@@ -887,6 +939,13 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 		out->context_at = sentence_before(text, at, out->quote_at);
 		out->quote_at = past_lead_in(text, len, out->quote_at, out->kind == ADDRESS_QUESTION);
 	}
+}
+
+int
+post_reader_hard_news(struct post_reader *r, const char *text, size_t len)
+{
+	textnorm_run(&r->norm, text, len);
+	return match(r, r->hard_news, 0, r->norm.out.len);
 }
 
 int

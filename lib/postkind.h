@@ -72,6 +72,13 @@ struct address_reading {
 void post_read_address(struct post_reader *r, const char *text, size_t len,
     struct address_reading *out);
 
+/*
+ * Whether a post (plain UTF-8 text) tells hard news: a death, grief, a
+ * grave illness, a stay in hospital, an accident, a theft, a closure, a
+ * lost job. No template is the right word next to it.
+ */
+int post_reader_hard_news(struct post_reader *r, const char *text, size_t len);
+
 /* Whether a profile (plain text) is nobody to write to: a bot, a feed, a giveaway, a scam. */
 int post_reader_unwritable(struct post_reader *r, const char *name, const char *bio,
     const char *username);

@@ -99,6 +99,8 @@ rule_line(void *arg, struct conf_line *l, struct buf *err)
 	size_t namelen = strlen(l->name);
 	struct rule *r;
 
+	if (conf_plain_name(l, err) < 0)
+		return -1;
 	if (strcmp(l->keyword, "rule") == 0) {
 		char where[512];
 

@@ -183,6 +183,8 @@ rule_line(void *arg, struct conf_line *l, struct buf *err)
 	    strcmp(l->keyword, "jq") != 0 && strcmp(l->keyword, "cap") != 0)
 		return conf_error(err, l,
 		    "unknown keyword (expected threshold, points, describe, cap or jq)");
+	if (conf_plain_name(l, err) < 0)
+		return -1;
 	if ((r = find_rule(s, l->name)) == NULL) {
 		char where[512];
 

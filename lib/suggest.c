@@ -14,6 +14,7 @@
 #include "lexicon.h"
 #include "links.h"
 #include "postkind.h"
+#include "ptvariant.h"
 #include "quote.h"
 #include "rules.h"
 #include "suggest.h"
@@ -49,6 +50,8 @@ struct post_view {
 struct suggester {
 	struct templates *templates;
 	int force_lang;		/* -1: the record's own */
+	int force_variant;	/* --lang pt-BR: Brazil's Portuguese, whatever the record says */
+	struct pt_variant_reader *pt_variant;
 	pcre2_code *re_role, *re_title, *re_hobby;
 	pcre2_match_data *md;
 	struct textnorm norm;
@@ -65,9 +68,10 @@ struct suggester {
 	int hostile;		/* put the client down in a reply (--client) */
 	int pitched;		/* aimed an ad, a pitch or a scam at the client */
 	int broadcaster;	/* maybe, and only broadcasts (fb-score's reasons) */
+	char hard_news[64];	/* the field of a post with hard news in it: a loss, an accident ... */
 	char foreign_contact[8];	/* the language they wrote to the client in, not the drafts' */
 	struct post_view post;
-	struct buf bio, bio_domains, post_langs, username, tmp, text, facts;
+	struct buf bio, bio_domains, post_langs, username, tmp, tmp2, text, facts;
 	unsigned char *demand_post;	/* per post: fb-detect found a demand in it */
 	size_t ndemand_post;
 	int have_text;
@@ -138,6 +142,7 @@ suggester_new(void)
 	textnorm_init(&g->norm);
 	textnorm_init(&g->word_norm);
 	g->posts = post_reader_new();
+	g->pt_variant = pt_variant_new();
 	lexicons_init(&g->lexicons);
 	return g;
 }
@@ -162,6 +167,7 @@ suggester_free(struct suggester *g)
 	textnorm_free(&g->norm);
 	textnorm_free(&g->word_norm);
 	post_reader_free(g->posts);
+	pt_variant_free(g->pt_variant);
 	client_free(&g->client);
 	lexicons_free(&g->lexicons);
 	buf_free(&g->reading.achievement);
@@ -176,6 +182,7 @@ suggester_free(struct suggester *g)
 	buf_free(&g->username);
 	buf_free(&g->tmp);
 	buf_free(&g->text);
+	buf_free(&g->tmp2);
 	buf_free(&g->facts);
 	free(g->demand_post);
 	free(g);
@@ -193,10 +200,12 @@ suggester_add_client(struct suggester *g, const char *id_or_name)
 	client_add(&g->client, id_or_name);
 }
 
-void
+int
 suggester_set_lang(struct suggester *g, const char *lang)
 {
-	g->force_lang = lang_index(lang);
+	g->force_variant = strcmp(lang, "pt-BR") == 0;
+	g->force_lang = g->force_variant ? LANG_PT : lang_index(lang);
+	return g->force_lang >= 0;
 }
 
 int
@@ -586,6 +595,10 @@ take_post(struct suggester *g, size_t index)
 	    (index < g->ndemand_post && g->demand_post[index]))
 		return;
 	snprintf(field, sizeof field, ".posts[%zu].text", index);
+	if (!g->hard_news[0] && post_reader_hard_news(g->posts, p->text.p, p->text.len))
+		snprintf(g->hard_news, sizeof g->hard_news, "%s", field);
+	if (strncmp(p->lang, "pt", 2) == 0)
+		pt_variant_text(g->pt_variant, p->text.p, p->text.len);
 	if (client_given(&g->client) && client_addressed(&g->client, p->text.p,
 	    p->reply_to.len ? p->reply_to.p : NULL, p->reply_to.len, p->entities.p, p->entities.len)) {
 		address_fact(g, field);
@@ -806,10 +819,12 @@ forget_facts(struct suggester *g)
 	g->hostile = 0;
 	g->pitched = 0;
 	g->broadcaster = 0;
+	g->hard_news[0] = '\0';
 	g->foreign_contact[0] = '\0';
 	buf_reset(&g->bio);
 	buf_reset(&g->bio_domains);
 	buf_reset(&g->post_langs);
+	pt_variant_reset(g->pt_variant);
 	buf_reset(&g->username);
 	buf_add(&g->username, "", 0);
 }
@@ -835,24 +850,29 @@ read_profile(struct suggester *g, const struct record *rec)
 	    g->username.p);
 	if ((m = record_member(rec, "entities")))
 		link_domains(&g->bio_domains, m->val, m->vallen);
+	if ((m = record_member(rec, "location")) && m->kind == JSON_STRING) {
+		read_text(g, m, &g->tmp2);
+		pt_variant_location(g->pt_variant, g->tmp2.p, g->tmp2.len);
+	}
 }
 
+/* The language of the drafts: the record's, or --lang's; Portugal's Portuguese where they write it. */
 static int
 detect_lang(struct suggester *g, const char *post_langs, const char *bio)
 {
 	int counts[NLANGS] = {0}, i, best = 0;
 	const char *p = post_langs;
 
-	if (g->force_lang >= 0)
+	if (g->force_lang >= 0 && (g->force_lang != LANG_PT || g->force_variant))
 		return g->force_lang;
-	while (p && *p) {
-		for (i = 0; i < NLANGS; i++)
+	while (g->force_lang < 0 && p && *p) {
+		for (i = 0; i < LANG_PT_PT; i++)
 			if (strncmp(p, lang_names[i], 2) == 0 && (p[2] == ' ' || p[2] == '\0'))
 				counts[i]++;
 		p = strchr(p, ' ');
 		p = p ? p + 1 : NULL;
 	}
-	if (counts[LANG_ES] + counts[LANG_PT] == 0 && counts[LANG_EN] == 0 && bio) {
+	if (g->force_lang < 0 && counts[LANG_ES] + counts[LANG_PT] + counts[LANG_EN] == 0 && bio) {
 		/* No posts to go by: a few common words of the bio. */
 		textnorm_run(&g->norm, bio, strlen(bio));
 		if (strstr(g->norm.out.p, " y ") || strstr(g->norm.out.p, " el ") ||
@@ -862,10 +882,16 @@ detect_lang(struct suggester *g, const char *post_langs, const char *bio)
 		    strstr(g->norm.out.p, " com ") || strstr(g->norm.out.p, " em "))
 			counts[LANG_PT] = 2;
 	}
-	for (i = 1; i < NLANGS; i++)
+	for (i = 1; i < LANG_PT_PT; i++)
 		if (counts[i] > counts[best])
 			best = i;
-	return best;
+	if (g->force_lang == LANG_PT)
+		best = LANG_PT;
+	if (best != LANG_PT)
+		return best;
+	if (bio)
+		pt_variant_text(g->pt_variant, bio, strlen(bio));
+	return pt_variant_european(g->pt_variant) ? LANG_PT_PT : LANG_PT;
 }
 
 /* --- the opener ---------------------------------------------------------------------- */
@@ -920,6 +946,10 @@ no_draft_json(const struct suggester *g, struct buf *json)
 	if (g->hostile)
 		buf_adds(json, "\"no draft for someone who put the client down in a reply: a friendly "
 		    "opener would read badly; answer in that thread if at all\"}");
+	else if (g->hard_news[0])
+		buf_printf(json, "\"no draft: they shared hard news (%s: a loss, an illness, an "
+		    "accident, a theft, a closure); a template would read breezy next to it, so write "
+		    "to them yourself\"}", g->hard_news);
 	else if (g->foreign_contact[0])
 		buf_printf(json, "\"no draft: they wrote to the client in a language the drafts are not "
 		    "written in (%s); answer them in it\"}", g->foreign_contact);
@@ -939,7 +969,7 @@ no_draft_json(const struct suggester *g, struct buf *json)
 	else
 		buf_adds(json, "\"nothing specific to go on: no role in the bio, and no achievement, "
 		    "own writing, question, advice or story of their own among the posts attached "
-		    "(ads, giveaways, small talk, complaints and posts in languages other than en, es "
+		    "(ads, giveaways, small talk, complaints, bad news and posts in languages other than en, es "
 		    "and pt get none)\"}");
 }
 
@@ -952,8 +982,9 @@ write_opener(struct suggester *g, int lang, struct buf *json)
 	 * What they said to the client in a language the drafts are not, no
 	 * other draft steps over; nor one of theirs over a pitch to the client;
 	 * and a broadcaster gets a draft only to answer what it said to the client.
+	 * Next to hard news, no template is the right word.
 	 */
-	int blocked = g->unwritable || g->hostile ||
+	int blocked = g->unwritable || g->hostile || g->hard_news[0] ||
 	    ((g->foreign_contact[0] || g->pitched || g->broadcaster) &&
 	    !g->f[OPENER_ANSWER].have && !g->f[OPENER_OFFER].have && !g->f[OPENER_THANKS].have &&
 	    !g->f[OPENER_REPLY].have);

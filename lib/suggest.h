@@ -35,8 +35,12 @@ int suggester_ready(struct suggester *g, struct buf *err);
 void suggester_set_seed(struct suggester *g, unsigned long seed);
 /* The client (--client @name|id): what a follower said to it is answered first. */
 void suggester_add_client(struct suggester *g, const char *id_or_name);
-/* "en", "es" or "pt" for every record, instead of the record's own language. */
-void suggester_set_lang(struct suggester *g, const char *lang);
+/*
+ * The language of every draft, instead of the record's own: "en", "es",
+ * "pt" (Portuguese, Portugal's or Brazil's as the record writes it),
+ * "pt-PT" or "pt-BR". 0 for another name.
+ */
+int suggester_set_lang(struct suggester *g, const char *lang);
 
 /*
  * Drafts an opener for rec into json (the fb.opener value). Returns 1 with

@@ -17,17 +17,24 @@ const char *const opener_kind_names[NOPENER_KINDS] = {
 	"compliment", "share", "question", "response", "followup", "reaction", "answer", "offer",
 	"thanks", "reply"
 };
-const char *const lang_names[NLANGS] = {"en", "es", "pt"};
+const char *const lang_names[NLANGS] = {"en", "es", "pt", "pt-PT"};
 const char *const slot_names[NSLOTS] = {
 	"hi", "name", "role", "a_role", "org", "achievement", "excerpt", "topic", "domain"
 };
 
 /* The greetings of {hi}, which take turns through a run. */
 static const char *const greetings[NLANGS][3] = {
-	{"Hi", "Hey", "Hello"}, {"Hola", "Buenas", NULL}, {"Oi", "Ol\xc3\xa1", NULL}
+	{"Hi", "Hey", "Hello"}, {"Hola", "Buenas", NULL}, {"Oi", "Ol\xc3\xa1", NULL},
+	{"Ol\xc3\xa1", "Viva", NULL}
 };
-/* A brand is greeted as a team: "Hi North Loop Bakery team, ". */
-static const char *const team_greeting[NLANGS] = {"%s %s team, ", "%s equipo de %s, ", "%s equipe %s, "};
+/*
+ * A brand is greeted as a team: "Hi North Loop Bakery team, ". In
+ * Portugal's Portuguese, "equipa da Padaria Ribeira", "equipa do Café
+ * Central": %s is "da" or "do".
+ */
+static const char *const team_greeting[NLANGS] = {
+	"%s %s team, ", "%s equipo de %s, ", "%s equipe %s, ", "%s equipa %s %s, "
+};
 
 /* Seeds that keep the keys of texts, openings and closings apart in one set. */
 enum { KEY_TEXT = 1, KEY_OPENING, KEY_CLOSING };
@@ -115,7 +122,7 @@ template_line(void *arg, struct conf_line *l, struct buf *err)
 		return conf_error(err, l, "unknown kind (expected question, response, followup, "
 		    "reaction, compliment, share, answer, offer, thanks or reply)");
 	if ((lang = lang_index(l->name)) < 0)
-		return conf_error(err, l, "unknown language (expected en, es or pt)");
+		return conf_error(err, l, "unknown language (expected en, es, pt or pt-PT)");
 	if (*l->rest == '\0')
 		return conf_error(err, l, "a template without text");
 	ts->t = xrealloc(ts->t, (ts->nt + 1) * sizeof *ts->t);
@@ -231,6 +238,48 @@ starts_with_vowel_sound(const char *w)
 	return strchr("aeiou", low[0]) != NULL && low[0];
 }
 
+/*
+ * Whether a Portuguese name takes "da": its first word is a feminine noun
+ * ("Padaria", "Oficina", "Casa", "Livraria", "Associação"), which ends in
+ * -a, -ão of -ção/-são, -dade or -agem.
+ */
+static int
+feminine_name(const char *name)
+{
+	static const char *const endings[] = {"a", "\xc3\xa7\xc3\xa3o", "s\xc3\xa3o", "dade", "agem", NULL};
+	size_t n = strcspn(name, " "), i;
+
+	for (i = 0; endings[i]; i++) {
+		size_t e = strlen(endings[i]);
+
+		if (n >= e && strncasecmp(name + n - e, endings[i], e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether a name says it is a team already ("Sur Running Team"): no "team" is added. */
+static int
+names_a_team(const char *name)
+{
+	static const char *const team_words[] = {
+		"team", "equipo", "equipa", "equipe", "crew", "squad", NULL
+	};
+	const char *w = name;
+	size_t i;
+
+	while (*w) {
+		size_t n = strcspn(w, " ");
+
+		for (i = 0; team_words[i]; i++)
+			if (n == strlen(team_words[i]) && strncasecmp(w, team_words[i], n) == 0)
+				return 1;
+		w += n;
+		w += strspn(w, " ");
+	}
+	return 0;
+}
+
 /* "Hi Mara, ", "Hey North Loop Bakery team, ", "Hello, ": this run's turn of greeting. */
 static void
 greet(const struct templates *ts, int lang, const struct addressee *who, struct buf *out)
@@ -241,7 +290,12 @@ greet(const struct templates *ts, int lang, const struct addressee *who, struct 
 	while (n < 3 && greetings[lang][n])
 		n++;
 	hi = greetings[lang][ts->greeted[lang] % n];
-	if (who->kind == ADDRESSEE_BRAND)
+	if (who->kind == ADDRESSEE_BRAND && names_a_team(who->name.p))
+		buf_printf(out, "%s %s, ", hi, who->name.p);
+	else if (who->kind == ADDRESSEE_BRAND && lang == LANG_PT_PT)
+		buf_printf(out, team_greeting[lang], hi, feminine_name(who->name.p) ? "da" : "do",
+		    who->name.p);
+	else if (who->kind == ADDRESSEE_BRAND)
 		buf_printf(out, team_greeting[lang], hi, who->name.p);
 	else if (who->kind == ADDRESSEE_PERSON)
 		buf_printf(out, "%s %s, ", hi, who->name.p);
@@ -554,6 +608,8 @@ templates_write(struct templates *ts, enum opener_kind k, int lang,
 
 	for (i = 0; i < ts->nt; i++)
 		n += ts->t[i].kind == k && ts->t[i].lang == lang;
+	if (n == 0 && lang == LANG_PT_PT)
+		return templates_write(ts, k, LANG_PT, who, slot, basis, out);
 	if (n == 0)
 		return 0;
 	/* The search starts where the person and --seed say: fresh templates still vary. */

@@ -33,9 +33,10 @@ enum opener_kind {
 };
 extern const char *const opener_kind_names[NOPENER_KINDS];
 
-enum { LANG_EN, LANG_ES, LANG_PT, NLANGS };
+/* pt is Brazil's Portuguese, pt-PT Portugal's: a kind without pt-PT templates takes pt's. */
+enum { LANG_EN, LANG_ES, LANG_PT, LANG_PT_PT, NLANGS };
 extern const char *const lang_names[NLANGS];
-/* The index of "en", "es" or "pt", or -1. */
+/* The index of "en", "es", "pt" or "pt-PT", or -1. */
 int lang_index(const char *s);
 
 enum slot {

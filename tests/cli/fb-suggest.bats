@@ -147,6 +147,30 @@ POLISHED="Hi Nina, how did you end up designing for health care? I'd love to hea
 	expect_jq '.fb.opener.text | startswith("Hi Lucía, ")'
 }
 
+@test "Portuguese: Portugal's to those who write it or live there (tu, estás a, equipa da), Brazil's to the others; --lang pt-BR and pt-PT choose" {
+	fbg --format table "$DATA/suggest-pt-variants.ndjson"
+	expect_status 0
+	expect_no_stderr
+	# Lisbon, "estou a ver ... a malta" and Porto and Braga: Portugal's
+	grep -E '^@joana_pedala .* (Olá|Viva) Joana, ' "$OUT"
+	grep -E '^@ze_da_bola .* (Olá|Viva) Zé, ' "$OUT"
+	grep -E '^@padaria_sol .* (Olá|Viva) equipa da Padaria do Sol, ' "$OUT"
+	grep -E '^@cafe_central_pt .* (Olá|Viva) equipa do Café Central, ' "$OUT"
+	# Curitiba - PR, and "tô vendo ... a galera": Brazil's
+	grep -E '^@rafa_pedal .* (Oi|Olá) Rafael, ' "$OUT"
+	grep -E '^@bia_corre .* (Oi|Olá) Beatriz, ' "$OUT"
+	fbg "$DATA/suggest-pt-variants.ndjson"
+	jq -r '.fb.opener.text' "$OUT" >drafts
+	sed -n '1p;3p;5p;6p' drafts | grep -E '\b(você|seu|sua|valeu|equipe)\b' && { echo "Brazil's words to Portugal"; return 1; }
+	sed -n '2p;4p' drafts | grep -E '\b(tua|teu|estás|tens|-te|-me)\b' && { echo "Portugal's words to Brazil"; return 1; }
+	fbg --lang pt-BR "$DATA/suggest-pt-variants.ndjson"
+	expect_jq '.fb.opener.text | test("^(Oi|Olá) ")'
+	! jq -r '.fb.opener.text' "$OUT" | grep -E 'equipa|\btua\b'
+	fbg --lang pt-PT "$DATA/suggest-pt-variants.ndjson"
+	expect_jq '.fb.opener.text | test("^(Olá|Viva) ")'
+	! jq -r '.fb.opener.text' "$OUT" | grep -E 'equipe|\bsua\b|você'
+}
+
 @test "a job title beats a hobby word that comes before it in the bio" {
 	fbg "$DATA/suggest-title-hobby.ndjson"
 	expect_status 0
@@ -240,6 +264,30 @@ per_record() {
 	# a giveaway with a launch in it gets no praise: the bio's job makes the draft
 	expect_jq 'select(.username == "kind_job") | .fb.opener.basis.field == ".description"'
 	! jq -r '.fb.opener.text // empty' "$OUT" | grep -iE 'giveaway|airdrop|code|%|coaching|signals|drizzly|morning everyone|cancelled'
+}
+
+@test "hard news (a death, a stay in hospital, a theft, a closure), theirs or told to the client: no draft at all, and the reason names the post; an injury is no hard news" {
+	cat >hard.ndjson <<-'EOF'
+	{"id":"1","username":"ken","name":"Ken Robson","posts":[{"id":"11","text":"@tyneside_radio Let me know if I can help with the memorial show x","lang":"en"},{"id":"10","text":"Alan passed away on Sunday. Forty years of records and bad jokes. Gutted.","lang":"en"}]}
+	{"id":"2","username":"mariana","name":"Mariana Silva","posts":[{"id":"21","text":"@padaria_ribeira Obrigada pelo pão de ontem! O meu pai anda a fazer quimio e foi a única coisa que lhe apeteceu.","lang":"pt"}]}
+	{"id":"3","username":"jo","name":"Jo Pattinson","posts":[{"id":"31","text":"Our van got broken into last night, all the PA gear's gone. Could anyone lend us a PA for Saturday?","lang":"en"}]}
+	{"id":"4","username":"sole","name":"Sole Ibarra","posts":[{"id":"41","text":"Mi vieja está internada desde el martes, les aviso que no voy a estar en el grupo de corrida.","lang":"es"}]}
+	{"id":"5","username":"marcos","name":"Marcos Paz","posts":[{"id":"51","text":"Patagonia Run 70k terminado. Con esguince en el km 40, pero terminado.","lang":"es"},{"id":"50","text":"El martes cerramos por descanso, el miércoles volvemos a entrenar.","lang":"es"}]}
+	EOF
+	fbg --client @tyneside_radio --client @padaria_ribeira hard.ndjson
+	expect_status 0
+	expect_no_stderr
+	per_record '.fb.opener.text // ("- " + .fb.opener.reason[:31])' >got
+	cat >expected <<-'EOF'
+	@ken	- no draft: they shared hard news
+	@mariana	- no draft: they shared hard news
+	@jo	- no draft: they shared hard news
+	@sole	- no draft: they shared hard news
+	EOF
+	head -4 got | diff expected -
+	expect_jq 'select(.username == "ken") | .fb.opener.reason | contains("(.posts[0].text: ")'
+	# a race run on a sprain, and "closed on Tuesday", are no hard news
+	expect_jq 'select(.username == "marcos") | .fb.opener.text | test("Patagonia Run")'
 }
 
 @test "--client: what they asked, offered, thanked for or advised the client is answered first; a put-down or a pitch gets no draft, a demand nothing" {
@@ -470,7 +518,7 @@ per_record() {
 	            bad.append("%s %s closes like %s: %s" % (kind, lang, closings[lang, c], text))
 	        closings[lang, c] = kind
 	for kind in ("question", "compliment", "share", "response", "followup", "reaction"):
-	    for lang in ("en", "es", "pt"):
+	    for lang in ("en", "es", "pt", "pt-PT"):
 	        if count[kind, lang] < 8:
 	            bad.append("%d templates of %s %s" % (count[kind, lang], kind, lang))
 	print("\n".join(bad))
@@ -693,7 +741,7 @@ per_record() {
 		[ -s "$ERR" ] || { echo "no message for: $a"; return 1; }
 	done
 	fbg --lang fr "$DATA/suggest-question.ndjson"
-	expect_err_has "fb-suggest: --lang: expected en, es or pt, not 'fr'"
+	expect_err_has "fb-suggest: --lang: expected en, es, pt, pt-PT or pt-BR, not 'fr'"
 }
 
 @test "a bio of 1 MB of job titles is drafted in linear time (the bio was normalised again after each title)" {
