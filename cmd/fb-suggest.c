@@ -15,17 +15,20 @@
 extern const char default_suggest_templates[];
 
 static const struct cli_doc doc = {
-	"[-a] [--client @name|id]... [--format ndjson|table]\n"
+	"[-a] [--client @name|id]... [--cold] [--format ndjson|table]\n"
 	"       [--lang en|es|pt|pt-PT|pt-BR] [--llm url] [--llm-model name]\n"
 	"       [--llm-timeout seconds] [--max-record size] [--rejects file]\n"
 	"       [--seed n] [--templates file] [file ...]",
 	"Draft a first message for each profile worth a conversation: a reply to\n"
-	"what they asked, offered or told the client, a question about their work,\n"
-	"a compliment, a word on their writing, or an answer to advice, a question\n"
-	"or a story they posted (never to an ad, a giveaway or small talk); set\n"
-	"fb.opener with the text, its kind and what it rests on.",
+	"what they asked, offered or told the client, a compliment on their news,\n"
+	"or a follow-up to a question they posted; with --cold, also a question\n"
+	"about their work or a word on their writing, advice or a story (never on\n"
+	"an ad, a giveaway or small talk). Set fb.opener with the text, its kind\n"
+	"and what it rests on.",
 	"  -a, --all                draft for every record, not only engage and maybe\n"
 	"      --client @name|id    the client: what they said to it is answered first\n"
+	"      --cold               draft from their bio and posts alone too (starting\n"
+	"                           points to edit, for those who never wrote to the client)\n"
 	"      --format ndjson|table  records (default), or handle, kind and draft\n"
 	"      --lang en|es|pt|pt-PT|pt-BR\n"
 	"                           write every draft in this language (pt: Portugal's or\n"
@@ -41,12 +44,13 @@ static const struct cli_doc doc = {
 	"      --version            print the version and exit\n",
 };
 
-enum { OPT_CLIENT = 256, OPT_FORMAT, OPT_LANG, OPT_LLM, OPT_LLM_MODEL, OPT_LLM_TIMEOUT,
+enum { OPT_CLIENT = 256, OPT_COLD, OPT_FORMAT, OPT_LANG, OPT_LLM, OPT_LLM_MODEL, OPT_LLM_TIMEOUT,
 	OPT_MAX_RECORD, OPT_REJECTS, OPT_SEED, OPT_TEMPLATES, OPT_VERSION };
 
 static const struct option longopts[] = {
 	{"all", no_argument, NULL, 'a'},
 	{"client", required_argument, NULL, OPT_CLIENT},
+	{"cold", no_argument, NULL, OPT_COLD},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"help", no_argument, NULL, 'h'},
 	{"lang", required_argument, NULL, OPT_LANG},
@@ -168,6 +172,7 @@ main(int argc, char *argv[])
 		switch (c) {
 		case 'a': r.all = 1; break;
 		case OPT_CLIENT: suggester_add_client(r.g, optarg); break;
+		case OPT_COLD: suggester_set_cold(r.g); break;
 		case 'h': cli_help(&doc);
 		case OPT_FORMAT: r.table = cli_format_is_table(&doc, optarg); break;
 		case OPT_LANG:

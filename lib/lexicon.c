@@ -46,7 +46,7 @@ static const char lexicons[] =
     "rule COMBATIVE \\b(?:nonsense|rubbish|garbage|stupid|idiot\\w*|clueless|pathetic|ridiculous|"
     "wrong\\s+again|you(?:'re|\\s+are)\\s+wrong|nobody\\s+asked(?=\\s*[.!]|\\s*$)|cope|l+o+l+\\s+no|do\\s+better|embarrassing|"
     "amateurs?|grow\\s+up|try\\s+harder|typical|absurd|bobagem|ridiculo|vergonha|tonteria|ridiculez|"
-    "quatsch|unsinn|lacherlich|"
+    "quatsch|unsinn|lacherlich|treta|estou\\s+fart[oa]|chamem-lhe\\s+o\\s+que\\s+e|que\\s+verguenza|"
     /* condescension: telling people off rather than answering them */
     "wrong(?=\\.)|didn'?t\\s+think\\s+so|you\\s+of\\s+all\\s+people|open\\s+your\\s+mind|"
     "read\\s+the\\s+(?:literature|research|studies|science)|do\\s+your\\s+(?:research|homework)|"

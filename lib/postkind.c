@@ -6,6 +6,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <utf8proc.h>
 
 #include "postkind.h"
 #include "quote.h"
@@ -136,6 +137,9 @@ static const char offer_to_you_pattern[] =
     "estar)\\b|\\bpass(?:a|em)\\s+ca\\b|\\b(?:te\\s+animas|se\\s+animan|se\\s+anima|te\\s+copas|"
     "se\\s+copan)\\b"
     "|\\b(?:levo|mando|envio|empresto|ofereco|passo)-(?:te|vos|lhe|lhes)\\b"
+    "|\\b(?:fazemos|facamos|hacemos|hagamos)\\s+(?:\\w+\\s+){0,3}?(?:juntos|juntas)\\b"
+    "|\\blet'?s\\s+(?:do|make|plan|organi[sz]e|collab\\w*|team\\s+up)\\b"
+    "|\\bfancy\\s+(?:doing|coming|joining|popping|having|a\\s+(?:chat|coffee|pint|collab\\w*))\\b"
     "|\\bquer\\s+vir\\b|\\bfica\\s+o\\s+convite\\b|\\b(?:convi[dt]|invit)\\w*"
     /* asking leave or a hand: "ok if I use the photo?", "Could I call you?", "Posso te marcar?" */
     "|\\b(?:ok|okay|alright|all\\s+right)\\s+if\\s+(?:i|we)\\b|\\b(?:can|could|may)\\s+(?:i|we)\\s+(?:use|call|"
@@ -185,7 +189,9 @@ static const char advice_pattern[] =
     "\\b(?:because|probably|usually|in\\s+my\\s+experience|the\\s+(?:trick|fix|key|problem|issue)|"
     "you\\s+(?:need|want|don'?t\\s+need|can|could|might|should)|try|porque|normalmente|"
     "(?:tienes|tenes|voce\\s+tem)\\s+que|prueba|prueben|proba|tente|tenta|tentem|experimenta|"
-    "experimente|o\\s+truque|el\\s+truco)\\b";
+    "experimente|o\\s+truque|el\\s+truco|(?:um|meu|un|mi)\\s+(?:conselho|consejo)|my\\s+advice|"
+    "cuidem|cuiden|evitem|eviten|deixem|dejen|coloquem|pongan|usem|usen|"
+    "pro\\s+tip|a\\s+tip)\\b";
 
 /* A complaint or sad news: a loss, an accident, an injury, a theft, a closure, a fright. */
 static const char down_pattern[] =
@@ -218,20 +224,28 @@ static const char down_pattern[] =
  * what a physiotherapist's or a coach's followers talk about every day.
  */
 static const char hard_news_pattern[] =
-    "\\b(?:died|passed\\s+away|funeral|memorial|rip|grief|grieving|mourning|condolences|cancer|"
+    "\\b(?:passed\\s+away|funeral|memorial|rip|grief|grieving|mourning|condolences|cancer|"
     "chemo\\w*|terminal|hospitali[sz]ed|in\\s+hospital|intensive\\s+care|icu|miscarriage|accident|"
     "hit\\s+by\\s+a|knocked\\s+(?:off|down)|stolen|robbed|burgl\\w*|break-?in|broken\\s+into|nicked|"
     "laid\\s+off|"
     "made\\s+redundant|closing\\s+(?:down|for\\s+good|our\\s+doors)|"
     "lost\\s+(?:my|our)\\s+(?:job|dad|mum|mom|father|mother|husband|wife|son|daughter|brother|"
     "sister|friend|dog|cat|home|house|baby)|"
-    "murio|fallecio|falleci\\w*|velorio|qepd|descanse\\s+en\\s+paz|duelo|quimio\\w*|internad[oa]|"
+    "fallecio|falleci\\w*|velorio|qepd|descanse\\s+en\\s+paz|duelo|quimio\\w*|internad[oa]|"
     "terapia\\s+intensiva|cuidados\\s+intensivos|(?:le|me)\\s+(?:den|dieron|dan)\\s+el\\s+alta|"
     "accidente|atropell\\w*|(?:nos|me|le)\\s+robaron|despidieron|"
     "cerramos\\s+(?:definitivamente|para\\s+siempre|el\\s+local)|cierre\\s+definitivo|"
-    "morreu|faleceu|falecimento|luto|descanse\\s+em\\s+paz|cancro|acidente|atropelad[oa]|"
+    "faleceu|falecimento|luto|descanse\\s+em\\s+paz|cancro|acidente|atropelad[oa]|"
     "roubaram|assaltad[oa]|fui\\s+(?:despedid|demitid)[oa]|"
     "(?:fechamos|vamos\\s+fechar)\\s+(?:definitivamente|de\\s+vez|as\\s+portas))\\b"
+    /* a death is a person's: "my dad died", not "the old kiln died", "my taioba died again" */
+    "|\\b(?:my|our|mi|mis|nuestr[oa]|meu|minha|nosso|nossa|o|a|el|la)\\s+(?:\\w+\\s+)?(?:dad|father|mum|"
+    "mom|mother|gran\\w*|husband|wife|partner|son|daughter|brother|sister|friend|uncle|aunt|papa|mama|"
+    "padre|madre|abuel[oa]|herman[oa]|hij[oa]|amig[oa]|ti[oa]|pai|mae|avo|irmao|irma|filh[oa]|esposo|"
+    "esposa|marido|mujer|companer[oa]|companheir[oa])\\s+(?:\\w+\\s+)?(?:died|has\\s+died|passed|"
+    "murio|se\\s+murio|fallecio|morreu|faleceu)\\b"
+    "|\\b(?:se\\s+nos\\s+fue|nos\\s+dejo|we\\s+lost|perdimos\\s+a|perdemos\\s+[oa])\\s+(?:a\\s+)?(?:my|our|mi|nuestr[oa]|"
+    "meu|minha|nosso|nossa)?\\s*\\w+\\b"
     "|\\x{1F494}|\\x{1F56F}";
 
 /* Weather, greetings and coffee. */
@@ -275,7 +289,8 @@ static const char news_pattern[] =
     "|\\b(?:got\\s+)?(accepted\\s+(?:at|to|into))\\b"
     "|(\\b(?:acabo|acabamos|acabei|acabou)\\s+de\\s+(?:lanzar|publicar|abrir|lancar|terminar|ganar|"
     "ganhar|inaugurar|estrenar|estrear)\\b|\\b(?:ganamos|gane|ganhamos|ganhei|publique|publiquei|"
-    "publicamos|lance|lancei|lancamos|lanzamos|inauguramos|terminei|estrenamos|estreamos)\\b)";
+    "publicamos|lance|lancei|lancamos|lanzamos|inauguramos|terminei|estrenamos|estreamos|"
+    "passei|aprobe|aprovei|me\\s+recibi|formei-me|me\\s+formei)\\b)";
 
 /* "Our series was shortlisted for ...": the thing (1) and what happened to it (2). */
 static const char passive_news_pattern[] =
@@ -740,6 +755,33 @@ read_news(struct post_reader *r, const char *text, size_t len, size_t *at,
 }
 
 /*
+ * Where the clause that ends at to starts after an emoji in [from, to):
+ * "o escondidinho de ontem \xf0\x9f\xa4\x8c qual é o segredo do purê?" asks
+ * "qual é o segredo do purê?"; an emoji ends what came before it.
+ */
+static size_t
+after_last_emoji(const char *text, size_t from, size_t to)
+{
+	size_t i = from, after = from;
+
+	while (i < to) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+		    (utf8proc_ssize_t)(to - i), &cp);
+
+		if (n <= 0)
+			n = 1;
+		i += (size_t)n;
+		if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF)) {
+			while (i < to && (text[i] == ' ' || text[i] == '\t'))
+				i++;
+			after = i;
+		}
+	}
+	return after;
+}
+
+/*
  * A question they ask, among the first few sentences: where it starts,
  * when it has three to twenty words.
  */
@@ -759,6 +801,7 @@ find_question(const char *text, size_t len, int max_sentences, int max_words, si
 			int n;
 
 			start += quote_start(text + start, i - start);
+			start = after_last_emoji(text, start, i);
 			buf_add(&q, text + start, i - start);
 			n = split_words(q.p, w, wl, max_words + 1);
 			buf_free(&q);

@@ -51,6 +51,7 @@ struct suggester {
 	struct templates *templates;
 	int force_lang;		/* -1: the record's own */
 	int force_variant;	/* --lang pt-BR: Brazil's Portuguese, whatever the record says */
+	int cold;		/* --cold: drafts from their bio and posts alone too */
 	struct pt_variant_reader *pt_variant;
 	pcre2_code *re_role, *re_title, *re_hobby;
 	pcre2_match_data *md;
@@ -68,6 +69,7 @@ struct suggester {
 	int hostile;		/* put the client down in a reply (--client) */
 	int pitched;		/* aimed an ad, a pitch or a scam at the client */
 	int broadcaster;	/* maybe, and only broadcasts (fb-score's reasons) */
+	int wrote_to_client;	/* a post of theirs speaks to the client (--client) */
 	char hard_news[64];	/* the field of a post with hard news in it: a loss, an accident ... */
 	char foreign_contact[8];	/* the language they wrote to the client in, not the drafts' */
 	struct post_view post;
@@ -127,6 +129,21 @@ static const enum opener_kind order_hobby[NOPENER_KINDS] = {
 	OPENER_COMPLIMENT, OPENER_SHARE, OPENER_RESPONSE, OPENER_FOLLOWUP, OPENER_REACTION,
 	OPENER_QUESTION
 };
+
+/*
+ * Openers to someone who never wrote to the client, from a link, advice
+ * or a story they posted or the job in their bio: blind reviewers sent
+ * none of 128, in five reviews, as they were (a stranger's "Is there
+ * more to it?" reads as a form letter), so they are drafted only with --cold, as starting
+ * points to edit. News of theirs and a question they asked stay: the
+ * draft answers something they said.
+ */
+static int
+cold_kind(enum opener_kind k)
+{
+	return k == OPENER_SHARE || k == OPENER_QUESTION || k == OPENER_RESPONSE ||
+	    k == OPENER_REACTION;
+}
 
 struct suggester *
 suggester_new(void)
@@ -198,6 +215,12 @@ void
 suggester_add_client(struct suggester *g, const char *id_or_name)
 {
 	client_add(&g->client, id_or_name);
+}
+
+void
+suggester_set_cold(struct suggester *g)
+{
+	g->cold = 1;
 }
 
 int
@@ -532,6 +555,14 @@ address_fact(struct suggester *g, const char *field)
 	}
 	if (g->address.kind == ADDRESS_NONE)
 		return;
+	/* "PASSED my pastry exam! Thanks for the tips": the news is what to answer. */
+	if (!p->foreign && (g->address.kind == ADDRESS_THANKS || g->address.kind == ADDRESS_REMARK)) {
+		post_read(g->posts, p->text.p, p->text.len, &g->reading);
+		if (g->reading.kind == POST_NEWS) {
+			compliment_fact(g, field);
+			return;
+		}
+	}
 	/* What they asked in French or Polish, no draft in English should step over. */
 	if (p->foreign) {
 		if (!g->foreign_contact[0])
@@ -601,6 +632,7 @@ take_post(struct suggester *g, size_t index)
 		pt_variant_text(g->pt_variant, p->text.p, p->text.len);
 	if (client_given(&g->client) && client_addressed(&g->client, p->text.p,
 	    p->reply_to.len ? p->reply_to.p : NULL, p->reply_to.len, p->entities.p, p->entities.len)) {
+		g->wrote_to_client = 1;
 		address_fact(g, field);
 		return;
 	}
@@ -820,6 +852,7 @@ forget_facts(struct suggester *g)
 	g->pitched = 0;
 	g->broadcaster = 0;
 	g->hard_news[0] = '\0';
+	g->wrote_to_client = 0;
 	g->foreign_contact[0] = '\0';
 	buf_reset(&g->bio);
 	buf_reset(&g->bio_domains);
@@ -937,10 +970,14 @@ opener_json(struct suggester *g, enum opener_kind k, struct buf *json)
 static void
 no_draft_json(const struct suggester *g, struct buf *json)
 {
-	int k, any = 0;
+	int k, any = 0, any_cold = 0;
 
-	for (k = 0; k < NOPENER_KINDS; k++)
-		any |= g->f[k].have;
+	for (k = 0; k < NOPENER_KINDS; k++) {
+		if (!g->cold && cold_kind((enum opener_kind)k))
+			any_cold |= g->f[k].have;
+		else
+			any |= g->f[k].have;
+	}
 	buf_reset(json);
 	buf_adds(json, "{\"text\":null,\"reason\":");
 	if (g->hostile)
@@ -966,6 +1003,14 @@ no_draft_json(const struct suggester *g, struct buf *json)
 	else if (any)
 		buf_adds(json, "\"every draft that fits this profile was already written for someone "
 		    "else in this run\"}");
+	else if (any_cold && g->wrote_to_client)
+		buf_adds(json, "\"no draft: what they said to the client is no question, offer, "
+		    "thanks or advice a template can answer, and they posted no news or question of "
+		    "their own; --cold drafts from their bio and posts, as starting points to edit\"}");
+	else if (any_cold)
+		buf_adds(json, "\"no draft: they never wrote to the client, and posted no news or "
+		    "question of their own to answer; --cold drafts from their bio and posts, as "
+		    "starting points to edit\"}");
 	else
 		buf_adds(json, "\"nothing specific to go on: no role in the bio, and no achievement, "
 		    "own writing, question, advice or story of their own among the posts attached "
@@ -981,11 +1026,12 @@ write_opener(struct suggester *g, int lang, struct buf *json)
 	/*
 	 * What they said to the client in a language the drafts are not, no
 	 * other draft steps over; nor one of theirs over a pitch to the client;
-	 * and a broadcaster gets a draft only to answer what it said to the client.
+	 * and a broadcaster, or a shop whose bio runs giveaways, gets a draft
+	 * only to answer what it said to the client.
 	 * Next to hard news, no template is the right word.
 	 */
-	int blocked = g->unwritable || g->hostile || g->hard_news[0] ||
-	    ((g->foreign_contact[0] || g->pitched || g->broadcaster) &&
+	int blocked = g->hostile || g->hard_news[0] ||
+	    ((g->unwritable || g->foreign_contact[0] || g->pitched || g->broadcaster) &&
 	    !g->f[OPENER_ANSWER].have && !g->f[OPENER_OFFER].have && !g->f[OPENER_THANKS].have &&
 	    !g->f[OPENER_REPLY].have);
 	int i;
@@ -993,6 +1039,8 @@ write_opener(struct suggester *g, int lang, struct buf *json)
 	for (i = 0; i < NOPENER_KINDS && !blocked; i++) {
 		enum opener_kind k = order[i];
 
+		if (!g->cold && cold_kind(k))
+			continue;
 		if (g->f[k].have && templates_write(g->templates, k, lang, &g->who, g->f[k].slot,
 		    g->f[k].excerpt.p, &g->text)) {
 			facts_json(g, k, lang);

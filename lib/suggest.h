@@ -35,6 +35,8 @@ int suggester_ready(struct suggester *g, struct buf *err);
 void suggester_set_seed(struct suggester *g, unsigned long seed);
 /* The client (--client @name|id): what a follower said to it is answered first. */
 void suggester_add_client(struct suggester *g, const char *id_or_name);
+/* Drafts from their bio and posts alone too (--cold): a link, advice, a story, their job. */
+void suggester_set_cold(struct suggester *g);
 /*
  * The language of every draft, instead of the record's own: "en", "es",
  * "pt" (Portuguese, Portugal's or Brazil's as the record writes it),

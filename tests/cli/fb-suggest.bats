@@ -16,6 +16,12 @@
 
 load helpers
 
+# Most tests here are about how a draft is written, which the drafts of
+# --cold show best (from a job, a link, advice, a story); so fbg runs
+# fb-suggest --cold, and the tests of what is drafted without it say
+# "captured fb-suggest".
+fbg() { captured fb-suggest --cold "$@"; }
+
 setup() {
 	cd "$BATS_TEST_TMPDIR"
 	LLM_PID=
@@ -266,6 +272,32 @@ per_record() {
 	! jq -r '.fb.opener.text // empty' "$OUT" | grep -iE 'giveaway|airdrop|code|%|coaching|signals|drizzly|morning everyone|cancelled'
 }
 
+@test "without --cold: no draft from a job, a link, advice or a story alone, and the reason says --cold would; news, a question they posted and what they said to the client still get one" {
+	cat "$DATA/suggest-postkinds.ndjson" "$DATA/suggest-question.ndjson" "$DATA/suggest-share.ndjson" \
+	    "$DATA/suggest-response.ndjson" "$DATA/suggest-compliment.ndjson" >all.ndjson
+	printf '%s\n' '{"id":"9","username":"said_hi","name":"Ana Reyes","description":"Nurse at Mercy Hospital.","posts":[{"id":"91","text":"@brightpath_co that storm last night, wow","lang":"en"},{"id":"90","text":"Spent the afternoon sorting old negatives from the harbour series","lang":"en"}]}' \
+	    '{"id":"8","username":"thanked","name":"Bo Lind","posts":[{"id":"81","text":"@brightpath_co thank you for the workshop, it changed how I price","lang":"en"}]}' >>all.ndjson
+	captured fb-suggest --client @brightpath_co all.ndjson
+	expect_status 0
+	expect_no_stderr
+	per_record '.fb.opener.kind // "-"' >default
+	fbg --client @brightpath_co all.ndjson
+	per_record '.fb.opener.kind // "-"' >cold
+	# --cold has drafts of every kind the default leaves out
+	for k in question share response reaction; do
+		grep -q "	$k\$" cold || { echo "no $k with --cold"; cat cold; return 1; }
+	done
+	# the default keeps every other draft --cold writes, and writes none of those kinds
+	paste default cold | awk -F'\t' '
+		$4 ~ /^(question|share|response|reaction)$/ && $2 != "-" { print "drafted without --cold: " $0; bad = 1 }
+		$4 !~ /^(question|share|response|reaction)$/ && $2 != $4 { print "differs: " $0; bad = 1 }
+		END { exit bad }'
+	grep -q '	compliment$' default && grep -q '	followup$' default && grep -q '@thanked	thanks$' default
+	captured fb-suggest --client @brightpath_co all.ndjson
+	expect_jq 'select(.username == "kind_3") | .fb.opener.reason | startswith("no draft: they never wrote to the client") and contains("--cold")'
+	expect_jq 'select(.username == "said_hi") | .fb.opener.reason | startswith("no draft: what they said to the client is no question")'
+}
+
 @test "hard news (a death, a stay in hospital, a theft, a closure), theirs or told to the client: no draft at all, and the reason names the post; an injury is no hard news" {
 	cat >hard.ndjson <<-'EOF'
 	{"id":"1","username":"ken","name":"Ken Robson","posts":[{"id":"11","text":"@tyneside_radio Let me know if I can help with the memorial show x","lang":"en"},{"id":"10","text":"Alan passed away on Sunday. Forty years of records and bad jokes. Gutted.","lang":"en"}]}
@@ -273,6 +305,7 @@ per_record() {
 	{"id":"3","username":"jo","name":"Jo Pattinson","posts":[{"id":"31","text":"Our van got broken into last night, all the PA gear's gone. Could anyone lend us a PA for Saturday?","lang":"en"}]}
 	{"id":"4","username":"sole","name":"Sole Ibarra","posts":[{"id":"41","text":"Mi vieja está internada desde el martes, les aviso que no voy a estar en el grupo de corrida.","lang":"es"}]}
 	{"id":"5","username":"marcos","name":"Marcos Paz","posts":[{"id":"51","text":"Patagonia Run 70k terminado. Con esguince en el km 40, pero terminado.","lang":"es"},{"id":"50","text":"El martes cerramos por descanso, el miércoles volvemos a entrenar.","lang":"es"}]}
+	{"id":"6","username":"carol","name":"Carol Souza","posts":[{"id":"61","text":"@padaria_ribeira que farinha vocês usam na broa de milho?","lang":"pt"},{"id":"60","text":"a minha taioba morreu de novo, acho que é sol demais","lang":"pt"}]}
 	EOF
 	fbg --client @tyneside_radio --client @padaria_ribeira hard.ndjson
 	expect_status 0
@@ -286,8 +319,9 @@ per_record() {
 	EOF
 	head -4 got | diff expected -
 	expect_jq 'select(.username == "ken") | .fb.opener.reason | contains("(.posts[0].text: ")'
-	# a race run on a sprain, and "closed on Tuesday", are no hard news
+	# a race run on a sprain, "closed on Tuesday" and a plant that died are no hard news
 	expect_jq 'select(.username == "marcos") | .fb.opener.text | test("Patagonia Run")'
+	expect_jq 'select(.username == "carol") | .fb.opener.kind == "answer"'
 }
 
 @test "--client: what they asked, offered, thanked for or advised the client is answered first; a put-down or a pitch gets no draft, a demand nothing" {
@@ -425,19 +459,19 @@ per_record() {
 
 @test "running it twice gives the same output as running it once" {
 	cat "$DATA"/suggest-{question,compliment,share,response,hobby,nothing,es,pt,reply,stale,verdicts}.ndjson >all.ndjson
-	fb-suggest all.ndjson >once
-	fb-suggest once >twice
+	fb-suggest --cold all.ndjson >once
+	fb-suggest --cold once >twice
 	cmp once twice
 	# and the same input gives the same output, byte for byte
-	fb-suggest all.ndjson | cmp - once
+	fb-suggest --cold all.ndjson | cmp - once
 }
 
 @test "--seed picks other templates, and the same seed repeats byte for byte" {
 	cat "$DATA"/suggest-{question,compliment,share,response,hobby,es,pt,reply,alike}.ndjson >all.ndjson
-	fb-suggest all.ndjson >seed0
-	fb-suggest --seed 0 all.ndjson | cmp - seed0
-	fb-suggest --seed 1 all.ndjson >seed1
-	fb-suggest --seed 1 all.ndjson | cmp - seed1
+	fb-suggest --cold all.ndjson >seed0
+	fb-suggest --cold --seed 0 all.ndjson | cmp - seed0
+	fb-suggest --cold --seed 1 all.ndjson >seed1
+	fb-suggest --cold --seed 1 all.ndjson | cmp - seed1
 	! cmp -s seed0 seed1 || { echo "--seed 1 changed no draft"; return 1; }
 	# another seed changes the wording, not what the drafts rest on
 	diff <(jq -c '.fb.opener | [.kind, .basis]' seed0) <(jq -c '.fb.opener | [.kind, .basis]' seed1)
@@ -467,7 +501,7 @@ per_record() {
 	grep -q '^                                [^ ]' "$OUT" || { show; return 1; }
 	! grep -q '^ \{1,31\}[^ ]' "$OUT" || { show; return 1; }
 	# the draft, its lines joined, is the draft of the records
-	fb-suggest "$DATA/wide.ndjson" | jq -r 'select(.fb.opener.text) | .fb.opener.text' >want
+	fb-suggest --cold "$DATA/wide.ndjson" | jq -r 'select(.fb.opener.text) | .fb.opener.text' >want
 	awk 'NR == 1 { next } substr($0, 1, 32) ~ /^ +$/ { d = d " " substr($0, 33); next }
 	     { if (n++) print d; d = substr($0, 33) } END { if (n) print d }' "$OUT" >got
 	[ "$(grep -Fxcf want got)" -eq "$(wc -l <want)" ] || { diff want got; show; return 1; }
@@ -698,7 +732,7 @@ per_record() {
 		return 1
 	}
 	# without it, that text never appears
-	! fb-suggest "$DATA/suggest-alike.ndjson" | grep -q 'quick question'
+	! fb-suggest --cold "$DATA/suggest-alike.ndjson" | grep -q 'quick question'
 }
 
 @test "a template with an unknown slot: exit 2, naming the file and the line" {
@@ -748,7 +782,7 @@ per_record() {
 	{ printf '{"id":"1","username":"jobs","name":"Jo","description":"'
 	  yes 'software engineer | founder | data scientist |' | head -n 20000 | tr '\n' ' '
 	  printf '"}\n'; } >in.ndjson
-	captured timeout 60 fb-suggest in.ndjson
+	captured timeout 60 fb-suggest --cold in.ndjson
 	expect_status 0
 	expect_lines 1
 	expect_jq '.fb.opener.text | type == "string"'
@@ -1059,9 +1093,9 @@ per_record() {
 
 @test "--llm without LLM_API_KEY sends no Authorization; a record without a draft is not sent" {
 	start_llm
-	env -u LLM_API_KEY fb-suggest --llm "$LLM/ok/v1/chat/completions" "$DATA/suggest-question.ndjson" >out
+	env -u LLM_API_KEY fb-suggest --cold --llm "$LLM/ok/v1/chat/completions" "$DATA/suggest-question.ndjson" >out
 	jq -e '.headers | has("Authorization") | not' llm.log >/dev/null
-	LLM_API_KEY= fb-suggest --llm "$LLM/ok/v1/chat/completions" "$DATA/suggest-question.ndjson" >out
+	LLM_API_KEY= fb-suggest --cold --llm "$LLM/ok/v1/chat/completions" "$DATA/suggest-question.ndjson" >out
 	jq -e -s 'all(.[]; .headers | has("Authorization") | not)' llm.log >/dev/null
 	rm -f llm.log
 	fbg --llm "$LLM/ok/v1/chat/completions" "$DATA/suggest-nothing.ndjson"
@@ -1079,7 +1113,7 @@ expect_llm_unused() {
 @test "--llm slower than --llm-timeout: the deterministic draft stays, quickly, and the end says so" {
 	start_llm
 	start=$SECONDS
-	captured timeout 20 fb-suggest --llm-timeout 1 --llm "$LLM/slow/v1/chat/completions" \
+	captured timeout 20 fb-suggest --cold --llm-timeout 1 --llm "$LLM/slow/v1/chat/completions" \
 		"$DATA/suggest-question.ndjson"
 	took=$((SECONDS - start))
 	expect_status 0
@@ -1119,7 +1153,7 @@ expect_llm_unused() {
 
 @test "--llm with nothing listening: the deterministic draft stays" {
 	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-	captured timeout 20 fb-suggest --llm-timeout 2 --llm "http://127.0.0.1:$port/v1/chat/completions" \
+	captured timeout 20 fb-suggest --cold --llm-timeout 2 --llm "http://127.0.0.1:$port/v1/chat/completions" \
 		"$DATA/suggest-question.ndjson"
 	expect_status 0
 	expect_llm_unused "Couldn't connect to server"

@@ -289,7 +289,7 @@ token_file() {
 	llm=$!
 	for i in $(seq 100); do [ -s llm.port ] && break; sleep 0.1; done
 	http_proxy=http://127.0.0.9:9 HTTP_PROXY=http://127.0.0.9:9 ALL_PROXY=http://127.0.0.9:9 \
-	LLM_API_KEY=test-key-123 captured fb-suggest --llm "http://127.0.0.1:$(cat llm.port)/ok/v1/chat/completions" \
+	LLM_API_KEY=test-key-123 captured fb-suggest --cold --llm "http://127.0.0.1:$(cat llm.port)/ok/v1/chat/completions" \
 		"$DATA/suggest-question.ndjson"
 	kill "$llm"
 	expect_status 0
