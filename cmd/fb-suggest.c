@@ -27,8 +27,8 @@ static const struct cli_doc doc = {
 	"and what it rests on.",
 	"  -a, --all                draft for every record, not only engage and maybe\n"
 	"      --client @name|id    the client: what they said to it is answered first\n"
-	"      --cold               draft from their bio and posts alone too (starting\n"
-	"                           points to edit, for those who never wrote to the client)\n"
+	"      --cold               also draft for those who gave nothing to answer, from\n"
+	"                           their bio and posts (starting points to edit)\n"
 	"      --format ndjson|table  records (default), or handle, kind and draft\n"
 	"      --lang en|es|pt|pt-PT|pt-BR\n"
 	"                           write every draft in this language (pt: Portugal's or\n"

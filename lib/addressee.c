@@ -32,6 +32,8 @@ static const char *const org_words[] = {
 	"artesanato", "artesanias", "bags", "bicicletaria", "hamburgueria", "hortas", "joalheria",
 	"joyeria", "lanchonete", "macetas", "moda", "sementes", "sorveteria", "tejidos", "vivero",
 	"viveiro",
+	"ballet", "banda", "bloco", "coro", "hostal", "maracatu", "orquesta", "orquestra", "playa",
+	"posada", "pousada", "turismo", "visit", "visite",
 	"dairy", "dernegi", "editora", "editorial", "epicerie", "escola", "escuela", "fazenda",
 	"ferme", "firin", "fromagerie", "granja", "kafe", "kooperatif", "kulubu", "laden",
 	"libreria", "librairie", "livraria", "makers", "mercado", "oficina", "okulu", "osteria",

@@ -930,6 +930,27 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 	buf_free(&line);
 }
 
+/*
+ * Whether a negative rule's hit spans nearly all of field fi (its hits
+ * from first on): "who doesn't follow me back?" alone is the phrase the
+ * rule was written for, and the model's n-grams of it ("me back") know
+ * nothing the rule does not. With more around it, the model decides.
+ */
+static int
+negative_covers(const struct detector *d, size_t fi, size_t first)
+{
+	const struct buf *t = &d->fields[fi].text;
+	size_t i, n = 0;
+
+	for (i = 0; i < t->len; i++)
+		n += ((unsigned char)t->p[i] & 0xC0) != 0x80;
+	for (i = first; i < d->nhits; i++)
+		if (d->rules->v[d->hits[i].rule].weight < 0 &&
+		    (d->hits[i].c1 - d->hits[i].c0) * 4 >= n * 3)
+			return 1;
+	return 0;
+}
+
 int
 detect_record(struct stream *st, const struct record *rec, void *arg)
 {
@@ -957,7 +978,7 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 		first = d->nhits;
 		match_field(d, i);
 		/* One field the model flags flags the record: the rest need only the rules. */
-		if (d->o.model && !model_flags) {
+		if (d->o.model && !model_flags && !negative_covers(d, i, first)) {
 			prob = model_prob(d, i, first);
 			if (prob > best) {
 				best = prob;

@@ -47,6 +47,7 @@ static const char lexicons[] =
     "wrong\\s+again|you(?:'re|\\s+are)\\s+wrong|nobody\\s+asked(?=\\s*[.!]|\\s*$)|cope|l+o+l+\\s+no|do\\s+better|embarrassing|"
     "amateurs?|grow\\s+up|try\\s+harder|typical|absurd|bobagem|ridiculo|vergonha|tonteria|ridiculez|"
     "quatsch|unsinn|lacherlich|treta|estou\\s+fart[oa]|chamem-lhe\\s+o\\s+que\\s+e|que\\s+verguenza|"
+    "e\\s+(?:uma\\s+)?piada|es\\s+(?:un\\s+)?chiste|highway\\s+robbery|rip-?off|(?:e|es)\\s+um?\\s+(?:roubo|robo)|"
     /* condescension: telling people off rather than answering them */
     "wrong(?=\\.)|didn'?t\\s+think\\s+so|you\\s+of\\s+all\\s+people|open\\s+your\\s+mind|"
     "read\\s+the\\s+(?:literature|research|studies|science)|do\\s+your\\s+(?:research|homework)|"

@@ -46,6 +46,7 @@ static const char promo_pattern[] =
     "|\\d+\\s*%\\s*(?:off|de\\s+descuento|de\\s+desconto)\\b"
     "|\\b(?:real|organic|active)\\s+(?:listeners|followers|streams|plays|views|subscribers)\\b"
     "|\\b(?:2x1|3x2)\\b"
+    "|\\ba\\s+partir\\s+de\\s+(?:r\\$|\\$|s/|us\\$)|\\bchama\\s+no\\s+(?:zap|whats\\w*|direct|dm)\\b"
     "|\\d+\\s*%\\s*(?:de\\s+)?(?:comissao|comision|commission)\\b|\\b(?:junte-se|junta-te|juntem-se|unete|"
     "unanse)\\b"
     "|\\b(?:order|buy|grab)\\s+(?:now|yours|today|here|online)\\b|\\b(?:shop|book)\\s+(?:now|online)\\b"
@@ -138,6 +139,7 @@ static const char offer_to_you_pattern[] =
     "se\\s+copan)\\b"
     "|\\b(?:levo|mando|envio|empresto|ofereco|passo)-(?:te|vos|lhe|lhes)\\b"
     "|\\b(?:fazemos|facamos|hacemos|hagamos)\\s+(?:\\w+\\s+){0,3}?(?:juntos|juntas)\\b"
+    "|\\b(?:les|te|os)\\s+dejo\\b|\\b(?:deixo|mando|passo)\\s+(?:pra|para)\\s+(?:voces|voce|vcs|ti)\\b"
     "|\\blet'?s\\s+(?:do|make|plan|organi[sz]e|collab\\w*|team\\s+up)\\b"
     "|\\bfancy\\s+(?:doing|coming|joining|popping|having|a\\s+(?:chat|coffee|pint|collab\\w*))\\b"
     "|\\bquer\\s+vir\\b|\\bfica\\s+o\\s+convite\\b|\\b(?:convi[dt]|invit)\\w*"
@@ -190,7 +192,9 @@ static const char advice_pattern[] =
     "you\\s+(?:need|want|don'?t\\s+need|can|could|might|should)|try|porque|normalmente|"
     "(?:tienes|tenes|voce\\s+tem)\\s+que|prueba|prueben|proba|tente|tenta|tentem|experimenta|"
     "experimente|o\\s+truque|el\\s+truco|(?:um|meu|un|mi)\\s+(?:conselho|consejo)|my\\s+advice|"
-    "cuidem|cuiden|evitem|eviten|deixem|dejen|coloquem|pongan|usem|usen|"
+    "cuidem|cuiden|evitem|eviten|deixem|dejen|coloquem|pongan|usem|usen|avisen|avisem|ojo\\s+con|"
+    "cuidado\\s+con|fica\\s+a\\s+dica|yo\\s+(?:pasaria|haria|pondria|cambiaria|moveria)|"
+    "eu\\s+(?:passaria|faria|mudaria)|i'?d\\s+(?:move|switch|shift|swap)|"
     "pro\\s+tip|a\\s+tip)\\b";
 
 /* A complaint or sad news: a loss, an accident, an injury, a theft, a closure, a fright. */

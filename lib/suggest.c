@@ -553,16 +553,16 @@ address_fact(struct suggester *g, const char *field)
 		g->pitched = 1;
 		return;
 	}
-	if (g->address.kind == ADDRESS_NONE)
-		return;
 	/* "PASSED my pastry exam! Thanks for the tips": the news is what to answer. */
-	if (!p->foreign && (g->address.kind == ADDRESS_THANKS || g->address.kind == ADDRESS_REMARK)) {
+	if (!p->foreign && g->address.kind != ADDRESS_QUESTION && g->address.kind != ADDRESS_OFFER) {
 		post_read(g->posts, p->text.p, p->text.len, &g->reading);
 		if (g->reading.kind == POST_NEWS) {
 			compliment_fact(g, field);
 			return;
 		}
 	}
+	if (g->address.kind == ADDRESS_NONE)
+		return;
 	/* What they asked in French or Polish, no draft in English should step over. */
 	if (p->foreign) {
 		if (!g->foreign_contact[0])

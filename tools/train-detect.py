@@ -163,16 +163,20 @@ def features(prog, texts):
 def rule_features(fb_detect, fielded):
     """The rules fb-detect --no-model finds in each (field, text), as "r:RULE",
     and the field as "f:FIELD": what lib/detect.c adds to a field's n-grams;
-    and the points the rules give it."""
+    the points the rules give it; and whether a negative rule's hit spans
+    three quarters of the text or more, where fb-detect does not ask the
+    model ("who doesn't follow me back?" alone is the rule's own phrase)."""
     records = "".join(json.dumps({"id": "t%d" % i, f: t}, ensure_ascii=False) + "\n"
                       for i, (f, t) in enumerate(fielded))
     run = subprocess.run([fb_detect, "--no-model"], input=records.encode(), stdout=subprocess.PIPE,
                          check=True)
     out = []
-    for line, (f, _) in zip(ndjson_lines(run.stdout), fielded):
+    for line, (f, t) in zip(ndjson_lines(run.stdout), fielded):
         demand = json.loads(line).get("fb", {}).get("demand", {})
-        out.append((sorted({"r:" + h["rule"] for h in demand.get("hits", [])}) + ["f:" + f],
-                    demand.get("score", 0)))
+        hits = demand.get("hits", [])
+        covered = any(h["weight"] < 0 and (h["end"] - h["start"]) * 4 >= len(t) * 3 for h in hits)
+        out.append((sorted({"r:" + h["rule"] for h in hits}) + ["f:" + f],
+                    demand.get("score", 0), covered))
     if len(out) != len(fielded):
         sys.exit("train-detect: %s gave %d records for %d texts" % (fb_detect, len(out), len(fielded)))
     return out
@@ -180,15 +184,15 @@ def rule_features(fb_detect, fielded):
 
 def all_features(prog, fb_detect, fielded, rule_value=None):
     """N-grams, rules and field of each (field, text), its number of n-grams
-    and its rules' points: (counts, total, points); a rule's hit counts
-    rule_value (default RULE_VALUE)."""
+    its rules' points, and whether a negative rule covers it: (counts,
+    total, points, covered); a rule's hit counts rule_value (default RULE_VALUE)."""
     rule_value = RULE_VALUE if rule_value is None else rule_value
     feats = []
-    for (counts, total), (extra, points) in zip(features(prog, [t for _, t in fielded]),
-                                                rule_features(fb_detect, fielded)):
+    for (counts, total), (extra, points, covered) in zip(features(prog, [t for _, t in fielded]),
+                                                         rule_features(fb_detect, fielded)):
         for x in extra:
             counts[x] = rule_value if x.startswith("r:") else 1
-        feats.append((counts, total, points))
+        feats.append((counts, total, points, covered))
     return feats
 
 
@@ -243,17 +247,17 @@ class Problem:
 
     def __init__(self, feats, labels, args):
         df = {}
-        for counts, _, _ in feats:
+        for counts, _, _, _ in feats:
             for g in counts:
                 df[g] = df.get(g, 0) + 1
         self.index = {}
-        for counts, _, _ in feats:
+        for counts, _, _, _ in feats:
             for g in counts:
                 if g not in self.index and df[g] >= args.min_df:
                     self.index[g] = len(self.index) + 1
         self.names = {i: g for g, i in self.index.items()}
         self.rows = logreg.Rows([self.row(counts, unit(total, args.scale))
-                                 for counts, total, _ in feats],
+                                 for counts, total, _, _ in feats],
                                 [1 if label else -1 for label in labels])
 
     def row(self, counts, u):
@@ -275,7 +279,11 @@ def fit(problem, rows, args):
 
 
 def prob(bias, weights, feat, scale):
-    counts, total, _ = feat
+    """The model's probability for a text, as fb-detect uses it: none where
+    a negative rule covers the text."""
+    counts, total, _, covered = feat
+    if covered:
+        return 0.0
     z = bias + unit(total, scale) * sum(weights.get(g, 0.0) * c for g, c in counts.items())
     return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
 

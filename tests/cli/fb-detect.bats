@@ -466,6 +466,18 @@ not_flagged() {
 	not_flagged "who doesn't follow me back?"
 }
 
+@test "a negative rule's phrase alone keeps the model out; with a threat after it, the model flags" {
+	# "who doesn't follow me back?" is the phrase NEG_NO_FOLLOW_BACK was
+	# written for: the model, whose n-grams of it ("me back") lean the other
+	# way, is not asked about a field the rule covers three quarters of
+	not_flagged "who doesn't follow me back??? 👀"
+	record --arg d "who doesn't follow me back? unfollowing every one of you tonight" '{username: "neg", description: $d}'
+	fbd in
+	expect_status 0
+	expect_jq 'select(.description | test("tonight")) | .fb.demand.flagged == true and
+	    [.fb.demand.hits[].rule] == ["NEG_NO_FOLLOW_BACK", "MODEL"]'
+}
+
 @test "not flagged: thanks for the follow" {
 	not_flagged "thanks for the follow"
 }

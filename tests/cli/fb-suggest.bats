@@ -366,6 +366,37 @@ per_record() {
 	expect_jq 'select(.username == "mariachisol_la") | .fb.opener.reason | startswith("no draft for someone who pitched the client")'
 }
 
+@test "--client: advice, invitations and gifts in Spanish and Portuguese, news told to the client, a question after an emoji; a taunt or a price called robbery is a put-down, a price with 'chama no zap' a pitch" {
+	cat >told.ndjson <<-'EOF'
+	{"id":"1","username":"chino","name":"Renzo Paz","posts":[{"id":"11","text":"@olas ojo con el aviso para el jueves, entra mar de fondo. Yo pasaría las clases para la mañana.","lang":"es"}]}
+	{"id":"2","username":"marcos","name":"Marcos Lima","posts":[{"id":"21","text":"@olas a bananeira ajuda sim, sombra parcial. Só cuidem da raiz perto do muro.","lang":"pt"}]}
+	{"id":"3","username":"rui","name":"Rui Guedes","posts":[{"id":"31","text":"@olas Estamos a organizar um mercado no largo no dia 14. Querem vir com a broa?","lang":"pt"}]}
+	{"id":"4","username":"diego","name":"Diego Paredes","posts":[{"id":"41","text":"@olas les dejo las fotos de la clase del domingo, quedaron brutales","lang":"es"}]}
+	{"id":"5","username":"lari","name":"Larissa Souza","posts":[{"id":"51","text":"@olas PASSEI NA AUDIÇÃO DA COMPANHIA!!! devo tudo a essa escola 😭","lang":"pt"}]}
+	{"id":"6","username":"rafa","name":"Rafa Lima","posts":[{"id":"61","text":"@olas o escondidinho de ontem 🤌 qual é o segredo do purê?","lang":"pt"}]}
+	{"id":"7","username":"earl","name":"Earl Tomlin","posts":[{"id":"71","text":"@olas $34 a pound for brisket is highway robbery and y'all know it.","lang":"en"}]}
+	{"id":"8","username":"raiz","name":"Zé Raiz","posts":[{"id":"81","text":"@olas cobrar R$ 180 por mês pra ensinar frevo é piada.","lang":"pt"}]}
+	{"id":"9","username":"tialu","name":"Tia Lu","posts":[{"id":"91","text":"@olas Sombrinhas personalizadas a partir de R$ 25! Chama no zap","lang":"pt"}]}
+	EOF
+	captured fb-suggest --client @olas told.ndjson
+	expect_status 0
+	expect_no_stderr
+	per_record '.fb.opener.kind // .fb.opener.reason[:36]' >got
+	cat >expected <<-'EOF'
+	@chino	reply
+	@marcos	reply
+	@rui	offer
+	@diego	offer
+	@lari	compliment
+	@rafa	answer
+	@earl	no draft for someone who put the cli
+	@raiz	no draft for someone who put the cli
+	@tialu	no draft for someone who pitched the
+	EOF
+	diff expected got
+	expect_jq 'select(.username == "rafa") | .fb.opener.basis.excerpt == "qual é o segredo do purê?"'
+}
+
 @test "--client by @name alone knows mentions and @names, not a reply to an id; without --client nothing is an answer" {
 	fbg --client @Dra_Lucia_Vet "$DATA/suggest-client.ndjson"
 	expect_status 0
