@@ -940,14 +940,16 @@ static int
 negative_covers(const struct detector *d, size_t fi, size_t first)
 {
 	const struct buf *t = &d->fields[fi].text;
-	size_t i, n = 0;
+	size_t i, n = (size_t)-1;
 
-	for (i = 0; i < t->len; i++)
-		n += ((unsigned char)t->p[i] & 0xC0) != 0x80;
-	for (i = first; i < d->nhits; i++)
-		if (d->rules->v[d->hits[i].rule].weight < 0 &&
-		    (d->hits[i].c1 - d->hits[i].c0) * 4 >= n * 3)
+	for (i = first; i < d->nhits; i++) {
+		if (d->rules->v[d->hits[i].rule].weight >= 0)
+			continue;
+		if (n == (size_t)-1)
+			n = utf8_chars(t->p, t->len);
+		if ((d->hits[i].c1 - d->hits[i].c0) * 4 >= n * 3)
 			return 1;
+	}
 	return 0;
 }
 

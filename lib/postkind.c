@@ -6,7 +6,6 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <utf8proc.h>
 
 #include "postkind.h"
 #include "quote.h"
@@ -759,33 +758,6 @@ read_news(struct post_reader *r, const char *text, size_t len, size_t *at,
 }
 
 /*
- * Where the clause that ends at to starts after an emoji in [from, to):
- * "o escondidinho de ontem \xf0\x9f\xa4\x8c qual é o segredo do purê?" asks
- * "qual é o segredo do purê?"; an emoji ends what came before it.
- */
-static size_t
-after_last_emoji(const char *text, size_t from, size_t to)
-{
-	size_t i = from, after = from;
-
-	while (i < to) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-		    (utf8proc_ssize_t)(to - i), &cp);
-
-		if (n <= 0)
-			n = 1;
-		i += (size_t)n;
-		if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF)) {
-			while (i < to && (text[i] == ' ' || text[i] == '\t'))
-				i++;
-			after = i;
-		}
-	}
-	return after;
-}
-
-/*
  * A question they ask, among the first few sentences: where it starts,
  * when it has three to twenty words.
  */
@@ -805,7 +777,7 @@ find_question(const char *text, size_t len, int max_sentences, int max_words, si
 			int n;
 
 			start += quote_start(text + start, i - start);
-			start = after_last_emoji(text, start, i);
+			start = quote_after_emoji(text, start, i);
 			buf_add(&q, text + start, i - start);
 			n = split_words(q.p, w, wl, max_words + 1);
 			buf_free(&q);
@@ -840,6 +812,7 @@ post_read(struct post_reader *r, const char *text, size_t len, struct post_readi
 	out->quote_at = at;
 	buf_reset(&out->achievement);
 	textnorm_run(&r->norm, words, wlen);
+	out->hard_news = match(r, r->hard_news, 0, r->norm.out.len);
 	if (match(r, r->scam, 0, r->norm.out.len) || match(r, r->promo, 0, r->norm.out.len))
 		out->kind = POST_PROMO;
 	else if (wlen > 0 && (strchr("\"'", *words) || strncmp(words, "\xe2\x80\x9c", 3) == 0 ||
@@ -935,6 +908,7 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 	out->kind = ADDRESS_NONE;
 	out->quote_at = out->context_at = at;
 	textnorm_run(&r->norm, words, wlen);
+	out->hard_news = match(r, r->hard_news, 0, r->norm.out.len);
 	/* "Are you taking pre-orders?" asks; "DM me for a free audit" and "from $450, quote here: link" sell. */
 	if (match(r, r->scam, 0, r->norm.out.len) || (match(r, r->promo, 0, r->norm.out.len) &&
 	    (!memchr(words, '?', wlen) || strstr(r->norm.out.p, "http")))) {
@@ -986,13 +960,6 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 		out->context_at = sentence_before(text, at, out->quote_at);
 		out->quote_at = past_lead_in(text, len, out->quote_at, out->kind == ADDRESS_QUESTION);
 	}
-}
-
-int
-post_reader_hard_news(struct post_reader *r, const char *text, size_t len)
-{
-	textnorm_run(&r->norm, text, len);
-	return match(r, r->hard_news, 0, r->norm.out.len);
 }
 
 int

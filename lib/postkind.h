@@ -38,6 +38,12 @@ struct post_reading {
 	size_t quote_at;	/* where the words a draft would quote start */
 	/* POST_NEWS read in English: "launched the new menu", said back to them. */
 	struct buf achievement;
+	/*
+	 * Hard news, whatever else the post is: a death, grief, a grave
+	 * illness, a stay in hospital, an accident, a theft, a closure, a lost
+	 * job. No template is the right word next to it.
+	 */
+	int hard_news;
 };
 
 struct post_reader;
@@ -66,18 +72,12 @@ struct address_reading {
 	enum address_kind kind;
 	size_t quote_at;	/* where the sentence a draft would quote starts */
 	size_t context_at;	/* where the sentence before it starts (quote_at if none) */
+	int hard_news;		/* as in a post_reading */
 };
 
 /* Reads what a post to the client (plain UTF-8 text, no controls) asks of the client. */
 void post_read_address(struct post_reader *r, const char *text, size_t len,
     struct address_reading *out);
-
-/*
- * Whether a post (plain UTF-8 text) tells hard news: a death, grief, a
- * grave illness, a stay in hospital, an accident, a theft, a closure, a
- * lost job. No template is the right word next to it.
- */
-int post_reader_hard_news(struct post_reader *r, const char *text, size_t len);
 
 /* Whether a profile (plain text) is nobody to write to: a bot, a feed, a giveaway, a scam. */
 int post_reader_unwritable(struct post_reader *r, const char *name, const char *bio,

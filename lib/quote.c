@@ -159,6 +159,27 @@ emoji_glue(const char *s, size_t i, size_t len)
 }
 
 size_t
+quote_after_emoji(const char *s, size_t from, size_t to)
+{
+	size_t i = from, after = from, n;
+
+	while (i < to) {
+		int emoji = emoji_at(s, i, to);
+
+		next_cp(s, i, to, &n);
+		i += n;
+		while (emoji && (n = emoji_glue(s, i, to)) > 0)
+			i += n;
+		if (emoji) {
+			while (i < to && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			after = i;
+		}
+	}
+	return after;
+}
+
+size_t
 quote_start(const char *s, size_t len)
 {
 	size_t i = 0, n;

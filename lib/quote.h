@@ -52,6 +52,13 @@ int quote_sentence_ends(const char *s, size_t i, size_t len, int clause);
  */
 size_t quote_next_sentence(const char *s, size_t len, size_t at);
 
+/*
+ * Where the words after the last emoji in [from, to) start, or from: an
+ * emoji ends what came before it ("o escondidinho de ontem 🤌 qual é o segredo
+ * do purê?" asks "qual é o segredo do purê?").
+ */
+size_t quote_after_emoji(const char *s, size_t from, size_t to);
+
 /* Where the words of a post start: past blanks, leading @mentions and emoji. */
 size_t quote_start(const char *s, size_t len);
 

@@ -73,7 +73,7 @@ struct suggester {
 	char hard_news[64];	/* the field of a post with hard news in it: a loss, an accident ... */
 	char foreign_contact[8];	/* the language they wrote to the client in, not the drafts' */
 	struct post_view post;
-	struct buf bio, bio_domains, post_langs, username, tmp, tmp2, text, facts;
+	struct buf bio, bio_domains, post_langs, username, location, tmp, text, facts;
 	unsigned char *demand_post;	/* per post: fb-detect found a demand in it */
 	size_t ndemand_post;
 	int have_text;
@@ -199,7 +199,7 @@ suggester_free(struct suggester *g)
 	buf_free(&g->username);
 	buf_free(&g->tmp);
 	buf_free(&g->text);
-	buf_free(&g->tmp2);
+	buf_free(&g->location);
 	buf_free(&g->facts);
 	free(g->demand_post);
 	free(g);
@@ -402,16 +402,6 @@ read_role(struct suggester *g, const char *bio, size_t len, struct fact *f)
 
 /* --- the posts ---------------------------------------------------------------------- */
 
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; s && *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* The words quoted in a draft; cut short, they end with an ellipsis (the basis stays exact). */
 static void
 set_quote(struct fact *f, int cut)
@@ -475,7 +465,7 @@ share_fact(struct suggester *g, const char *field)
 	set_quote(f, quote_words(&f->excerpt, p->text.p, quote_start(p->text.p, p->text.len),
 	    p->text.len, EXCERPT_WORDS, 0, NULL));
 	set_slot(f, SLOT_DOMAIN, d + 1, strlen(d) - 2);
-	f->have = chars(f->excerpt.p) >= MIN_QUOTE;
+	f->have = utf8_chars(f->excerpt.p, f->excerpt.len) >= MIN_QUOTE;
 }
 
 /* Words of a post of their own to answer: advice (a response) or a story (a reaction). */
@@ -490,7 +480,7 @@ quoted_fact(struct suggester *g, enum opener_kind k, const char *field)
 		return;
 	cut = quote_words(&f->excerpt, p->text.p, g->reading.quote_at, p->text.len,
 	    EXCERPT_WORDS, 0, NULL);
-	if (chars(f->excerpt.p) < MIN_QUOTE)
+	if (utf8_chars(f->excerpt.p, f->excerpt.len) < MIN_QUOTE)
 		return;
 	f->have = 1;
 	snprintf(f->field, sizeof f->field, "%s", field);
@@ -510,7 +500,7 @@ question_fact(struct suggester *g, const char *field)
 	    QUESTION_WORDS, 0, &stop) || stop != '?')
 		return;
 	buf_addc(&f->excerpt, '?');
-	if (chars(f->excerpt.p) < MIN_QUOTE)
+	if (utf8_chars(f->excerpt.p, f->excerpt.len) < MIN_QUOTE)
 		return;
 	f->have = 1;
 	snprintf(f->field, sizeof f->field, "%s", field);
@@ -522,6 +512,14 @@ static const enum opener_kind address_opener[] = {
 	[ADDRESS_QUESTION] = OPENER_ANSWER, [ADDRESS_OFFER] = OPENER_OFFER,
 	[ADDRESS_THANKS] = OPENER_THANKS, [ADDRESS_REMARK] = OPENER_REPLY,
 };
+
+/* Remembers the first post with hard news: no draft is written next to it. */
+static void
+note_hard_news(struct suggester *g, const char *field)
+{
+	if (!g->hard_news[0])
+		snprintf(g->hard_news, sizeof g->hard_news, "%s", field);
+}
 
 /*
  * A post to the client: a put-down leaves nobody to write a friendly
@@ -545,6 +543,8 @@ address_fact(struct suggester *g, const char *field)
 		return;
 	}
 	post_read_address(g->posts, p->text.p, p->text.len, &g->address);
+	if (g->address.hard_news)
+		note_hard_news(g, field);
 	/* A sales line, or a link with a plug for their own course or app, is a pitch. */
 	if (g->address.kind == ADDRESS_PITCH ||
 	    lexicon_hits(&g->lexicons, LEX_SPAM, g->norm.out.p, g->norm.out.len, &m0, &m1) ||
@@ -583,7 +583,8 @@ address_fact(struct suggester *g, const char *field)
 		quote_drop_dangling(&f->excerpt);
 	}
 	/* "Is that Peacham?" says too little alone: the sentence before it comes too. */
-	if (chars(f->excerpt.p) < MIN_QUOTE && !cut && g->address.context_at < g->address.quote_at &&
+	if (utf8_chars(f->excerpt.p, f->excerpt.len) < MIN_QUOTE && !cut &&
+	    g->address.context_at < g->address.quote_at &&
 	    !quote_words(&g->tmp, p->text.p, g->address.context_at, p->text.len, EXCERPT_WORDS, 0,
 	    &before) && before && strchr(".!?", before)) {
 		buf_addc(&g->tmp, before);
@@ -593,16 +594,16 @@ address_fact(struct suggester *g, const char *field)
 		buf_add(&f->excerpt, g->tmp.p, g->tmp.len);
 	}
 	/* "Thank you!!" says what for in the sentence after it. */
-	if (chars(f->excerpt.p) < MIN_QUOTE && !cut && stop && strchr(".!", stop) &&
+	if (utf8_chars(f->excerpt.p, f->excerpt.len) < MIN_QUOTE && !cut && stop && strchr(".!", stop) &&
 	    (next = quote_next_sentence(p->text.p, p->text.len, g->address.quote_at)) < p->text.len &&
 	    !quote_words(&g->tmp, p->text.p, next, p->text.len, EXCERPT_WORDS, 0, &after) &&
-	    chars(g->tmp.p) > 0) {
+	    utf8_chars(g->tmp.p, g->tmp.len) > 0) {
 		buf_addc(&f->excerpt, stop);
 		buf_addc(&f->excerpt, ' ');
 		buf_add(&f->excerpt, g->tmp.p, g->tmp.len);
 	}
 	/* A question of three words or more is answered, however short. */
-	if (chars(f->excerpt.p) < MIN_QUOTE && g->address.kind != ADDRESS_QUESTION)
+	if (utf8_chars(f->excerpt.p, f->excerpt.len) < MIN_QUOTE && g->address.kind != ADDRESS_QUESTION)
 		return;
 	f->have = 1;
 	snprintf(f->field, sizeof f->field, "%s", field);
@@ -626,8 +627,6 @@ take_post(struct suggester *g, size_t index)
 	    (index < g->ndemand_post && g->demand_post[index]))
 		return;
 	snprintf(field, sizeof field, ".posts[%zu].text", index);
-	if (!g->hard_news[0] && post_reader_hard_news(g->posts, p->text.p, p->text.len))
-		snprintf(g->hard_news, sizeof g->hard_news, "%s", field);
 	if (strncmp(p->lang, "pt", 2) == 0)
 		pt_variant_text(g->pt_variant, p->text.p, p->text.len);
 	if (client_given(&g->client) && client_addressed(&g->client, p->text.p,
@@ -637,6 +636,8 @@ take_post(struct suggester *g, size_t index)
 		return;
 	}
 	post_read(g->posts, p->text.p, p->text.len, &g->reading);
+	if (g->reading.hard_news)
+		note_hard_news(g, field);
 	if (g->reading.kind == POST_PROMO)
 		return;
 	if (g->reading.kind == POST_NEWS)
@@ -883,29 +884,26 @@ read_profile(struct suggester *g, const struct record *rec)
 	    g->username.p);
 	if ((m = record_member(rec, "entities")))
 		link_domains(&g->bio_domains, m->val, m->vallen);
-	if ((m = record_member(rec, "location")) && m->kind == JSON_STRING) {
-		read_text(g, m, &g->tmp2);
-		pt_variant_location(g->pt_variant, g->tmp2.p, g->tmp2.len);
-	}
+	buf_reset(&g->location);
+	if ((m = record_member(rec, "location")) && m->kind == JSON_STRING)
+		read_text(g, m, &g->location);
 }
 
-/* The language of the drafts: the record's, or --lang's; Portugal's Portuguese where they write it. */
+/* The record's language: that of most of its posts, else a few words of its bio, else English. */
 static int
-detect_lang(struct suggester *g, const char *post_langs, const char *bio)
+record_lang(struct suggester *g, const char *post_langs, const char *bio)
 {
 	int counts[NLANGS] = {0}, i, best = 0;
 	const char *p = post_langs;
 
-	if (g->force_lang >= 0 && (g->force_lang != LANG_PT || g->force_variant))
-		return g->force_lang;
-	while (g->force_lang < 0 && p && *p) {
+	while (p && *p) {
 		for (i = 0; i < LANG_PT_PT; i++)
 			if (strncmp(p, lang_names[i], 2) == 0 && (p[2] == ' ' || p[2] == '\0'))
 				counts[i]++;
 		p = strchr(p, ' ');
 		p = p ? p + 1 : NULL;
 	}
-	if (g->force_lang < 0 && counts[LANG_ES] + counts[LANG_PT] + counts[LANG_EN] == 0 && bio) {
+	if (counts[LANG_ES] + counts[LANG_PT] + counts[LANG_EN] == 0 && bio) {
 		/* No posts to go by: a few common words of the bio. */
 		textnorm_run(&g->norm, bio, strlen(bio));
 		if (strstr(g->norm.out.p, " y ") || strstr(g->norm.out.p, " el ") ||
@@ -918,10 +916,25 @@ detect_lang(struct suggester *g, const char *post_langs, const char *bio)
 	for (i = 1; i < LANG_PT_PT; i++)
 		if (counts[i] > counts[best])
 			best = i;
-	if (g->force_lang == LANG_PT)
-		best = LANG_PT;
-	if (best != LANG_PT)
-		return best;
+	return best;
+}
+
+/*
+ * The language of the drafts: --lang's, else the record's; Portuguese
+ * (the record's, or --lang pt) is Portugal's where they live or write it.
+ */
+static int
+detect_lang(struct suggester *g, const char *post_langs, const char *bio)
+{
+	int lang;
+
+	if (g->force_lang >= 0 && (g->force_lang != LANG_PT || g->force_variant))
+		return g->force_lang;
+	lang = g->force_lang == LANG_PT ? LANG_PT : record_lang(g, post_langs, bio);
+	if (lang != LANG_PT)
+		return lang;
+	if (g->location.len)
+		pt_variant_location(g->pt_variant, g->location.p, g->location.len);
 	if (bio)
 		pt_variant_text(g->pt_variant, bio, strlen(bio));
 	return pt_variant_european(g->pt_variant) ? LANG_PT_PT : LANG_PT;

@@ -28,12 +28,12 @@ static const char *const greetings[NLANGS][3] = {
 	{"Ol\xc3\xa1", "Viva", NULL}
 };
 /*
- * A brand is greeted as a team: "Hi North Loop Bakery team, ". In
- * Portugal's Portuguese, "equipa da Padaria Ribeira", "equipa do Café
- * Central": %s is "da" or "do".
+ * A brand is greeted as a team: "Hi North Loop Bakery team, ". The
+ * second %s is the name's article, which only Portugal's Portuguese
+ * says: "equipa da Padaria Ribeira", "equipa do Café Central".
  */
 static const char *const team_greeting[NLANGS] = {
-	"%s %s team, ", "%s equipo de %s, ", "%s equipe %s, ", "%s equipa %s %s, "
+	"%s %s%s team, ", "%s equipo de %s%s, ", "%s equipe %s%s, ", "%s equipa %s%s, "
 };
 
 /* Seeds that keep the keys of texts, openings and closings apart in one set. */
@@ -266,14 +266,12 @@ names_a_team(const char *name)
 		"team", "equipo", "equipa", "equipe", "crew", "squad", NULL
 	};
 	const char *w = name;
-	size_t i;
 
 	while (*w) {
 		size_t n = strcspn(w, " ");
 
-		for (i = 0; team_words[i]; i++)
-			if (n == strlen(team_words[i]) && strncasecmp(w, team_words[i], n) == 0)
-				return 1;
+		if (in_word_list(team_words, w, n))
+			return 1;
 		w += n;
 		w += strspn(w, " ");
 	}
@@ -292,11 +290,9 @@ greet(const struct templates *ts, int lang, const struct addressee *who, struct 
 	hi = greetings[lang][ts->greeted[lang] % n];
 	if (who->kind == ADDRESSEE_BRAND && names_a_team(who->name.p))
 		buf_printf(out, "%s %s, ", hi, who->name.p);
-	else if (who->kind == ADDRESSEE_BRAND && lang == LANG_PT_PT)
-		buf_printf(out, team_greeting[lang], hi, feminine_name(who->name.p) ? "da" : "do",
-		    who->name.p);
 	else if (who->kind == ADDRESSEE_BRAND)
-		buf_printf(out, team_greeting[lang], hi, who->name.p);
+		buf_printf(out, team_greeting[lang], hi, lang != LANG_PT_PT ? "" :
+		    feminine_name(who->name.p) ? "da " : "do ", who->name.p);
 	else if (who->kind == ADDRESSEE_PERSON)
 		buf_printf(out, "%s %s, ", hi, who->name.p);
 	else
@@ -382,16 +378,6 @@ tidy(struct buf *b)
 	buf_free(&o);
 }
 
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* Quotes one word fewer, ending with an ellipsis; 0 when there is nothing left to cut. */
 static int
 shorten_quote(struct buf *q)
@@ -414,7 +400,7 @@ compose(const struct templates *ts, const struct template *t, const struct addre
 {
 	while (fill(ts, t, who, slot, out)) {
 		tidy(out);
-		if (chars(out->p) <= MAX_DRAFT && !strchr(out->p, '{'))
+		if (utf8_chars(out->p, out->len) <= MAX_DRAFT && !strchr(out->p, '{'))
 			return 1;
 		if (!shorten_quote(&slot[SLOT_EXCERPT]))
 			return 0;

@@ -189,3 +189,13 @@ in_word_list(const char *const *list, const char *s, size_t len)
 			return 1;
 	return 0;
 }
+
+size_t
+utf8_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}

@@ -43,6 +43,9 @@ void keep_secrets_out_of_dumps(void);
 /* Whether s[0, len) is one of the NULL-ended list, whatever its case (ASCII). */
 int in_word_list(const char *const *list, const char *s, size_t len);
 
+/* Characters (codepoints) in the len bytes of UTF-8 at s: its bytes but continuation bytes. */
+size_t utf8_chars(const char *s, size_t len);
+
 /* Reads a whole file ("-" for stdin); NULL with errno set on failure. */
 char *slurp_file(const char *path, size_t *lenp);
 
