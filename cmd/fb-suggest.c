@@ -20,11 +20,11 @@ static const struct cli_doc doc = {
 	"       [--llm-timeout seconds] [--max-record size] [--rejects file]\n"
 	"       [--seed n] [--templates file] [file ...]",
 	"Draft a first message for each profile worth a conversation: a reply to\n"
-	"what they asked, offered or told the client, a compliment on their news,\n"
-	"or a follow-up to a question they posted; with --cold, also a question\n"
-	"about their work or a word on their writing, advice or a story (never on\n"
-	"an ad, a giveaway or small talk). Set fb.opener with the text, its kind\n"
-	"and what it rests on.",
+	"what they asked, offered or told the client, in the language they wrote\n"
+	"it in, or a compliment on their news; with --cold, also a question about\n"
+	"their work or a word on their writing, advice, a story or a question they\n"
+	"asked (never on an ad, a giveaway or small talk). Set fb.opener with the\n"
+	"text, its kind and what it rests on.",
 	"  -a, --all                draft for every record, not only engage and maybe\n"
 	"      --client @name|id    the client: what they said to it is answered first\n"
 	"      --cold               also draft for those who gave nothing to answer, from\n"

@@ -481,7 +481,8 @@ addressee_read(struct addressee *a, const char *display, size_t len, const char 
 			read_brand(a, w, n);
 		} else if (!digits) {
 			read_person(a, w, n, honorific, username ? username : "");
-			if (kept && a->kind == ADDRESSEE_PERSON) {
+			/* "Mr Adams" alone is a surname: "Hi Mr Adams", not "Hi Adams". */
+			if ((kept || (honorific && n == 1)) && a->kind == ADDRESSEE_PERSON) {
 				buf_reset(&text);
 				buf_add(&text, kept_title.p, kept_title.len);
 				buf_addc(&text, ' ');

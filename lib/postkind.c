@@ -29,12 +29,18 @@ static const char scam_pattern[] =
     "today\\s+only)\\b"
     "|\\b(?:trading|forex|vip)\\s+signals?\\b|\\bsignals\\s+(?:group|channel)\\b"
     "|\\bwin\\s+(?:a|an|free|\\d)|\\bfree\\s+(?:iphone|ipad|gift\\s*cards?|money)\\b"
-    "|\\b(?:earn|make|made)\\s+\\$?\\d|\\$\\s?\\d[\\d,.]*k?\\s*(?:/|per\\s|a\\s)\\s*(?:week|day|month|wk|hr|hour)\\b"
+    "|\\b(?:earn|make|made)\\s+\\$?\\d|\\b(?:ganar|gana|ganhar|ganha|ganhe)\\s+(?:hasta\\s+|ate\\s+)?\\S{0,3}\\s?\\d|\\$\\s?\\d[\\d,.]*k?\\s*(?:/|per\\s|a\\s)\\s*(?:week|day|month|wk|hr|hour)\\b"
     "|\\bdm\\s+me\\s+\\W?info\\b|\\bsend\\s+\\d[\\d.]*\\s*\\w+\\W+(?:and\\s+)?(?:receive|get)\\b"
     "|\\b\\d{2,3}\\s*%\\s*(?:accurate|off)\\b|\\b(?:follow|like)\\s*(?:\\+|&|and)\\s*(?:rt|retweet)\\b"
     "|\\brt\\s*\\+\\s*follow|\\bclaim\\s+(?:now|here|yours|your|before|it)\\b|\\bclick\\s+the\\s+link\\b"
     "|\\bwhatsapp\\s+me\\b|\\bjoin\\s+(?:our|my)\\s+(?:telegram|vip|discord)\\b"
-    "|\\bengagement\\s+(?:pod|group|circle)s?\\b|\\bpods?\\s+de\\s+engagement\\b";
+    "|\\bengagement\\s+(?:pod|group|circle)s?\\b|\\bpods?\\s+de\\s+engagement\\b"
+    /* follower sellers: "Compra seguidores chilenos reales", "1000 seguidores por R$ 19,90" */
+    "|\\b(?:buy|buying|sell|selling|compra|comprar|compre|venta|venda|vendo|vendemos)\\s+(?:de\\s+)?"
+    "(?:\\d[\\d.,]*k?\\s*)?(?:followers|likes|seguidores|curtidas)\\b"
+    "|\\bseguidores\\s+(?:\\w+\\s+)?(?:reales|reais|organicos|activos|ativos)\\b"
+    "|\\b\\d[\\d.,]*k?\\s*(?:followers|seguidores|likes|curtidas)\\b[^.!?\\n]{0,40}?\\b(?:por|for)\\s+"
+    "(?:[^\\s\\d]{1,3}\\s?)?\\d";
 
 /* An ad, a promo code or a sales pitch: no draft rests on it. */
 static const char promo_pattern[] =
@@ -139,6 +145,9 @@ static const char offer_to_you_pattern[] =
     "|\\b(?:levo|mando|envio|empresto|ofereco|passo)-(?:te|vos|lhe|lhes)\\b"
     "|\\b(?:fazemos|facamos|hacemos|hagamos)\\s+(?:\\w+\\s+){0,3}?(?:juntos|juntas)\\b"
     "|\\b(?:les|te|os)\\s+dejo\\b|\\b(?:deixo|mando|passo)\\s+(?:pra|para)\\s+(?:voces|voce|vcs|ti)\\b"
+    /* "se a horta quiser eu doo", "300 kg de composto sobrando", "Deixamos umas sacolas pra vocês" */
+    "|\\bse\\s+(?:\\S+\\s+){1,3}?(?:quiser|quiserem|precisar|precisarem)\\b|\\b(?:eu|nos)\\s+(?:doo|doamos)\\b"
+    "|\\bsobrando\\b|\\b(?:deixamos|deixei|trouxemos|trouxe)\\b[^.!?]{0,50}?\\b(?:pra|para)\\s+(?:voces|vcs|voce)\\b"
     "|\\blet'?s\\s+(?:do|make|plan|organi[sz]e|collab\\w*|team\\s+up)\\b"
     "|\\bfancy\\s+(?:doing|coming|joining|popping|having|a\\s+(?:chat|coffee|pint|collab\\w*))\\b"
     "|\\bquer\\s+vir\\b|\\bfica\\s+o\\s+convite\\b|\\b(?:convi[dt]|invit)\\w*"
@@ -771,13 +780,16 @@ find_question(const char *text, size_t len, int max_sentences, int max_words, si
 		if (!quote_sentence_ends(text, i, len, 0))
 			continue;
 		if (text[i] == '?') {
-			const char *w[ADDRESS_QUESTION_WORDS + 1];
+			const char *w[ADDRESS_QUESTION_WORDS + 1], *mark;
 			size_t wl[ADDRESS_QUESTION_WORDS + 1];
 			struct buf q = {0};
 			int n;
 
 			start += quote_start(text + start, i - start);
 			start = quote_after_emoji(text, start, i);
+			/* "pero ¿apoyando o sin apoyar?": Spanish marks where the question starts. */
+			if ((mark = memmem(text + start, i - start, "\xc2\xbf", 2)) != NULL)
+				start = (size_t)(mark - text);
 			buf_add(&q, text + start, i - start);
 			n = split_words(q.p, w, wl, max_words + 1);
 			buf_free(&q);
@@ -842,6 +854,11 @@ post_read(struct post_reader *r, const char *text, size_t len, struct post_readi
 /* A word or two before a comma at the start is a name or a greeting: "Ana, ...", "Minha filha, ...". */
 #define VOCATIVE_WORDS 2
 
+/* An apology before a comma is not the question: "Sorry if this is a silly question, what ...?" */
+static const char *const apologies[] = {
+	"sorry", "perdon", "perdón", "perdona", "disculpa", "disculpe", "desculpa", "desculpe", NULL
+};
+
 /*
  * Where the words of a sentence start, past a short lead-in that ends in
  * ": " ("Question for the piece: do you deliver ...?") and, with vocative,
@@ -851,14 +868,16 @@ post_read(struct post_reader *r, const char *text, size_t len, struct post_readi
 static size_t
 past_lead_in(const char *text, size_t len, size_t at, int vocative)
 {
-	size_t i;
+	size_t i, first = strcspn(text + at, " ,");
 	int words = 0, in_word = 0;
+	int apology = in_word_list(apologies, text + at, at + first <= len ? first : len - at);
 
 	for (i = at; i + 1 < len && !quote_sentence_ends(text, i, len, 0); i++) {
 		if (text[i] == ':' && text[i + 1] == ' ')
 			return words <= LEAD_WORDS ? i + 2 : at;
 		/* "Ana, dor na lateral ...?", "bro the horchata ...": a name or a call first */
-		if (vocative && text[i] == ',' && text[i + 1] == ' ' && words <= VOCATIVE_WORDS)
+		if (vocative && text[i] == ',' && text[i + 1] == ' ' &&
+		    (words <= VOCATIVE_WORDS || (apology && words <= LEAD_WORDS)))
 			return i + 2;
 		if (text[i] == ' ')
 			in_word = 0;
@@ -932,13 +951,15 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 	 */
 	if (has_offer && (!has_question || offer_at <= question_end)) {
 		out->kind = ADDRESS_OFFER;
-		out->quote_at = at + offer_sentence;
+		/* "Hola vecinos 👋 Les podemos donar ...": an emoji ends what came before. */
+		out->quote_at = quote_after_emoji(text, at + offer_sentence, at + offer_at);
 	} else if (has_question) {
 		out->kind = ADDRESS_QUESTION;
 		out->quote_at = at + question_at;
 	} else if (match(r, r->thanks, 0, r->norm.out.len)) {
 		out->kind = ADDRESS_THANKS;
-		out->quote_at = at + original_at(r, sentence_start(r, ovector(r)[0]));
+		out->quote_at = quote_after_emoji(text, at + original_at(r, sentence_start(r, ovector(r)[0])),
+		    at + original_at(r, ovector(r)[0]));
 	} else if (!match(r, r->down, 0, r->norm.out.len)) {
 		/* Advice or an opinion told to the client; their stories and banter need no draft. */
 		buf_add(&copy, words, wlen);

@@ -29,6 +29,7 @@
 #define QUESTION_WORDS 20	/* a question is quoted whole */
 #define ADDRESS_QUESTION_WORDS 40	/* and one to the client, however long */
 #define MIN_QUOTE 25		/* characters: fewer say too little to answer */
+#define CONTEXT_MIN_WORDS 3	/* a sentence before a short question says something */
 
 /* A fact: what the draft can rest on, where it comes from, and its slots. */
 struct fact {
@@ -72,6 +73,7 @@ struct suggester {
 	int wrote_to_client;	/* a post of theirs speaks to the client (--client) */
 	char hard_news[64];	/* the field of a post with hard news in it: a loss, an accident ... */
 	char foreign_contact[8];	/* the language they wrote to the client in, not the drafts' */
+	int contact_lang;	/* the drafts' language they wrote to the client in, or -1 */
 	struct post_view post;
 	struct buf bio, bio_domains, post_langs, username, location, tmp, text, facts;
 	unsigned char *demand_post;	/* per post: fb-detect found a demand in it */
@@ -131,18 +133,19 @@ static const enum opener_kind order_hobby[NOPENER_KINDS] = {
 };
 
 /*
- * Openers to someone who never wrote to the client, from a link, advice
- * or a story they posted or the job in their bio: blind reviewers sent
- * none of 128, in five reviews, as they were (a stranger's "Is there
- * more to it?" reads as a form letter), so they are drafted only with --cold, as starting
- * points to edit. News of theirs and a question they asked stay: the
- * draft answers something they said.
+ * Openers to someone who never wrote to the client, from a link, advice,
+ * a story or a question they posted or the job in their bio: blind
+ * reviewers sent none of 128 in five reviews, and 1 follow-up of 28 in
+ * eight, as they were (a stranger's "Is there more to it?" or "What did
+ * people tell you?" reads as a form letter), so they are drafted only
+ * with --cold, as starting points to edit. News of theirs stays: the
+ * draft congratulates them on it.
  */
 static int
 cold_kind(enum opener_kind k)
 {
 	return k == OPENER_SHARE || k == OPENER_QUESTION || k == OPENER_RESPONSE ||
-	    k == OPENER_REACTION;
+	    k == OPENER_FOLLOWUP || k == OPENER_REACTION;
 }
 
 struct suggester *
@@ -521,6 +524,27 @@ note_hard_news(struct suggester *g, const char *field)
 		snprintf(g->hard_news, sizeof g->hard_news, "%s", field);
 }
 
+/* The drafts' language of a post's "lang" ("es", "pt-BR"), or -1. */
+static int
+drafts_lang(const char *code)
+{
+	int i;
+
+	for (i = 0; i < LANG_PT_PT; i++)
+		if (strncmp(code, lang_names[i], 2) == 0 && (code[2] == '\0' || code[2] == '-'))
+			return i;
+	return -1;
+}
+
+/* Languages their writers mix with English and read answers in it: Tagalog, Cebuano, Swahili, Nigerian Pidgin. */
+static int
+answered_in_english(const char *code)
+{
+	static const char *const mixed[] = {"tl", "fil", "ceb", "sw", "pcm", NULL};
+
+	return in_word_list(mixed, code, strlen(code));
+}
+
 /*
  * A post to the client: a put-down leaves nobody to write a friendly
  * draft to; a pitch nothing to answer; else what they asked, offered,
@@ -563,8 +587,12 @@ address_fact(struct suggester *g, const char *field)
 	}
 	if (g->address.kind == ADDRESS_NONE)
 		return;
-	/* What they asked in French or Polish, no draft in English should step over. */
-	if (p->foreign) {
+	/*
+	 * What they asked in French or Polish, no draft in English should step
+	 * over; Taglish, Swahili or Pidgin is answered in English, as people
+	 * who write them to a business expect.
+	 */
+	if (p->foreign && !answered_in_english(p->lang)) {
 		if (!g->foreign_contact[0])
 			snprintf(g->foreign_contact, sizeof g->foreign_contact, "%s", p->lang);
 		return;
@@ -582,9 +610,15 @@ address_fact(struct suggester *g, const char *field)
 	} else {
 		quote_drop_dangling(&f->excerpt);
 	}
-	/* "Is that Peacham?" says too little alone: the sentence before it comes too. */
+	/*
+	 * "Is that Peacham?" says too little alone: the sentence before it
+	 * comes too, unless it is a greeting or a cry ("¡Hola!", "Wow!"),
+	 * which quoted back reads like a bot's copy.
+	 */
 	if (utf8_chars(f->excerpt.p, f->excerpt.len) < MIN_QUOTE && !cut &&
 	    g->address.context_at < g->address.quote_at &&
+	    quote_words(&g->tmp, p->text.p, g->address.context_at, p->text.len, CONTEXT_MIN_WORDS - 1,
+	    0, NULL) &&
 	    !quote_words(&g->tmp, p->text.p, g->address.context_at, p->text.len, EXCERPT_WORDS, 0,
 	    &before) && before && strchr(".!?", before)) {
 		buf_addc(&g->tmp, before);
@@ -608,6 +642,9 @@ address_fact(struct suggester *g, const char *field)
 	f->have = 1;
 	snprintf(f->field, sizeof f->field, "%s", field);
 	set_quote(f, cut);
+	/* The draft answers in the language they wrote to the client in. */
+	if (g->contact_lang < 0)
+		g->contact_lang = p->foreign ? LANG_EN : drafts_lang(p->lang);
 }
 
 /*
@@ -737,6 +774,7 @@ read_posts(struct suggester *g, struct stream *st, const struct record *rec)
 			buf_reset(&g->post.reply_to);
 			buf_reset(&g->post.entities);
 			g->post.repost = g->post.reply = g->post.foreign = 0;
+			g->post.lang[0] = '\0';
 		}
 		if (json_key_is(pm, "text") && pm->kind != JSON_STRING && pm->kind != JSON_NULL) {
 			stream_reject(st, rec, ".posts[%zu].text: expected a string, got %s",
@@ -855,6 +893,7 @@ forget_facts(struct suggester *g)
 	g->hard_news[0] = '\0';
 	g->wrote_to_client = 0;
 	g->foreign_contact[0] = '\0';
+	g->contact_lang = -1;
 	buf_reset(&g->bio);
 	buf_reset(&g->bio_domains);
 	buf_reset(&g->post_langs);
@@ -920,7 +959,8 @@ record_lang(struct suggester *g, const char *post_langs, const char *bio)
 }
 
 /*
- * The language of the drafts: --lang's, else the record's; Portuguese
+ * The language of the drafts: --lang's, else the one they wrote to the
+ * client in, else the record's; Portuguese
  * (the record's, or --lang pt) is Portugal's where they live or write it.
  */
 static int
@@ -930,7 +970,8 @@ detect_lang(struct suggester *g, const char *post_langs, const char *bio)
 
 	if (g->force_lang >= 0 && (g->force_lang != LANG_PT || g->force_variant))
 		return g->force_lang;
-	lang = g->force_lang == LANG_PT ? LANG_PT : record_lang(g, post_langs, bio);
+	lang = g->force_lang == LANG_PT ? LANG_PT : g->contact_lang >= 0 ? g->contact_lang :
+	    record_lang(g, post_langs, bio);
 	if (lang != LANG_PT)
 		return lang;
 	if (g->location.len)
@@ -1018,11 +1059,11 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		    "else in this run\"}");
 	else if (any_cold && g->wrote_to_client)
 		buf_adds(json, "\"no draft: what they said to the client is no question, offer, "
-		    "thanks or advice a template can answer, and they posted no news or question of "
-		    "their own; --cold drafts from their bio and posts, as starting points to edit\"}");
+		    "thanks or advice a template can answer, and they posted no news of their own; "
+		    "--cold drafts from their bio and posts, as starting points to edit\"}");
 	else if (any_cold)
-		buf_adds(json, "\"no draft: they never wrote to the client, and posted no news or "
-		    "question of their own to answer; --cold drafts from their bio and posts, as "
+		buf_adds(json, "\"no draft: they never wrote to the client, and posted no news of "
+		    "their own; --cold drafts from their bio and posts, as "
 		    "starting points to edit\"}");
 	else
 		buf_adds(json, "\"nothing specific to go on: no role in the bio, and no achievement, "

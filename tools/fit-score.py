@@ -52,7 +52,7 @@ GRID = [0.1, 0.3, 1.0, 3.0, 10.0]
 # give the other sign (because, in this data, other rules always hold with
 # it) is left at 0 rather than shown to a user as evidence backwards.
 SIGN = {n: +1 for n in (
-    "TALKED_TO_CLIENT", "ALIVE_RELEVANT_CONVERSES", "INTERESTS", "INTEREST_WORDS",
+    "TALKED_TO_CLIENT", "ALIVE_RELEVANT_CONVERSES", "INTERESTS", "INTEREST_WORDS", "LISTED", "WIDELY_LISTED",
     "CONVERSATION", "REPLIES_OFTEN", "ASKS_QUESTIONS", "RELEVANT_POSTS", "SAYS_WHAT_THEY_DO", "OWN_WRITING",
     "HEALTHY_RATIO", "ACTIVE_30_DAYS", "ORIGINAL_TEXT")}
 SIGN.update({n: -1 for n in (

@@ -213,7 +213,7 @@ per_record() {
 	jq -r '"@" + .username + "\t" + ('"$1"')' "$OUT"
 }
 
-@test "a first name only from a person's name (two for \"Ana Sofía\", a couple's both); a brand's name whole, never cut, in other languages too; none for \"The ...\", a place or a brand's handle" {
+@test "a first name only from a person's name (two for \"Ana Sofía\", a couple's both; a title kept before a surname alone, \"Mr Adams\"); a brand's name whole, never cut, in other languages too; none for \"The ...\", a place or a brand's handle" {
 	fbg "$DATA/suggest-names.ndjson"
 	expect_status 0
 	expect_no_stderr
@@ -272,7 +272,7 @@ per_record() {
 	! jq -r '.fb.opener.text // empty' "$OUT" | grep -iE 'giveaway|airdrop|code|%|coaching|signals|drizzly|morning everyone|cancelled'
 }
 
-@test "without --cold: no draft from a job, a link, advice or a story alone, and the reason says --cold would; news, a question they posted and what they said to the client still get one" {
+@test "without --cold: no draft from a job, a link, advice, a story or a question alone, and the reason says --cold would; news and what they said to the client still get one" {
 	cat "$DATA/suggest-postkinds.ndjson" "$DATA/suggest-question.ndjson" "$DATA/suggest-share.ndjson" \
 	    "$DATA/suggest-response.ndjson" "$DATA/suggest-compliment.ndjson" >all.ndjson
 	printf '%s\n' '{"id":"9","username":"said_hi","name":"Ana Reyes","description":"Nurse at Mercy Hospital.","posts":[{"id":"91","text":"@brightpath_co that storm last night, wow","lang":"en"},{"id":"90","text":"Spent the afternoon sorting old negatives from the harbour series","lang":"en"}]}' \
@@ -284,15 +284,15 @@ per_record() {
 	fbg --client @brightpath_co all.ndjson
 	per_record '.fb.opener.kind // "-"' >cold
 	# --cold has drafts of every kind the default leaves out
-	for k in question share response reaction; do
+	for k in question share response followup reaction; do
 		grep -q "	$k\$" cold || { echo "no $k with --cold"; cat cold; return 1; }
 	done
 	# the default keeps every other draft --cold writes, and writes none of those kinds
 	paste default cold | awk -F'\t' '
-		$4 ~ /^(question|share|response|reaction)$/ && $2 != "-" { print "drafted without --cold: " $0; bad = 1 }
-		$4 !~ /^(question|share|response|reaction)$/ && $2 != $4 { print "differs: " $0; bad = 1 }
+		$4 ~ /^(question|share|response|followup|reaction)$/ && $2 != "-" { print "drafted without --cold: " $0; bad = 1 }
+		$4 !~ /^(question|share|response|followup|reaction)$/ && $2 != $4 { print "differs: " $0; bad = 1 }
 		END { exit bad }'
-	grep -q '	compliment$' default && grep -q '	followup$' default && grep -q '@thanked	thanks$' default
+	grep -q '	compliment$' default && grep -q '@thanked	thanks$' default
 	captured fb-suggest --client @brightpath_co all.ndjson
 	expect_jq 'select(.username == "kind_3") | .fb.opener.reason | startswith("no draft: they never wrote to the client") and contains("--cold")'
 	expect_jq 'select(.username == "said_hi") | .fb.opener.reason | startswith("no draft: what they said to the client is no question")'
@@ -395,6 +395,39 @@ per_record() {
 	EOF
 	diff expected got
 	expect_jq 'select(.username == "rafa") | .fb.opener.basis.excerpt == "qual é o segredo do purê?"'
+}
+
+@test "--client: a draft answers in the language they wrote to the client in (Taglish in English), thanks without quoting their thanks back, an offer or a request without saying yes for the client, no '¡Hola!' or apology quoted, advice thanked for, and a follower seller or a get-rich pitch gets none" {
+	cat >lang.ndjson <<-'EOF'
+	{"id":"1","username":"lupita","name":"Lupita Ruiz","description":"Tour guide in Oaxaca","posts":[{"id":"13","text":"@sierpe ¡Hola! ¿Tienen algo sin alcohol para niños?","lang":"es"},{"id":"12","text":"Great group today at Monte Albán","lang":"en"},{"id":"11","text":"Sunny morning in the zócalo","lang":"en"}]}
+	{"id":"2","username":"kaye","name":"Kaye Lim","posts":[{"id":"21","text":"@sierpe asa ang venue sa December meetup? pwede ko mo-join?","lang":"tl"}]}
+	{"id":"3","username":"pierre","name":"Pierre Roux","posts":[{"id":"31","text":"@sierpe vous livrez à Lyon avant Noël ?","lang":"fr"}]}
+	{"id":"4","username":"ana","name":"Ana Gil","posts":[{"id":"41","text":"@sierpe thank you for the tour on Saturday, my parents loved it","lang":"en"}]}
+	{"id":"5","username":"jo","name":"Jo Park","posts":[{"id":"51","text":"@sierpe could we book the tasting room for our club on the 14th?","lang":"en"}]}
+	{"id":"6","username":"seguidores_mx","name":"Seguidores MX","description":"Compra seguidores mexicanos reales, 1.000 por $99","posts":[{"id":"61","text":"@sierpe ¿Quieres más clientes? 1.000 seguidores por $99, escríbenos","lang":"es"}]}
+	{"id":"7","username":"gana_ya","name":"Gana Ya","posts":[{"id":"71","text":"@sierpe ¿Quieres ganar 3.000€ al mes desde casa?","lang":"es"}]}
+	{"id":"8","username":"priya","name":"Priya Shah","posts":[{"id":"81","text":"@sierpe Sorry if this is a silly question, what do kids need to bring for the tasting tour?","lang":"en"}]}
+	{"id":"9","username":"beto","name":"Beto Cruz","posts":[{"id":"91","text":"@sierpe Perdón por preguntar tanto, pero ¿el tobalá es silvestre o cultivado?","lang":"es"}]}
+	{"id":"10","username":"nico","name":"Nico Díaz","posts":[{"id":"101","text":"@sierpe ojo con el agave joven, yo lo dejaría reposar dos meses más antes de embotellar","lang":"es"}]}
+	EOF
+	captured fb-suggest --client @sierpe lang.ndjson
+	expect_status 0
+	expect_no_stderr
+	# mostly English posts, a question to the client in Spanish: the draft is Spanish, and quotes the question without the greeting before it
+	expect_jq 'select(.username == "lupita") | .fb.opener | (.text | startswith("Hola Lupita, ")) and .basis.excerpt == "¿Tienen algo sin alcohol para niños?"'
+	# Taglish to the client is answered in English; French is left to the client, and the reason says so
+	expect_jq 'select(.username == "kaye") | .fb.opener | .kind == "answer" and (.text | startswith("Hi Kaye, "))'
+	expect_jq 'select(.username == "pierre") | .fb.opener | .text == null and (.reason | contains("(fr)"))'
+	# their thanks is thanked, not quoted back; a request is not granted in the client's name
+	expect_jq 'select(.username == "ana") | .fb.opener | .kind == "thanks" and (.text | contains("tour") | not) and .basis.excerpt != null'
+	expect_jq 'select(.username == "jo") | .fb.opener | .kind == "offer" and (.text | test("\\b(yes|gladly|of course)\\b"; "i") | not)'
+	expect_jq 'select(.username == "seguidores_mx") | .fb.opener.text == null'
+	expect_jq 'select(.username == "gana_ya") | .fb.opener.text == null'
+	# an apology before the question, and the words before a Spanish '¿', are not quoted
+	expect_jq 'select(.username == "priya") | .fb.opener.basis.excerpt == "what do kids need to bring for the tasting tour?"'
+	expect_jq 'select(.username == "beto") | .fb.opener.basis.excerpt == "¿el tobalá es silvestre o cultivado?"'
+	# advice to the client is thanked for, not quoted back with a question about it
+	expect_jq 'select(.username == "nico") | .fb.opener | .kind == "reply" and (.text | contains("agave") or contains("?") | not)'
 }
 
 @test "--client by @name alone knows mentions and @names, not a reply to an id; without --client nothing is an answer" {
