@@ -29,11 +29,13 @@ static const char *const greetings[NLANGS][3] = {
 };
 /*
  * A brand is greeted as a team: "Hi North Loop Bakery team, ". The
- * second %s is the name's article, which only Portugal's Portuguese
- * says: "equipa da Padaria Ribeira", "equipa do Café Central".
+ * second %s is what joins the name: in Spanish "de", or "del" and "de la"
+ * before a common noun ("equipo del Coro Popular de Vallecas"); in
+ * Portugal's Portuguese "da" or "do" ("equipa da Padaria Ribeira",
+ * "equipa do Café Central").
  */
 static const char *const team_greeting[NLANGS] = {
-	"%s %s%s team, ", "%s equipo de %s%s, ", "%s equipe %s%s, ", "%s equipa %s%s, "
+	"%s %s%s team, ", "%s equipo %s%s, ", "%s equipe %s%s, ", "%s equipa %s%s, "
 };
 
 /* Seeds that keep the keys of texts, openings and closings apart in one set. */
@@ -258,6 +260,37 @@ feminine_name(const char *name)
 	return 0;
 }
 
+/*
+ * "de", "del " or "de la " before a Spanish name: an article when its
+ * first word is a common noun ("Coro Popular ...", "Asociación Vecinal
+ * ..."), feminine for -a, -dad and -ción.
+ */
+static const char *
+spanish_team_of(const char *name)
+{
+	static const char *const nouns[] = {
+		"academia", "agrupacion", "agrupación", "asociacion", "asociación", "banda", "biblioteca",
+		"casa", "centro", "club", "colectivo", "comunidad", "cooperativa", "coro", "escuela",
+		"estudio", "federacion", "federación", "fundacion", "fundación", "grupo", "huerta",
+		"huerto", "libreria", "librería", "liga", "museo", "orquesta", "panaderia", "panadería",
+		"pasteleria", "pastelería", "sociedad", "taller", "taqueria", "taquería", "tienda", NULL
+	};
+	static const char *const feminine_endings[] = {
+		"a", "dad", "cion", "ci\xc3\xb3n", "si\xc3\xb3n", NULL
+	};
+	size_t n = strcspn(name, " "), i;
+
+	if (!in_word_list(nouns, name, n))
+		return "de ";
+	for (i = 0; feminine_endings[i]; i++) {
+		size_t e = strlen(feminine_endings[i]);
+
+		if (n >= e && strncasecmp(name + n - e, feminine_endings[i], e) == 0)
+			return "de la ";
+	}
+	return "del ";
+}
+
 /* Whether a name says it is a team already ("Sur Running Team"): no "team" is added. */
 static int
 names_a_team(const char *name)
@@ -291,8 +324,8 @@ greet(const struct templates *ts, int lang, const struct addressee *who, struct 
 	if (who->kind == ADDRESSEE_BRAND && names_a_team(who->name.p))
 		buf_printf(out, "%s %s, ", hi, who->name.p);
 	else if (who->kind == ADDRESSEE_BRAND)
-		buf_printf(out, team_greeting[lang], hi, lang != LANG_PT_PT ? "" :
-		    feminine_name(who->name.p) ? "da " : "do ", who->name.p);
+		buf_printf(out, team_greeting[lang], hi, lang == LANG_ES ? spanish_team_of(who->name.p) :
+		    lang != LANG_PT_PT ? "" : feminine_name(who->name.p) ? "da " : "do ", who->name.p);
 	else if (who->kind == ADDRESSEE_PERSON)
 		buf_printf(out, "%s %s, ", hi, who->name.p);
 	else

@@ -397,7 +397,7 @@ per_record() {
 	expect_jq 'select(.username == "rafa") | .fb.opener.basis.excerpt == "qual é o segredo do purê?"'
 }
 
-@test "--client: a draft answers in the language they wrote to the client in (Taglish in English), thanks without quoting their thanks back, an offer or a request without saying yes for the client, no '¡Hola!' or apology quoted, advice thanked for, and a follower seller or a get-rich pitch gets none" {
+@test "--client: a draft answers in the language they wrote to the client in (Taglish in English), thanks without quoting their thanks back, an offer or a request without saying yes for the client, no '¡Hola!' or apology quoted, advice thanked for, a Spanish team greeted with its article, and a follower seller or a get-rich pitch gets none" {
 	cat >lang.ndjson <<-'EOF'
 	{"id":"1","username":"lupita","name":"Lupita Ruiz","description":"Tour guide in Oaxaca","posts":[{"id":"13","text":"@sierpe ¡Hola! ¿Tienen algo sin alcohol para niños?","lang":"es"},{"id":"12","text":"Great group today at Monte Albán","lang":"en"},{"id":"11","text":"Sunny morning in the zócalo","lang":"en"}]}
 	{"id":"2","username":"kaye","name":"Kaye Lim","posts":[{"id":"21","text":"@sierpe asa ang venue sa December meetup? pwede ko mo-join?","lang":"tl"}]}
@@ -409,6 +409,8 @@ per_record() {
 	{"id":"8","username":"priya","name":"Priya Shah","posts":[{"id":"81","text":"@sierpe Sorry if this is a silly question, what do kids need to bring for the tasting tour?","lang":"en"}]}
 	{"id":"9","username":"beto","name":"Beto Cruz","posts":[{"id":"91","text":"@sierpe Perdón por preguntar tanto, pero ¿el tobalá es silvestre o cultivado?","lang":"es"}]}
 	{"id":"10","username":"nico","name":"Nico Díaz","posts":[{"id":"101","text":"@sierpe ojo con el agave joven, yo lo dejaría reposar dos meses más antes de embotellar","lang":"es"}]}
+	{"id":"11","username":"coro_vk","name":"Coro Popular de Vallecas","posts":[{"id":"111","text":"@sierpe ¿Os animáis a una cata conjunta el 20 de diciembre?","lang":"es"}]}
+	{"id":"12","username":"av_lavapies","name":"Asociación Vecinal Lavapiés","posts":[{"id":"121","text":"@sierpe ¿Nos guardáis dos botellas para la rifa del barrio?","lang":"es"}]}
 	EOF
 	captured fb-suggest --client @sierpe lang.ndjson
 	expect_status 0
@@ -428,6 +430,9 @@ per_record() {
 	expect_jq 'select(.username == "beto") | .fb.opener.basis.excerpt == "¿el tobalá es silvestre o cultivado?"'
 	# advice to the client is thanked for, not quoted back with a question about it
 	expect_jq 'select(.username == "nico") | .fb.opener | .kind == "reply" and (.text | contains("agave") or contains("?") | not)'
+	# a Spanish name that starts with a common noun takes its article: "equipo del Coro ...", "equipo de la Asociación ..."
+	expect_jq 'select(.username == "coro_vk") | .fb.opener.text | test("^(Hola|Buenas) equipo del Coro Popular de Vallecas, ")'
+	expect_jq 'select(.username == "av_lavapies") | .fb.opener.text | test("^(Hola|Buenas) equipo de la Asociación Vecinal Lavapiés, ")'
 }
 
 @test "--client by @name alone knows mentions and @names, not a reply to an id; without --client nothing is an answer" {
