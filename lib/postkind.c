@@ -868,9 +868,12 @@ static const char *const apologies[] = {
 static size_t
 past_lead_in(const char *text, size_t len, size_t at, int vocative)
 {
-	size_t i, first = strcspn(text + at, " ,");
-	int words = 0, in_word = 0;
-	int apology = in_word_list(apologies, text + at, at + first <= len ? first : len - at);
+	size_t i, first = at;
+	int words = 0, in_word = 0, apology;
+
+	while (first < len && text[first] != ' ' && text[first] != ',')
+		first++;
+	apology = in_word_list(apologies, text + at, first - at);
 
 	for (i = at; i + 1 < len && !quote_sentence_ends(text, i, len, 0); i++) {
 		if (text[i] == ':' && text[i + 1] == ' ')
@@ -907,6 +910,18 @@ sentence_before(const char *text, size_t from, size_t at)
 	return i;
 }
 
+/*
+ * Where the quote of what matched at normalised byte pos starts in text
+ * (whose words start at at): its sentence, past the last emoji before it
+ * ("Hola vecinos 👋 Les podemos donar ..."), which ends what came before.
+ */
+static size_t
+quoted_from(struct post_reader *r, const char *text, size_t at, size_t pos)
+{
+	return quote_after_emoji(text, at + original_at(r, sentence_start(r, pos)),
+	    at + original_at(r, pos));
+}
+
 /* Fewer words than this, told to the client, say too little to answer ("lol same", "this!"). */
 #define REMARK_WORDS 6
 /* A reply that opens with banter is banter, up to this many words. */
@@ -915,7 +930,7 @@ sentence_before(const char *text, size_t from, size_t at)
 void
 post_read_address(struct post_reader *r, const char *text, size_t len, struct address_reading *out)
 {
-	size_t at = quote_start(text, len), question_at = 0, question_end = 0, offer_at, offer_sentence;
+	size_t at = quote_start(text, len), question_at = 0, question_end = 0, offer_at, offer_from;
 	const char *words = text + at;
 	size_t wlen = len - at;
 	int has_offer, has_question;
@@ -936,7 +951,7 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 	}
 	has_offer = match(r, r->offer_to_you, 0, r->norm.out.len);
 	offer_at = has_offer ? original_at(r, ovector(r)[0]) : 0;
-	offer_sentence = has_offer ? original_at(r, sentence_start(r, ovector(r)[0])) : 0;
+	offer_from = has_offer ? quoted_from(r, text, at, ovector(r)[0]) : 0;
 	has_question = find_question(words, wlen, 6, ADDRESS_QUESTION_WORDS, &question_at);
 	if (has_question) {
 		const char *mark = memchr(words + question_at, '?', wlen - question_at);
@@ -951,15 +966,13 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 	 */
 	if (has_offer && (!has_question || offer_at <= question_end)) {
 		out->kind = ADDRESS_OFFER;
-		/* "Hola vecinos 👋 Les podemos donar ...": an emoji ends what came before. */
-		out->quote_at = quote_after_emoji(text, at + offer_sentence, at + offer_at);
+		out->quote_at = offer_from;
 	} else if (has_question) {
 		out->kind = ADDRESS_QUESTION;
 		out->quote_at = at + question_at;
 	} else if (match(r, r->thanks, 0, r->norm.out.len)) {
 		out->kind = ADDRESS_THANKS;
-		out->quote_at = quote_after_emoji(text, at + original_at(r, sentence_start(r, ovector(r)[0])),
-		    at + original_at(r, ovector(r)[0]));
+		out->quote_at = quoted_from(r, text, at, ovector(r)[0]);
 	} else if (!match(r, r->down, 0, r->norm.out.len)) {
 		/* Advice or an opinion told to the client; their stories and banter need no draft. */
 		buf_add(&copy, words, wlen);
@@ -971,7 +984,7 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 		/* The sentence with the advice is quoted, not the "Agree!" before it. */
 		if (match(r, r->tip, 0, r->norm.out.len) || match(r, r->advice, 0, r->norm.out.len)) {
 			out->kind = ADDRESS_REMARK;
-			out->quote_at = at + original_at(r, sentence_start(r, ovector(r)[0]));
+			out->quote_at = quoted_from(r, text, at, ovector(r)[0]);
 		} else if (match(r, r->claim, 0, r->norm.out.len) &&
 		    !match(r, r->first_person, 0, r->norm.out.len)) {
 			out->kind = ADDRESS_REMARK;

@@ -707,21 +707,11 @@ read_text(struct suggester *g, const struct json_member *m, struct buf *out)
  * for no language ("und", "zxx", and "qme", "qht" ... starting with q) are not.
  */
 static int
-foreign_lang(const char *code, size_t len)
+foreign_lang(const char *code)
 {
-	char two[3];
-	int i;
-
-	if (len < 2 || code[0] == 'q' || (len == 3 && (memcmp(code, "und", 3) == 0 ||
-	    memcmp(code, "zxx", 3) == 0)))
+	if (strlen(code) < 2 || code[0] == 'q' || strcmp(code, "und") == 0 || strcmp(code, "zxx") == 0)
 		return 0;
-	two[0] = code[0];
-	two[1] = code[1];
-	two[2] = '\0';
-	for (i = 0; i < NLANGS; i++)
-		if (strcmp(two, lang_names[i]) == 0 && (len == 2 || code[2] == '-'))
-			return 0;
-	return 1;
+	return drafts_lang(code) < 0;
 }
 
 /* Takes the member pm of a post into the post being read. */
@@ -748,8 +738,8 @@ read_post_member(struct suggester *g, const struct json_member *pm)
 	} else if (json_key_is(pm, "lang") && pm->kind == JSON_STRING && pm->vallen < 10) {
 		buf_add(&g->post_langs, pm->val + 1, pm->vallen - 2);
 		buf_addc(&g->post_langs, ' ');
-		p->foreign = foreign_lang(pm->val + 1, pm->vallen - 2);
 		snprintf(p->lang, sizeof p->lang, "%.*s", (int)(pm->vallen - 2), pm->val + 1);
+		p->foreign = foreign_lang(p->lang);
 	}
 }
 

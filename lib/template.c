@@ -240,15 +240,10 @@ starts_with_vowel_sound(const char *w)
 	return strchr("aeiou", low[0]) != NULL && low[0];
 }
 
-/*
- * Whether a Portuguese name takes "da": its first word is a feminine noun
- * ("Padaria", "Oficina", "Casa", "Livraria", "Associação"), which ends in
- * -a, -ão of -ção/-são, -dade or -agem.
- */
+/* Whether the first word of name ends in one of endings (any case). */
 static int
-feminine_name(const char *name)
+first_word_ends_in(const char *name, const char *const *endings)
 {
-	static const char *const endings[] = {"a", "\xc3\xa7\xc3\xa3o", "s\xc3\xa3o", "dade", "agem", NULL};
 	size_t n = strcspn(name, " "), i;
 
 	for (i = 0; endings[i]; i++) {
@@ -258,6 +253,19 @@ feminine_name(const char *name)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * Whether a Portuguese name takes "da": its first word is a feminine noun
+ * ("Padaria", "Oficina", "Casa", "Livraria", "Associação"), which ends in
+ * -a, -ão of -ção/-são, -dade or -agem.
+ */
+static int
+feminine_name(const char *name)
+{
+	static const char *const endings[] = {"a", "\xc3\xa7\xc3\xa3o", "s\xc3\xa3o", "dade", "agem", NULL};
+
+	return first_word_ends_in(name, endings);
 }
 
 /*
@@ -278,17 +286,10 @@ spanish_team_of(const char *name)
 	static const char *const feminine_endings[] = {
 		"a", "dad", "cion", "ci\xc3\xb3n", "si\xc3\xb3n", NULL
 	};
-	size_t n = strcspn(name, " "), i;
 
-	if (!in_word_list(nouns, name, n))
+	if (!in_word_list(nouns, name, strcspn(name, " ")))
 		return "de ";
-	for (i = 0; feminine_endings[i]; i++) {
-		size_t e = strlen(feminine_endings[i]);
-
-		if (n >= e && strncasecmp(name + n - e, feminine_endings[i], e) == 0)
-			return "de la ";
-	}
-	return "del ";
+	return first_word_ends_in(name, feminine_endings) ? "de la " : "del ";
 }
 
 /* Whether a name says it is a team already ("Sur Running Team"): no "team" is added. */
