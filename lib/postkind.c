@@ -72,6 +72,24 @@ static const char promo_pattern[] =
     "|(?:^|\\x{00bf})\\s*(?:sabias|sabia|sabiam)\\s+que\\b|^did\\s+you\\s+know\\b"
     "|\\bcotiza\\w*|\\bpaquetes?\\s+desde\\b|\\b(?:desde|from|starting\\s+at|a\\s+partir\\s+de)\\s+(?:\\$|r\\$|us\\$)\\s?\\d";
 
+/*
+ * Thanks for following the client back: a courtesy, often automated, that
+ * asks for no answer; with a link, the opening of a plug.
+ */
+static const char follow_thanks_pattern[] =
+    "\\b(?:thanks?|thank\\s+you)\\s+(?:so\\s+much\\s+)?for\\s+(?:the\\s+)?follow(?:ing|\\s+back)?"
+    "(?![\\w-])(?!\\s+up\\b)"
+    "|\\bgracias\\s+por\\s+(?:el\\s+follow|seguir)|\\bobrigad[oa]\\s+(?:pelo\\s+follow|por\\s+seguir)";
+
+/*
+ * What makes a post to the client with a link a plug, not a word to
+ * answer: an app or a freebie ("free on Android 👉 link", "Grab our free
+ * lesson pack here: link").
+ */
+static const char plug_pattern[] =
+    "\\bfree\\s+(?:on|with|at|for)\\b|\\bgrab\\s+(?:our|the|your)\\b|\\bdownload\\b|\\bsign\\s+up\\b"
+    "|\\b(?:app\\s+store|google\\s+play|play\\s+store|android|ios)\\b";
+
 /* An account that posts by itself. */
 static const char automated_pattern[] =
     "\\b(?:automated|automatically|auto-?posted|auto-?generated|bot|not\\s+affiliated|"
@@ -347,6 +365,7 @@ struct post_reader {
 	pcre2_code *scam, *promo, *automated, *others, *down, *hard_news, *smalltalk, *tip, *claim;
 	pcre2_code *first_person;
 	pcre2_code *news, *passive_news, *offer, *asked, *offer_to_you, *thanks, *banter, *advice;
+	pcre2_code *plug, *follow_thanks;
 	pcre2_match_data *md;
 	struct textnorm norm;
 	struct buf object, rest;
@@ -375,6 +394,8 @@ post_reader_new(void)
 	r->thanks = builtin_pattern(thanks_pattern);
 	r->banter = builtin_pattern(banter_pattern);
 	r->advice = builtin_pattern(advice_pattern);
+	r->plug = builtin_pattern(plug_pattern);
+	r->follow_thanks = builtin_pattern(follow_thanks_pattern);
 	r->md = pcre2_match_data_create(16, NULL);
 	textnorm_init(&r->norm);
 	return r;
@@ -403,6 +424,8 @@ post_reader_free(struct post_reader *r)
 	pcre2_code_free(r->thanks);
 	pcre2_code_free(r->banter);
 	pcre2_code_free(r->advice);
+	pcre2_code_free(r->plug);
+	pcre2_code_free(r->follow_thanks);
 	pcre2_match_data_free(r->md);
 	textnorm_free(&r->norm);
 	buf_free(&r->object);
@@ -933,7 +956,7 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 	size_t at = quote_start(text, len), question_at = 0, question_end = 0, offer_at, offer_from;
 	const char *words = text + at;
 	size_t wlen = len - at;
-	int has_offer, has_question;
+	int has_offer, has_question, link, follow_thanks;
 	const char *w[BANTER_WORDS];
 	size_t wl[BANTER_WORDS];
 	struct buf copy = {0};
@@ -943,15 +966,22 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 	out->quote_at = out->context_at = at;
 	textnorm_run(&r->norm, words, wlen);
 	out->hard_news = match(r, r->hard_news, 0, r->norm.out.len);
-	/* "Are you taking pre-orders?" asks; "DM me for a free audit" and "from $450, quote here: link" sell. */
-	if (match(r, r->scam, 0, r->norm.out.len) || (match(r, r->promo, 0, r->norm.out.len) &&
-	    (!memchr(words, '?', wlen) || strstr(r->norm.out.p, "http")))) {
-		out->kind = ADDRESS_PITCH;
-		return;
-	}
 	has_offer = match(r, r->offer_to_you, 0, r->norm.out.len);
 	offer_at = has_offer ? original_at(r, ovector(r)[0]) : 0;
 	offer_from = has_offer ? quoted_from(r, text, at, ovector(r)[0]) : 0;
+	/*
+	 * "DM me for a free audit", "from $450, quote here: link" and "Thanks
+	 * for the follow! Grab our free pack: link" sell; "Are you taking
+	 * pre-orders?" asks, and "Happy to host a session. DM us" offers.
+	 */
+	link = strstr(r->norm.out.p, "http") != NULL;
+	follow_thanks = match(r, r->follow_thanks, 0, r->norm.out.len);
+	if (match(r, r->scam, 0, r->norm.out.len) || (match(r, r->promo, 0, r->norm.out.len) &&
+	    (link || (!memchr(words, '?', wlen) && !has_offer))) ||
+	    (link && (follow_thanks || match(r, r->plug, 0, r->norm.out.len)))) {
+		out->kind = ADDRESS_PITCH;
+		return;
+	}
 	has_question = find_question(words, wlen, 6, ADDRESS_QUESTION_WORDS, &question_at);
 	if (has_question) {
 		const char *mark = memchr(words + question_at, '?', wlen - question_at);
@@ -970,25 +1000,27 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 	} else if (has_question) {
 		out->kind = ADDRESS_QUESTION;
 		out->quote_at = at + question_at;
+	} else if (follow_thanks) {
+		return;
 	} else if (match(r, r->thanks, 0, r->norm.out.len)) {
 		out->kind = ADDRESS_THANKS;
 		out->quote_at = quoted_from(r, text, at, ovector(r)[0]);
-	} else if (!match(r, r->down, 0, r->norm.out.len)) {
-		/* Advice or an opinion told to the client; their stories and banter need no draft. */
+	} else {
+		/*
+		 * Whatever else they told the client is theirs to answer too:
+		 * advice, news, warm words, a setback; a few words of banter
+		 * ("haha yes, same") need none.
+		 */
 		buf_add(&copy, words, wlen);
 		nwords = copy.p ? split_words(copy.p, w, wl, BANTER_WORDS) : 0;
 		buf_free(&copy);
 		if (nwords < REMARK_WORDS || (nwords < BANTER_WORDS && match(r, r->banter, 0,
 		    r->norm.out.len)))
 			return;
+		out->kind = ADDRESS_REMARK;
 		/* The sentence with the advice is quoted, not the "Agree!" before it. */
-		if (match(r, r->tip, 0, r->norm.out.len) || match(r, r->advice, 0, r->norm.out.len)) {
-			out->kind = ADDRESS_REMARK;
+		if (match(r, r->tip, 0, r->norm.out.len) || match(r, r->advice, 0, r->norm.out.len))
 			out->quote_at = quoted_from(r, text, at, ovector(r)[0]);
-		} else if (match(r, r->claim, 0, r->norm.out.len) &&
-		    !match(r, r->first_person, 0, r->norm.out.len)) {
-			out->kind = ADDRESS_REMARK;
-		}
 	}
 	if (out->kind != ADDRESS_NONE) {
 		out->context_at = sentence_before(text, at, out->quote_at);

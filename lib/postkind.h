@@ -60,11 +60,11 @@ void post_read(struct post_reader *r, const char *text, size_t len, struct post_
  * thanked them is owed a reply to that before any other opener.
  */
 enum address_kind {
-	ADDRESS_NONE,		/* nothing to answer: a pitch, a complaint, a few words */
+	ADDRESS_NONE,		/* nothing to answer: a few words of banter */
 	ADDRESS_QUESTION,	/* a question to the client */
 	ADDRESS_OFFER,		/* an offer, an invitation or a request to take part */
 	ADDRESS_THANKS,		/* thanks or kind words for the client's work */
-	ADDRESS_REMARK,		/* advice, an opinion or a story told to the client */
+	ADDRESS_REMARK,		/* anything else told to the client: advice, news, warm words */
 	ADDRESS_PITCH		/* an ad, a pitch or a scam aimed at the client */
 };
 

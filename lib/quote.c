@@ -203,6 +203,34 @@ quote_start(const char *s, size_t len)
 }
 
 void
+quote_message(struct buf *out, const char *s, size_t len, int max)
+{
+	size_t i = quote_start(s, len);
+	int words = 0, in_word = 0;
+
+	buf_reset(out);
+	buf_add(out, "", 0);
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isspace(c)) {
+			in_word = 0;
+			continue;
+		}
+		if (!in_word) {
+			if (++words > max) {
+				buf_adds(out, " \xe2\x80\xa6");
+				return;
+			}
+			if (words > 1)
+				buf_addc(out, ' ');
+			in_word = 1;
+		}
+		buf_addc(out, (char)c);
+	}
+}
+
+void
 quote_trim(struct buf *b)
 {
 	size_t a = 0;

@@ -62,6 +62,13 @@ size_t quote_after_emoji(const char *s, size_t from, size_t to);
 /* Where the words of a post start: past blanks, leading @mentions and emoji. */
 size_t quote_start(const char *s, size_t len);
 
+/*
+ * The words of a post (past its leading @mentions and emoji) into out,
+ * whole, on one line, up to max words and then "...": what someone wrote
+ * to the client, for the client to read and answer.
+ */
+void quote_message(struct buf *out, const char *s, size_t len, int max);
+
 /* Trims blanks, and punctuation a quote should not start or end with. */
 void quote_trim(struct buf *b);
 

@@ -327,12 +327,19 @@ cut_long(char *s)
 	return s && strlen(s) > TEXT_MAX ? cut(s, 0, char_start(s, TEXT_MAX)) : s;
 }
 
-/* Ranks prospects: one with an opener first, then by total. */
+/* Whether there is something to send or answer: a draft, or what they said to the client. */
+static int
+to_write(const struct prospect *p)
+{
+	return p->opener != NULL || p->opener_kind != NULL;
+}
+
+/* Ranks prospects: one with a draft or a message to answer first, then by total. */
 static int
 better(const struct prospect *x, const struct prospect *y)
 {
-	if ((x->opener != NULL) != (y->opener != NULL))
-		return x->opener != NULL;
+	if (to_write(x) != to_write(y))
+		return to_write(x);
 	return x->total > y->total;
 }
 
@@ -372,7 +379,7 @@ read_prospect(struct prospect *p, jv user, jv score, jv opener, int cls)
 /*
  * Keeps the best max_prospects, best first. An account already held is
  * replaced by its later record, which has usually read more (a timeline,
- * an opener), unless that one ranks lower and has no opener.
+ * an opener), unless that one ranks lower and has nothing to write.
  */
 static void
 offer_prospect(struct audit *a, jv user, jv score, jv opener, int cls)
@@ -387,7 +394,7 @@ offer_prospect(struct audit *a, jv user, jv score, jv opener, int cls)
 		if (p.id && a->prospects[i].id && strcmp(p.id, a->prospects[i].id) == 0)
 			break;
 	if (i < n) {
-		if (!p.opener && a->prospects[i].opener) {
+		if (!to_write(&p) && to_write(&a->prospects[i])) {
 			prospect_free(&p);
 			return;
 		}

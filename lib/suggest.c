@@ -30,12 +30,14 @@
 #define ADDRESS_QUESTION_WORDS 40	/* and one to the client, however long */
 #define MIN_QUOTE 25		/* characters: fewer say too little to answer */
 #define CONTEXT_MIN_WORDS 3	/* a sentence before a short question says something */
+#define MESSAGE_WORDS 60	/* of what they wrote to the client, quoted for the client */
 
 /* A fact: what the draft can rest on, where it comes from, and its slots. */
 struct fact {
 	int have;
 	char field[64];		/* the basis: a path in the record */
 	struct buf excerpt;	/* the basis: the words of the record it quotes */
+	struct buf message;	/* what they wrote to the client, whole (for the client to answer) */
 	struct buf slot[NSLOTS];
 };
 
@@ -72,8 +74,6 @@ struct suggester {
 	int broadcaster;	/* maybe, and only broadcasts (fb-score's reasons) */
 	int wrote_to_client;	/* a post of theirs speaks to the client (--client) */
 	char hard_news[64];	/* the field of a post with hard news in it: a loss, an accident ... */
-	char foreign_contact[8];	/* the language they wrote to the client in, not the drafts' */
-	int contact_lang;	/* the drafts' language they wrote to the client in, or -1 */
 	struct post_view post;
 	struct buf bio, bio_domains, post_langs, username, location, tmp, text, facts;
 	unsigned char *demand_post;	/* per post: fb-detect found a demand in it */
@@ -177,6 +177,7 @@ suggester_free(struct suggester *g)
 	templates_free(g->templates);
 	for (i = 0; i < NOPENER_KINDS; i++) {
 		buf_free(&g->f[i].excerpt);
+		buf_free(&g->f[i].message);
 		for (k = 0; k < NSLOTS; k++)
 			buf_free(&g->f[i].slot[k]);
 	}
@@ -536,15 +537,6 @@ drafts_lang(const char *code)
 	return -1;
 }
 
-/* Languages their writers mix with English and read answers in it: Tagalog, Cebuano, Swahili, Nigerian Pidgin. */
-static int
-answered_in_english(const char *code)
-{
-	static const char *const mixed[] = {"tl", "fil", "ceb", "sw", "pcm", NULL};
-
-	return in_word_list(mixed, code, strlen(code));
-}
-
 /*
  * A post to the client: a put-down leaves nobody to write a friendly
  * draft to; a pitch nothing to answer; else what they asked, offered,
@@ -587,16 +579,6 @@ address_fact(struct suggester *g, const char *field)
 	}
 	if (g->address.kind == ADDRESS_NONE)
 		return;
-	/*
-	 * What they asked in French or Polish, no draft in English should step
-	 * over; Taglish, Swahili or Pidgin is answered in English, as people
-	 * who write them to a business expect.
-	 */
-	if (p->foreign && !answered_in_english(p->lang)) {
-		if (!g->foreign_contact[0])
-			snprintf(g->foreign_contact, sizeof g->foreign_contact, "%s", p->lang);
-		return;
-	}
 	f = &g->f[address_opener[g->address.kind]];
 	if (f->have)
 		return;
@@ -636,15 +618,10 @@ address_fact(struct suggester *g, const char *field)
 		buf_addc(&f->excerpt, ' ');
 		buf_add(&f->excerpt, g->tmp.p, g->tmp.len);
 	}
-	/* A question of three words or more is answered, however short. */
-	if (utf8_chars(f->excerpt.p, f->excerpt.len) < MIN_QUOTE && g->address.kind != ADDRESS_QUESTION)
-		return;
 	f->have = 1;
 	snprintf(f->field, sizeof f->field, "%s", field);
 	set_quote(f, cut);
-	/* The draft answers in the language they wrote to the client in. */
-	if (g->contact_lang < 0)
-		g->contact_lang = p->foreign ? LANG_EN : drafts_lang(p->lang);
+	quote_message(&f->message, p->text.p, p->text.len, MESSAGE_WORDS);
 }
 
 /*
@@ -882,8 +859,6 @@ forget_facts(struct suggester *g)
 	g->broadcaster = 0;
 	g->hard_news[0] = '\0';
 	g->wrote_to_client = 0;
-	g->foreign_contact[0] = '\0';
-	g->contact_lang = -1;
 	buf_reset(&g->bio);
 	buf_reset(&g->bio_domains);
 	buf_reset(&g->post_langs);
@@ -949,8 +924,7 @@ record_lang(struct suggester *g, const char *post_langs, const char *bio)
 }
 
 /*
- * The language of the drafts: --lang's, else the one they wrote to the
- * client in, else the record's; Portuguese
+ * The language of the drafts: --lang's, else the record's; Portuguese
  * (the record's, or --lang pt) is Portugal's where they live or write it.
  */
 static int
@@ -960,8 +934,7 @@ detect_lang(struct suggester *g, const char *post_langs, const char *bio)
 
 	if (g->force_lang >= 0 && (g->force_lang != LANG_PT || g->force_variant))
 		return g->force_lang;
-	lang = g->force_lang == LANG_PT ? LANG_PT : g->contact_lang >= 0 ? g->contact_lang :
-	    record_lang(g, post_langs, bio);
+	lang = g->force_lang == LANG_PT ? LANG_PT : record_lang(g, post_langs, bio);
 	if (lang != LANG_PT)
 		return lang;
 	if (g->location.len)
@@ -1031,9 +1004,6 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		buf_printf(json, "\"no draft: they shared hard news (%s: a loss, an illness, an "
 		    "accident, a theft, a closure); a template would read breezy next to it, so write "
 		    "to them yourself\"}", g->hard_news);
-	else if (g->foreign_contact[0])
-		buf_printf(json, "\"no draft: they wrote to the client in a language the drafts are not "
-		    "written in (%s); answer them in it\"}", g->foreign_contact);
 	else if (g->pitched)
 		buf_adds(json, "\"no draft for someone who pitched the client in a reply (an ad, a "
 		    "plug with a link, a scam): a friendly opener invites the next pitch\"}");
@@ -1062,6 +1032,44 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		    "and pt get none)\"}");
 }
 
+/*
+ * What someone said to the client, the client answers: no template knows
+ * the answer to their question, whether to take up their offer, or what
+ * their thanks were for, and blind reviewers sent few such drafts as they
+ * were. So the opener names the kind and what they said, and leaves the
+ * text to the client.
+ */
+static void
+todo_json(struct suggester *g, enum opener_kind k, struct buf *json)
+{
+	/* What they did, and why only the client can answer it. */
+	static const char *const did[NOPENER_KINDS] = {
+		[OPENER_ANSWER] = "asked the client a question",
+		[OPENER_OFFER] = "offered or asked the client something",
+		[OPENER_THANKS] = "thanked the client", [OPENER_REPLY] = "wrote to the client",
+	};
+	static const char *const why[NOPENER_KINDS] = {
+		[OPENER_ANSWER] = "only the client knows the answer",
+		[OPENER_OFFER] = "only the client can say yes or no",
+		[OPENER_THANKS] = "a template cannot say what for",
+		[OPENER_REPLY] = "a template cannot know what to say back",
+	};
+	const struct fact *f = &g->f[k];
+
+	buf_reset(&g->tmp);
+	buf_printf(&g->tmp, "reply yourself: they %s (%s): \"%s\"; %s", did[k], f->field,
+	    f->message.p ? f->message.p : "", why[k]);
+	buf_reset(json);
+	buf_printf(json, "{\"text\":null,\"kind\":\"%s\",\"basis\":{\"field\":",
+	    opener_kind_names[k]);
+	json_escape(json, f->field, strlen(f->field));
+	buf_adds(json, ",\"excerpt\":");
+	json_escape(json, f->excerpt.p ? f->excerpt.p : "", f->excerpt.len);
+	buf_adds(json, "},\"reason\":");
+	json_escape(json, g->tmp.p, g->tmp.len);
+	buf_adds(json, "}");
+}
+
 /* The draft of the strongest fact whose templates give one, into json. */
 static void
 write_opener(struct suggester *g, int lang, struct buf *json)
@@ -1075,7 +1083,7 @@ write_opener(struct suggester *g, int lang, struct buf *json)
 	 * Next to hard news, no template is the right word.
 	 */
 	int blocked = g->hostile || g->hard_news[0] ||
-	    ((g->unwritable || g->foreign_contact[0] || g->pitched || g->broadcaster) &&
+	    ((g->unwritable || g->pitched || g->broadcaster) &&
 	    !g->f[OPENER_ANSWER].have && !g->f[OPENER_OFFER].have && !g->f[OPENER_THANKS].have &&
 	    !g->f[OPENER_REPLY].have);
 	int i;
@@ -1085,6 +1093,10 @@ write_opener(struct suggester *g, int lang, struct buf *json)
 
 		if (!g->cold && cold_kind(k))
 			continue;
+		if (g->f[k].have && k >= NTEMPLATE_KINDS) {
+			todo_json(g, k, json);
+			return;
+		}
 		if (g->f[k].have && templates_write(g->templates, k, lang, &g->who, g->f[k].slot,
 		    g->f[k].excerpt.p, &g->text)) {
 			facts_json(g, k, lang);

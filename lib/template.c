@@ -122,7 +122,11 @@ template_line(void *arg, struct conf_line *l, struct buf *err)
 		;
 	if (k == NOPENER_KINDS)
 		return conf_error(err, l, "unknown kind (expected question, response, followup, "
-		    "reaction, compliment, share, answer, offer, thanks or reply)");
+		    "reaction, compliment or share)");
+	if (k >= NTEMPLATE_KINDS)
+		return conf_error(err, l, "no template answers what someone said to the client "
+		    "(answer, offer, thanks, reply): only the client can, so fb-suggest says what "
+		    "to answer instead of drafting it");
 	if ((lang = lang_index(l->name)) < 0)
 		return conf_error(err, l, "unknown language (expected en, es, pt or pt-PT)");
 	if (*l->rest == '\0')

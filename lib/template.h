@@ -17,7 +17,12 @@
 #include "addressee.h"
 #include "buf.h"
 
-/* What an opener does; the order is that of kind_names in template.c. */
+/*
+ * What an opener does; the order is that of kind_names in template.c. The
+ * kinds before OPENER_ANSWER have templates; what someone said to the
+ * client (answer to reply) is answered by the client, whom no template
+ * can speak for, so those kinds have none.
+ */
 enum opener_kind {
 	OPENER_COMPLIMENT,	/* on something they achieved */
 	OPENER_SHARE,		/* on something they wrote on their own site */
@@ -31,6 +36,7 @@ enum opener_kind {
 	OPENER_REPLY,		/* to advice or a remark they made to the client */
 	NOPENER_KINDS
 };
+#define NTEMPLATE_KINDS OPENER_ANSWER
 extern const char *const opener_kind_names[NOPENER_KINDS];
 
 /* pt is Brazil's Portuguese, pt-PT Portugal's: a kind without pt-PT templates takes pt's. */

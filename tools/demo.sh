@@ -27,7 +27,7 @@ best() {
 # openers FILE: a first message for each record, numbered.
 openers() {
 	fb-suggest --client @brightpath_co "$1" >"$2"
-	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(.fb.opener.kind // "no draft")\n   \(.fb.opener.text // .fb.opener.reason)"' "$2"
+	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(if .fb.opener.text then .fb.opener.kind elif .fb.opener.kind then "\(.fb.opener.kind), no draft" else "no draft" end)\n   \(.fb.opener.text // .fb.opener.reason)"' "$2"
 }
 
 echo "== What fetching the followers of @brightpath_co would cost (tw-followers --estimate)"
@@ -51,7 +51,7 @@ echo
 echo "== The best 12 not yet followed, after reading their timelines (... | tw-timeline | fb-score --format table)"
 best $now "$rec" 12 "$work/followers" "$work/best"
 echo
-echo "== A first message for each (fb-suggest | jq)"
+echo "== A first message for each, or what they asked the client (fb-suggest | jq)"
 openers "$work/best" "$work/prospects"
 echo
 echo "== Mentions of @brightpath_co that demand a follow back (tw-mentions | fb-detect --hits-only)"

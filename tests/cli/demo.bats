@@ -25,8 +25,11 @@ setup() {
 	[ "$(jq .stats.followers "$BATS_TEST_TMPDIR/facts")" -eq 315 ]
 	[ "$(jq .stats.demanders "$BATS_TEST_TMPDIR/facts")" -eq 60 ]
 	# each of the twelve best that has a draft (the demo lists them) has its copy button
-	nodraft=$(sed -n '/^== A first message/,/^== Mentions/p' "$OUT" | grep -c ': no draft$')
+	nodraft=$(sed -n '/^== A first message/,/^== Mentions/p' "$OUT" | grep -c '[:,] no draft$')
 	[ "$(jq '.tags.button' "$BATS_TEST_TMPDIR/facts")" -eq $((12 - nodraft)) ]
+	# a question to the client is quoted for her to answer, not drafted
+	grep -q '^4\. @thecoppercup (engage): answer, no draft$' "$OUT" || { show; return 1; }
+	grep -qF '   reply yourself: they asked the client a question (.posts[0].text): "your audit checklist saved my Saturday. How often would you redo it for a small shop?"; only the client knows the answer' "$OUT" || { show; return 1; }
 }
 
 @test "the demo's second week: only the 17 new followers, 6 left, the best new ones with openers" {

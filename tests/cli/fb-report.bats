@@ -85,6 +85,20 @@ fact() {
 	fact .text | grep -Fq -- "$text"
 }
 
+@test "a prospect with a message to answer (fb-suggest --client: no draft, a kind) ranks with those with a draft, before a better total with nothing" {
+	scored
+	jq -s -c '[.[] | select(.fb.score.verdict == "engage")] | sort_by(-.fb.score.total) | .[:2] |
+		.[0].fb.opener = {"text": null, "reason": "nothing specific to go on: test"} |
+		.[1].fb.opener = {"text": null, "kind": "answer", "basis": {"field": ".posts[0].text", "excerpt": "open on Sundays?"},
+			"reason": "reply yourself: they asked the client \"open on Sundays?\" (.posts[0].text); only the client knows the answer"} |
+		.[]' scored >two
+	[ "$(jq -s '.[0].fb.score.total > .[1].fb.score.total' two)" = true ]
+	captured fb-report --now $NOW two
+	expect_status 0
+	facts
+	[ "$(fact '.text | index("reply yourself: they asked the client") < index("nothing specific to go on: test")')" = true ]
+}
+
 @test "tables are capped at --rows, with a note saying how to get the rest" {
 	scored
 	captured fb-report --now $NOW --rows 3 scored

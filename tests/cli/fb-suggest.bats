@@ -324,20 +324,22 @@ per_record() {
 	expect_jq 'select(.username == "carol") | .fb.opener.kind == "answer"'
 }
 
-@test "--client: what they asked, offered, thanked for or advised the client is answered first; a put-down or a pitch gets no draft, a demand nothing" {
+@test "--client: what they asked, offered, thanked for or advised the client comes first, for the client to answer; a put-down or a pitch gets no draft, a demand nothing" {
 	fbg --client @dra_lucia_vet --client 1402938475610293847 "$DATA/suggest-client.ndjson"
 	expect_status 0
 	expect_no_stderr
 	per_record '.fb.opener.kind // ""' >got
 	printf '%s\n' '@mariana_tecvet	answer' '@kicad_kenji	offer' '@marg_dunedin	thanks' \
 		'@filament_fritz	reply' '@realprinterguy	' '@tolu_asks	' '@jay_fastapi	question' \
-		'@growth_gabe	' '@clube_leitura_sp	offer' '@pen_ak_lanmou	' '@tolu_vc	offer' \
+		'@growth_gabe	' '@clube_leitura_sp	offer' '@pen_ak_lanmou	answer' '@tolu_vc	offer' \
 		'@vodreview_kate	answer' '@lafoodcrawl	offer' '@kate_runs_rio	thanks' '@gui_corre_rj	answer' \
 		'@mariachisol_la	' '@casco_bay_club	offer' '@lulu_inkbirds	offer' | diff - got
 	# a question to the client is quoted whole, before a story of theirs
 	expect_jq 'select(.username == "mariana_tecvet") | .fb.opener.basis == {"field": ".posts[0].text",
 	    "excerpt": "¿Ustedes siguen usando maropitant desde el ingreso o esperan a ver cómo tolera el ayuno?"}'
-	expect_jq 'select(.username == "mariana_tecvet") | .fb.opener.text | contains("\"¿Ustedes siguen usando maropitant desde el ingreso o esperan a ver cómo tolera el ayuno?\"")'
+	# what they said to the client gets no draft: only the client knows the answer; the reason quotes it
+	expect_jq 'select(.fb.opener.kind | IN("answer", "offer", "thanks", "reply")) | .fb.opener | .text == null and (.reason | startswith("reply yourself: they "))'
+	expect_jq 'select(.username == "mariana_tecvet") | .fb.opener.reason == "reply yourself: they asked the client a question (.posts[0].text): \"Justo hoy llegó un cachorro con parvo. ¿Ustedes siguen usando maropitant desde el ingreso o esperan a ver cómo tolera el ayuno?\"; only the client knows the answer"'
 	# an offer is quoted from its own sentence, not from the story before it
 	expect_jq 'select(.username == "kicad_kenji") | .fb.opener.basis.excerpt == "If you want, I can send you the footprint file tonight"'
 	# someone who put the client down gets no friendly draft, whatever else they posted
@@ -346,10 +348,10 @@ per_record() {
 	expect_jq 'select(.username == "jay_fastapi") | .fb.opener.basis.field == ".description"'
 	# someone who pitched the client gets no draft that would invite the next pitch
 	expect_jq 'select(.username == "growth_gabe") | .fb.opener | .text == null and (.reason | startswith("no draft for someone who pitched the client"))'
-	# an invitation asked as a question is an offer; the club is greeted by its whole name
-	expect_jq 'select(.username == "clube_leitura_sp") | .fb.opener.text | startswith("Oi equipe Clube de Leitura Pinheiros, ")'
-	# a question to the client in French gets no draft in English stepping over it, and says why
-	expect_jq 'select(.username == "pen_ak_lanmou") | .fb.opener | .text == null and (.reason | contains("(fr)"))'
+	# an invitation asked as a question is an offer, for the client to say yes or no to
+	expect_jq 'select(.username == "clube_leitura_sp") | .fb.opener.reason | endswith("only the client can say yes or no")'
+	# a question to the client in French is the client's to answer, like any other
+	expect_jq 'select(.username == "pen_ak_lanmou") | .fb.opener | .text == null and (.reason | startswith("reply yourself: they asked the client a question (.posts[0].text): \"Vous avez déjà essayé la farine de manioc"))'
 	# "Coffee next week?" alone says too little: the sentence before it is quoted too
 	expect_jq 'select(.username == "tolu_vc") | .fb.opener.basis.excerpt == "Fair point on the vaccine schedule. Coffee next week"'
 	# a lead-in before ": " is not quoted back
@@ -397,7 +399,7 @@ per_record() {
 	expect_jq 'select(.username == "rafa") | .fb.opener.basis.excerpt == "qual é o segredo do purê?"'
 }
 
-@test "--client: a draft answers in the language they wrote to the client in (Taglish in English), thanks without quoting their thanks back, an offer or a request without saying yes for the client, no '¡Hola!' or apology quoted, advice thanked for, a Spanish team greeted with its article, and a follower seller or a get-rich pitch gets none" {
+@test "--client: what they said to the client, in any language, is quoted for the client to answer (no draft, no '¡Hola!' or apology quoted); a follower seller or a get-rich pitch gets nothing; a Spanish team is greeted with its article" {
 	cat >lang.ndjson <<-'EOF'
 	{"id":"1","username":"lupita","name":"Lupita Ruiz","description":"Tour guide in Oaxaca","posts":[{"id":"13","text":"@sierpe ¡Hola! ¿Tienen algo sin alcohol para niños?","lang":"es"},{"id":"12","text":"Great group today at Monte Albán","lang":"en"},{"id":"11","text":"Sunny morning in the zócalo","lang":"en"}]}
 	{"id":"2","username":"kaye","name":"Kaye Lim","posts":[{"id":"21","text":"@sierpe asa ang venue sa December meetup? pwede ko mo-join?","lang":"tl"}]}
@@ -409,30 +411,64 @@ per_record() {
 	{"id":"8","username":"priya","name":"Priya Shah","posts":[{"id":"81","text":"@sierpe Sorry if this is a silly question, what do kids need to bring for the tasting tour?","lang":"en"}]}
 	{"id":"9","username":"beto","name":"Beto Cruz","posts":[{"id":"91","text":"@sierpe Perdón por preguntar tanto, pero ¿el tobalá es silvestre o cultivado?","lang":"es"}]}
 	{"id":"10","username":"nico","name":"Nico Díaz","posts":[{"id":"101","text":"@sierpe ojo con el agave joven, yo lo dejaría reposar dos meses más antes de embotellar","lang":"es"}]}
-	{"id":"11","username":"coro_vk","name":"Coro Popular de Vallecas","posts":[{"id":"111","text":"@sierpe ¿Os animáis a una cata conjunta el 20 de diciembre?","lang":"es"}]}
-	{"id":"12","username":"av_lavapies","name":"Asociación Vecinal Lavapiés","posts":[{"id":"121","text":"@sierpe ¿Nos guardáis dos botellas para la rifa del barrio?","lang":"es"}]}
+	{"id":"11","username":"coro_vk","name":"Coro Popular de Vallecas","posts":[{"id":"111","text":"Acabamos de publicar nuestro primer disco, grabado en la parroquia del barrio.","lang":"es"}]}
+	{"id":"12","username":"av_lavapies","name":"Asociación Vecinal Lavapiés","posts":[{"id":"121","text":"Acabamos de inaugurar la biblioteca vecinal del barrio, con 2.000 libros donados.","lang":"es"}]}
 	EOF
 	captured fb-suggest --client @sierpe lang.ndjson
 	expect_status 0
 	expect_no_stderr
-	# mostly English posts, a question to the client in Spanish: the draft is Spanish, and quotes the question without the greeting before it
-	expect_jq 'select(.username == "lupita") | .fb.opener | (.text | startswith("Hola Lupita, ")) and .basis.excerpt == "¿Tienen algo sin alcohol para niños?"'
-	# Taglish to the client is answered in English; French is left to the client, and the reason says so
-	expect_jq 'select(.username == "kaye") | .fb.opener | .kind == "answer" and (.text | startswith("Hi Kaye, "))'
-	expect_jq 'select(.username == "pierre") | .fb.opener | .text == null and (.reason | contains("(fr)"))'
-	# their thanks is thanked, not quoted back; a request is not granted in the client's name
-	expect_jq 'select(.username == "ana") | .fb.opener | .kind == "thanks" and (.text | contains("tour") | not) and .basis.excerpt != null'
-	expect_jq 'select(.username == "jo") | .fb.opener | .kind == "offer" and (.text | test("\\b(yes|gladly|of course)\\b"; "i") | not)'
-	expect_jq 'select(.username == "seguidores_mx") | .fb.opener.text == null'
-	expect_jq 'select(.username == "gana_ya") | .fb.opener.text == null'
+	per_record '.fb.opener.kind // ""' >got
+	printf '%s\n' '@lupita	answer' '@kaye	answer' '@pierre	answer' '@ana	thanks' '@jo	offer' \
+		'@seguidores_mx	' '@gana_ya	' '@priya	answer' '@beto	answer' '@nico	reply' \
+		'@coro_vk	compliment' '@av_lavapies	compliment' | diff - got
+	expect_jq 'select(.fb.opener.kind | IN("answer", "offer", "thanks", "reply")) | .fb.opener.text == null'
+	# the reason quotes their message whole, past the mention, for the client to read; the basis is the question alone
+	expect_jq 'select(.username == "lupita") | .fb.opener | .basis.excerpt == "¿Tienen algo sin alcohol para niños?" and .reason == "reply yourself: they asked the client a question (.posts[0].text): \"¡Hola! ¿Tienen algo sin alcohol para niños?\"; only the client knows the answer"'
+	expect_jq 'select(.username == "kaye") | .fb.opener.basis.excerpt == "asa ang venue sa December meetup?"'
+	expect_jq 'select(.username == "pierre") | .fb.opener.basis.excerpt | startswith("vous livrez à Lyon")'
+	# thanks, a request and advice each say what the client has to do
+	expect_jq 'select(.username == "ana") | .fb.opener.reason | startswith("reply yourself: they thanked the client (.posts[0].text): \"thank you for the tour on Saturday")'
+	expect_jq 'select(.username == "jo") | .fb.opener.reason | endswith("only the client can say yes or no")'
+	expect_jq 'select(.username == "nico") | .fb.opener.reason | startswith("reply yourself: they wrote to the client (.posts[0].text): \"ojo con el agave joven")'
+	expect_jq 'select(.username == "seguidores_mx" or .username == "gana_ya") | .fb.opener | .text == null and (.reason | startswith("no draft for someone who pitched the client"))'
 	# an apology before the question, and the words before a Spanish '¿', are not quoted
 	expect_jq 'select(.username == "priya") | .fb.opener.basis.excerpt == "what do kids need to bring for the tasting tour?"'
 	expect_jq 'select(.username == "beto") | .fb.opener.basis.excerpt == "¿el tobalá es silvestre o cultivado?"'
-	# advice to the client is thanked for, not quoted back with a question about it
-	expect_jq 'select(.username == "nico") | .fb.opener | .kind == "reply" and (.text | contains("agave") or contains("?") | not)'
 	# a Spanish name that starts with a common noun takes its article: "equipo del Coro ...", "equipo de la Asociación ..."
 	expect_jq 'select(.username == "coro_vk") | .fb.opener.text | test("^(Hola|Buenas) equipo del Coro Popular de Vallecas, ")'
 	expect_jq 'select(.username == "av_lavapies") | .fb.opener.text | test("^(Hola|Buenas) equipo de la Asociación Vecinal Lavapiés, ")'
+}
+
+@test "--client: anything else told to the client (a volunteer, a setback) is the client's to answer, quoted whole up to 60 words; banter and a bare thanks for the follow need nothing; a plug with a link is a pitch, an offer with 'DM us' is not" {
+	cat >addr.ndjson <<-'EOF'
+	{"id":"1","username":"iain","name":"Iain Reid","posts":[{"id":"11","text":"@club Count me in for the Morven hill race marshalling, I'll take the summit cairn again if nobody else fancies freezing","lang":"en"}]}
+	{"id":"2","username":"cat","name":"Cat Moir","posts":[{"id":"21","text":"@club Gutted to miss the club champs, stress fracture confirmed. Cheer loud for me on Brimmond!","lang":"en"}]}
+	{"id":"3","username":"same","name":"Sam Ellis","posts":[{"id":"31","text":"@club haha yes, same","lang":"en"}]}
+	{"id":"4","username":"stemres","name":"STEM Resources","posts":[{"id":"41","text":"@club Thanks for the follow! 🎉 Grab our free STEM lesson pack here: https://t.co/Du07i41xWO","lang":"en"}]}
+	{"id":"5","username":"zolo","name":"Zolo Learn","posts":[{"id":"51","text":"@club Love this! 😍 Your students can keep practising at home with Zolo Learn, free on Android 👉 https://t.co/TjtU2rmume","lang":"en"}]}
+	{"id":"6","username":"gdsc","name":"GDSC KNUST","posts":[{"id":"61","text":"@club Our lab at the College of Engineering is free on Saturdays in January. Happy to host one of your sessions. DM us and let's talk numbers (we can seat ~40).","lang":"en"}]}
+	{"id":"7","username":"polite","name":"Pat Lowe","posts":[{"id":"71","text":"@club Thanks for the follow!","lang":"en"}]}
+	{"id":"8","username":"fran","name":"Fran Diaz","posts":[{"id":"81","text":"@club thanks for the follow-up on my order, the shoes fit perfectly now","lang":"en"}]}
+	{"id":"9","username":"lee","name":"Lee Long","posts":[{"id":"91","text":"@club w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31 w32 w33 w34 w35 w36 w37 w38 w39 w40 w41 w42 w43 w44 w45 w46 w47 w48 w49 w50 w51 w52 w53 w54 w55 w56 w57 w58 w59 w60 w61 w62","lang":"en"}]}
+	EOF
+	captured fb-suggest --client @club addr.ndjson
+	expect_status 0
+	expect_no_stderr
+	per_record '.fb.opener.kind // .fb.opener.reason[:36]' >got
+	cat >expected <<-'EOF'
+	@iain	reply
+	@cat	reply
+	@same	nothing specific to go on: no role i
+	@stemres	no draft for someone who pitched the
+	@zolo	no draft for someone who pitched the
+	@gdsc	offer
+	@polite	nothing specific to go on: no role i
+	@fran	thanks
+	@lee	reply
+	EOF
+	diff expected got
+	expect_jq 'select(.username == "cat") | .fb.opener | .text == null and .reason == "reply yourself: they wrote to the client (.posts[0].text): \"Gutted to miss the club champs, stress fracture confirmed. Cheer loud for me on Brimmond!\"; a template cannot know what to say back"'
+	expect_jq 'select(.username == "lee") | .fb.opener.reason | contains("w59 w60 …\";") and (contains("w61") | not)'
 }
 
 @test "--client by @name alone knows mentions and @names, not a reply to an id; without --client nothing is an answer" {
@@ -448,7 +484,7 @@ per_record() {
 	expect_jq 'select(.username == "realprinterguy") | .fb.opener.kind == "compliment"'
 }
 
-@test "a broadcaster fb-score found talks with nobody (maybe, NO_CONVERSATION, a brand or only links and posts of an organisation) gets no draft, unless to answer what it said to the client" {
+@test "a broadcaster fb-score found talks with nobody (maybe, NO_CONVERSATION, a brand or only links and posts of an organisation) gets no draft; what it said to the client is the client's to answer" {
 	fbg --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
 	expect_status 0
 	expect_no_stderr
@@ -456,9 +492,10 @@ per_record() {
 	printf '%s\n' '@vetnoticias_lat	' '@tidedb	' '@vet_ana_ruiz	compliment' '@vetnews_engage	compliment' \
 		'@vetnoticias_asks	offer' | diff - got
 	expect_jq 'select(.username == "vetnoticias_lat" or .username == "tidedb") | .fb.opener.reason | startswith("no draft for a broadcaster that talks with nobody")'
-	# --all drafts for everyone
+	# --all drafts for everyone; what one asked the client stays the client's to answer
 	fbg -a --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
-	expect_jq '.fb.opener.text != null'
+	expect_jq 'select(.username != "vetnoticias_asks") | .fb.opener.text != null'
+	expect_jq 'select(.username == "vetnoticias_asks") | .fb.opener | .text == null and .kind == "offer"'
 }
 
 @test "a giveaway, a scam, a feed, a bot, an engagement pod or a feed posted automatically gets no draft at all, whatever its posts show" {
@@ -813,12 +850,17 @@ per_record() {
 	expect_err_has '{company}'
 }
 
-@test "a template with an unknown kind or language: exit 2, naming the file and the line" {
+@test "a template with an unknown kind or language, or for what the client answers: exit 2, naming the file and the line" {
 	printf 'greeting en {hi}hello\n' >kind.templates
 	fbg --templates kind.templates "$DATA/suggest-question.ndjson"
 	expect_status 2
 	expect_no_stdout
 	expect_err '^fb-suggest: kind\.templates:1: unknown kind'
+	printf '# mine\nanswer en {hi}about "{excerpt}": yes, we do.\n' >answer.templates
+	fbg --templates answer.templates "$DATA/suggest-question.ndjson"
+	expect_status 2
+	expect_no_stdout
+	expect_err '^fb-suggest: answer\.templates:2: no template answers what someone said to the client \(answer, offer, thanks, reply\): only the client can'
 	printf '# a\n# b\nquestion de {hi}was machst du als {role}?\n' >lang.templates
 	fbg --templates lang.templates "$DATA/suggest-question.ndjson"
 	expect_status 2
