@@ -88,7 +88,9 @@ static const char follow_thanks_pattern[] =
  */
 static const char plug_pattern[] =
     "\\bfree\\s+(?:on|with|at|for)\\b|\\bgrab\\s+(?:our|the|your)\\b|\\bdownload\\b|\\bsign\\s+up\\b"
-    "|\\b(?:app\\s+store|google\\s+play|play\\s+store|android|ios)\\b";
+    "|\\b(?:app\\s+store|google\\s+play|play\\s+store|android|ios)\\b"
+    /* a price or terms: "₦25k/month 👉 link", "con financiamiento a 12 meses 👉 link" */
+    "|\\bfinanc\\w*|[$\\x{20AC}\\x{00A3}\\x{20A6}]\\s?\\d|\\d\\s?k?\\s*(?:/|per|al|a|por)\\s*(?:month|mes|mo)\\b";
 
 /* An account that posts by itself. */
 static const char automated_pattern[] =
@@ -276,7 +278,7 @@ static const char hard_news_pattern[] =
     "murio|se\\s+murio|fallecio|morreu|faleceu)\\b"
     "|\\b(?:se\\s+nos\\s+fue|nos\\s+dejo|we\\s+lost|perdimos\\s+a|perdemos\\s+[oa])\\s+(?:a\\s+)?(?:my|our|mi|nuestr[oa]|"
     "meu|minha|nosso|nossa)?\\s*\\w+\\b"
-    "|\\x{1F494}|\\x{1F56F}";
+    "|\\x{1F494}";
 
 /* Weather, greetings and coffee. */
 static const char smalltalk_pattern[] =

@@ -577,11 +577,14 @@ address_fact(struct suggester *g, const char *field)
 			return;
 		}
 	}
-	if (g->address.kind == ADDRESS_NONE)
+	/*
+	 * Only their newest word to the client is owed a reply: "brilliant,
+	 * thanks" after a question says the client answered it.
+	 */
+	if (g->address.kind == ADDRESS_NONE || g->f[OPENER_ANSWER].have || g->f[OPENER_OFFER].have ||
+	    g->f[OPENER_THANKS].have || g->f[OPENER_REPLY].have)
 		return;
 	f = &g->f[address_opener[g->address.kind]];
-	if (f->have)
-		return;
 	max_words = g->address.kind == ADDRESS_QUESTION ? ADDRESS_QUESTION_WORDS : EXCERPT_WORDS;
 	cut = quote_words(&f->excerpt, p->text.p, g->address.quote_at, p->text.len, max_words, 0,
 	    &stop);

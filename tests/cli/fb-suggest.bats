@@ -439,7 +439,7 @@ per_record() {
 	expect_jq 'select(.username == "av_lavapies") | .fb.opener.text | test("^(Hola|Buenas) equipo de la Asociación Vecinal Lavapiés, ")'
 }
 
-@test "--client: anything else told to the client (a volunteer, a setback) is the client's to answer, quoted whole up to 60 words; banter and a bare thanks for the follow need nothing; a plug with a link is a pitch, an offer with 'DM us' is not" {
+@test "--client: anything else told to the client (a volunteer, a setback) is the client's to answer, quoted whole up to 60 words; only the newest post to the client counts; banter and a bare thanks for the follow need nothing; a plug or a price with a link is a pitch, an offer with 'DM us' is not; 'was all wrong.' is no put-down; a candle is no hard news" {
 	cat >addr.ndjson <<-'EOF'
 	{"id":"1","username":"iain","name":"Iain Reid","posts":[{"id":"11","text":"@club Count me in for the Morven hill race marshalling, I'll take the summit cairn again if nobody else fancies freezing","lang":"en"}]}
 	{"id":"2","username":"cat","name":"Cat Moir","posts":[{"id":"21","text":"@club Gutted to miss the club champs, stress fracture confirmed. Cheer loud for me on Brimmond!","lang":"en"}]}
@@ -450,6 +450,12 @@ per_record() {
 	{"id":"7","username":"polite","name":"Pat Lowe","posts":[{"id":"71","text":"@club Thanks for the follow!","lang":"en"}]}
 	{"id":"8","username":"fran","name":"Fran Diaz","posts":[{"id":"81","text":"@club thanks for the follow-up on my order, the shoes fit perfectly now","lang":"en"}]}
 	{"id":"9","username":"lee","name":"Lee Long","posts":[{"id":"91","text":"@club w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31 w32 w33 w34 w35 w36 w37 w38 w39 w40 w41 w42 w43 w44 w45 w46 w47 w48 w49 w50 w51 w52 w53 w54 w55 w56 w57 w58 w59 w60 w61 w62","lang":"en"}]}
+	{"id":"10","username":"vale","name":"Vale Ruiz","posts":[{"id":"102","text":"@club chévere, llego a las 9 entonces. ¡Gracias!","lang":"es"},{"id":"101","text":"@club ¿el sábado abren en la mañana? Se me dobló la rueda trasera","lang":"es"}]}
+	{"id":"11","username":"gurpreet","name":"Gurpreet Kaur","posts":[{"id":"111","text":"@club Took my mum's sewing machine in last Saturday, the tension was all wrong. Your volunteer sorted it in 15 mins. Brilliant. Are you on again before Christmas?","lang":"en"}]}
+	{"id":"12","username":"hornos","name":"Hornos Industriales","posts":[{"id":"121","text":"@club ¿Necesitas más producción de conchas? Hornos de convección con financiamiento a 12 meses 👉 https://t.co/WAmhfRuOIQ","lang":"es"}]}
+	{"id":"13","username":"gmpath","name":"GM Path Coaching","posts":[{"id":"131","text":"@club Great work! If any of your kids need extra help, we have slots, ₦25k/month 👉 https://t.co/vVXpg8cxDB","lang":"en"}]}
+	{"id":"14","username":"wick","name":"Wick and Thistle","posts":[{"id":"141","text":"@club Winter collection is live, and we'd love to stock your mugs next to it: Peat Smoke, Christmas Morning 🕯️","lang":"en"}]}
+	{"id":"15","username":"nope","name":"Nate Pope","posts":[{"id":"151","text":"@club Wrong. Read the rules before you post about them.","lang":"en"}]}
 	EOF
 	captured fb-suggest --client @club addr.ndjson
 	expect_status 0
@@ -465,6 +471,12 @@ per_record() {
 	@polite	nothing specific to go on: no role i
 	@fran	thanks
 	@lee	reply
+	@vale	thanks
+	@gurpreet	answer
+	@hornos	no draft for someone who pitched the
+	@gmpath	no draft for someone who pitched the
+	@wick	offer
+	@nope	no draft for someone who put the cli
 	EOF
 	diff expected got
 	expect_jq 'select(.username == "cat") | .fb.opener | .text == null and .reason == "reply yourself: they wrote to the client (.posts[0].text): \"Gutted to miss the club champs, stress fracture confirmed. Cheer loud for me on Brimmond!\"; a template cannot know what to say back"'
