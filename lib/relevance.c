@@ -141,7 +141,8 @@ static const char *const topics[] = {
 	"bread|baking|baker|bakery|sourdough|levain|pao|pao de fermentacao natural|fermentacao natural|"
 	"padaria|padeiro|padeira|masa madre|panaderia|panadero|panadera|hogaza|brot|backer|backerei|"
 	"sauerteig|backen|pain|boulangerie|boulanger|levure|pane|panificio|lievito madre|chleb|"
-	"zakwas|piekarnia|パン|パン屋",
+	"zakwas|piekarnia|パン|パン屋|pastry|pastry chef|patisserie|patissier|patissiere|viennoiserie|"
+	"croissant|croissants|pasteleria|pastelero|pastelera|confeitaria|confeiteira|confeiteiro|konditorei",
 	"local food|farmers market|farmers markets|food market|feira|feira livre|mercado de productores|"
 	"wochenmarkt|bauernmarkt|marche|mercato contadino|local producers|produtores locais|farm shop",
 	"board game|board games|boardgame|boardgames|tabletop|jogo de tabuleiro|jogos de tabuleiro|"

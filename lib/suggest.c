@@ -72,6 +72,7 @@ struct suggester {
 	int hostile;		/* put the client down in a reply (--client) */
 	int pitched;		/* aimed an ad, a pitch or a scam at the client */
 	int broadcaster;	/* maybe, and only broadcasts (fb-score's reasons) */
+	int off_topic;		/* fb-score found their posts off the client's topics */
 	int wrote_to_client;	/* a post of theirs speaks to the client (--client) */
 	char hard_news[64];	/* the field of a post with hard news in it: a loss, an accident ... */
 	struct post_view post;
@@ -860,6 +861,7 @@ forget_facts(struct suggester *g)
 	g->hostile = 0;
 	g->pitched = 0;
 	g->broadcaster = 0;
+	g->off_topic = 0;
 	g->hard_news[0] = '\0';
 	g->wrote_to_client = 0;
 	buf_reset(&g->bio);
@@ -1014,6 +1016,10 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		buf_adds(json, "\"no draft for a broadcaster that talks with nobody (a brand, a feed, "
 		    "a news site; fb-score: maybe, NO_CONVERSATION): a personal opener has no one to "
 		    "read it\"}");
+	else if (g->off_topic)
+		buf_adds(json, "\"no draft: fb-score found their posts off the client's topics "
+		    "(OFF_TOPIC); a word on their news or their work would read as a form letter; "
+		    "--cold drafts one, as a starting point to edit\"}");
 	else if (g->unwritable)
 		buf_adds(json, "\"no draft for an automated or promotional account: its name or bio "
 		    "reads as a bot, a feed, a giveaway or a scam\"}");
@@ -1021,12 +1027,12 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		buf_adds(json, "\"every draft that fits this profile was already written for someone "
 		    "else in this run\"}");
 	else if (any_cold && g->wrote_to_client)
-		buf_adds(json, "\"no draft: what they said to the client is no question, offer, "
-		    "thanks or advice a template can answer, and they posted no news of their own; "
-		    "--cold drafts from their bio and posts, as starting points to edit\"}");
+		buf_adds(json, "\"no draft: what they said to the client needs no reply (a few "
+		    "words, a thanks for the follow), and none of their posts reads as news of their "
+		    "own; --cold drafts from their bio and posts, as starting points to edit\"}");
 	else if (any_cold)
-		buf_adds(json, "\"no draft: they never wrote to the client, and posted no news of "
-		    "their own; --cold drafts from their bio and posts, as "
+		buf_adds(json, "\"no draft: they never wrote to the client, and none of their posts "
+		    "reads as news of their own; --cold drafts from their bio and posts, as "
 		    "starting points to edit\"}");
 	else
 		buf_adds(json, "\"nothing specific to go on: no role in the bio, and no achievement, "
@@ -1079,14 +1085,13 @@ write_opener(struct suggester *g, int lang, struct buf *json)
 {
 	const enum opener_kind *order = g->role_strength == 2 ? order_job : order_hobby;
 	/*
-	 * What they said to the client in a language the drafts are not, no
-	 * other draft steps over; nor one of theirs over a pitch to the client;
-	 * and a broadcaster, or a shop whose bio runs giveaways, gets a draft
-	 * only to answer what it said to the client.
+	 * No draft of theirs steps over a pitch to the client; a broadcaster,
+	 * an account off the client's topics, or a shop whose bio runs
+	 * giveaways gets only what it said to the client, to answer.
 	 * Next to hard news, no template is the right word.
 	 */
 	int blocked = g->hostile || g->hard_news[0] ||
-	    ((g->unwritable || g->pitched || g->broadcaster) &&
+	    ((g->unwritable || g->pitched || g->broadcaster || g->off_topic) &&
 	    !g->f[OPENER_ANSWER].have && !g->f[OPENER_OFFER].have && !g->f[OPENER_THANKS].have &&
 	    !g->f[OPENER_REPLY].have);
 	int i;
@@ -1166,6 +1171,23 @@ broadcaster(const struct suggester *g, const struct record *rec)
 	return 0;
 }
 
+/*
+ * Whether fb-score found the record's posts off the client's topics
+ * (OFF_TOPIC): a word on a knitter's jumper from a climbing gym reads as
+ * a form letter, reviewers said. With --cold, the draft is a starting
+ * point the client asked for.
+ */
+static int
+off_topic(const struct record *rec)
+{
+	const struct json_member *fb = record_member(rec, "fb");
+	struct json_member score, reasons;
+
+	return fb && json_object_member(fb, "score", &score) &&
+	    json_object_member(&score, "reasons", &reasons) && reasons.kind == JSON_ARRAY &&
+	    memmem(reasons.val, reasons.vallen, "\"OFF_TOPIC\"", 11);
+}
+
 int
 suggester_draft(struct suggester *g, struct stream *st, const struct record *rec,
     int all, struct buf *json)
@@ -1183,6 +1205,7 @@ suggester_draft(struct suggester *g, struct stream *st, const struct record *rec
 	if (read_posts(g, st, rec) < 0)
 		return -1;
 	g->broadcaster = !all && broadcaster(g, rec);
+	g->off_topic = !all && !g->cold && off_topic(rec);
 	write_opener(g, detect_lang(g, g->post_langs.p, g->bio.p), json);
 	return 1;
 }

@@ -422,6 +422,21 @@ age_at() {
 	diff expected got
 }
 
+@test "--interests: a baker's followers who make pastry are on topic (pastry chef, pâtisserie, confeitaria)" {
+	record '{id: "6251", username: "pc", description: "Pastry chef. Laminated dough, every morning."}'
+	record '{id: "6252", username: "lyon", description: "Pâtisserie de quartier, Lyon 7e"}'
+	record '{id: "6253", username: "bh", description: "Confeitaria da Vila, bolos por encomenda"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort --interests 'baking' in
+	expect_status 0
+	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["6251",["baking (pastry)"]]
+	["6252",["baking (patisserie)"]]
+	["6253",["baking (confeitaria)"]]
+	EOF
+	diff expected got
+}
+
 @test "OFF_TOPIC: one word of the interests in the bio is a touch; none at all is off topic" {
 	record '{id: "6231", username: "tech", description: "Retired camera technician. Mostly gardening now."}'
 	record '{id: "6232", username: "garden", description: "Tomatoes, beans and a shed."}'

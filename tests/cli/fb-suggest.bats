@@ -295,7 +295,7 @@ per_record() {
 	grep -q '	compliment$' default && grep -q '@thanked	thanks$' default
 	captured fb-suggest --client @brightpath_co all.ndjson
 	expect_jq 'select(.username == "kind_3") | .fb.opener.reason | startswith("no draft: they never wrote to the client") and contains("--cold")'
-	expect_jq 'select(.username == "said_hi") | .fb.opener.reason | startswith("no draft: what they said to the client is no question")'
+	expect_jq 'select(.username == "said_hi") | .fb.opener.reason | startswith("no draft: what they said to the client needs no reply")'
 }
 
 @test "hard news (a death, a stay in hospital, a theft, a closure), theirs or told to the client: no draft at all, and the reason names the post; an injury is no hard news" {
@@ -508,6 +508,26 @@ per_record() {
 	fbg -a --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
 	expect_jq 'select(.username != "vetnoticias_asks") | .fb.opener.text != null'
 	expect_jq 'select(.username == "vetnoticias_asks") | .fb.opener | .text == null and .kind == "offer"'
+}
+
+@test "fb-score found them off the client's topics (OFF_TOPIC): no compliment on their news but with --cold or -a; what they said to the client is still the client's to answer" {
+	cat >off.ndjson <<-'EOF'
+	{"id":"1","username":"purls","name":"Isla Grant","description":"Knitter in Glasgow","posts":[{"id":"11","text":"Finished the fair isle jumper for my brother after six months of evenings","lang":"en"}],"fb":{"score":{"verdict":"maybe","total":0.5,"reasons":[{"rule":"OFF_TOPIC","points":-1.6,"why":"x"},{"rule":"OFF_TOPIC_CONVERSES","points":-0.4,"why":"x"}]}}}
+	{"id":"2","username":"purls_asks","name":"Isla Grant","description":"Knitter in Glasgow","posts":[{"id":"21","text":"@gym do you run taster sessions for complete beginners on weekday evenings?","lang":"en"},{"id":"22","text":"Finished the fair isle jumper for my brother after six months of evenings","lang":"en"}],"fb":{"score":{"verdict":"maybe","total":0.5,"reasons":[{"rule":"OFF_TOPIC","points":-1.6,"why":"x"}]}}}
+	{"id":"3","username":"rob","name":"Rob Hale","description":"Radio restorer","posts":[{"id":"31","text":"Finished the fair isle jumper for my brother after six months of evenings","lang":"en"}],"fb":{"score":{"verdict":"maybe","total":0.5,"reasons":[{"rule":"OFF_TOPIC_CONVERSES","points":-0.4,"why":"x"}]}}}
+	EOF
+	captured fb-suggest --client @gym off.ndjson
+	expect_status 0
+	expect_no_stderr
+	expect_jq 'select(.username == "purls") | .fb.opener | .text == null and (.reason | startswith("no draft: fb-score found their posts off the client'"'"'s topics (OFF_TOPIC)")) and (.reason | contains("--cold"))'
+	expect_jq 'select(.username == "purls_asks") | .fb.opener | .text == null and .kind == "answer"'
+	# OFF_TOPIC_CONVERSES alone is another rule
+	expect_jq 'select(.username == "rob") | .fb.opener.kind == "compliment"'
+	for opts in --cold -a; do
+		captured fb-suggest --client @gym $opts off.ndjson
+		expect_jq 'select(.username == "purls") | .fb.opener.kind == "compliment"'
+		expect_jq 'select(.username == "purls_asks") | .fb.opener | .text == null and .kind == "answer"'
+	done
 }
 
 @test "a giveaway, a scam, a feed, a bot, an engagement pod or a feed posted automatically gets no draft at all, whatever its posts show" {
