@@ -49,8 +49,10 @@ static const char lexicons[] =
     "quatsch|unsinn|lacherlich|treta|estou\\s+fart[oa]|chamem-lhe\\s+o\\s+que\\s+e|que\\s+verguenza|"
     "e\\s+(?:uma\\s+)?piada|es\\s+(?:un\\s+)?chiste|highway\\s+robbery|rip-?off|(?:e|es)\\s+um?\\s+(?:roubo|robo)|"
     /* condescension: telling people off rather than answering them */
-    "(?<!all\\s)(?<!was\\s)(?<!were\\s)(?<!went\\s)(?<!gone\\s)(?<!goes\\s)(?<!go\\s)(?<!thing\\s)(?<!got\\s)"
-    "wrong(?=\\.)|didn'?t\\s+think\\s+so|you\\s+of\\s+all\\s+people|open\\s+your\\s+mind|"
+    /* "Wrong." and "you got it all wrong.", not "the tension was all wrong." */
+    "you\\s+(?:were|was|got\\s+it(?:\\s+all)?)\\s+wrong|(?:take|point|logic|argument)\\s+(?:is|was)\\s+wrong|"
+    "(?<!\\ball\\s)(?<!\\bwas\\s)(?<!\\bwere\\s)(?<!\\bwent\\s)(?<!\\bgone\\s)(?<!\\bgoes\\s)(?<!\\bgo\\s)"
+    "(?<!thing\\s)(?<!\\bgot\\s)wrong(?=\\.)|didn'?t\\s+think\\s+so|you\\s+of\\s+all\\s+people|open\\s+your\\s+mind|"
     "read\\s+the\\s+(?:literature|research|studies|science)|do\\s+your\\s+(?:research|homework)|"
     "(?:typical|hot)\\s+\\w+\\s+take|not\\s+even\\s+close|is\\s+a\\s+slogan|is\\s+nothing\\s+sacred|"
     "for\\s+people\\s+who\\s+(?:can'?t|won'?t|don'?t|want)|call\\s+it\\s+what\\s+it\\s+is|"

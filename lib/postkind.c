@@ -78,19 +78,22 @@ static const char promo_pattern[] =
  */
 static const char follow_thanks_pattern[] =
     "\\b(?:thanks?|thank\\s+you)\\s+(?:so\\s+much\\s+)?for\\s+(?:the\\s+)?follow(?:ing|\\s+back)?"
-    "(?![\\w-])(?!\\s+up\\b)"
-    "|\\bgracias\\s+por\\s+(?:el\\s+follow|seguir)|\\bobrigad[oa]\\s+(?:pelo\\s+follow|por\\s+seguir)";
+    "(?![\\w-])(?!\\s+(?:up|through|along)\\b)"
+    /* "por seguirnos", "por seguir!", not "por seguir ensinando" */
+    "|\\b(?:gracias|obrigad[oa])\\s+(?:por|pelo)\\s+(?:el\\s+|o\\s+)?(?:follow\\b|seguir(?:me|nos)\\b|"
+    "seguir(?=\\s*(?:[!.,;:]|$)))";
 
 /*
- * What makes a post to the client with a link a plug, not a word to
- * answer: an app or a freebie ("free on Android 👉 link", "Grab our free
- * lesson pack here: link").
+ * What makes a post to the client with a link a plug, whatever it asks:
+ * an app ("free on Android 👉 link"), a price by the month or credit
+ * terms ("₦25k/month 👉 link", "con financiamiento a 12 meses 👉 link").
+ * A customer's "do you make anything gluten free? (photo link)" is none.
  */
 static const char plug_pattern[] =
-    "\\bfree\\s+(?:on|with|at|for)\\b|\\bgrab\\s+(?:our|the|your)\\b|\\bdownload\\b|\\bsign\\s+up\\b"
-    "|\\b(?:app\\s+store|google\\s+play|play\\s+store|android|ios)\\b"
-    /* a price or terms: "₦25k/month 👉 link", "con financiamiento a 12 meses 👉 link" */
-    "|\\bfinanc\\w*|[$\\x{20AC}\\x{00A3}\\x{20A6}]\\s?\\d|\\d\\s?k?\\s*(?:/|per|al|a|por)\\s*(?:month|mes|mo)\\b";
+    "\\bfree\\s+on\\s+(?:android|ios|iphone)\\b|\\b(?:app\\s+store|google\\s+play|play\\s+store)\\b"
+    "|\\b(?:financiamiento|financiacion|financiamento|financing\\s+(?:available|from|at|plans?))\\b"
+    "|(?:[$\\x{20AC}\\x{00A3}\\x{20A6}]\\s?\\d[\\d.,]*\\s*k?|\\d[\\d.,]*\\s*k)\\s*"
+    "(?:/|\\bper\\b|\\ba\\b|\\bal\\b|\\bpor\\b)\\s*(?:month|mes|mo)\\b";
 
 /* An account that posts by itself. */
 static const char automated_pattern[] =

@@ -56,11 +56,12 @@ void post_read(struct post_reader *r, const char *text, size_t len, struct post_
 
 /*
  * What a post to the client (fb-suggest --client) asks the client to
- * answer. Someone who asked the client something, offered or invited, or
- * thanked them is owed a reply to that before any other opener.
+ * answer. Someone who asked the client something, offered or invited,
+ * thanked them or told them anything else is owed the client's own reply
+ * before any other opener.
  */
 enum address_kind {
-	ADDRESS_NONE,		/* nothing to answer: a few words of banter */
+	ADDRESS_NONE,		/* nothing to answer: banter, a thanks for the follow */
 	ADDRESS_QUESTION,	/* a question to the client */
 	ADDRESS_OFFER,		/* an offer, an invitation or a request to take part */
 	ADDRESS_THANKS,		/* thanks or kind words for the client's work */

@@ -11,6 +11,7 @@
 #define BEL 0x07
 #define C1_ST 0x9c	/* String Terminator */
 #define C1_CSI 0x9b
+#define MESSAGE_CHARS_PER_WORD 8	/* a message's cap in characters, for scripts without spaces */
 
 /* Bidi controls reorder what is read; format characters hide text. */
 static int
@@ -202,31 +203,46 @@ quote_start(const char *s, size_t len)
 	return i;
 }
 
+/* The length of the blank at s[i] (a space, a no-break or an ideographic space), or 0. */
+static size_t
+blank_at(const char *s, size_t i, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (isspace(u[0]))
+		return 1;
+	if (u[0] == 0xc2 && i + 1 < len && u[1] == 0xa0)
+		return 2;
+	if (u[0] == 0xe3 && i + 2 < len && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	return 0;
+}
+
 void
 quote_message(struct buf *out, const char *s, size_t len, int max)
 {
-	size_t i = quote_start(s, len);
+	size_t i = quote_start(s, len), n, chars = 0;
 	int words = 0, in_word = 0;
 
 	buf_reset(out);
 	buf_add(out, "", 0);
-	for (; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (isspace(c)) {
+	while (i < len) {
+		if ((n = blank_at(s, i, len)) > 0) {
 			in_word = 0;
+			i += n;
 			continue;
 		}
-		if (!in_word) {
-			if (++words > max) {
-				buf_adds(out, " \xe2\x80\xa6");
-				return;
-			}
-			if (words > 1)
-				buf_addc(out, ' ');
-			in_word = 1;
+		/* Words, and characters for scripts written without spaces. */
+		if ((!in_word && ++words > max) || ++chars > (size_t)max * MESSAGE_CHARS_PER_WORD) {
+			buf_adds(out, "\xe2\x80\xa6");
+			return;
 		}
-		buf_addc(out, (char)c);
+		if (!in_word && words > 1)
+			buf_addc(out, ' ');
+		in_word = 1;
+		next_cp(s, i, len, &n);
+		buf_add(out, s + i, n);
+		i += n;
 	}
 }
 

@@ -64,8 +64,10 @@ size_t quote_start(const char *s, size_t len);
 
 /*
  * The words of a post (past its leading @mentions and emoji) into out,
- * whole, on one line, up to max words and then "...": what someone wrote
- * to the client, for the client to read and answer.
+ * whole, on one line (blanks, no-break and ideographic spaces as one
+ * space), up to max words, or eight characters a word in a script written
+ * without spaces, and then "...": what someone wrote to the client, for
+ * the client to read and answer.
  */
 void quote_message(struct buf *out, const char *s, size_t len, int max);
 

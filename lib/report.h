@@ -40,7 +40,7 @@ enum { IDLE_WEEK, IDLE_MONTH, IDLE_QUARTER, IDLE_YEAR, IDLE_OLDER, IDLE_NEVER, I
 
 struct prospect {
 	char *id, *username, *name, *bio, *url, *opener, *opener_kind;
-	char *no_opener;	/* fb-suggest's reason for writing none, if it said */
+	char *no_opener;	/* fb-suggest's reason for writing none, or what to reply to */
 	int cls;
 	double total;
 	char *reason[REASONS_SHOWN];	/* "why" of the weightiest reasons */

@@ -74,6 +74,7 @@ struct suggester {
 	int broadcaster;	/* maybe, and only broadcasts (fb-score's reasons) */
 	int off_topic;		/* fb-score found their posts off the client's topics */
 	int wrote_to_client;	/* a post of theirs speaks to the client (--client) */
+	int addressed;		/* their newest post to the client (not a pitch) was read */
 	char hard_news[64];	/* the field of a post with hard news in it: a loss, an accident ... */
 	struct post_view post;
 	struct buf bio, bio_domains, post_langs, username, location, tmp, text, facts;
@@ -118,9 +119,10 @@ static const char *const possessives[] = {
 };
 
 /*
- * Which fact makes the draft, strongest first. What they said to the
- * client comes first: a draft that ignores their question to the client
- * reads as a form letter. Then a job title beats a post, a hobby word does not.
+ * Which fact makes the opener, strongest first. What they said to the
+ * client comes first (for the client to answer): a draft that ignores
+ * their question to the client reads as a form letter. Then a job title
+ * beats a post, a hobby word does not.
  */
 static const enum opener_kind order_job[NOPENER_KINDS] = {
 	OPENER_ANSWER, OPENER_OFFER, OPENER_THANKS, OPENER_REPLY,
@@ -512,7 +514,7 @@ question_fact(struct suggester *g, const char *field)
 	set_quote(f, 0);
 }
 
-/* Which draft answers what they said to the client. */
+/* Which kind of reply what they said to the client needs. */
 static const enum opener_kind address_opener[] = {
 	[ADDRESS_QUESTION] = OPENER_ANSWER, [ADDRESS_OFFER] = OPENER_OFFER,
 	[ADDRESS_THANKS] = OPENER_THANKS, [ADDRESS_REMARK] = OPENER_REPLY,
@@ -540,8 +542,9 @@ drafts_lang(const char *code)
 
 /*
  * A post to the client: a put-down leaves nobody to write a friendly
- * draft to; a pitch nothing to answer; else what they asked, offered,
- * thanked for or told the client is quoted, a question whole.
+ * draft to; a pitch nothing to answer; else, in their newest post to the
+ * client only, what they asked, offered, thanked for or told the client
+ * is for the client to answer, or their news to congratulate them on.
  */
 static void
 address_fact(struct suggester *g, const char *field)
@@ -570,6 +573,13 @@ address_fact(struct suggester *g, const char *field)
 		g->pitched = 1;
 		return;
 	}
+	/*
+	 * Only their newest word to the client is owed a reply: "brilliant,
+	 * thanks" after a question says the client answered it.
+	 */
+	if (g->addressed)
+		return;
+	g->addressed = 1;
 	/* "PASSED my pastry exam! Thanks for the tips": the news is what to answer. */
 	if (!p->foreign && g->address.kind != ADDRESS_QUESTION && g->address.kind != ADDRESS_OFFER) {
 		post_read(g->posts, p->text.p, p->text.len, &g->reading);
@@ -578,12 +588,7 @@ address_fact(struct suggester *g, const char *field)
 			return;
 		}
 	}
-	/*
-	 * Only their newest word to the client is owed a reply: "brilliant,
-	 * thanks" after a question says the client answered it.
-	 */
-	if (g->address.kind == ADDRESS_NONE || g->f[OPENER_ANSWER].have || g->f[OPENER_OFFER].have ||
-	    g->f[OPENER_THANKS].have || g->f[OPENER_REPLY].have)
+	if (g->address.kind == ADDRESS_NONE)
 		return;
 	f = &g->f[address_opener[g->address.kind]];
 	max_words = g->address.kind == ADDRESS_QUESTION ? ADDRESS_QUESTION_WORDS : EXCERPT_WORDS;
@@ -624,7 +629,6 @@ address_fact(struct suggester *g, const char *field)
 	}
 	f->have = 1;
 	snprintf(f->field, sizeof f->field, "%s", field);
-	set_quote(f, cut);
 	quote_message(&f->message, p->text.p, p->text.len, MESSAGE_WORDS);
 }
 
@@ -864,6 +868,7 @@ forget_facts(struct suggester *g)
 	g->off_topic = 0;
 	g->hard_news[0] = '\0';
 	g->wrote_to_client = 0;
+	g->addressed = 0;
 	buf_reset(&g->bio);
 	buf_reset(&g->bio_domains);
 	buf_reset(&g->post_langs);
@@ -1016,7 +1021,7 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		buf_adds(json, "\"no draft for a broadcaster that talks with nobody (a brand, a feed, "
 		    "a news site; fb-score: maybe, NO_CONVERSATION): a personal opener has no one to "
 		    "read it\"}");
-	else if (g->off_topic)
+	else if (g->off_topic && (any || any_cold))
 		buf_adds(json, "\"no draft: fb-score found their posts off the client's topics "
 		    "(OFF_TOPIC); a word on their news or their work would read as a form letter; "
 		    "--cold drafts one, as a starting point to edit\"}");

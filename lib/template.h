@@ -33,7 +33,7 @@ enum opener_kind {
 	OPENER_ANSWER,		/* to a question they asked the client */
 	OPENER_OFFER,		/* to an offer or invitation they made the client */
 	OPENER_THANKS,		/* to their thanks or kind words to the client */
-	OPENER_REPLY,		/* to advice or a remark they made to the client */
+	OPENER_REPLY,		/* to anything else they told the client */
 	NOPENER_KINDS
 };
 #define NTEMPLATE_KINDS OPENER_ANSWER

@@ -439,7 +439,7 @@ per_record() {
 	expect_jq 'select(.username == "av_lavapies") | .fb.opener.text | test("^(Hola|Buenas) equipo de la Asociación Vecinal Lavapiés, ")'
 }
 
-@test "--client: anything else told to the client (a volunteer, a setback) is the client's to answer, quoted whole up to 60 words; only the newest post to the client counts; banter and a bare thanks for the follow need nothing; a plug or a price with a link is a pitch, an offer with 'DM us' is not; 'was all wrong.' is no put-down; a candle is no hard news" {
+@test "--client: anything else told to the client (a volunteer, a setback) is the client's to answer, quoted whole up to 60 words; only the newest post to the client counts (a 'got it' after a question answered); banter and a bare thanks for the follow need nothing; an app or a monthly price with a link is a pitch, a question or news with a photo link is not, nor an offer with 'DM us'; 'was all wrong.' is no put-down, 'you got it all wrong.' is; a candle is no hard news" {
 	cat >addr.ndjson <<-'EOF'
 	{"id":"1","username":"iain","name":"Iain Reid","posts":[{"id":"11","text":"@club Count me in for the Morven hill race marshalling, I'll take the summit cairn again if nobody else fancies freezing","lang":"en"}]}
 	{"id":"2","username":"cat","name":"Cat Moir","posts":[{"id":"21","text":"@club Gutted to miss the club champs, stress fracture confirmed. Cheer loud for me on Brimmond!","lang":"en"}]}
@@ -456,6 +456,11 @@ per_record() {
 	{"id":"13","username":"gmpath","name":"GM Path Coaching","posts":[{"id":"131","text":"@club Great work! If any of your kids need extra help, we have slots, ₦25k/month 👉 https://t.co/vVXpg8cxDB","lang":"en"}]}
 	{"id":"14","username":"wick","name":"Wick and Thistle","posts":[{"id":"141","text":"@club Winter collection is live, and we'd love to stock your mugs next to it: Peat Smoke, Christmas Morning 🕯️","lang":"en"}]}
 	{"id":"15","username":"nope","name":"Nate Pope","posts":[{"id":"151","text":"@club Wrong. Read the rules before you post about them.","lang":"en"}]}
+	{"id":"17","username":"gail","name":"Gail Fenn","posts":[{"id":"171","text":"@club do you make anything gluten free for kids' parties? https://t.co/abc","lang":"en"}]}
+	{"id":"18","username":"fiona","name":"Fiona Bell","posts":[{"id":"181","text":"@club I raised $5,000 for the food bank with your recipe cards https://t.co/abc","lang":"en"}]}
+	{"id":"19","username":"pedro","name":"Pedro Gil","posts":[{"id":"191","text":"@club perfect, got it 🙌","lang":"en"},{"id":"190","text":"@club do you open on Sundays before ten in the morning?","lang":"en"}]}
+	{"id":"20","username":"olga","name":"Olga Braz","posts":[{"id":"201","text":"@club Obrigada por seguir ensinando as crianças do bairro, vocês são demais","lang":"pt"}]}
+	{"id":"21","username":"yoel","name":"Yoel Ortiz","posts":[{"id":"211","text":"@club you got it all wrong. Read the rules first.","lang":"en"}]}
 	EOF
 	captured fb-suggest --client @club addr.ndjson
 	expect_status 0
@@ -477,10 +482,21 @@ per_record() {
 	@gmpath	no draft for someone who pitched the
 	@wick	offer
 	@nope	no draft for someone who put the cli
+	@gail	answer
+	@fiona	compliment
+	@pedro	nothing specific to go on: no role i
+	@olga	thanks
+	@yoel	no draft for someone who put the cli
 	EOF
 	diff expected got
 	expect_jq 'select(.username == "cat") | .fb.opener | .text == null and .reason == "reply yourself: they wrote to the client (.posts[0].text): \"Gutted to miss the club champs, stress fracture confirmed. Cheer loud for me on Brimmond!\"; a template cannot know what to say back"'
-	expect_jq 'select(.username == "lee") | .fb.opener.reason | contains("w59 w60 …\";") and (contains("w61") | not)'
+	expect_jq 'select(.username == "lee") | .fb.opener.reason | contains("w59 w60…\";") and (contains("w61") | not)'
+	# a script written without spaces is cut at 480 characters (8 a word)
+	printf '{"id":"16","username":"aoki","name":"Jun Aoki","posts":[{"id":"161","text":"@club Thank you so much for the workshop %s","lang":"ja"}]}\n' \
+		"$(printf '楽しかったです%.0s' $(seq 100))" >ja.ndjson
+	captured fb-suggest --client @club ja.ndjson
+	expect_status 0
+	expect_jq '.fb.opener | .kind == "thanks" and (.reason | test("\\(.posts\\[0\\].text\\): \"(?<q>[^\"]*)\"") and (capture("\\(.posts\\[0\\].text\\): \"(?<q>[^\"]*)\"").q | length < 500 and endswith("…")))'
 }
 
 @test "--client by @name alone knows mentions and @names, not a reply to an id; without --client nothing is an answer" {
