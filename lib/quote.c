@@ -203,21 +203,6 @@ quote_start(const char *s, size_t len)
 	return i;
 }
 
-/* The length of the blank at s[i] (a space, a no-break or an ideographic space), or 0. */
-static size_t
-blank_at(const char *s, size_t i, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-
-	if (isspace(u[0]))
-		return 1;
-	if (u[0] == 0xc2 && i + 1 < len && u[1] == 0xa0)
-		return 2;
-	if (u[0] == 0xe3 && i + 2 < len && u[1] == 0x80 && u[2] == 0x80)
-		return 3;
-	return 0;
-}
-
 void
 quote_message(struct buf *out, const char *s, size_t len, int max)
 {
@@ -227,7 +212,11 @@ quote_message(struct buf *out, const char *s, size_t len, int max)
 	buf_reset(out);
 	buf_add(out, "", 0);
 	while (i < len) {
-		if ((n = blank_at(s, i, len)) > 0) {
+		int32_t cp = next_cp(s, i, len, &n);
+
+		/* A no-break or an ideographic space parts words too. */
+		if ((cp >= 0 && cp < 0x80 && isspace(cp)) ||
+		    (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)) {
 			in_word = 0;
 			i += n;
 			continue;
@@ -240,7 +229,6 @@ quote_message(struct buf *out, const char *s, size_t len, int max)
 		if (!in_word && words > 1)
 			buf_addc(out, ' ');
 		in_word = 1;
-		next_cp(s, i, len, &n);
 		buf_add(out, s + i, n);
 		i += n;
 	}

@@ -1149,6 +1149,16 @@ static const char *const broadcast_reasons[] = {
 	"\"MOSTLY_REPOSTS\"", "\"RELEVANT_BROADCASTER\"", "\"TRIVIA_BROADCAST\"", NULL
 };
 
+/* fb.score and its reasons (an array), when fb-score wrote them. */
+static int
+score_reasons(const struct record *rec, struct json_member *score, struct json_member *reasons)
+{
+	const struct json_member *fb = record_member(rec, "fb");
+
+	return fb && json_object_member(fb, "score", score) &&
+	    json_object_member(score, "reasons", reasons) && reasons->kind == JSON_ARRAY;
+}
+
 /*
  * Whether fb-score judged the record maybe and found it talks with nobody
  * (NO_CONVERSATION) and only broadcasts, or is a brand: VERDICTS.md's
@@ -1158,14 +1168,12 @@ static const char *const broadcast_reasons[] = {
 static int
 broadcaster(const struct suggester *g, const struct record *rec)
 {
-	const struct json_member *fb = record_member(rec, "fb");
 	struct json_member score, verdict, reasons;
 	const char *const *r;
 
-	if (fb == NULL || !json_object_member(fb, "score", &score) ||
+	if (!score_reasons(rec, &score, &reasons) ||
 	    !json_object_member(&score, "verdict", &verdict) || verdict.kind != JSON_STRING ||
 	    verdict.vallen != 7 || memcmp(verdict.val, "\"maybe\"", 7) != 0 ||
-	    !json_object_member(&score, "reasons", &reasons) || reasons.kind != JSON_ARRAY ||
 	    !memmem(reasons.val, reasons.vallen, "\"NO_CONVERSATION\"", 17))
 		return 0;
 	if (g->who.kind == ADDRESSEE_BRAND)
@@ -1185,11 +1193,9 @@ broadcaster(const struct suggester *g, const struct record *rec)
 static int
 off_topic(const struct record *rec)
 {
-	const struct json_member *fb = record_member(rec, "fb");
 	struct json_member score, reasons;
 
-	return fb && json_object_member(fb, "score", &score) &&
-	    json_object_member(&score, "reasons", &reasons) && reasons.kind == JSON_ARRAY &&
+	return score_reasons(rec, &score, &reasons) &&
 	    memmem(reasons.val, reasons.vallen, "\"OFF_TOPIC\"", 11);
 }
 

@@ -213,6 +213,16 @@ per_record() {
 	jq -r '"@" + .username + "\t" + ('"$1"')' "$OUT"
 }
 
+# kinds_for_client @CLIENT FILE: fb-suggest --client @CLIENT FILE, which
+# must succeed with nothing on stderr; each record's handle and opener
+# kind, or the start of the reason it has none, into ./got.
+kinds_for_client() {
+	captured fb-suggest --client "$1" "$2"
+	expect_status 0
+	expect_no_stderr
+	per_record '.fb.opener.kind // .fb.opener.reason[:36]' >got
+}
+
 @test "a first name only from a person's name (two for \"Ana Sofía\", a couple's both; a title kept before a surname alone, \"Mr Adams\"); a brand's name whole, never cut, in other languages too; none for \"The ...\", a place or a brand's handle" {
 	fbg "$DATA/suggest-names.ndjson"
 	expect_status 0
@@ -380,10 +390,7 @@ per_record() {
 	{"id":"8","username":"raiz","name":"Zé Raiz","posts":[{"id":"81","text":"@olas cobrar R$ 180 por mês pra ensinar frevo é piada.","lang":"pt"}]}
 	{"id":"9","username":"tialu","name":"Tia Lu","posts":[{"id":"91","text":"@olas Sombrinhas personalizadas a partir de R$ 25! Chama no zap","lang":"pt"}]}
 	EOF
-	captured fb-suggest --client @olas told.ndjson
-	expect_status 0
-	expect_no_stderr
-	per_record '.fb.opener.kind // .fb.opener.reason[:36]' >got
+	kinds_for_client @olas told.ndjson
 	cat >expected <<-'EOF'
 	@chino	reply
 	@marcos	reply
@@ -462,10 +469,7 @@ per_record() {
 	{"id":"20","username":"olga","name":"Olga Braz","posts":[{"id":"201","text":"@club Obrigada por seguir ensinando as crianças do bairro, vocês são demais","lang":"pt"}]}
 	{"id":"21","username":"yoel","name":"Yoel Ortiz","posts":[{"id":"211","text":"@club you got it all wrong. Read the rules first.","lang":"en"}]}
 	EOF
-	captured fb-suggest --client @club addr.ndjson
-	expect_status 0
-	expect_no_stderr
-	per_record '.fb.opener.kind // .fb.opener.reason[:36]' >got
+	kinds_for_client @club addr.ndjson
 	cat >expected <<-'EOF'
 	@iain	reply
 	@cat	reply
