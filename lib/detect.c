@@ -613,12 +613,12 @@ tally_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1
 
 /* The logistic probability of bytes [b0, b1) of the normalised field. */
 static double
-window_prob(struct detector *d, size_t b0, size_t b1, double extra)
+window_prob(struct detector *d, size_t b0, size_t b1, double extra, int ruled)
 {
 	struct model_score sc;
 
 	ngrams_line(&d->grams, d->norm.out.p + b0, b1 - b0);
-	detect_model_score(d->o.model, &d->grams, extra, &sc);
+	detect_model_score(d->o.model, &d->grams, extra, ruled, &sc);
 	return sc.prob;
 }
 
@@ -634,6 +634,7 @@ model_prob(struct detector *d, size_t fi, size_t first)
 	const char *s = d->norm.out.p;
 	size_t len = d->norm.out.len, nwords = 0, i, j, end;
 	double extra = detect_model_key(d->o.model, d->fields[fi].key), prob, best;
+	int ruled = d->nhits > first;
 
 	for (i = first; i < d->nhits; i++) {
 		int seen = 0;
@@ -654,11 +655,11 @@ model_prob(struct detector *d, size_t fi, size_t first)
 	d->win0 = 0;
 	d->win1 = len;
 	if (nwords <= MODEL_LONG)
-		return window_prob(d, 0, len, extra);
+		return window_prob(d, 0, len, extra, ruled);
 	best = -1;
 	for (i = 0; ; i += MODEL_WINDOW / 2) {
 		end = i + MODEL_WINDOW < nwords ? d->words[i + MODEL_WINDOW] : len;
-		prob = window_prob(d, d->words[i], end, extra);
+		prob = window_prob(d, d->words[i], end, extra, ruled);
 		if (prob > best) {
 			best = prob;
 			d->win0 = d->words[i];
@@ -687,7 +688,7 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 	textnorm_run(&d->norm, d->fields[fi].text.p ? d->fields[fi].text.p : "",
 	    d->fields[fi].text.len);
 	ngrams_line(&d->grams, d->norm.out.p + win0, win1 - win0);
-	detect_model_score(m, &d->grams, 0, &sc);
+	detect_model_score(m, &d->grams, 0, 0, &sc);
 	d->nmhits = 1;
 	mh->field = fi;
 	mh->prob = prob;
@@ -695,6 +696,11 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 	unit = detect_model_unit(m, &sc);
 	d->ntouched = 0;
 	ngrams_each(&d->grams, tally_ngram, d);
+	for (i = 0; i < d->nhits; i++)
+		if (d->hits[i].field == fi) {
+			ngrams_each_ruled(&d->grams, tally_ngram, d);
+			break;
+		}
 	for (i = 0; i < d->ntouched; i++) {
 		size_t k = d->touched[i];
 

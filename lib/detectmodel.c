@@ -198,7 +198,7 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 	size_t i, len;
 
 	if (sp == NULL) {
-		buf_printf(why, "expected \"KEY VALUE\" or \"w|c|r|f WEIGHT NAME\"");
+		buf_printf(why, "expected \"KEY VALUE\" or \"w|c|x|r|f WEIGHT NAME\"");
 		return -1;
 	}
 	*sp = '\0';
@@ -206,7 +206,7 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 		return parse_name(&m->rules, &m->nrules, &m->rules_cap, sp + 1, "r", "RULE", why);
 	if (strcmp(line, "f") == 0)
 		return parse_name(&m->keys, &m->nkeys, &m->keys_cap, sp + 1, "f", "KEY", why);
-	if (strcmp(line, "w") == 0 || strcmp(line, "c") == 0) {
+	if (strcmp(line, "w") == 0 || strcmp(line, "c") == 0 || strcmp(line, "x") == 0) {
 		text = strchr(sp + 1, ' ');
 		if (text == NULL || text[1] == '\0') {
 			buf_printf(why, "expected \"%s WEIGHT NGRAM\"", line);
@@ -220,7 +220,7 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 		if (m->n == m->cap)
 			m->v = xgrow(m->v, &m->cap, sizeof *m->v, 256);
 		g = &m->v[m->n];
-		g->kind = line[0] == 'w' ? NGRAM_WORD : NGRAM_CHAR;
+		g->kind = line[0] == 'w' ? NGRAM_WORD : line[0] == 'x' ? NGRAM_RULED : NGRAM_CHAR;
 		g->weight = x;
 		g->text = m->texts.len;
 		len = strlen(text);
@@ -343,7 +343,7 @@ detect_model_unit(const struct detect_model *m, const struct model_score *sc)
 #define PREFETCH_AHEAD 8
 
 void
-detect_model_score(struct detect_model *m, const struct ngrams *g, double extra,
+detect_model_score(struct detect_model *m, const struct ngrams *g, double extra, int ruled,
     struct model_score *sc)
 {
 	double sum = extra;
@@ -358,6 +358,8 @@ detect_model_score(struct detect_model *m, const struct ngrams *g, double extra,
 	}
 	m->nbatch = 0;
 	sc->count = ngrams_each(g, collect, m);
+	if (ruled)
+		ngrams_each_ruled(g, collect, m);
 	for (i = 0; i < m->nbatch; i++) {
 		if (i + PREFETCH_AHEAD < m->nbatch)
 			__builtin_prefetch(&m->slots[slot_of(m, m->batch[i + PREFETCH_AHEAD])]);

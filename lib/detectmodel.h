@@ -11,13 +11,16 @@
  *     scale sqrt              each n-gram counts 1/sqrt(n-grams of the text); or "none"
  *     w 3.2110 follow back    a word n-gram and its weight
  *     c 1.0042 _f4f_          a character n-gram ("_" for a space)
+ *     x -0.8210 dni           a word of a field that a rule hit (NGRAM_RULED)
  *     r 2.5310 EN_I_FOLLOW_BACK  a rule of fb-detect that hit the field
  *     f -0.4120 username      the field's last key
  *
  * A field's probability is 1/(1+exp(-(bias + s * (the weights of its
- * n-grams, once each, plus those of the rules that hit it, once
- * each, plus its key's))))), where s is the scale. So the model weighs the
- * rules' hits too, and learns where a rule over-fires.
+ * n-grams, up to MODEL_OCCURRENCES times each, plus those of the rules
+ * that hit it, once each, plus its key's, plus, when a rule hit it, those
+ * of its words as x))))), where s is the scale. So the model weighs the
+ * rules' hits too, and learns where a rule over-fires and what words
+ * around a hit undo it.
  */
 #ifndef FB_DETECTMODEL_H
 #define FB_DETECTMODEL_H
@@ -110,8 +113,9 @@ double detect_model_key(const struct detect_model *m, const char *key);
 #define MODEL_OCCURRENCES 3	/* at most 3: a slot counts in 2 bits */
 
 /* Scores the line of words in g (ngrams_line already run), with extra: the
- * weights of the field's rules and key. */
-void detect_model_score(struct detect_model *m, const struct ngrams *g, double extra,
+ * weights of the field's rules and key; ruled when a rule hit the field, so
+ * that its words count as NGRAM_RULED too (they do not count in sc->count). */
+void detect_model_score(struct detect_model *m, const struct ngrams *g, double extra, int ruled,
     struct model_score *sc);
 /* How much one n-gram adds to the logit of a text of this score. */
 double detect_model_unit(const struct detect_model *m, const struct model_score *sc);

@@ -195,6 +195,25 @@ ngrams_each(const struct ngrams *g, ngram_fn *fn, void *arg)
 	return count;
 }
 
+size_t
+ngrams_each_ruled(const struct ngrams *g, ngram_fn *fn, void *arg)
+{
+	const unsigned char *p = (const unsigned char *)g->line.p;
+	size_t n = g->line.len, count = 0, i, j;
+	uint64_t h;
+
+	for (i = 1; i < n; i = j + 1) {
+		h = seed(NGRAM_RULED);
+		for (j = i; j < n && p[j] != ' '; j++)
+			h = (h ^ p[j]) * FNV_PRIME;
+		if (j == i)
+			continue;
+		fn(arg, h, NGRAM_RULED, i, j);
+		count++;
+	}
+	return count;
+}
+
 void
 ngram_write(struct buf *out, enum ngram_kind kind, const char *s, size_t len)
 {

@@ -13,7 +13,11 @@ by LIBLINEAR (tools/logreg.py), and its non-zero weights
 are written as a readable model file. Besides its n-grams, each text has
 the rules that fb-detect --no-model finds in it (its hits, masks
 included: "r:RULE") and its field ("f:description"), so that the model
-weighs the rules too and fb-detect's flag is the model's alone.
+weighs the rules too and fb-detect's flag is the model's alone; and where a
+rule hit, its words once more as "x:WORD", so that the model learns which
+words beside a hit undo it ("dni", "2014", "no"): with them, 5-fold
+cross-validation found 0.890 of the demands instead of 0.883, and each
+writer left out 0.867 instead of 0.860, at a precision 0.002 higher.
 
 The labelled files are nearly half demands, and their other texts are
 mostly about following; alone, they teach the model little about ordinary
@@ -192,6 +196,10 @@ def all_features(prog, fb_detect, fielded, rule_value=None):
                                                          rule_features(fb_detect, fielded)):
         for x in extra:
             counts[x] = rule_value if x.startswith("r:") else 1
+        if any(x.startswith("r:") for x in extra):
+            # Its words again, as words beside a rule's hit (lib/ngrams.h NGRAM_RULED).
+            counts.update({"x:" + g[2:]: n for g, n in list(counts.items())
+                           if g.startswith("w:") and " " not in g})
         feats.append((counts, total, points, covered))
     return feats
 

@@ -117,6 +117,21 @@ main(void)
 	ok(!has(list, "w:i follow back"), "word n-grams stop at 2");
 	free(list);
 
+	{
+		struct listing l = {{0}, 0, 1};
+
+		textnorm_run(&norm, "dni  F4F, 2014!", 15);
+		ngrams_line(&g, norm.out.p, norm.out.len);
+		count = ngrams_each_ruled(&g, list_ngram, &l);
+		is_str(l.out.p, "x:dni|x:f4f|x:2014", "the ruled words of \"dni  F4F, 2014!\"");
+		ok(count == 3 && l.hashes_ok, "ngrams_each_ruled counts them (%zu), hashed as ngram_hash says",
+		    count);
+		buf_free(&l.out);
+		textnorm_run(&norm, "!!", 2);
+		ngrams_line(&g, norm.out.p, norm.out.len);
+		ok(ngrams_each_ruled(&g, list_ngram, &l) == 0, "a text of no words has no ruled words");
+	}
+
 	list = ngrams_of("", &count);
 	ok(count == 0 && strcmp(list, "") == 0, "an empty text has no n-grams");
 	free(list);
@@ -169,15 +184,16 @@ main(void)
 	    "c 0.25 _f4f\n"
 	    "c -1 llow\n"
 	    "r 0.5 EN_I_FOLLOW_BACK\n"
-	    "f -0.25 username\n";
+	    "f -0.25 username\n"
+	    "x -3 f4f\n";
 	rc = model_of(&m, model_text, "test", &err);
 	ok(rc == 0, "a model parses (%s)", err.p ? err.p : "");
-	ok(m.n == 3 && m.bias == -2 && m.threshold == 0.6 && !m.scale_sqrt, "bias, threshold, scale and 3 n-grams");
+	ok(m.n == 4 && m.bias == -2 && m.threshold == 0.6 && !m.scale_sqrt, "bias, threshold, scale and 4 n-grams");
 	ok(detect_model_find(&m, ngram_hash(NGRAM_CHAR, " f4f", 4)) == 1, "\"_f4f\" is found by the hash of \" f4f\"");
 	ok(detect_model_find(&m, ngram_hash(NGRAM_WORD, "f4f", 3)) == -1, "a word \"f4f\" is not in it");
 	textnorm_run(&norm, "FOLLOW BACK f4f f4f f4f f4f f4f", 31);
 	ngrams_line(&g, norm.out.p, norm.out.len);
-	detect_model_score(&m, &g, 0, &sc);
+	detect_model_score(&m, &g, 0, 0, &sc);
 	ok(fabs(sc.sum - (1.5 + 0.25 * MODEL_OCCURRENCES - 1)) < 1e-9,
 	    "an n-gram counts each time it occurs, up to MODEL_OCCURRENCES: sum %g", sc.sum);
 	ok(fabs(sc.prob - 1 / (1 + exp(-(-2 + 1.25)))) < 1e-9, "probability %g", sc.prob);
@@ -186,9 +202,19 @@ main(void)
 	ok(detect_model_rule(&m, "EN_OTHER", &known) == 0 && !known, "a rule not in the model is unknown");
 	ok(detect_model_key(&m, "username") == -0.25 && detect_model_key(&m, "text") == 0,
 	    "a field key's weight, 0 when absent");
-	detect_model_score(&m, &g, 0.5 - 0.25, &sc);
+	detect_model_score(&m, &g, 0.5 - 0.25, 0, &sc);
 	ok(fabs(sc.prob - 1 / (1 + exp(-(-2 + 1.5)))) < 1e-9,
 	    "rules and key add to the log-odds, and the same text counts its n-grams again: %g", sc.prob);
+	{
+		size_t count = sc.count;
+
+		detect_model_score(&m, &g, 0, 1, &sc);
+		ok(fabs(sc.sum - (1.25 - 3 * MODEL_OCCURRENCES)) < 1e-9 && sc.count == count,
+		    "where a rule hit, the word f4f counts as x too, up to MODEL_OCCURRENCES times, "
+		    "and not in the count: sum %g", sc.sum);
+	}
+	ok(ngram_hash(NGRAM_RULED, "f4f", 3) != ngram_hash(NGRAM_WORD, "f4f", 3),
+	    "a ruled word and a word hash apart");
 	detect_model_free(&m);
 
 	rc = model_of(&m, "bias 1\nw 1 a\nw 2 a\n", "dup", &err);
