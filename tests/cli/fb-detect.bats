@@ -776,6 +776,25 @@ hand_model() {
 	expect_jq '.fb.demand.flagged == true and [.fb.demand.hits[].rule] == ["GROWTH_HACK"]'
 }
 
+@test "--model: a word beside a rule's hit (x) weighs only where a rule hit, and is named in brackets" {
+	printf '%s\n' 'bias -4' 'threshold 0.5' 'scale none' 'r 6 EN_FOLLOW_FOR_FOLLOW' \
+		'x -9 dni' 'w 1 dni' >x.model
+	printf '%s\n' '{"id":"1","text":"f4f"}' '{"id":"2","text":"f4f dni"}' \
+		'{"id":"3","text":"dni dni dni dni dni"}' >in
+	fbd --model x.model in
+	expect_status 0
+	expect_no_stderr
+	sed -n 1p "$OUT" >one
+	expect_jq '.fb.demand.flagged == true' one
+	# "dni" beside the rule's hit undoes it, and the explanation says it was the word beside the hit
+	sed -n 2p "$OUT" >two
+	expect_jq '.fb.demand.flagged == false and .fb.demand.hits[-1].rule == "MODEL"
+		and .fb.demand.hits[-1].ngrams[0] == "[dni]"' two
+	# with no rule's hit, "dni" is only the word, counted up to 3 times: -4 + 3 < 0
+	sed -n 3p "$OUT" >three
+	expect_jq '.fb == null' three
+}
+
 @test "--model FILE with rules_alone: rules with that many points flag whatever the model says, fewer do not" {
 	hand_model
 	echo 'rules_alone 5' >>hand.model
