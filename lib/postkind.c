@@ -627,6 +627,36 @@ real_object(const char *object, int milestone)
 }
 
 /*
+ * Whether what they "finished" or "completed" is theirs to be congratulated
+ * on: their own or a first ("my thesis", "our mural", "a 10k", "the first
+ * draft"), or a number, and not a book, series or film they read or watched
+ * ("finished The Covenant of Water", "finished two books in one weekend",
+ * "finished reading ..."): reviewers would not send "Congratulations! Which
+ * part are you proudest of?" for a novel someone else wrote.
+ */
+static int
+own_finish(const char *object)
+{
+	static const char *const own[] = {"my", "our", "first", "a", "an", NULL};
+	static const char *const consumed[] = {
+		"audiobook", "audiobooks", "binge", "binging", "book", "books", "episode", "episodes",
+		"film", "films", "listening", "movie", "movies", "novel", "novels", "podcast", "reading",
+		"season", "series", "show", "trilogy", "watching", NULL
+	};
+	const char *w[OBJECT_WORDS + 1];
+	size_t wl[OBJECT_WORDS + 1];
+	int n = split_words(object, w, wl, OBJECT_WORDS + 1), i, mine = strpbrk(object, "0123456789") != NULL;
+
+	for (i = 0; i < n; i++) {
+		if (in_word_list(consumed, w[i], wl[i]) && !(i > 0 && in_word_list(own, w[i - 1], wl[i - 1]) &&
+		    wl[i - 1] > 1))
+			return 0;
+		mine |= in_word_list(own, w[i], wl[i]);
+	}
+	return mine;
+}
+
+/*
  * Whether the cue at [b0, b1) of the normalised text opens a clause of the
  * person's own that states a fact: nothing but "I", "we", "just", "finally"
  * ... before it, no question mark ending its sentence, no complaint in it
@@ -700,6 +730,8 @@ verb_achievement(struct post_reader *r, const char *text, size_t len, PCRE2_SIZE
 	quote_words(&r->object, text, original_end(r, ov[0], ov[1]), len, OBJECT_WORDS, 1, NULL);
 	drop_audience(&r->object);
 	if (!real_object(r->object.p, milestone))
+		return 0;
+	if ((strcmp(verb, "finished") == 0 || strcmp(verb, "completed") == 0) && !own_finish(r->object.p))
 		return 0;
 	buf_reset(achievement);
 	buf_adds(achievement, verb);
