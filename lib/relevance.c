@@ -301,6 +301,96 @@ static const char *const topics[] = {
 	"planeamiento urbano|planejamento urbano|mobilidade urbana|movilidad urbana|stadtplanung|"
 	"verkehrsplanung|verkehrswende|radweg|radwege|urbanisme|piste cyclable|urbanistica|"
 	"pista ciclabile|sehir planlama|kentsel|bisiklet yolu|bisiklet yollari|都市計画|도시계획|城市规划",
+	"beekeeping|beekeeper|beekeepers|bees|honeybee|honeybees|beehive|beehives|hive|hives|apiary|"
+	"apiarist|pollinator|pollinators|swarm|swarms|varroa|apicultura|apicultor|apicultora|"
+	"colmena|colmenas|abejas|miel|apiario|abelhas|colmeia|colmeias|imkerei|imker|imkerin|"
+	"bienen|bienenvolk|apiculture|apiculteur|apicultrice|ruche|ruches|rucher|abeilles|"
+	"apicoltura|apicoltore|alveare|pszczelarz|pszczoly|cebelar|cebelarstvo|cebele|"
+	"養蜂|ミツバチ|양봉|꿀벌|养蜂|蜜蜂",
+	"printmaking|printmaker|printmakers|risograph|riso|riso print|screen printing|screenprint|"
+	"screen print|silkscreen|letterpress|linocut|lino print|woodcut|etching|intaglio|zine|zines|"
+	"fanzine|fanzines|grabado|grabador|grabadora|linograbado|xilografia|serigrafia|serigrafo|"
+	"impresion risografica|gravura|gravador|gravadora|druckgrafik|siebdruck|holzschnitt|"
+	"linolschnitt|radierung|gravure|graveur|graveuse|serigraphie|linogravure|microedition|"
+	"incisione|incisore|serigrafia artigianale|版画|シルクスクリーン|リソグラフ|판화|실크스크린|版画艺术|丝网印刷",
+	"knitting|knitter|knitters|knit|crochet|yarn|yarns|hand dyed yarn|hand-dyed yarn|wool|"
+	"fibre arts|fiber arts|fibre|fiber|spinning|weaving|ravelry|tricot|tricoter|tricoteuse|"
+	"laine|crochet|tejido|tejer|tejedora|ganchillo|croche|trico|fios|"
+	"stricken|strickerin|wolle|garn|hakeln|maglia|lavorare a maglia|uncinetto|lana merino|"
+	"strikking|garn|ull|breien|wol|編み物|毛糸|뜨개질|털실|编织|毛线",
+	"climbing|climber|climbers|bouldering|boulder|boulderer|climbing gym|climbing wall|"
+	"route setting|routesetting|route setter|crag|sport climbing|trad climbing|belay|"
+	"escalada|escalador|escaladora|boulder|rocodromo|escalada en roca|klettern|kletterer|"
+	"kletterin|kletterhalle|bouldern|boulderhalle|escalade|grimpeur|grimpeuse|salle d'escalade|"
+	"arrampicata|arrampicatore|palestra di arrampicata|wspinaczka|wspinacz|sciana wspinaczkowa|"
+	"クライミング|ボルダリング|클라이밍|볼더링|攀岩",
+	"nursing|nurse|nurses|registered nurse|nclex|nurse educator|midwife|midwives|"
+	"healthcare|health care|health workers|health worker|hospital|clinic|patient care|"
+	"enfermeria|enfermera|enfermero|enfermeiras|enfermeira|enfermeiro|enfermagem|"
+	"pflege|krankenpflege|pflegekraft|krankenschwester|infirmiere|infirmier|soins infirmiers|"
+	"infermiere|infermiera|infermieristica|nars|pielegniarka|看護|看護師|간호|간호사|护士|护理|ممرضة|تمريض",
+	"dermatology|dermatologist|dermatologists|skin care|skincare|skin|acne|eczema|psoriasis|"
+	"sunscreen|spf|rosacea|dermatologia|dermatologista|dermatologo|dermatologa|cuidado de la piel|"
+	"cuidados com a pele|pele|piel|dermatologie|dermatologe|dermatologin|hautpflege|"
+	"dermatologue|soin de la peau|peau|dermatologo|皮膚科|スキンケア|피부과|피부|皮肤科|护肤",
+	"solar energy|solar|solar power|solar panels|solar panel|photovoltaic|off-grid|off grid|"
+	"mini-grid|renewable energy|renewables|clean energy|clean tech|cleantech|batteries|"
+	"energia solar|paineis solares|paneles solares|energia renovable|energias renovables|"
+	"energia renovavel|solarenergie|photovoltaik|erneuerbare energien|energie solaire|"
+	"panneaux solaires|energies renouvelables|energia solare|pannelli solari|rinnovabili|"
+	"太陽光|太陽光発電|再生可能エネルギー|태양광|재생에너지|太阳能|光伏|可再生能源",
+	"jazz|jazz musician|live jazz|jazz club|jazz venue|bebop|big band|improvisation|"
+	"saxophone|sax|trumpet|double bass|live music|gig|gigs|concert|concerts|jam session|"
+	"musica ao vivo|musica en vivo|en vivo|ao vivo|konzert|konzerte|livemusik|concert live|"
+	"musique live|musica dal vivo|concerto|ジャズ|ライブ|재즈|공연|爵士|现场音乐",
+	"ramen|noodles|noodle|japanese food|japanese cuisine|izakaya|sushi|udon|soba|tonkotsu|"
+	"shoyu|miso|broth|comida japonesa|cozinha japonesa|cuisine japonaise|japanische kuche|"
+	"cucina giapponese|ラーメン|らーめん|つけ麺|和食|日本料理|라멘|라면|일식|拉面",
+	"chess|chess club|chess coach|chess player|blitz|lichess|chess.com|grandmaster|ajedrez|"
+	"ajedrecista|xadrez|xadrezista|schach|schachklub|echecs|joueur d'echecs|scacchi|"
+	"szachy|satranc|チェス|체스|国际象棋|شطرنج",
+	"gardening|garden|gardens|gardener|gardeners|community garden|allotment|allotments|"
+	"vegetable garden|growing food|compost|seeds|seedlings|huerto|huerto urbano|huertos|"
+	"jardineria|jardin|horta|hortas|horta comunitaria|jardinagem|jardim|garten|gartnern|"
+	"gemeinschaftsgarten|schrebergarten|jardinage|potager|jardin partage|giardinaggio|orto|"
+	"orto urbano|家庭菜園|ガーデニング|텃밭|정원|园艺|菜园",
+	"yoga|yogi|yoga teacher|yoga studio|pilates|meditation|mindfulness|breathwork|asana|"
+	"vinyasa|hatha|ashtanga|yin yoga|meditacion|meditacao|atencion plena|meditation|"
+	"achtsamkeit|meditazione|ヨガ|瞑想|요가|명상|瑜伽|冥想",
+	"swimming|swimmer|swimmers|open water|open water swimming|sea swimming|wild swimming|"
+	"cold water|triathlon|natacion|nadador|nadadora|aguas abiertas|natacao|nadar|aguas abertas|"
+	"schwimmen|schwimmer|freiwasser|natation|nageur|nageuse|eau libre|nuoto|nuotatore|"
+	"acque libere|水泳|オープンウォーター|수영|游泳",
+	"surfing|surf|surfer|surfers|surfboard|surfboards|surf school|lifesaving|surf lifesaving|"
+	"lifeguard|lifeguards|bodyboard|surfista|escuela de surf|prancha|salva-vidas|socorrista|"
+	"wellenreiten|surfen|rettungsschwimmer|surfeur|surfeuse|sauveteur|サーフィン|서핑|冲浪",
+	"rowing|rower|rowers|rowing club|sculling|sculls|regatta|coxswain|ergo|remo|remero|"
+	"remera|remador|remadora|rudern|ruderer|ruderin|ruderverein|aviron|rameur|rameuse|"
+	"canottaggio|canottiere|ボート競技|조정|赛艇",
+	"tattoo|tattoos|tattoo artist|tattooist|tattoo studio|fineline|blackwork|"
+	"tatuaje|tatuajes|tatuador|tatuadora|tatuagem|tatuagens|tattoo-studio|"
+	"tatowierung|tatowierer|tatouage|tatoueur|tatoueuse|tatuaggio|tatuatore|タトゥー|刺青|타투|文身|纹身",
+	"film|films|cinema|movies|movie|filmmaker|filmmaking|documentary|documentaries|film club|"
+	"cineclub|cine club|screening|screenings|short film|short films|cine|pelicula|peliculas|"
+	"documental|cinefilo|filme|filmes|curtas|cineclube|kino|dokumentarfilm|filmemacher|"
+	"cineaste|cinephile|court metrage|documentaire|regista|cortometraggio|映画|영화|电影",
+	"wine|wines|winemaker|winemaking|winery|vineyard|vineyards|natural wine|sommelier|"
+	"vino|vinos|bodega|vinedo|enologia|enologo|vinho|vinhos|vinicola|vinhedo|wein|weingut|"
+	"winzer|winzerin|vin|vins|vigneron|vigneronne|domaine|cantina|vigneto|enologo|ワイン|와인|葡萄酒",
+	"beer|beers|craft beer|brewery|brewer|brewing|homebrew|homebrewing|ipa|stout|lager|"
+	"cerveza|cervezas|cerveza artesanal|cerveceria|cervecero|cerveja|cervejas|cerveja artesanal|"
+	"cervejaria|cervejeiro|bier|brauerei|brauer|craft bier|biere|bieres|brasserie|brasseur|"
+	"birra|birre|birrificio|birra artigianale|クラフトビール|ビール|수제맥주|맥주|精酿|啤酒",
+	"dance|dancer|dancers|dancing|ballet|flamenco|salsa|tango|capoeira|samba|frevo|"
+	"choreography|choreographer|baile|bailarin|bailarina|danza|danca|dancarino|bailaora|"
+	"bailaor|tanz|tanzer|tanzerin|danse|danseur|danseuse|ballerina|ダンス|춤|댄스|舞蹈",
+	"choir|choirs|chorus|singing|singer|singers|vocal|a cappella|coro|corista|"
+	"cantante|cantor|cantora|chor|chorgesang|sanger|sangerin|chorale|choeur|chant|chanteur|"
+	"chanteuse|合唱|합창|合唱团",
+	"hiking|hiker|hikers|trekking|mountains|mountaineering|outdoors|outdoor|trail|trails|"
+	"senderismo|montanismo|trilha|trilhas|caminhada|wandern|bergsteigen|berge|"
+	"randonnee|montagne|escursionismo|montagna|trekking|turystyka gorska|登山|ハイキング|"
+	"등산|하이킹|徒步|登山",
 	"commuting|commute|commuter|commuters|bike to work|ride to work|bike commuting|"
 	"bike commute|pendeln|pendler|velotaf|desplazamiento|ir al trabajo en bici|bisikletle ise|"
 	"通勤|출퇴근",

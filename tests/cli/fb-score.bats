@@ -437,6 +437,30 @@ age_at() {
 	diff expected got
 }
 
+@test "--interests: beekeeping, printmaking, knitting, climbing, nursing and solar energy are found in other languages" {
+	record '{id: "6261", username: "rucher", description: "Apiculteur dans les Cévennes, 40 ruches"}'
+	record '{id: "6262", username: "grabado", description: "Linograbado y fanzines hechos a mano en Guadalajara"}'
+	record '{id: "6263", username: "strikk", description: "Strikking og plantefarget garn fra Voss"}'
+	record '{id: "6264", username: "wspin", description: "Wspinaczka i bouldering, Jura Krakowsko-Częstochowska"}'
+	record '{id: "6265", username: "nars", description: "Enfermera en Cebu, night shift queen"}'
+	record '{id: "6266", username: "sol", description: "Instalo painéis solares em sítios do interior"}'
+	record '{id: "6267", username: "abuela", description: "La abuela de la casa, siempre en la cocina"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort \
+	    --interests 'beekeeping, printmaking, knitting, climbing, nursing, solar energy' in
+	expect_status 0
+	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["6261",["beekeeping (apiculteur)"]]
+	["6262",["printmaking (linograbado)"]]
+	["6263",["knitting (strikking)"]]
+	["6264",["climbing (wspinaczka)"]]
+	["6265",["nursing (enfermera)"]]
+	["6266",["solar energy (paineis solares)"]]
+	["6267",[]]
+	EOF
+	diff expected got
+}
+
 @test "OFF_TOPIC: one word of the interests in the bio is a touch; none at all is off topic" {
 	record '{id: "6231", username: "tech", description: "Retired camera technician. Mostly gardening now."}'
 	record '{id: "6232", username: "garden", description: "Tomatoes, beans and a shed."}'

@@ -254,7 +254,7 @@ main(void)
 
 			for (line = default_detect_model; line && *line;
 			    line = strchr(line, '\n'), line = line ? line + 1 : NULL)
-				if ((line[0] == 'c' || line[0] == 'w') && line[1] == ' ' && i < m.n)
+				if ((line[0] == 'c' || line[0] == 'w' || line[0] == 'x') && line[1] == ' ' && i < m.n)
 					same += strtod(line + 2, NULL) == m.v[i++].weight;
 			ok(i == m.n && same == m.n, "all %zu weights are strtod's, bit for bit (%zu)", m.n, same);
 		}
