@@ -317,8 +317,8 @@ static const char first_person_pattern[] =
  * (2), "promoted to" (3), "accepted at" (4); Spanish and Portuguese (5).
  */
 static const char news_pattern[] =
-    "\\b(launched|published|shipped|released|opened|finished|won|signed|completed|hit|passed|"
-    "reached|crossed|raised|graduated|defended|announced)\\b"
+    "\\b(launched|published|shipped|released|opened|finished|won(?!\\s*['\xe2\x80\x99]\\s*t\\b)|"
+    "signed|completed|hit|passed|reached|crossed|raised|graduated|defended|announced)\\b"
     "|\\b(?:excited|thrilled|proud|happy|delighted)\\s+to\\s+(announce|share)\\b(?:\\s+that\\b)?"
     "|\\b(?:got\\s+)?(promoted)\\s+to\\b"
     "|\\b(?:got\\s+)?(accepted\\s+(?:at|to|into))\\b"
@@ -608,9 +608,31 @@ content_word(const char *w, size_t len)
 }
 
 /*
+ * Whether the words hold a count of something, not of time: "1,000
+ * subscribers", "10k", but not "after 3 weeks" ("hit the gym after 3 weeks").
+ */
+static int
+counted(const char *const *w, const size_t *wl, int n)
+{
+	static const char *const spans[] = {
+		"am", "days", "hours", "hrs", "mins", "minute", "minutes", "months", "pm", "weeks",
+		"years", "yrs", NULL
+	};
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcspn(w[i], "0123456789") >= wl[i])
+			continue;
+		else if (i + 1 == n || !(in_word_list(spans, w[i + 1], wl[i + 1]) ||
+		    in_word_list(time_words, w[i + 1], wl[i + 1])))
+			return 1;
+	return 0;
+}
+
+/*
  * A real object: two words or more, not starting with a pronoun, an adverb,
  * a conjunction, a score or an @mention, with a word that says what. Milestones ("hit",
- * "passed", "raised") need a number: "passed 10,000 books", not "passed away".
+ * "passed", "raised") need a count: "passed 10,000 books", not "passed away".
  */
 static int
 real_object(const char *object, int milestone)
@@ -623,21 +645,23 @@ real_object(const char *object, int milestone)
 		return 0;
 	for (i = 0; i < n; i++)
 		content |= content_word(w[i], wl[i]);
-	return content && (!milestone || strpbrk(object, "0123456789") != NULL);
+	return content && (!milestone || counted(w, wl, n));
 }
 
 /*
- * Whether what they "finished" or "completed" is theirs to be congratulated
- * on: their own or a first ("my thesis", "our mural", "a 10k", "the first
- * draft"), or a number, and not a book, series or film they read or watched
- * ("finished The Covenant of Water", "finished two books in one weekend",
- * "finished reading ..."): reviewers would not send "Congratulations! Which
- * part are you proudest of?" for a novel someone else wrote.
+ * Whether what they "finished", "completed" or "opened" is theirs to be
+ * congratulated on: their own, a new one or a first ("my thesis", "our
+ * mural", "a 10k", "the first draft", "the new studio"), or a number, and
+ * not a book, series or film they read or watched ("finished The Covenant
+ * of Water", "finished two books in one weekend", "finished reading ..."):
+ * reviewers would not send "Congratulations! Which part are you proudest
+ * of?" for a novel someone else wrote, nor for "we opened the windows".
  */
 static int
 own_finish(const char *object)
 {
-	static const char *const own[] = {"my", "our", "first", "a", "an", NULL};
+	static const char *const own[] = {"my", "our", "first", "a", "an", "new", NULL};
+	static const char *const possessive[] = {"my", "our", NULL};
 	static const char *const consumed[] = {
 		"audiobook", "audiobooks", "binge", "binging", "book", "books", "episode", "episodes",
 		"film", "films", "listening", "movie", "movies", "novel", "novels", "podcast", "reading",
@@ -648,8 +672,10 @@ own_finish(const char *object)
 	int n = split_words(object, w, wl, OBJECT_WORDS + 1), i, mine = strpbrk(object, "0123456789") != NULL;
 
 	for (i = 0; i < n; i++) {
-		if (in_word_list(consumed, w[i], wl[i]) && !(i > 0 && in_word_list(own, w[i - 1], wl[i - 1]) &&
-		    wl[i - 1] > 1))
+		/* "my book", "our first novel": theirs */
+		if (in_word_list(consumed, w[i], wl[i]) &&
+		    !(i > 0 && in_word_list(possessive, w[i - 1], wl[i - 1])) &&
+		    !(i > 1 && in_word_list(possessive, w[i - 2], wl[i - 2])))
 			return 0;
 		mine |= in_word_list(own, w[i], wl[i]);
 	}
@@ -731,7 +757,8 @@ verb_achievement(struct post_reader *r, const char *text, size_t len, PCRE2_SIZE
 	drop_audience(&r->object);
 	if (!real_object(r->object.p, milestone))
 		return 0;
-	if ((strcmp(verb, "finished") == 0 || strcmp(verb, "completed") == 0) && !own_finish(r->object.p))
+	if ((strcmp(verb, "finished") == 0 || strcmp(verb, "completed") == 0 ||
+	    strcmp(verb, "opened") == 0) && !own_finish(r->object.p))
 		return 0;
 	buf_reset(achievement);
 	buf_adds(achievement, verb);

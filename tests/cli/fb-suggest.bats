@@ -254,7 +254,7 @@ kinds_for_client() {
 	expect_jq 'select(.username == "kira") | .fb.opener.text | test("launched your field guide to urban bats")'
 }
 
-@test "an achievement only from a clause of their own with a real object; never a fragment, a question, a negative, a complaint, a quote, a hypothetical or a book they read" {
+@test "an achievement only from a clause of their own with a real object; never a fragment, a question, a negative, a complaint, a quote, a hypothetical, a book they read, \"won't\" or the gym after 3 weeks" {
 	# one template that says the achievement plainly, so that it can be read back
 	printf 'compliment en {hi}I saw you {achievement}.\n' >ach.templates
 	fbg --templates ach.templates "$DATA/suggest-achievements.ndjson"
