@@ -13,14 +13,16 @@ now=2026-11-20T12:00:00Z
 interests='marketing, small business, social media, branding'
 
 # best NOW RECORDING N FOLLOWERS OUT: the best N of FOLLOWERS not yet followed,
-# ranked on their profiles, then again after reading their timelines, as a
-# table; their records in OUT.
+# as a table, their records in OUT: the 2N best on their profiles have their
+# timelines read, and the best N of those after reading them are kept. A
+# profile shows no conversation, so many tie on it: a brand and a person who
+# talks to everyone can have the same total until their posts are read.
 best() {
 	fb-detect "$4" |
 		fb-score --now "$1" --interests "$interests" --client @brightpath_co \
-			--already "$work/following" --top "$3" |
+			--already "$work/following" --top $(($3 * 2)) |
 		tw-timeline --replay "$2" --quiet | fb-detect |
-		fb-score --now "$1" --interests "$interests" --client @brightpath_co >"$5"
+		fb-score --now "$1" --interests "$interests" --client @brightpath_co --top "$3" >"$5"
 	fb-score --now "$1" --interests "$interests" --client @brightpath_co --format table "$5"
 }
 
@@ -48,7 +50,7 @@ fb-detect "$work/followers" |
 	fb-score --now $now --interests "$interests" --client @brightpath_co --no-sort >"$work/scored"
 jq -r .fb.score.verdict "$work/scored" | sort | uniq -c
 echo
-echo "== The best 12 not yet followed, after reading their timelines (... | tw-timeline | fb-score --format table)"
+echo "== The best 12 not yet followed, after reading the timelines of the 24 best on their profiles (... | tw-timeline | fb-score --format table)"
 best $now "$rec" 12 "$work/followers" "$work/best"
 echo
 echo "== A first message for each, or what they asked the client (fb-suggest | jq)"

@@ -25,7 +25,12 @@ bios and posts, and it flagged "Entrepreneur | Dreamer". So ordinary texts
 are added as "other" (--background): the bios, names, usernames and posts
 of synthetic profiles from tests/bench/gen-profiles.py (deterministic),
 except those of the profiles that fb-detect's rules flag (fb-detect
---no-model). They are only trained on, never measured.
+--no-model); and the bios, names and posts of the labelled profiles
+called engage (tests/data/score-*.ndjson, not the frozen split), in the
+languages real followers write, except the texts the rules flag: with
+English background alone, the model flagged ordinary Spanish, French and
+Yoruba posts ("Sí, molemos al momento para llevar"). They are only
+trained on, never measured.
 
 Rules that agree strongly (6 points or more: --rules-alone) flag a text
 whatever the model says. On the real texts, each collection left out, the
@@ -220,7 +225,8 @@ def calibration_features(files, prog, fb_detect, args):
 
 
 def background(n, fb_detect):
-    """Ordinary (field, text)s: n from synthetic profiles that fb-detect's rules do not flag."""
+    """Ordinary (field, text)s: n from synthetic profiles that fb-detect's rules do not flag,
+    and those of the labelled profiles (profile_background)."""
     if n <= 0:
         return []
     gen = os.path.join(TOP, "tests", "bench", "gen-profiles.py")
@@ -243,7 +249,34 @@ def background(n, fb_detect):
                     texts.append((f, t))
     if len(texts) < n:
         sys.exit("train-detect: only %d background texts from %s" % (len(texts), gen))
-    return texts[:n]
+    return texts[:n] + [ft for ft in profile_background(fb_detect) if ft[1] not in seen]
+
+
+def profile_background(fb_detect):
+    """Ordinary (field, text)s in the languages real followers write: the
+    bios, names and posts of the labelled profiles the writers called engage
+    (tests/data/score-*.ndjson, never the frozen split), except the texts
+    that fb-detect's rules flag (an old #TeamFollowBack post). VERDICTS.md
+    makes no demander engage, so what they write is no demand; the
+    synthetic profiles are English, and without these the model flagged
+    "Hoy los niños tocaron el Huapango de Moncayo ... Yo también"."""
+    texts = []
+    for path in sorted(glob.glob(os.path.join(TOP, "tests", "data", "score-*.ndjson"))):
+        with open(path, encoding="utf-8") as fp:
+            for line in fp:
+                rec = json.loads(line)
+                if rec.get("label") != "engage":
+                    continue
+                texts += [("description", rec.get("description")), ("name", rec.get("name"))] + \
+                    [("text", p.get("text")) for p in rec.get("posts") or []]
+    texts = [(f, " ".join(t.split())) for f, t in texts if isinstance(t, str) and t.strip()]
+    records = "".join(json.dumps({"id": "b%d" % i, f: t}, ensure_ascii=False) + "\n"
+                      for i, (f, t) in enumerate(texts))
+    run = subprocess.run([fb_detect, "--no-model"], input=records.encode(), stdout=subprocess.PIPE,
+                         check=True)
+    flagged = [json.loads(l).get("fb", {}).get("demand", {}).get("flagged", False)
+               for l in ndjson_lines(run.stdout)]
+    return [ft for ft, fl in zip(texts, flagged) if not fl]
 
 
 def unit(total, scale):
@@ -456,7 +489,8 @@ def main():
             " (logistic regression), cost %g, weight %g for other and a bias, on %d labelled"
             " texts (%d demands) of %s, and"
             " %d ordinary texts as other (the bios, names and posts of synthetic profiles from"
-            " tests/bench/gen-profiles.py that the rules do not flag). N-grams found in at least"
+            " tests/bench/gen-profiles.py and of the labelled profiles called engage, that the"
+            " rules do not flag). N-grams found in at least"
             " %d text%s, of weight %g or more; each occurrence of an n-gram counts %s, up to %d in a text."
             % (args.solver, args.c, args.other_weight, len(rows), sum(labels), described,
                len(ordinary), args.min_df, "" if args.min_df == 1 else "s", args.prune,

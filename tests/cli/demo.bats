@@ -15,8 +15,8 @@ setup() {
 	grep -q '^315 followers, 148 followed; 301 came with a recent post$' "$OUT" || { show; return 1; }
 	grep -q '^   \.\.\. 60 in all$' "$OUT" || { show; return 1; }
 	grep -q 'price:     \$41.28 (4127 users at \$0.010, and the lookup of the account)' "$OUT" || { show; return 1; }
-	# twelve timelines read from the recording, twelve first messages, then
-	# six more in the second week
+	# 24 timelines read from the recording, the best twelve with a first
+	# message each, then six more in the second week
 	[ "$(grep -c '^[0-9][0-9]*\. @' "$OUT")" -eq 18 ] || { show; return 1; }
 	grep -q '@ifb_bryony' "$OUT" || { show; return 1; }
 	# fb-report's page of it all, and where it is
@@ -28,7 +28,7 @@ setup() {
 	nodraft=$(sed -n '/^== A first message/,/^== Mentions/p' "$OUT" | grep -c '[:,] no draft$')
 	[ "$(jq '.tags.button' "$BATS_TEST_TMPDIR/facts")" -eq $((12 - nodraft)) ]
 	# a question to the client is quoted for her to answer, not drafted
-	grep -q '^4\. @thecoppercup (engage): answer, no draft$' "$OUT" || { show; return 1; }
+	grep -q '^6\. @thecoppercup (engage): answer, no draft$' "$OUT" || { show; return 1; }
 	grep -qF '   reply yourself: they asked the client a question (.posts[0].text): "your audit checklist saved my Saturday. How often would you redo it for a small shop?"; only the client knows the answer' "$OUT" || { show; return 1; }
 }
 
