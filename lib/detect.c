@@ -759,26 +759,6 @@ model_weight(const struct detector *d, double rules_score, int flags)
 	return rules_score < 0 ? d->o.threshold - rules_score : d->o.threshold;
 }
 
-/*
- * N-gram k of the model as a JSON string: a word beside a rule's hit in
- * brackets ("[dni]"), which the line of words never holds, so that it
- * reads apart from the word "dni" itself.
- */
-static void
-escape_ngram(struct buf *o, const struct detect_model *m, size_t k)
-{
-	const char *t = detect_model_text(m, k);
-	struct buf name = {0};
-
-	if (m->v[k].kind != NGRAM_RULED) {
-		json_escape(o, t, strlen(t));
-		return;
-	}
-	buf_printf(&name, "[%s]", t);
-	json_escape(o, name.p, name.len);
-	buf_free(&name);
-}
-
 static void
 build_demand(struct detector *d, double score, int flagged, double mweight)
 {
@@ -819,9 +799,11 @@ build_demand(struct detector *d, double score, int flagged, double mweight)
 		json_number(o, mweight);
 		buf_printf(o, ",\"probability\":%.3f,\"ngrams\":[", mh->prob);
 		for (j = 0; j < mh->ntop; j++) {
+			const char *t = detect_model_text(d->o.model, mh->top[j]);
+
 			if (j > 0)
 				buf_addc(o, ',');
-			escape_ngram(o, d->o.model, mh->top[j]);
+			json_escape(o, t, strlen(t));
 		}
 		buf_adds(o, "]}");
 	}
@@ -890,8 +872,10 @@ explain(struct detector *d, const struct record *rec, double score, int flagged,
 		    f->path.p, mh->c0, mh->c1);
 		buf_reset(&d->out);
 		for (j = 0; j < mh->ntop; j++) {
+			const char *t = detect_model_text(d->o.model, mh->top[j]);
+
 			buf_adds(&d->out, j > 0 ? ", " : "n-grams ");
-			escape_ngram(&d->out, d->o.model, mh->top[j]);
+			json_escape(&d->out, t, strlen(t));
 			buf_printf(&d->out, " %+.2f", mh->topw[j]);
 		}
 		if (mh->ntop > 0)

@@ -224,7 +224,11 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 		g->weight = x;
 		g->text = m->texts.len;
 		len = strlen(text);
-		buf_add(&m->texts, text, len + 1);
+		/* Explanations name a word beside a rule's hit "[dni]", apart from the word "dni". */
+		if (g->kind == NGRAM_RULED)
+			buf_addc(&m->texts, '[');
+		buf_add(&m->texts, text, len);
+		buf_add(&m->texts, g->kind == NGRAM_RULED ? "]" : "", g->kind == NGRAM_RULED ? 2 : 1);
 		/* The line is this function's to change: its "_" become the spaces they stand for. */
 		if (g->kind == NGRAM_CHAR)
 			for (i = 0; i < len; i++)

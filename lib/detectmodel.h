@@ -88,7 +88,7 @@ struct model_score {
 
 void detect_model_init(struct detect_model *m);
 void detect_model_free(struct detect_model *m);
-/* N-gram i of the model as written in its file. */
+/* N-gram i of the model as written in its file; a word beside a rule's hit in brackets ("[dni]"). */
 static inline const char *
 detect_model_text(const struct detect_model *m, size_t i)
 {

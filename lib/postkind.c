@@ -362,8 +362,9 @@ static const char *const not_an_object[] = {
 
 /* Words that say when, not what. */
 static const char *const time_words[] = {
-	"afternoon", "ago", "day", "days", "evening", "hour", "hours", "last", "minutes", "month",
-	"morning", "night", "this", "today", "tonight", "week", "weekend", "year", "yesterday", NULL
+	"afternoon", "ago", "am", "day", "days", "evening", "hour", "hours", "hrs", "last", "mins",
+	"minute", "minutes", "month", "months", "morning", "night", "pm", "this", "today", "tonight",
+	"week", "weekend", "weeks", "year", "years", "yesterday", "yrs", NULL
 };
 
 struct post_reader {
@@ -614,17 +615,11 @@ content_word(const char *w, size_t len)
 static int
 counted(const char *const *w, const size_t *wl, int n)
 {
-	static const char *const spans[] = {
-		"am", "days", "hours", "hrs", "mins", "minute", "minutes", "months", "pm", "weeks",
-		"years", "yrs", NULL
-	};
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (strcspn(w[i], "0123456789") >= wl[i])
-			continue;
-		else if (i + 1 == n || !(in_word_list(spans, w[i + 1], wl[i + 1]) ||
-		    in_word_list(time_words, w[i + 1], wl[i + 1])))
+		if (strcspn(w[i], "0123456789") < wl[i] &&
+		    (i + 1 == n || !in_word_list(time_words, w[i + 1], wl[i + 1])))
 			return 1;
 	return 0;
 }

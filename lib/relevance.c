@@ -315,12 +315,12 @@ static const char *const topics[] = {
 	"incisione|incisore|serigrafia artigianale|版画|シルクスクリーン|リソグラフ|판화|실크스크린|版画艺术|丝网印刷",
 	"knitting|knitter|knitters|knit|crochet|yarn|yarns|hand dyed yarn|hand-dyed yarn|wool|"
 	"fibre arts|fiber arts|fibre|fiber|spinning|weaving|ravelry|tricot|tricoter|tricoteuse|"
-	"laine|crochet|tejido|tejer|tejedora|ganchillo|croche|trico|fios|"
+	"laine|tejido|tejer|tejedora|ganchillo|croche|trico|fios|"
 	"stricken|strickerin|wolle|garn|hakeln|maglia|lavorare a maglia|uncinetto|lana merino|"
-	"strikking|garn|ull|breien|wol|編み物|毛糸|뜨개질|털실|编织|毛线",
+	"strikking|ull|breien|wol|編み物|毛糸|뜨개질|털실|编织|毛线",
 	"climbing|climber|climbers|bouldering|boulder|boulderer|climbing gym|climbing wall|"
 	"route setting|routesetting|route setter|crag|sport climbing|trad climbing|belay|"
-	"escalada|escalador|escaladora|boulder|rocodromo|escalada en roca|klettern|kletterer|"
+	"escalada|escalador|escaladora|rocodromo|escalada en roca|klettern|kletterer|"
 	"kletterin|kletterhalle|bouldern|boulderhalle|escalade|grimpeur|grimpeuse|salle d'escalade|"
 	"arrampicata|arrampicatore|palestra di arrampicata|wspinaczka|wspinacz|sciana wspinaczkowa|"
 	"クライミング|ボルダリング|클라이밍|볼더링|攀岩",
@@ -332,7 +332,7 @@ static const char *const topics[] = {
 	"dermatology|dermatologist|dermatologists|skin care|skincare|skin|acne|eczema|psoriasis|"
 	"sunscreen|spf|rosacea|dermatologia|dermatologista|dermatologo|dermatologa|cuidado de la piel|"
 	"cuidados com a pele|pele|piel|dermatologie|dermatologe|dermatologin|hautpflege|"
-	"dermatologue|soin de la peau|peau|dermatologo|皮膚科|スキンケア|피부과|피부|皮肤科|护肤",
+	"dermatologue|soin de la peau|peau|皮膚科|スキンケア|피부과|피부|皮肤科|护肤",
 	"solar energy|solar|solar power|solar panels|solar panel|photovoltaic|off-grid|off grid|"
 	"mini-grid|renewable energy|renewables|clean energy|clean tech|cleantech|batteries|"
 	"energia solar|paineis solares|paneles solares|energia renovable|energias renovables|"
@@ -355,7 +355,7 @@ static const char *const topics[] = {
 	"gemeinschaftsgarten|schrebergarten|jardinage|potager|jardin partage|giardinaggio|orto|"
 	"orto urbano|家庭菜園|ガーデニング|텃밭|정원|园艺|菜园",
 	"yoga|yogi|yoga teacher|yoga studio|pilates|meditation|mindfulness|breathwork|asana|"
-	"vinyasa|hatha|ashtanga|yin yoga|meditacion|meditacao|atencion plena|meditation|"
+	"vinyasa|hatha|ashtanga|yin yoga|meditacion|meditacao|atencion plena|"
 	"achtsamkeit|meditazione|ヨガ|瞑想|요가|명상|瑜伽|冥想",
 	"swimming|swimmer|swimmers|open water|open water swimming|sea swimming|wild swimming|"
 	"cold water|triathlon|natacion|nadador|nadadora|aguas abiertas|natacao|nadar|aguas abertas|"
@@ -376,7 +376,7 @@ static const char *const topics[] = {
 	"cineaste|cinephile|court metrage|documentaire|regista|cortometraggio|映画|영화|电影",
 	"wine|wines|winemaker|winemaking|winery|vineyard|vineyards|natural wine|sommelier|"
 	"vino|vinos|bodega|vinedo|enologia|enologo|vinho|vinhos|vinicola|vinhedo|wein|weingut|"
-	"winzer|winzerin|vin|vins|vigneron|vigneronne|domaine|cantina|vigneto|enologo|ワイン|와인|葡萄酒",
+	"winzer|winzerin|vin|vins|vigneron|vigneronne|domaine|cantina|vigneto|ワイン|와인|葡萄酒",
 	"beer|beers|craft beer|brewery|brewer|brewing|homebrew|homebrewing|ipa|stout|lager|"
 	"cerveza|cervezas|cerveza artesanal|cerveceria|cervecero|cerveja|cervejas|cerveja artesanal|"
 	"cervejaria|cervejeiro|bier|brauerei|brauer|craft bier|biere|bieres|brasserie|brasseur|"
@@ -389,8 +389,8 @@ static const char *const topics[] = {
 	"chanteuse|合唱|합창|合唱团",
 	"hiking|hiker|hikers|trekking|mountains|mountaineering|outdoors|outdoor|trail|trails|"
 	"senderismo|montanismo|trilha|trilhas|caminhada|wandern|bergsteigen|berge|"
-	"randonnee|montagne|escursionismo|montagna|trekking|turystyka gorska|登山|ハイキング|"
-	"등산|하이킹|徒步|登山",
+	"randonnee|montagne|escursionismo|montagna|turystyka gorska|登山|ハイキング|"
+	"등산|하이킹|徒步",
 	"commuting|commute|commuter|commuters|bike to work|ride to work|bike commuting|"
 	"bike commute|pendeln|pendler|velotaf|desplazamiento|ir al trabajo en bici|bisikletle ise|"
 	"通勤|출퇴근",
