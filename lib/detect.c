@@ -704,7 +704,7 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 	for (i = 0; i < d->ntouched; i++) {
 		size_t k = d->touched[i];
 
-		w = m->v[k].weight * (d->tally[k].count < MODEL_OCCURRENCES ? d->tally[k].count :
+		w = detect_model_weight(m, k) * (d->tally[k].count < MODEL_OCCURRENCES ? d->tally[k].count :
 		    MODEL_OCCURRENCES) * unit;
 		if (w * sign <= 0 || (mh->ntop == MODEL_TOP && w * sign <= mh->topw[MODEL_TOP - 1] * sign))
 			continue;

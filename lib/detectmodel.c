@@ -55,6 +55,12 @@ find_slot(const struct detect_model *m, uint64_t hash)
 	return NULL;
 }
 
+double
+detect_model_weight(const struct detect_model *m, size_t i)
+{
+	return find_slot(m, m->v[i].hash)->weight;
+}
+
 long
 detect_model_find(const struct detect_model *m, uint64_t hash)
 {
@@ -65,16 +71,23 @@ detect_model_find(const struct detect_model *m, uint64_t hash)
 	return (long)slot->index - 1;
 }
 
-/* Fills the table at most two thirds full. */
+/*
+ * Fills the table at most two thirds full: the n-grams before n0 with the
+ * weights they had in it, the others with those just parsed (parsed[i]).
+ */
 static void
-build_table(struct detect_model *m)
+build_table(struct detect_model *m, size_t n0)
 {
 	size_t size = 16, i, s;
+	struct model_slot *old = m->slots;
+	double *weights = m->parsed;
 
+	for (i = 0; i < n0; i++)
+		weights[i] = detect_model_weight(m, i);
 	while (2 * size < 3 * m->n)
 		size *= 2;
-	free(m->slots);
 	m->slots = xcalloc(size, sizeof *m->slots);
+	free(old);
 	m->mask = size - 1;
 	memset(m->filter, 0, sizeof m->filter);
 	for (i = 0; i < m->n; i++) {
@@ -82,7 +95,7 @@ build_table(struct detect_model *m)
 		for (s = slot_of(m, m->v[i].hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
 			;
 		m->slots[s].hash = m->v[i].hash;
-		m->slots[s].weight = m->v[i].weight;
+		m->slots[s].weight = weights[i];
 		m->slots[s].index = (uint32_t)(i + 1);
 	}
 }
@@ -195,6 +208,7 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 	char *sp = strchr(line, ' '), *text;
 	double x;
 	struct model_ngram *g;
+	enum ngram_kind kind;
 	size_t i, len;
 
 	if (sp == NULL) {
@@ -217,24 +231,30 @@ parse_line(struct detect_model *m, char *line, struct buf *why)
 			buf_printf(why, "bad weight \"%s\"", sp + 1);
 			return -1;
 		}
-		if (m->n == m->cap)
+		if (m->n == m->cap) {
 			m->v = xgrow(m->v, &m->cap, sizeof *m->v, 256);
+			m->parsed = xrealloc(m->parsed, m->cap * sizeof *m->parsed);
+		}
+		if (m->texts.len > UINT32_MAX - strlen(text) - 3) {
+			buf_printf(why, "more n-gram text than 4 GiB");
+			return -1;
+		}
+		kind = line[0] == 'w' ? NGRAM_WORD : line[0] == 'x' ? NGRAM_RULED : NGRAM_CHAR;
 		g = &m->v[m->n];
-		g->kind = line[0] == 'w' ? NGRAM_WORD : line[0] == 'x' ? NGRAM_RULED : NGRAM_CHAR;
-		g->weight = x;
-		g->text = m->texts.len;
+		m->parsed[m->n] = x;
+		g->text = (uint32_t)m->texts.len;
 		len = strlen(text);
 		/* Explanations name a word beside a rule's hit "[dni]", apart from the word "dni". */
-		if (g->kind == NGRAM_RULED)
+		if (kind == NGRAM_RULED)
 			buf_addc(&m->texts, '[');
 		buf_add(&m->texts, text, len);
-		buf_add(&m->texts, g->kind == NGRAM_RULED ? "]" : "", g->kind == NGRAM_RULED ? 2 : 1);
+		buf_add(&m->texts, kind == NGRAM_RULED ? "]" : "", kind == NGRAM_RULED ? 2 : 1);
 		/* The line is this function's to change: its "_" become the spaces they stand for. */
-		if (g->kind == NGRAM_CHAR)
+		if (kind == NGRAM_CHAR)
 			for (i = 0; i < len; i++)
 				if (text[i] == '_')
 					text[i] = ' ';
-		g->hash = ngram_hash(g->kind, text, len);
+		g->hash = ngram_hash(kind, text, len);
 		m->n++;
 		return 0;
 	}
@@ -288,6 +308,8 @@ detect_model_parse(struct detect_model *m, const char *text, size_t len,
 		m->cap = m->n + i + 1;
 		m->v = xrealloc(m->v, m->cap * sizeof *m->v);
 	}
+	/* The weights wait here for the table, which holds them after. */
+	m->parsed = xrealloc(m->parsed, m->cap * sizeof *m->parsed);
 	if (m->texts.cap - m->texts.len <= len)
 		buf_grow(&m->texts, len);
 	while (at < len && rc == 0) {
@@ -305,9 +327,12 @@ detect_model_parse(struct detect_model *m, const char *text, size_t len,
 	}
 	buf_free(&line);
 	buf_free(&why);
+	if (rc == 0)
+		build_table(m, n0);
+	free(m->parsed);
+	m->parsed = NULL;
 	if (rc < 0)
 		return -1;
-	build_table(m);
 	for (i = n0; i < m->n; i++)
 		if (detect_model_find(m, m->v[i].hash) != (long)i) {
 			buf_printf(err, "%s: n-gram \"%s\" given twice", origin, detect_model_text(m, i));

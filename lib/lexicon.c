@@ -28,6 +28,14 @@ static const char lexicons[] =
     "(?:real|active|organic)\\s+followers|\\d+\\s*k\\s+followers|followers\\s+for\\s+\\$|instant\\s+delivery|"
     "engagement\\s+(?:pod|group)|grupo\\s+de\\s+engajamento|grupo\\s+de\\s+interaccion|pod\\s+de\\s+engajamento|"
     "seguidores\\s+(?:reais|reales)|compra\\s+seguidores|comprar\\s+seguidores|dm\\s+(?:me\\s+)?to\\s+join|"
+    /* selling followers in more languages: "1000 seguidores brasileiros reais", "Follower kaufen" */
+    "(?:compre|compra|comprar|acheter|kaufen?)\\s+(?:de\\s+|des\\s+)?(?:seguidores|followers?|abonnes)|"
+    "(?:seguidores|followers?|abonnes)\\s+(?:\\w+\\s+)?(?:reais|reales|kaufen|echte|reels)|"
+    "(?:\\d+\\s*)?(?:팔로워|フォロワー)\\s*(?:\\d+\\s*(?:명|人)?\\s*)?(?:구매|판매|購入|販売)|买粉|刷粉|"
+    /* money scams in more languages: "Gana $500.000 diarios con criptomonedas" */
+    "criptomonedas?|criptomoedas?|cryptomonnaies?|(?:gana|ganar|ganhe|ganhar|gagnez|gagner|verdiene)\\s+"
+    "(?:hasta\\s+|ate\\s+|jusqu'?a\\s+|bis\\s+zu\\s+)?[$€£]?\\s*\\d|je\\s+transforme\\s+\\d|"
+    "echte\\s+(?:\\w+\\s+)?follower|\\d+\\s*(?:seguidores|followers?|abonnes|curtidas|likes)\\s+(?:por|for|ab|pour|a\\s+partir)|"
     /* phishing and prize scams */
     "verify\\s+your\\s+(?:account|identity)|account\\s+(?:will\\s+be\\s+)?suspended|appeal\\s+form|"
     "seed\\s+phrase|wallet\\s+(?:connect|sync)|you(?:'ve|\\s+have)\\s+(?:won|been\\s+selected)|claim\\s+(?:your\\s+)?prize|"

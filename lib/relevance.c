@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "relevance.h"
 #include "util.h"
 
@@ -108,11 +110,13 @@ add_stems(struct relevance *r, const char *in)
  * English, Portuguese, Spanish, German, French, Italian and Japanese (and
  * Korean and Chinese for the newer ones, Turkish and Arabic where their
  * clients' followers write them). An
- * interest that is one of a topic's terms, or holds one of its phrases,
- * gets all of them: a single word inside an interest does not name the
- * topic ("commerce" in "e-commerce" is no shop). A term is a whole word or
- * phrase (an "s" may follow it); one in Japanese or Chinese script, which
- * puts no spaces between words, matches anywhere.
+ * interest that is one of a topic's terms or holds one of its phrases gets
+ * all of them; so does one that starts with a term, where no topic is
+ * named so ("marathon training" is running: add_topics). Another single
+ * word inside an interest does not name the topic ("commerce" in
+ * "e-commerce" is no shop, "infrastructure" in "cycling infrastructure" no
+ * DevOps). A term is a whole word or phrase (an "s" may follow it); one in
+ * a script that puts no spaces between words matches anywhere.
  */
 static const char *const topics[] = {
 	"marketing|marketer|mercadotecnia|publicidad|publicidade|advertising|werbung|pubblicita|"
@@ -156,7 +160,13 @@ static const char *const topics[] = {
 	"cycling|bicycle|bike|bikes|cargo bike|cargo bikes|e-bike|cyclist|fahrrad|fahrrader|rad|"
 	"radverkehr|radweg|radfahren|lastenrad|lastenrader|fahrradwerkstatt|bakfiets|bicicleta|"
 	"ciclismo|ciclovia|ciclovias|bici|velo|velo cargo|cyclists|bisiklet|bisikletli|"
-	"bisikletciler|自転車|자전거|骑行",
+	"bisikletciler|fiets|fietsen|fietser|fietsers|fietspad|fietspaden|fietsroute|fietsroutes|"
+	"cyclable|cyclables|piste cyclable|amenagements cyclables|ciclorruta|ciclorrutas|ciclabile|"
+	"carril bici|ciclofaixa|bike lane|bike lanes|cycle lane|cycle lanes|cycleway|"
+	"cycling infrastructure|自転車|자전거|骑行",
+	"maps|map|mapping|mapper|mappers|cartography|cartographer|gis|qgis|postgis|arcgis|"
+	"geospatial|geodata|openstreetmap|osm|mapa|mapas|cartografia|cartografo|cartographie|"
+	"carto|kartografie|kartographie|kaart|kaarten|mappa|mappe|harita|地図|지도|地图",
 	"sustainable|sustainability|sustentavel|sustentabilidade|sostenible|sostenibilidad|"
 	"nachhaltig|nachhaltigkeit|durable|eco friendly|slow fashion|recycled|reciclado|reciclada|"
 	"recycle|recycelt|econyl|upcycling|moda sustentavel|tecido reciclado|sustainable fashion",
@@ -177,7 +187,17 @@ static const char *const topics[] = {
 	"coding|coding for kids|computing education|programming|programmer|code club|scratch|python|programacao|programacion|"
 	"programmieren|informatik|computing|computer science|プログラミング",
 	"teaching|teacher|teachers|education|stem|classroom|school|educacao|educacion|ensino|escola|"
-	"escuela|unterricht|schule|lehrer|lehrerin|enseignement|professeur|教育|先生",
+	"escuela|unterricht|schule|lehrer|lehrerin|enseignement|professeur|docencia|docente|docentes|"
+	"maestra|maestro|maestras|maestros|profesora|profesor|professora|ensenanza|secundaria|"
+	"bachillerato|enseignante|insegnante|insegnamento|教育|先生|教師|교사|선생님|老师",
+	"chemistry|chemist|science|sciences|science communication|scicomm|quimica|quimico|quimicos|"
+	"ciencia|ciencias|divulgacion cientifica|divulgacao cientifica|chemie|chemiker|chimie|chimiste|"
+	"chimica|wissenschaft|vulgarisation scientifique|laboratory|laboratorio|化学|科学|과학|화학",
+	"motorcycles|motorcycle|motorbike|motorbikes|motos|moto|motocicleta|motocicletas|motorrad|"
+	"motorrader|motocyclette|motociclismo|cafe racer|cafe racers|scrambler|bobber|chopper|"
+	"biker|bikers|motard|motero|motoqueiro|carburetor|sepeda motor|bengkel|"
+	"バイク|オートバイ|単車|カフェレーサー|レストア|キャブ|오토바이|바이크|摩托车|机车|"
+	"มอเตอร์ไซค์|คาเฟ่เรเซอร์|xe may",
 	"robotics|robot|robots|robotica|robotik|robotique|micro:bit|microbit|arduino|ロボット",
 	"open source|opensource|free software|codigo aberto|codigo abierto|github|オープンソース",
 	"observability|opentelemetry|monitoring|tracing|metrics|telemetry|prometheus|grafana|"
@@ -391,15 +411,69 @@ static const char *const topics[] = {
 	"senderismo|montanismo|trilha|trilhas|caminhada|wandern|bergsteigen|berge|"
 	"randonnee|montagne|escursionismo|montagna|turystyka gorska|登山|ハイキング|"
 	"등산|하이킹|徒步",
+	"cardiology|cardiologist|cardiologie|cardiologue|cardiologia|cardiologo|kardiologie|kardiologe|"
+	"heart health|heart disease|hypertension|hipertension|hipertensao|bluthochdruck|blood pressure|"
+	"tension arterielle|pression arterielle|presion arterial|pressao arterial|echocardiography|"
+	"echocardiographie|امراض القلب|ضغط الدم|الضغط الدموي|심장|고혈압|心臓|高血圧|心脏|高血压",
+	"urban mobility|movilidad urbana|mobilidade urbana|mobilite urbaine|mobilita urbana|"
+	"public transport|public transit|transporte publico|transports en commun|trasporto pubblico|"
+	"nahverkehr|oepnv|openbaar vervoer|mobility planning|transport planning|"
+	"planificacion de movilidad|公共交通|대중교통",
 	"commuting|commute|commuter|commuters|bike to work|ride to work|bike commuting|"
 	"bike commute|pendeln|pendler|velotaf|desplazamiento|ir al trabajo en bici|bisikletle ise|"
 	"通勤|출퇴근",
 };
 
+/*
+ * What the character at p (n bytes left) is, and in *size its length:
+ * WORD, a letter or digit of a script that puts spaces between words;
+ * UNSPACED, one of a script that does not (Thai, kana, CJK, Hangul), where
+ * a word of another script ends ("Rustで", "地図 OSM"); or NONE
+ * (punctuation, symbols, emoji, "。").
+ */
+enum { NONE, WORD, UNSPACED };
+
 static int
-is_word_char(unsigned char c)
+char_class(const char *p, size_t n, size_t *size)
 {
-	return isalnum(c) || c >= 0x80;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &cp);
+
+	if (k <= 0) {
+		*size = 1;
+		return NONE;
+	}
+	*size = (size_t)k;
+	if (cp < 0x80)
+		return isalnum((unsigned char)cp) ? WORD : NONE;
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp < 0x2C00) ||
+	    (cp >= 0x3000 && cp < 0x3040) || (cp >= 0xFE00 && cp < 0xFE10) ||
+	    (cp >= 0xFF00 && cp < 0xFFF0) || cp >= 0x1F000)
+		return NONE;
+	if ((cp >= 0x0E00 && cp < 0x0F00) || (cp >= 0x1000 && cp < 0x10A0) ||
+	    (cp >= 0x1780 && cp < 0x1800) || cp >= 0x3000)
+		return UNSPACED;
+	return WORD;
+}
+
+/* The class of the character that ends before byte i of t (i > 0). */
+static int
+class_before(const char *t, size_t i)
+{
+	size_t start = i - 1, size;
+
+	while (start > 0 && i - start < 4 && ((unsigned char)t[start] & 0xC0) == 0x80)
+		start--;
+	return char_class(t + start, i - start, &size);
+}
+
+/* Whether a word goes on across byte i of t: a WORD character on each side. */
+static int
+joined_at(const char *t, size_t len, size_t i)
+{
+	size_t size;
+
+	return i > 0 && i < len && class_before(t, i) == WORD && char_class(t + i, len - i, &size) == WORD;
 }
 
 size_t
@@ -409,12 +483,13 @@ relevance_words(const struct relevance *r, const char *t, size_t len, struct buf
 	size_t i = 0, j, occur = 0;
 
 	while (i < len) {
-		size_t n = 0;
+		size_t n = 0, size;
+		int class = NONE;
 
-		while (i < len && !is_word_char((unsigned char)t[i]))
-			i++;
-		while (i + n < len && is_word_char((unsigned char)t[i + n]))
-			n++;
+		while (i < len && (class = char_class(t + i, len - i, &size)) == NONE)
+			i += size;
+		while (i + n < len && char_class(t + i + n, len - i - n, &size) == class)
+			n += size;
 		for (j = 0; n && j < r->nstems; j++) {
 			const char *stem = r->stems[j];
 			size_t k = strlen(stem);
@@ -445,8 +520,7 @@ has_phrase(const char *hay, size_t len, const char *needle)
 	size_t n = strlen(needle);
 
 	while (n && (at = memmem(p, (size_t)(hay + len - p), needle, n)) != NULL) {
-		if ((at == hay || !is_word_char((unsigned char)at[-1])) &&
-		    (at + n == hay + len || !is_word_char((unsigned char)at[n])))
+		if (!joined_at(hay, len, (size_t)(at - hay)) && !joined_at(hay, len, (size_t)(at - hay) + n))
 			return 1;
 		p = at + 1;
 	}
@@ -469,8 +543,7 @@ has_term(const char *hay, size_t len, const char *term)
 		end = at + n;
 		if (end < hay + len && *end == 's')
 			end++;
-		if ((at == hay || !is_word_char((unsigned char)at[-1])) &&
-		    (end == hay + len || !is_word_char((unsigned char)*end)))
+		if (!joined_at(hay, len, (size_t)(at - hay)) && !joined_at(hay, len, (size_t)(end - hay)))
 			return 1;
 		p = at + 1;
 	}
@@ -500,7 +573,7 @@ match_aliases(const struct relevance *r, const char *t, size_t len, struct buf *
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)t[i];
 
-		if (c >= 0xE3 || (i > 0 && is_word_char((unsigned char)t[i - 1])))
+		if (c >= 0xE3 || joined_at(t, len, i))
 			continue;
 		for (j = r->by_byte[c]; j < r->by_byte[c + 1]; j++) {
 			const struct relevance_alias *a = &r->aliases[j];
@@ -510,7 +583,7 @@ match_aliases(const struct relevance *r, const char *t, size_t len, struct buf *
 				continue;
 			if (end < len && t[end] == 's')
 				end++;
-			if (end == len || !is_word_char((unsigned char)t[end]))
+			if (!joined_at(t, len, end))
 				alias_found(r, a, found);
 		}
 	}
@@ -573,35 +646,73 @@ next_term(const char **t, struct textnorm *norm, char *term, size_t size)
 	return term;
 }
 
-/* The terms of every topic that interest i names, as aliases of it. */
+/* Whether the interest in starts with the one-word term, as a word of its own. */
+static int
+first_word(const char *in, const char *term)
+{
+	size_t n = strlen(term);
+
+	return !strchr(term, ' ') && strncmp(in, term, n) == 0 && in[n] == ' ';
+}
+
+/*
+ * Whether interest in names topic k: it is one of its terms or holds one of
+ * its phrases; or, with by_first_word, its first word is one of its terms.
+ */
+static int
+names_topic(struct textnorm *norm, const char *in, size_t k, int by_first_word)
+{
+	const char *t = topics[k];
+	char term[128];
+
+	while (next_term(&t, norm, term, sizeof term))
+		if (by_first_word ? first_word(in, term) :
+		    strcmp(in, term) == 0 || (strchr(term, ' ') && has_term(in, strlen(in), term)))
+			return 1;
+	return 0;
+}
+
+/* The terms of topic k as aliases of interest i. */
+static void
+add_topic(struct relevance *r, struct textnorm *norm, size_t i, size_t k)
+{
+	const char *in = r->interests[i], *t = topics[k];
+	char term[128];
+
+	while (next_term(&t, norm, term, sizeof term)) {
+		size_t j;
+
+		if (strcmp(term, in) == 0)
+			continue;
+		for (j = 0; j < r->naliases && !(r->aliases[j].interest == i &&
+		    strcmp(r->aliases[j].term, term) == 0); j++)
+			;
+		if (j < r->naliases)
+			continue;
+		r->aliases = xrealloc(r->aliases, (r->naliases + 1) * sizeof *r->aliases);
+		r->aliases[r->naliases].term = xstrdup(term);
+		r->aliases[r->naliases].len = strlen(term);
+		r->aliases[r->naliases++].interest = i;
+	}
+}
+
+/*
+ * The terms of every topic that interest i names, as aliases of it; its
+ * first word counts only where the whole interest names none ("movilidad
+ * urbana" is urban mobility, not the gym's mobility).
+ */
 static void
 add_topics(struct relevance *r, struct textnorm *norm, size_t i)
 {
-	const char *in = r->interests[i], *t;
-	char term[128];
-	size_t k;
+	size_t k, named = 0;
+	int by_first_word;
 
-	for (k = 0; k < sizeof topics / sizeof topics[0]; k++) {
-		int names = 0;
-
-		for (t = topics[k]; !names && next_term(&t, norm, term, sizeof term);)
-			names = strcmp(in, term) == 0 || (strchr(term, ' ') && has_term(in, strlen(in), term));
-		for (t = topics[k]; names && next_term(&t, norm, term, sizeof term);) {
-			size_t j;
-
-			if (strcmp(term, in) == 0)
-				continue;
-			for (j = 0; j < r->naliases && !(r->aliases[j].interest == i &&
-			    strcmp(r->aliases[j].term, term) == 0); j++)
-				;
-			if (j < r->naliases)
-				continue;
-			r->aliases = xrealloc(r->aliases, (r->naliases + 1) * sizeof *r->aliases);
-			r->aliases[r->naliases].term = xstrdup(term);
-			r->aliases[r->naliases].len = strlen(term);
-			r->aliases[r->naliases++].interest = i;
-		}
-	}
+	for (by_first_word = 0; by_first_word < 2 && !named; by_first_word++)
+		for (k = 0; k < sizeof topics / sizeof topics[0]; k++)
+			if (names_topic(norm, r->interests[i], k, by_first_word)) {
+				add_topic(r, norm, i, k);
+				named++;
+			}
 }
 
 static int

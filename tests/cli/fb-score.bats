@@ -376,6 +376,37 @@ age_at() {
 	expect_jq 'select(.id == "6205") | .fb.score.total == 0'
 }
 
+@test "--interests: an interest's first word names its topic only where the whole names none" {
+	record '{id: "6211", username: "corrida", description: "Corrida de rua todo domingo, 42k em abril"}'
+	record '{id: "6212", username: "k8s", description: "Kubernetes and infrastructure, on call this week"}'
+	record '{id: "6213", username: "fisio", description: "Fisio: movilidad y fuerza en el gimnasio"}'
+	record '{id: "6214", username: "transmi", description: "Transporte público y ciclorrutas en Bogotá"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort \
+	    --interests 'marathon training, cycling infrastructure, movilidad urbana' in
+	expect_status 0
+	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["6211",["marathon training (corrida)"]]
+	["6212",[]]
+	["6213",[]]
+	["6214",["movilidad urbana (transporte publico), cycling infrastructure (ciclorruta)"]]
+	EOF
+	diff expected got
+}
+
+@test "--interests: a word ends where Japanese letters begin" {
+	record '{id: "6231", username: "takumi", description: "OSMで経路探索をいじっています。RustでPBFを読む"}'
+	record '{id: "6232", username: "rusty", description: "Rustic furniture, 手作り"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort --interests 'rust' in
+	expect_status 0
+	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["6231",["rust"]]
+	["6232",[]]
+	EOF
+	diff expected got
+}
+
 @test "--interests: football, photography, Korean, climate and games are topics in other languages and scripts" {
 	record '{id: "6221", username: "kicker", description: "Fußball ist mein Leben, Jugendtrainer in Köln"}'
 	record '{id: "6222", username: "hangul", description: "외국인을 위한 한국어 선생님"}'
@@ -416,7 +447,7 @@ age_at() {
 	["6243",["literary fiction (short stories)"]]
 	["6244",["databases (postgres)"]]
 	["6245",["dairy (fromagere)"]]
-	["6246",["bike lanes (bisiklet yolu)"]]
+	["6246",["bike lanes (bisiklet)"]]
 	["6247",[]]
 	EOF
 	diff expected got
@@ -504,6 +535,21 @@ age_at() {
 	expect_status 0
 	jq -c '[.id, .fb.score.total]' "$OUT" >got
 	printf '["6301",-1]\n["6302",0]\n["6303",-1]\n["6304",-1]\n' >expected
+	diff expected got
+}
+
+@test "SPAM_IN_BIO: selling followers, in Portuguese, German, French and Spanish; thanking followers is not" {
+	record '{id: "6401", username: "vip", description: "1000 seguidores brasileiros reais por R$19,90. Entrega em 24h"}'
+	record '{id: "6402", username: "kaufen", description: "Echte deutsche Follower ab 4,99 € ✅ Schnelle Lieferung"}'
+	record '{id: "6403", username: "boost", description: "Acheter des abonnés Instagram, livraison rapide"}'
+	record '{id: "6404", username: "tienda", description: "Compra seguidores y likes al mejor precio"}'
+	record '{id: "6405", username: "grata", description: "Gracias a mis 1000 seguidores, sois lo mejor. Fotógrafa en Sevilla"}'
+	record '{id: "6406", username: "danke", description: "Danke an alle Follower! Echte Bilder aus dem Harz"}'
+	printf 'points SPAM_IN_BIO -1\ndescribe SPAM_IN_BIO spam\n' >spam.rules
+	fbs -r zero.rules -r spam.rules --no-sort in
+	expect_status 0
+	jq -c '[.id, .fb.score.total]' "$OUT" >got
+	printf '["6401",-1]\n["6402",-1]\n["6403",-1]\n["6404",-1]\n["6405",0]\n["6406",0]\n' >expected
 	diff expected got
 }
 

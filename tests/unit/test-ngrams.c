@@ -255,7 +255,7 @@ main(void)
 			for (line = default_detect_model; line && *line;
 			    line = strchr(line, '\n'), line = line ? line + 1 : NULL)
 				if ((line[0] == 'c' || line[0] == 'w' || line[0] == 'x') && line[1] == ' ' && i < m.n)
-					same += strtod(line + 2, NULL) == m.v[i++].weight;
+					same += strtod(line + 2, NULL) == detect_model_weight(&m, i++);
 			ok(i == m.n && same == m.n, "all %zu weights are strtod's, bit for bit (%zu)", m.n, same);
 		}
 		detect_model_free(&m);
@@ -270,7 +270,7 @@ main(void)
 
 			snprintf(text, sizeof text, "w %s x\n", numbers[i]);
 			rc = model_of(&m, text, "num", &err);
-			ok(rc == 0 && m.n == 1 && m.v[0].weight == strtod(numbers[i], NULL),
+			ok(rc == 0 && m.n == 1 && detect_model_weight(&m, 0) == strtod(numbers[i], NULL),
 			    "weight %s reads as strtod reads it", numbers[i]);
 			detect_model_free(&m);
 		}
