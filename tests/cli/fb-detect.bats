@@ -630,9 +630,9 @@ rules_refuse() {
 
 # --- the model ------------------------------------------------------------
 
-# "if you follow I will do the same": no rule words it; the model flags it.
+# "if you follow, I’ll do the same": no rule words it; the model flags it.
 model_only() {
-	printf '%s\n' '{"id":"7001","username":"ret_rae","description":"if you follow I will do the same 💕"}'
+	printf '%s\n' '{"id":"7001","username":"ret_rae","description":"if you follow, I’ll do the same 💕"}'
 }
 
 @test "the model flags what no rule words: a hit of rule MODEL with its field, span, probability and n-grams" {
@@ -665,7 +665,7 @@ model_only() {
 	fbd -t 7 in
 	expect_jq '.fb.demand.flagged == true and .fb.demand.score == 7 and .fb.demand.hits[0].weight == 7'
 	# "#followme" is 1.5 points: the model adds what the threshold still needs
-	printf '%s\n' '{"id":"7002","description":"if you follow I will do the same #followme"}' >in2
+	printf '%s\n' '{"id":"7002","description":"if you follow, I’ll do the same #followme"}' >in2
 	fbd in2
 	expect_status 0
 	expect_jq '[.fb.demand.hits[].rule] == ["TAG_FOLLOWME", "MODEL"] and .fb.demand.flagged == true'
