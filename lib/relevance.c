@@ -160,10 +160,7 @@ static const char *const topics[] = {
 	"cycling|bicycle|bike|bikes|cargo bike|cargo bikes|e-bike|cyclist|fahrrad|fahrrader|rad|"
 	"radverkehr|radweg|radfahren|lastenrad|lastenrader|fahrradwerkstatt|bakfiets|bicicleta|"
 	"ciclismo|ciclovia|ciclovias|bici|velo|velo cargo|cyclists|bisiklet|bisikletli|"
-	"bisikletciler|fiets|fietsen|fietser|fietsers|fietspad|fietspaden|fietsroute|fietsroutes|"
-	"cyclable|cyclables|piste cyclable|amenagements cyclables|ciclorruta|ciclorrutas|ciclabile|"
-	"carril bici|ciclofaixa|bike lane|bike lanes|cycle lane|cycle lanes|cycleway|"
-	"cycling infrastructure|自転車|자전거|骑行",
+	"bisikletciler|fiets|fietsen|fietser|fietsers|fietsroute|fietsroutes|自転車|자전거|骑行",
 	"maps|map|mapping|mapper|mappers|cartography|cartographer|gis|qgis|postgis|arcgis|"
 	"geospatial|geodata|openstreetmap|osm|mapa|mapas|cartografia|cartografo|cartographie|"
 	"carto|kartografie|kartographie|kaart|kaarten|mappa|mappe|harita|地図|지도|地图",
@@ -320,7 +317,11 @@ static const char *const topics[] = {
 	"cycle path|protected bike lane|traffic calming|public transport|transit|urbanismo|"
 	"planeamiento urbano|planejamento urbano|mobilidade urbana|movilidad urbana|stadtplanung|"
 	"verkehrsplanung|verkehrswende|radweg|radwege|urbanisme|piste cyclable|urbanistica|"
-	"pista ciclabile|sehir planlama|kentsel|bisiklet yolu|bisiklet yollari|都市計画|도시계획|城市规划",
+	"pista ciclabile|sehir planlama|kentsel|bisiklet yolu|bisiklet yollari|cycling infrastructure|"
+	"urban mobility|mobilite urbaine|mobilita urbana|mobility planning|planificacion de movilidad|"
+	"public transit|transporte publico|transports en commun|trasporto pubblico|nahverkehr|oepnv|"
+	"openbaar vervoer|carril bici|ciclofaixa|ciclorruta|ciclorrutas|amenagements cyclables|"
+	"cyclable|cyclables|ciclabile|fietspad|fietspaden|都市計画|도시계획|城市规划|公共交通|대중교통",
 	"beekeeping|beekeeper|beekeepers|bees|honeybee|honeybees|beehive|beehives|hive|hives|apiary|"
 	"apiarist|pollinator|pollinators|swarm|swarms|varroa|apicultura|apicultor|apicultora|"
 	"colmena|colmenas|abejas|miel|apiario|abelhas|colmeia|colmeias|imkerei|imker|imkerin|"
@@ -415,10 +416,6 @@ static const char *const topics[] = {
 	"heart health|heart disease|hypertension|hipertension|hipertensao|bluthochdruck|blood pressure|"
 	"tension arterielle|pression arterielle|presion arterial|pressao arterial|echocardiography|"
 	"echocardiographie|امراض القلب|ضغط الدم|الضغط الدموي|심장|고혈압|心臓|高血圧|心脏|高血压",
-	"urban mobility|movilidad urbana|mobilidade urbana|mobilite urbaine|mobilita urbana|"
-	"public transport|public transit|transporte publico|transports en commun|trasporto pubblico|"
-	"nahverkehr|oepnv|openbaar vervoer|mobility planning|transport planning|"
-	"planificacion de movilidad|公共交通|대중교통",
 	"commuting|commute|commuter|commuters|bike to work|ride to work|bike commuting|"
 	"bike commute|pendeln|pendler|velotaf|desplazamiento|ir al trabajo en bici|bisikletle ise|"
 	"通勤|출퇴근",
@@ -573,7 +570,7 @@ match_aliases(const struct relevance *r, const char *t, size_t len, struct buf *
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)t[i];
 
-		if (c >= 0xE3 || joined_at(t, len, i))
+		if (c >= 0xE3 || r->by_byte[c] == r->by_byte[c + 1] || joined_at(t, len, i))
 			continue;
 		for (j = r->by_byte[c]; j < r->by_byte[c + 1]; j++) {
 			const struct relevance_alias *a = &r->aliases[j];

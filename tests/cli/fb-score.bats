@@ -389,7 +389,7 @@ age_at() {
 	["6211",["marathon training (corrida)"]]
 	["6212",[]]
 	["6213",[]]
-	["6214",["movilidad urbana (transporte publico), cycling infrastructure (ciclorruta)"]]
+	["6214",["cycling infrastructure (transporte publico), movilidad urbana (transporte publico)"]]
 	EOF
 	diff expected got
 }
@@ -447,7 +447,7 @@ age_at() {
 	["6243",["literary fiction (short stories)"]]
 	["6244",["databases (postgres)"]]
 	["6245",["dairy (fromagere)"]]
-	["6246",["bike lanes (bisiklet)"]]
+	["6246",["bike lanes (bisiklet yolu)"]]
 	["6247",[]]
 	EOF
 	diff expected got
