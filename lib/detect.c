@@ -51,10 +51,16 @@ struct model_hit {
 	size_t ntop;
 };
 
-/* How often a model n-gram occurs in the field being explained, and where first. */
+/*
+ * A model n-gram of the field being explained: first each occurrence, then,
+ * merged, how often it occurs and where first. A field has a few hundred
+ * n-grams at most; an entry for each n-gram of the model, written at
+ * random, had grown fb-detect's memory by 5 MiB over a long input.
+ */
 struct tally {
-	uint32_t count;
-	size_t b0, b1;
+	size_t k, b0, b1;
+	size_t first;		/* its order of occurrence in the field */
+	size_t count;
 };
 
 struct detector {
@@ -74,8 +80,8 @@ struct detector {
 	unsigned char *rule_known;	/* the model was trained with the rule */
 	struct model_hit mhit;	/* the model's hit, when nmhits is 1 */
 	size_t nmhits;
-	struct tally *tally;	/* one per model n-gram, zero between fields */
-	size_t *touched, ntouched;
+	struct tally *tally;
+	size_t ntally, tally_cap;
 	size_t *words, words_cap;	/* where each word of a long field starts */
 	size_t win0, win1;	/* the likeliest window of the field judged last */
 	int table_header_done;
@@ -129,8 +135,6 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 		size_t i;
 		int known;
 
-		d->tally = xcalloc(o->model->n + 1, sizeof *d->tally);
-		d->touched = xcalloc(o->model->n + 1, sizeof *d->touched);
 		d->rule_weight = xcalloc(rules->n + 1, sizeof *d->rule_weight);
 		d->rule_known = xcalloc(rules->n + 1, 1);
 		for (i = 0; i < rules->n; i++) {
@@ -188,7 +192,6 @@ detector_free(struct detector *d)
 	free(d->rule_weight);
 	free(d->rule_known);
 	free(d->tally);
-	free(d->touched);
 	free(d->words);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
@@ -593,11 +596,46 @@ tally_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1
 	(void)kind;
 	if (k < 0)
 		return;
-	if (d->tally[k].count++ == 0) {
-		d->touched[d->ntouched++] = (size_t)k;
-		d->tally[k].b0 = b0;
-		d->tally[k].b1 = b1;
-	}
+	if (d->ntally == d->tally_cap)
+		d->tally = xgrow(d->tally, &d->tally_cap, sizeof *d->tally, 64);
+	d->tally[d->ntally] = (struct tally){(size_t)k, b0, b1, d->ntally, 1};
+	d->ntally++;
+}
+
+static int
+by_ngram(const void *a, const void *b)
+{
+	const struct tally *x = a, *y = b;
+
+	if (x->k != y->k)
+		return x->k < y->k ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+static int
+by_first(const void *a, const void *b)
+{
+	const struct tally *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Merges the occurrences of each n-gram into one entry, in the order they first occur. */
+static void
+merge_tally(struct detector *d)
+{
+	size_t i, u = 0;
+
+	if (d->ntally == 0)
+		return;
+	qsort(d->tally, d->ntally, sizeof *d->tally, by_ngram);
+	for (i = 0; i < d->ntally; i++)
+		if (u > 0 && d->tally[u - 1].k == d->tally[i].k)
+			d->tally[u - 1].count++;
+		else
+			d->tally[u++] = d->tally[i];
+	d->ntally = u;
+	qsort(d->tally, d->ntally, sizeof *d->tally, by_first);
 }
 
 /*
@@ -694,17 +732,19 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 	mh->prob = prob;
 	mh->ntop = 0;
 	unit = detect_model_unit(m, &sc);
-	d->ntouched = 0;
+	d->ntally = 0;
 	ngrams_each(&d->grams, tally_ngram, d);
 	for (i = 0; i < d->nhits; i++)
 		if (d->hits[i].field == fi) {
 			ngrams_each_ruled(&d->grams, tally_ngram, d);
 			break;
 		}
-	for (i = 0; i < d->ntouched; i++) {
-		size_t k = d->touched[i];
+	merge_tally(d);
+	/* mh->top holds places in d->tally until the model's indexes replace them below. */
+	for (i = 0; i < d->ntally; i++) {
+		const struct tally *t = &d->tally[i];
 
-		w = detect_model_weight(m, k) * (d->tally[k].count < MODEL_OCCURRENCES ? d->tally[k].count :
+		w = detect_model_weight(m, t->k) * (double)(t->count < MODEL_OCCURRENCES ? t->count :
 		    MODEL_OCCURRENCES) * unit;
 		if (w * sign <= 0 || (mh->ntop == MODEL_TOP && w * sign <= mh->topw[MODEL_TOP - 1] * sign))
 			continue;
@@ -713,7 +753,7 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 			mh->top[j] = mh->top[j - 1];
 			mh->topw[j] = mh->topw[j - 1];
 		}
-		mh->top[j] = k;
+		mh->top[j] = i;
 		mh->topw[j] = w;
 	}
 	for (i = 0; i < mh->ntop; i++) {
@@ -722,9 +762,8 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 			lo = n0 + win0 < lo ? n0 + win0 : lo;
 			hi = n1 + win0 > hi ? n1 + win0 : hi;
 		}
+		mh->top[i] = d->tally[mh->top[i]].k;
 	}
-	for (i = 0; i < d->ntouched; i++)
-		d->tally[d->touched[i]].count = 0;
 	if (lo >= hi) {
 		lo = win0;
 		hi = win1;

@@ -31,10 +31,17 @@ detect_model_free(struct detect_model *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* A slot in [0, nslots): the top 32 bits of the mixed hash, scaled. */
 static size_t
 slot_of(const struct detect_model *m, uint64_t hash)
 {
-	return (size_t)((hash * 0x9E3779B97F4A7C15ULL) >> 32) & m->mask;
+	return (size_t)(((hash * 0x9E3779B97F4A7C15ULL) >> 32) * m->nslots >> 32);
+}
+
+static size_t
+next_slot(const struct detect_model *m, size_t s)
+{
+	return s + 1 == m->nslots ? 0 : s + 1;
 }
 
 static int
@@ -49,7 +56,7 @@ find_slot(const struct detect_model *m, uint64_t hash)
 {
 	size_t s;
 
-	for (s = slot_of(m, hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
+	for (s = slot_of(m, hash); m->slots[s].index != 0; s = next_slot(m, s))
 		if (m->slots[s].hash == hash)
 			return &m->slots[s];
 	return NULL;
@@ -72,27 +79,27 @@ detect_model_find(const struct detect_model *m, uint64_t hash)
 }
 
 /*
- * Fills the table at most two thirds full: the n-grams before n0 with the
- * weights they had in it, the others with those just parsed (parsed[i]).
+ * Fills the table two thirds full: the n-grams before n0 with the weights
+ * they had in it, the others with those just parsed (parsed[i]). Sized to
+ * the model rather than to a power of two, it grows with it: doubling had
+ * added 6 MiB at once, one n-gram past 174,762.
  */
 static void
 build_table(struct detect_model *m, size_t n0)
 {
-	size_t size = 16, i, s;
+	size_t i, s;
 	struct model_slot *old = m->slots;
 	double *weights = m->parsed;
 
 	for (i = 0; i < n0; i++)
 		weights[i] = detect_model_weight(m, i);
-	while (2 * size < 3 * m->n)
-		size *= 2;
-	m->slots = xcalloc(size, sizeof *m->slots);
+	m->nslots = m->n + m->n / 2 + 1;
+	m->slots = xcalloc(m->nslots, sizeof *m->slots);
 	free(old);
-	m->mask = size - 1;
 	memset(m->filter, 0, sizeof m->filter);
 	for (i = 0; i < m->n; i++) {
 		m->filter[m->v[i].hash >> 50] |= (uint64_t)1 << (m->v[i].hash >> 44 & 63);
-		for (s = slot_of(m, m->v[i].hash); m->slots[s].index != 0; s = (s + 1) & m->mask)
+		for (s = slot_of(m, m->v[i].hash); m->slots[s].index != 0; s = next_slot(m, s))
 			;
 		m->slots[s].hash = m->v[i].hash;
 		m->slots[s].weight = weights[i];
@@ -395,7 +402,7 @@ detect_model_score(struct detect_model *m, const struct ngrams *g, double extra,
 	/* A new number for this text; at the wrap, every mark is cleared. */
 	m->text += 4;
 	if (m->text == 0) {
-		for (i = 0; m->slots && i <= m->mask; i++)
+		for (i = 0; i < m->nslots; i++)
 			m->slots[i].seen = 0;
 		m->text = 4;
 	}

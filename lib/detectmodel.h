@@ -76,7 +76,7 @@ struct detect_model {
 	uint32_t text;		/* the text being scored, times 4 */
 	uint64_t *batch;	/* its n-grams that pass the filter */
 	size_t nbatch, batch_cap;
-	size_t mask;
+	size_t nslots;
 	/* Bit (hash >> 44) set for each n-gram: most misses stop here. 2^20
 	 * bits keep it sparse for a model of 100,000 n-grams, in 128 KiB. */
 	uint64_t filter[1 << 14];
