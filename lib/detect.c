@@ -52,10 +52,11 @@ struct model_hit {
 };
 
 /*
- * A model n-gram of the field being explained: first each occurrence, then,
- * merged, how often it occurs and where first. A field has a few hundred
- * n-grams at most; an entry for each n-gram of the model, written at
- * random, had grown fb-detect's memory by 5 MiB over a long input.
+ * A model n-gram of the field being explained: how often it occurs and
+ * where first. Occurrences are added as they come and merged whenever the
+ * vector fills, so it holds about twice the field's distinct n-grams at
+ * most: an entry for each n-gram of the model, written at random, had
+ * grown fb-detect's memory by 5 MiB over a long input.
  */
 struct tally {
 	size_t k, b0, b1;
@@ -82,6 +83,7 @@ struct detector {
 	size_t nmhits;
 	struct tally *tally;
 	size_t ntally, tally_cap;
+	size_t noccur;		/* occurrences tallied in the field so far */
 	size_t *words, words_cap;	/* where each word of a long field starts */
 	size_t win0, win1;	/* the likeliest window of the field judged last */
 	int table_header_done;
@@ -587,21 +589,6 @@ score_hits(struct detector *d)
 	return score;
 }
 
-static void
-tally_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
-{
-	struct detector *d = arg;
-	long k = detect_model_find(d->o.model, hash);
-
-	(void)kind;
-	if (k < 0)
-		return;
-	if (d->ntally == d->tally_cap)
-		d->tally = xgrow(d->tally, &d->tally_cap, sizeof *d->tally, 64);
-	d->tally[d->ntally] = (struct tally){(size_t)k, b0, b1, d->ntally, 1};
-	d->ntally++;
-}
-
 static int
 by_ngram(const void *a, const void *b)
 {
@@ -620,9 +607,9 @@ by_first(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
-/* Merges the occurrences of each n-gram into one entry, in the order they first occur. */
+/* One entry for each n-gram, with the count and the first place of all of its entries. */
 static void
-merge_tally(struct detector *d)
+combine_tally(struct detector *d)
 {
 	size_t i, u = 0;
 
@@ -631,12 +618,38 @@ merge_tally(struct detector *d)
 	qsort(d->tally, d->ntally, sizeof *d->tally, by_ngram);
 	for (i = 0; i < d->ntally; i++)
 		if (u > 0 && d->tally[u - 1].k == d->tally[i].k)
-			d->tally[u - 1].count++;
+			d->tally[u - 1].count += d->tally[i].count;
 		else
 			d->tally[u++] = d->tally[i];
 	d->ntally = u;
-	qsort(d->tally, d->ntally, sizeof *d->tally, by_first);
 }
+
+/* The n-grams tallied, each once, in the order they first occur. */
+static void
+merge_tally(struct detector *d)
+{
+	combine_tally(d);
+	if (d->ntally > 0)
+		qsort(d->tally, d->ntally, sizeof *d->tally, by_first);
+}
+
+static void
+tally_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1)
+{
+	struct detector *d = arg;
+	long k = detect_model_find(d->o.model, hash);
+
+	(void)kind;
+	if (k < 0)
+		return;
+	if (d->ntally == d->tally_cap) {
+		combine_tally(d);
+		if (2 * d->ntally >= d->tally_cap)
+			d->tally = xgrow(d->tally, &d->tally_cap, sizeof *d->tally, 64);
+	}
+	d->tally[d->ntally++] = (struct tally){(size_t)k, b0, b1, d->noccur++, 1};
+}
+
 
 /*
  * Summed over a long bio or post, the n-grams of everything around a
@@ -732,7 +745,7 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 	mh->prob = prob;
 	mh->ntop = 0;
 	unit = detect_model_unit(m, &sc);
-	d->ntally = 0;
+	d->ntally = d->noccur = 0;
 	ngrams_each(&d->grams, tally_ngram, d);
 	for (i = 0; i < d->nhits; i++)
 		if (d->hits[i].field == fi) {

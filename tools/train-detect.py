@@ -48,8 +48,8 @@ be chosen on the calibration texts, tests/data/calibration/detect-*.tsv,
 four sets that neither the model nor the rules were made from; but as
 the model grew surer of them the threshold fell (0.642 to 0.569 in the
 round of T102 to T112), while the first looks of new writers found a
-precision of 0.897 and 0.939 in the last two rounds where they said
-0.951, and the lower threshold flagged "who doesn't follow me back?".
+precision of 0.939 and then 0.897 in the last two rounds where they
+said 0.951, and the lower threshold flagged "who doesn't follow me back?".
 --calibrate still chooses it on given sets.
 
 The settings were chosen on leave-one-writer-out figures
@@ -208,11 +208,6 @@ def all_features(prog, fb_detect, fielded, rule_value=None):
                            if g.startswith("w:") and " " not in g})
         feats.append((counts, total, points, covered))
     return feats
-
-
-def calibration_files(args):
-    """The sets --calibrate names, if any."""
-    return args.calibrate
 
 
 def calibration_features(files, prog, fb_detect, args):
@@ -477,7 +472,11 @@ def main():
     labels += [0] * len(ordinary)
     texts += [None] * len(ordinary)
     problem = Problem(feats, labels, args)
-    calib_files = calibration_files(args)
+    calib_files = args.calibrate
+    for f in calib_files:
+        if not os.path.isfile(f):
+            sys.exit("train-detect: --calibrate %s: no such file (the threshold is chosen by"
+                     " cross-validation when no --calibrate is given)" % f)
     calibration = calibration_features(calib_files, prog, fb_detect, args)
 
     bias, weights, threshold, cv_p, cv_r = train(problem, feats, labels, texts,
