@@ -650,7 +650,6 @@ tally_ngram(void *arg, uint64_t hash, enum ngram_kind kind, size_t b0, size_t b1
 	d->tally[d->ntally++] = (struct tally){(size_t)k, b0, b1, d->noccur++, 1};
 }
 
-
 /*
  * Summed over a long bio or post, the n-grams of everything around a
  * demand outweighed it: "Follow me, I always follow back" in the middle of
