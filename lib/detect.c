@@ -85,6 +85,10 @@ struct detector {
 	size_t ntally, tally_cap;
 	size_t noccur;		/* occurrences tallied in the field so far */
 	size_t *words, words_cap;	/* where each word of a long field starts */
+	struct span {
+		size_t c0, c1;
+	} *spans;			/* a field's negative hits, to measure what they cover */
+	size_t spans_cap;
 	size_t win0, win1;	/* the likeliest window of the field judged last */
 	int table_header_done;
 	size_t columns;		/* of the terminal, for a table */
@@ -195,6 +199,7 @@ detector_free(struct detector *d)
 	free(d->rule_known);
 	free(d->tally);
 	free(d->words);
+	free(d->spans);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
 	buf_free(&d->out);
@@ -987,27 +992,49 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 	buf_free(&line);
 }
 
+static int
+by_start(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->c0 < y->c0 ? -1 : x->c0 > y->c0;
+}
+
 /*
- * Whether a negative rule's hit spans nearly all of field fi (its hits
- * from first on): "who doesn't follow me back?" alone is the phrase the
- * rule was written for, and the model's n-grams of it ("me back") know
- * nothing the rule does not. With more around it, the model decides.
+ * Whether negative rules' hits span nearly all of field fi (its hits from
+ * first on), together: "who doesn't follow me back?" alone is the phrase
+ * a rule was written for, and the model's n-grams of it ("me back") know
+ * nothing the rule does not; nor with "checking my unfollowers list",
+ * another's, beside it. With more around them, the model decides.
  */
 static int
-negative_covers(const struct detector *d, size_t fi, size_t first)
+negative_covers(struct detector *d, size_t fi, size_t first)
 {
 	const struct buf *t = &d->fields[fi].text;
-	size_t i, n = (size_t)-1;
+	size_t i, n, nspans = 0, sum = 0, covered = 0, end = 0;
 
 	for (i = first; i < d->nhits; i++) {
 		if (d->rules->v[d->hits[i].rule].weight >= 0)
 			continue;
-		if (n == (size_t)-1)
-			n = utf8_chars(t->p, t->len);
-		if ((d->hits[i].c1 - d->hits[i].c0) * 4 >= n * 3)
-			return 1;
+		if (nspans == d->spans_cap)
+			d->spans = xgrow(d->spans, &d->spans_cap, sizeof *d->spans, 8);
+		d->spans[nspans].c0 = d->hits[i].c0;
+		d->spans[nspans++].c1 = d->hits[i].c1;
+		sum += d->hits[i].c1 - d->hits[i].c0;
 	}
-	return 0;
+	if (nspans == 0)
+		return 0;
+	n = utf8_chars(t->p, t->len);
+	if (sum * 4 < n * 3)	/* overlapping or not, they cannot cover it */
+		return 0;
+	qsort(d->spans, nspans, sizeof *d->spans, by_start);
+	for (i = 0; i < nspans; i++) {
+		if (d->spans[i].c1 <= end)
+			continue;
+		covered += d->spans[i].c1 - (d->spans[i].c0 > end ? d->spans[i].c0 : end);
+		end = d->spans[i].c1;
+	}
+	return covered * 4 >= n * 3;
 }
 
 int

@@ -170,12 +170,24 @@ def features(prog, texts):
     return out
 
 
+def negative_cover(hits):
+    """The characters of a text that negative rules' hits span, as
+    lib/detect.c's negative_covers counts them: overlaps once."""
+    covered = end = 0
+    for start, stop in sorted((h["start"], h["end"]) for h in hits if h["weight"] < 0):
+        if stop > end:
+            covered += stop - max(start, end)
+            end = stop
+    return covered
+
+
 def rule_features(fb_detect, fielded):
     """The rules fb-detect --no-model finds in each (field, text), as "r:RULE",
     and the field as "f:FIELD": what lib/detect.c adds to a field's n-grams;
-    the points the rules give it; and whether a negative rule's hit spans
-    three quarters of the text or more, where fb-detect does not ask the
-    model ("who doesn't follow me back?" alone is the rule's own phrase)."""
+    the points the rules give it; and whether negative rules' hits span
+    three quarters of the text or more together, where fb-detect does not
+    ask the model ("who doesn't follow me back?" alone is the rule's own
+    phrase)."""
     records = "".join(json.dumps({"id": "t%d" % i, f: t}, ensure_ascii=False) + "\n"
                       for i, (f, t) in enumerate(fielded))
     run = subprocess.run([fb_detect, "--no-model"], input=records.encode(), stdout=subprocess.PIPE,
@@ -184,7 +196,7 @@ def rule_features(fb_detect, fielded):
     for line, (f, t) in zip(ndjson_lines(run.stdout), fielded):
         demand = json.loads(line).get("fb", {}).get("demand", {})
         hits = demand.get("hits", [])
-        covered = any(h["weight"] < 0 and (h["end"] - h["start"]) * 4 >= len(t) * 3 for h in hits)
+        covered = negative_cover(hits) * 4 >= len(t) * 3
         out.append((sorted({"r:" + h["rule"] for h in hits}) + ["f:" + f],
                     demand.get("score", 0), covered))
     if len(out) != len(fielded):

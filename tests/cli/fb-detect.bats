@@ -478,6 +478,16 @@ not_flagged() {
 	    [.fb.demand.hits[].rule] == ["NEG_NO_FOLLOW_BACK", "MODEL"]'
 }
 
+@test "two negative rules' phrases that cover a field together keep the model out" {
+	# NEG_NO_FOLLOW_BACK and NEG_UNFOLLOWER_APPS span 42 of its 56
+	# characters between them, neither three quarters alone: a model of
+	# 194,843 n-grams gave it 0.716 against a threshold of 0.707
+	not_flagged "who doesn't follow me back? checking my unfollowers list"
+	record --arg d "who doesn't follow me back? checking my unfollowers list" '{username: "neg", description: $d}'
+	fbd in
+	expect_jq '[.fb.demand.hits[].rule] == ["NEG_NO_FOLLOW_BACK", "NEG_UNFOLLOWER_APPS"]'
+}
+
 @test "not flagged: thanks for the follow" {
 	not_flagged "thanks for the follow"
 }
