@@ -90,6 +90,8 @@ struct detector {
 	} *spans;			/* a field's negative hits, to measure what they cover */
 	size_t spans_cap;
 	size_t win0, win1;	/* the likeliest window of the field judged last */
+	int win_clause;		/* win0, win1: a clause, in bytes of the original text */
+	struct textnorm clause_norm;	/* a clause of a field, normalised on its own */
 	int table_header_done;
 	size_t columns;		/* of the terminal, for a table */
 	struct buf row;		/* a table line, cut to columns */
@@ -134,6 +136,7 @@ detector_new(struct ruleset *rules, const struct detect_opts *o, struct buf *err
 	if (o->format == DETECT_TABLE)
 		d->columns = width_columns();
 	textnorm_init(&d->norm);
+	textnorm_init(&d->clause_norm);
 	d->limit_reported = xcalloc(rules->n + 1, 1);
 	d->candidates = xcalloc(rules->nmarks + 1, 1);
 	ngrams_init(&d->grams);
@@ -202,6 +205,7 @@ detector_free(struct detector *d)
 	free(d->spans);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
+	textnorm_free(&d->clause_norm);
 	buf_free(&d->out);
 	buf_free(&d->row);
 	buf_free(&d->demand);
@@ -677,6 +681,101 @@ window_prob(struct detector *d, size_t b0, size_t b1, double extra, int ruled)
 	return sc.prob;
 }
 
+static int
+by_start(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->c0 < y->c0 ? -1 : x->c0 > y->c0;
+}
+
+/* The length of the clause separator at s[i], or 0. */
+static size_t
+separator_at(const char *s, size_t len, size_t i)
+{
+	if (s[i] != '\0' && strchr(".!|/\n", s[i]))
+		return 1;
+	return i + 3 <= len && memcmp(s + i, "\xe2\x80\xa2", 3) == 0 ? 3 : 0;
+}
+
+/* Whether a clause separator ends just before s[i]. */
+static int
+separator_before(const char *s, size_t i)
+{
+	return (i >= 1 && s[i - 1] != '\0' && strchr(".!|/\n", s[i - 1])) ||
+	    (i >= 3 && memcmp(s + i - 3, "\xe2\x80\xa2", 3) == 0);
+}
+
+/*
+ * A bio is many statements, and weighed whole, "... Lowly wordsmith. I
+ * follow back! ❤️" at the end of a political one weighed as the bio
+ * around it (0.237, where 0.7 flags). So the clause of each positive
+ * rule's hit, between the nearest . ! | / • or line break, is judged on
+ * its own as well, normalised alone, with the rules that hit inside it;
+ * the likeliest of field, windows and clauses speaks. Not "?": its answer
+ * belongs with it ("f4f? no thanks, dni"). tools/train-detect.py chooses
+ * the threshold on the same clauses.
+ *
+ * The likeliest clause of field fi (its hits from first on, key the
+ * weight of its key), -1 if no clause is less than the field; its bytes
+ * of the original text are left in *c0, *c1.
+ */
+static double
+clauses_prob(struct detector *d, size_t fi, size_t first, double key, size_t *c0, size_t *c1)
+{
+	const char *s = d->fields[fi].text.p ? d->fields[fi].text.p : "";
+	size_t len = d->fields[fi].text.len, i, j, k, n = 0;
+	double best = -1, extra;
+	struct model_score sc;
+
+	for (i = first; i < d->nhits; i++) {
+		struct span c = {d->hits[i].b0, d->hits[i].b1};
+
+		if (d->rules->v[d->hits[i].rule].weight <= 0)
+			continue;
+		while (c.c0 > 0 && !separator_before(s, c.c0))
+			c.c0--;
+		while (c.c1 < len && !separator_at(s, len, c.c1))
+			c.c1++;
+		if (c.c0 == 0 && c.c1 == len)
+			continue;	/* the field itself */
+		if (n == d->spans_cap)
+			d->spans = xgrow(d->spans, &d->spans_cap, sizeof *d->spans, 8);
+		d->spans[n++] = c;
+	}
+	if (n == 0)
+		return -1;
+	/* Two clauses are the same or apart: each is normalised once. */
+	qsort(d->spans, n, sizeof *d->spans, by_start);
+	for (k = 0; k < n; k++) {
+		const struct span *c = &d->spans[k];
+
+		if (k > 0 && c->c0 == d->spans[k - 1].c0)
+			continue;
+		extra = key;
+		for (i = first; i < d->nhits; i++) {
+			int seen = 0;
+
+			if (d->hits[i].b0 < c->c0 || d->hits[i].b1 > c->c1)
+				continue;
+			for (j = first; j < i && !seen; j++)
+				seen = d->hits[j].rule == d->hits[i].rule &&
+				    d->hits[j].b0 >= c->c0 && d->hits[j].b1 <= c->c1;
+			if (!seen)
+				extra += d->rule_weight[d->hits[i].rule];
+		}
+		textnorm_run(&d->clause_norm, s + c->c0, c->c1 - c->c0);
+		ngrams_line(&d->grams, d->clause_norm.out.p, d->clause_norm.out.len);
+		detect_model_score(d->o.model, &d->grams, extra, 1, &sc);
+		if (sc.prob > best) {
+			best = sc.prob;
+			*c0 = c->c0;
+			*c1 = c->c1;
+		}
+	}
+	return best;
+}
+
 /*
  * The model's probability for the current field (normalised in d->norm),
  * whose rules' hits are d->hits[first...]: each rule counts once, as in
@@ -687,8 +786,8 @@ static double
 model_prob(struct detector *d, size_t fi, size_t first)
 {
 	const char *s = d->norm.out.p;
-	size_t len = d->norm.out.len, nwords = 0, i, j, end;
-	double extra = detect_model_key(d->o.model, d->fields[fi].key), prob, best;
+	size_t len = d->norm.out.len, nwords = 0, i, j, end, c0 = 0, c1 = 0;
+	double key = detect_model_key(d->o.model, d->fields[fi].key), extra = key, prob, best;
 	int ruled = d->nhits > first;
 
 	for (i = first; i < d->nhits; i++) {
@@ -709,19 +808,28 @@ model_prob(struct detector *d, size_t fi, size_t first)
 	}
 	d->win0 = 0;
 	d->win1 = len;
-	if (nwords <= MODEL_LONG)
-		return window_prob(d, 0, len, extra, ruled);
-	best = -1;
-	for (i = 0; ; i += MODEL_WINDOW / 2) {
-		end = i + MODEL_WINDOW < nwords ? d->words[i + MODEL_WINDOW] : len;
-		prob = window_prob(d, d->words[i], end, extra, ruled);
-		if (prob > best) {
-			best = prob;
-			d->win0 = d->words[i];
-			d->win1 = end;
+	d->win_clause = 0;
+	if (nwords <= MODEL_LONG) {
+		best = window_prob(d, 0, len, extra, ruled);
+	} else {
+		best = -1;
+		for (i = 0; ; i += MODEL_WINDOW / 2) {
+			end = i + MODEL_WINDOW < nwords ? d->words[i + MODEL_WINDOW] : len;
+			prob = window_prob(d, d->words[i], end, extra, ruled);
+			if (prob > best) {
+				best = prob;
+				d->win0 = d->words[i];
+				d->win1 = end;
+			}
+			if (i + MODEL_WINDOW >= nwords)
+				break;
 		}
-		if (i + MODEL_WINDOW >= nwords)
-			break;
+	}
+	if (ruled && (prob = clauses_prob(d, fi, first, key, &c0, &c1)) > best) {
+		best = prob;
+		d->win0 = c0;
+		d->win1 = c1;
+		d->win_clause = 1;
 	}
 	return best;
 }
@@ -732,16 +840,26 @@ model_prob(struct detector *d, size_t fi, size_t first)
  * -1), and the span of the original text they came from.
  */
 static void
-model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, int sign)
+model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, int clause, double prob,
+    int sign)
 {
 	struct detect_model *m = d->o.model;
 	struct model_score sc;
 	struct model_hit *mh = &d->mhit;
-	size_t i, j, n0, n1, lo = (size_t)-1, hi = 0;
+	const char *text = d->fields[fi].text.p ? d->fields[fi].text.p : "";
+	size_t i, j, n0, n1, lo = (size_t)-1, hi = 0, cb0 = 0, cc0 = 0;
 	double unit, w;
 
-	textnorm_run(&d->norm, d->fields[fi].text.p ? d->fields[fi].text.p : "",
-	    d->fields[fi].text.len);
+	if (clause) {
+		/* A clause is normalised alone, as it was judged: its offsets are its own. */
+		cb0 = win0;
+		cc0 = utf8_chars(text, win0);
+		textnorm_run(&d->norm, text + win0, win1 - win0);
+		win0 = 0;
+		win1 = d->norm.out.len;
+	} else {
+		textnorm_run(&d->norm, text, d->fields[fi].text.len);
+	}
 	ngrams_line(&d->grams, d->norm.out.p + win0, win1 - win0);
 	detect_model_score(m, &d->grams, 0, 0, &sc);
 	d->nmhits = 1;
@@ -786,8 +904,10 @@ model_hit(struct detector *d, size_t fi, size_t win0, size_t win1, double prob, 
 		hi = win1;
 	}
 	textnorm_span(&d->norm, lo, hi, &mh->c0, &mh->c1);
-	mh->b0 = textnorm_cp_offset(&d->norm, mh->c0);
-	mh->b1 = textnorm_cp_offset(&d->norm, mh->c1);
+	mh->b0 = cb0 + textnorm_cp_offset(&d->norm, mh->c0);
+	mh->b1 = cb0 + textnorm_cp_offset(&d->norm, mh->c1);
+	mh->c0 += cc0;
+	mh->c1 += cc0;
 }
 
 /* Whether the model was trained with every positive rule that hit the record. */
@@ -992,14 +1112,6 @@ table_row(struct detector *d, const struct record *rec, double score, int flagge
 	buf_free(&line);
 }
 
-static int
-by_start(const void *a, const void *b)
-{
-	const struct span *x = a, *y = b;
-
-	return x->c0 < y->c0 ? -1 : x->c0 > y->c0;
-}
-
 /*
  * Whether negative rules' hits span nearly all of field fi (its hits from
  * first on), together: "who doesn't follow me back?" alone is the phrase
@@ -1045,6 +1157,7 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 	double score, mweight = 0, prob, best = -1;
 	int flagged, model_flags = 0;
 	size_t i, first, best_field = 0, best_win0 = 0, best_win1 = 0;
+	int best_clause = 0;
 
 	d->st = st;
 	d->rec = rec;
@@ -1071,6 +1184,7 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 				best_field = i;
 				best_win0 = d->win0;
 				best_win1 = d->win1;
+				best_clause = d->win_clause;
 			}
 			model_flags = prob >= d->o.model->threshold;
 		}
@@ -1084,7 +1198,8 @@ detect_record(struct stream *st, const struct record *rec, void *arg)
 	 */
 	if (d->o.model && model_flags != flagged && (model_flags || rules_known(d)) &&
 	    !(flagged && d->o.model->rules_alone > 0 && score >= d->o.model->rules_alone)) {
-		model_hit(d, best_field, best_win0, best_win1, best, model_flags ? 1 : -1);
+		model_hit(d, best_field, best_win0, best_win1, best_clause, best,
+		    model_flags ? 1 : -1);
 		mweight = model_weight(d, score, model_flags);
 		score += mweight;
 		flagged = model_flags;

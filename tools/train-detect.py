@@ -181,6 +181,39 @@ def negative_cover(hits):
     return covered
 
 
+# What ends a clause (lib/detect.c, clauses_prob): not "?", whose answer
+# ("f4f? no thanks") belongs with it.
+SEPARATORS = set(".!|/\n\u2022")
+
+
+def clauses(text, hits):
+    """The clauses of text around its positive rules' hits, as fb-detect
+    judges them: (start, end) in characters, each once, none the whole text."""
+    out = set()
+    for h in hits:
+        if h["weight"] <= 0:
+            continue
+        c0, c1 = h["start"], h["end"]
+        while c0 > 0 and text[c0 - 1] not in SEPARATORS:
+            c0 -= 1
+        while c1 < len(text) and text[c1] not in SEPARATORS:
+            c1 += 1
+        if (c0, c1) != (0, len(text)):
+            out.add((c0, c1))
+    return sorted(out)
+
+
+def with_rules(counts, rules, rule_value):
+    """counts with the rules' and the field's features, and, where a rule
+    hit, its words again as words beside a rule's hit (lib/ngrams.h NGRAM_RULED)."""
+    for x in rules:
+        counts[x] = rule_value if x.startswith("r:") else 1
+    if any(x.startswith("r:") for x in rules):
+        counts.update({"x:" + g[2:]: n for g, n in list(counts.items())
+                       if g.startswith("w:") and " " not in g})
+    return counts
+
+
 def rule_features(fb_detect, fielded):
     """The rules fb-detect --no-model finds in each (field, text), as "r:RULE",
     and the field as "f:FIELD": what lib/detect.c adds to a field's n-grams;
@@ -198,7 +231,7 @@ def rule_features(fb_detect, fielded):
         hits = demand.get("hits", [])
         covered = negative_cover(hits) * 4 >= len(t) * 3
         out.append((sorted({"r:" + h["rule"] for h in hits}) + ["f:" + f],
-                    demand.get("score", 0), covered))
+                    demand.get("score", 0), covered, hits))
     if len(out) != len(fielded):
         sys.exit("train-detect: %s gave %d records for %d texts" % (fb_detect, len(out), len(fielded)))
     return out
@@ -206,19 +239,23 @@ def rule_features(fb_detect, fielded):
 
 def all_features(prog, fb_detect, fielded, rule_value=None):
     """N-grams, rules and field of each (field, text), its number of n-grams
-    its rules' points, and whether a negative rule covers it: (counts,
-    total, points, covered); a rule's hit counts rule_value (default RULE_VALUE)."""
+    its rules' points, whether negative rules cover it, and the same
+    n-grams of each clause of a positive rule's hit (clauses): (counts,
+    total, points, covered, [(counts, total)]); a rule's hit counts
+    rule_value (default RULE_VALUE)."""
     rule_value = RULE_VALUE if rule_value is None else rule_value
+    ruled = rule_features(fb_detect, fielded)
+    spans = [clauses(t, hits) for (_, t), (_, _, _, hits) in zip(fielded, ruled)]
+    parts = iter(features(prog, [t[c0:c1] for (_, t), s in zip(fielded, spans) for c0, c1 in s]))
     feats = []
-    for (counts, total), (extra, points, covered) in zip(features(prog, [t for _, t in fielded]),
-                                                         rule_features(fb_detect, fielded)):
-        for x in extra:
-            counts[x] = rule_value if x.startswith("r:") else 1
-        if any(x.startswith("r:") for x in extra):
-            # Its words again, as words beside a rule's hit (lib/ngrams.h NGRAM_RULED).
-            counts.update({"x:" + g[2:]: n for g, n in list(counts.items())
-                           if g.startswith("w:") and " " not in g})
-        feats.append((counts, total, points, covered))
+    for (counts, total), (f, t), (extra, points, covered, hits), s in zip(
+            features(prog, [t for _, t in fielded]), fielded, ruled, spans):
+        parted = []
+        for c0, c1 in s:
+            inside = sorted({"r:" + h["rule"] for h in hits if h["start"] >= c0 and h["end"] <= c1})
+            part, part_total = next(parts)
+            parted.append((with_rules(part, inside + ["f:" + f], rule_value), part_total))
+        feats.append((with_rules(counts, extra, rule_value), total, points, covered, parted))
     return feats
 
 
@@ -293,17 +330,17 @@ class Problem:
 
     def __init__(self, feats, labels, args):
         df = {}
-        for counts, _, _, _ in feats:
+        for counts, *_ in feats:
             for g in counts:
                 df[g] = df.get(g, 0) + 1
         self.index = {}
-        for counts, _, _, _ in feats:
+        for counts, *_ in feats:
             for g in counts:
                 if g not in self.index and df[g] >= args.min_df:
                     self.index[g] = len(self.index) + 1
         self.names = {i: g for g, i in self.index.items()}
         self.rows = logreg.Rows([self.row(counts, unit(total, args.scale))
-                                 for counts, total, _, _ in feats],
+                                 for counts, total, *_ in feats],
                                 [1 if label else -1 for label in labels])
 
     def row(self, counts, u):
@@ -325,12 +362,13 @@ def fit(problem, rows, args):
 
 
 def prob(bias, weights, feat, scale):
-    """The model's probability for a text, as fb-detect uses it: none where
-    a negative rule covers the text."""
-    counts, total, _, covered = feat
+    """The model's probability for a text, as fb-detect uses it: that of the
+    text or of its likeliest clause; none where negative rules cover it."""
+    counts, total, _, covered, parted = feat
     if covered:
         return 0.0
-    z = bias + unit(total, scale) * sum(weights.get(g, 0.0) * c for g, c in counts.items())
+    z = max(bias + unit(t, scale) * sum(weights.get(g, 0.0) * c for g, c in cs.items())
+            for cs, t in [(counts, total)] + parted)
     return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
 
 
