@@ -87,8 +87,10 @@ struct detector {
 	size_t *words, words_cap;	/* where each word of a long field starts */
 	struct span {
 		size_t c0, c1;
-	} *spans;			/* a field's negative hits, to measure what they cover */
+	} *spans;			/* a field's negative hits, or its clauses */
 	size_t spans_cap;
+	struct span *seps;		/* where a clause may end in a field: . ! | / • or a line break */
+	size_t seps_cap;
 	size_t win0, win1;	/* the likeliest window of the field judged last */
 	int win_clause;		/* win0, win1: a clause, in bytes of the original text */
 	struct textnorm clause_norm;	/* a clause of a field, normalised on its own */
@@ -203,6 +205,7 @@ detector_free(struct detector *d)
 	free(d->tally);
 	free(d->words);
 	free(d->spans);
+	free(d->seps);
 	jqexpr_free(d->field_prog);
 	textnorm_free(&d->norm);
 	textnorm_free(&d->clause_norm);
@@ -686,7 +689,9 @@ by_start(const void *a, const void *b)
 {
 	const struct span *x = a, *y = b;
 
-	return x->c0 < y->c0 ? -1 : x->c0 > y->c0;
+	if (x->c0 != y->c0)
+		return x->c0 < y->c0 ? -1 : 1;
+	return x->c1 < y->c1 ? -1 : x->c1 > y->c1;
 }
 
 /* The length of the clause separator at s[i], or 0. */
@@ -696,14 +701,6 @@ separator_at(const char *s, size_t len, size_t i)
 	if (s[i] != '\0' && strchr(".!|/\n", s[i]))
 		return 1;
 	return i + 3 <= len && memcmp(s + i, "\xe2\x80\xa2", 3) == 0 ? 3 : 0;
-}
-
-/* Whether a clause separator ends just before s[i]. */
-static int
-separator_before(const char *s, size_t i)
-{
-	return (i >= 1 && s[i - 1] != '\0' && strchr(".!|/\n", s[i - 1])) ||
-	    (i >= 3 && memcmp(s + i - 3, "\xe2\x80\xa2", 3) == 0);
 }
 
 /*
@@ -724,19 +721,48 @@ static double
 clauses_prob(struct detector *d, size_t fi, size_t first, double key, size_t *c0, size_t *c1)
 {
 	const char *s = d->fields[fi].text.p ? d->fields[fi].text.p : "";
-	size_t len = d->fields[fi].text.len, i, j, k, n = 0;
+	size_t len = d->fields[fi].text.len, i, j, k, n = 0, nseps = 0, lo, hi, step;
 	double best = -1, extra;
 	struct model_score sc;
 
-	for (i = first; i < d->nhits; i++) {
-		struct span c = {d->hits[i].b0, d->hits[i].b1};
+	for (i = first; i < d->nhits && n == 0; i++)
+		n = d->rules->v[d->hits[i].rule].weight > 0;
+	if (n == 0)
+		return -1;
+	/* The separators once, not a walk to them from each hit: a field may be megabytes. */
+	for (i = 0; i < len; i += step ? step : 1) {
+		if ((step = separator_at(s, len, i)) == 0)
+			continue;
+		if (nseps == d->seps_cap)
+			d->seps = xgrow(d->seps, &d->seps_cap, sizeof *d->seps, 16);
+		d->seps[nseps].c0 = i;
+		d->seps[nseps++].c1 = i + step;
+	}
+	for (n = 0, i = first; i < d->nhits; i++) {
+		struct span c = {0, len};
 
 		if (d->rules->v[d->hits[i].rule].weight <= 0)
 			continue;
-		while (c.c0 > 0 && !separator_before(s, c.c0))
-			c.c0--;
-		while (c.c1 < len && !separator_at(s, len, c.c1))
-			c.c1++;
+		/* c0: the end of the last separator that ends at or before the hit */
+		for (lo = 0, hi = nseps; lo < hi;) {
+			k = lo + (hi - lo) / 2;
+			if (d->seps[k].c1 <= d->hits[i].b0)
+				lo = k + 1;
+			else
+				hi = k;
+		}
+		if (lo > 0)
+			c.c0 = d->seps[lo - 1].c1;
+		/* c1: the start of the first separator that starts at or after its end */
+		for (lo = 0, hi = nseps; lo < hi;) {
+			k = lo + (hi - lo) / 2;
+			if (d->seps[k].c0 < d->hits[i].b1)
+				lo = k + 1;
+			else
+				hi = k;
+		}
+		if (lo < nseps)
+			c.c1 = d->seps[lo].c0;
 		if (c.c0 == 0 && c.c1 == len)
 			continue;	/* the field itself */
 		if (n == d->spans_cap)
@@ -745,12 +771,12 @@ clauses_prob(struct detector *d, size_t fi, size_t first, double key, size_t *c0
 	}
 	if (n == 0)
 		return -1;
-	/* Two clauses are the same or apart: each is normalised once. */
+	/* Each clause once, however many hits it holds. */
 	qsort(d->spans, n, sizeof *d->spans, by_start);
 	for (k = 0; k < n; k++) {
 		const struct span *c = &d->spans[k];
 
-		if (k > 0 && c->c0 == d->spans[k - 1].c0)
+		if (k > 0 && c->c0 == d->spans[k - 1].c0 && c->c1 == d->spans[k - 1].c1)
 			continue;
 		extra = key;
 		for (i = first; i < d->nhits; i++) {

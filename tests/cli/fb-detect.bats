@@ -787,22 +787,26 @@ hand_model() {
 }
 
 @test "--model: the clause of a rule's hit is judged on its own, and the MODEL hit points into it" {
-	# the words around the hit weigh against it ("tea" -3, three times);
-	# the clause between "!" and "?" is the hit's alone: -4 + 6 + 1 flags it
+	# around the hit, "tea" weighs against it (-3, three times): -4 + 6 + 1 - 9;
+	# the clause between "!" and "." is the hit's alone: -4 + 6 + 1
 	printf '%s\n' 'bias -4' 'threshold 0.5' 'scale none' 'r 6 EN_FOLLOW_BACK_MENTION' \
 		'w 1 follow back' 'w -3 tea' >clause.model
-	printf '%s\n' '{"id":"1","text":"tea ☕ tea tea! follow back? tea"}' \
-		'{"id":"2","text":"tea ☕ tea tea follow back tea"}' >in
+	printf '%s\n' '{"id":"1","text":"tea ☕ tea tea! follow back. tea"}' \
+		'{"id":"2","text":"tea ☕ tea tea follow back tea"}' \
+		'{"id":"3","text":"tea ☕ tea tea? follow back. tea"}' >in
 	fbd --model clause.model in
 	expect_status 0
 	expect_no_stderr
 	sed -n 1p "$OUT" >one
 	expect_jq '.fb.demand.flagged == true and [.fb.demand.hits[].rule] == ["EN_FOLLOW_BACK_MENTION", "MODEL"]
 		and .fb.demand.hits[1].match == "follow back" and .fb.demand.hits[1].start == 15
-		and .fb.demand.hits[1].end == 26' one
+		and .fb.demand.hits[1].end == 26 and .fb.demand.hits[1].probability > 0.9' one
 	# no separator: the field is the only clause, judged whole
 	sed -n 2p "$OUT" >two
 	expect_jq '.fb.demand.flagged == false' two
+	# "?" ends no clause: the question's clause holds the three "tea"s
+	sed -n 3p "$OUT" >three
+	expect_jq '.fb.demand.flagged == false' three
 }
 
 @test "--model: a word beside a rule's hit (x) weighs only where a rule hit, and is named in brackets" {
