@@ -684,6 +684,31 @@ window_prob(struct detector *d, size_t b0, size_t b1, double extra, int ruled)
 	return sc.prob;
 }
 
+/*
+ * The weights of the rules whose hits (d->hits[first...]) lie in bytes
+ * [b0, b1) of the field, each rule once, as in training
+ * (tools/train-detect.py).
+ */
+static double
+rules_weight(const struct detector *d, size_t first, size_t b0, size_t b1)
+{
+	double w = 0;
+	size_t i, j;
+
+	for (i = first; i < d->nhits; i++) {
+		int seen = 0;
+
+		if (d->hits[i].b0 < b0 || d->hits[i].b1 > b1)
+			continue;
+		for (j = first; j < i && !seen; j++)
+			seen = d->hits[j].rule == d->hits[i].rule &&
+			    d->hits[j].b0 >= b0 && d->hits[j].b1 <= b1;
+		if (!seen)
+			w += d->rule_weight[d->hits[i].rule];
+	}
+	return w;
+}
+
 static int
 by_start(const void *a, const void *b)
 {
@@ -721,7 +746,7 @@ static double
 clauses_prob(struct detector *d, size_t fi, size_t first, double key, size_t *c0, size_t *c1)
 {
 	const char *s = d->fields[fi].text.p ? d->fields[fi].text.p : "";
-	size_t len = d->fields[fi].text.len, i, j, k, n = 0, nseps = 0, lo, hi, step;
+	size_t len = d->fields[fi].text.len, i, k, n = 0, nseps = 0, lo, hi, step;
 	double best = -1, extra;
 	struct model_score sc;
 
@@ -778,18 +803,7 @@ clauses_prob(struct detector *d, size_t fi, size_t first, double key, size_t *c0
 
 		if (k > 0 && c->c0 == d->spans[k - 1].c0 && c->c1 == d->spans[k - 1].c1)
 			continue;
-		extra = key;
-		for (i = first; i < d->nhits; i++) {
-			int seen = 0;
-
-			if (d->hits[i].b0 < c->c0 || d->hits[i].b1 > c->c1)
-				continue;
-			for (j = first; j < i && !seen; j++)
-				seen = d->hits[j].rule == d->hits[i].rule &&
-				    d->hits[j].b0 >= c->c0 && d->hits[j].b1 <= c->c1;
-			if (!seen)
-				extra += d->rule_weight[d->hits[i].rule];
-		}
+		extra = key + rules_weight(d, first, c->c0, c->c1);
 		textnorm_run(&d->clause_norm, s + c->c0, c->c1 - c->c0);
 		ngrams_line(&d->grams, d->clause_norm.out.p, d->clause_norm.out.len);
 		detect_model_score(d->o.model, &d->grams, extra, 1, &sc);
@@ -804,26 +818,18 @@ clauses_prob(struct detector *d, size_t fi, size_t first, double key, size_t *c0
 
 /*
  * The model's probability for the current field (normalised in d->norm),
- * whose rules' hits are d->hits[first...]: each rule counts once, as in
- * training (tools/train-detect.py). The window it came from is left in
- * d->win0 and d->win1.
+ * whose rules' hits are d->hits[first...]. The window or clause it came
+ * from is left in d->win0 and d->win1 (d->win_clause).
  */
 static double
 model_prob(struct detector *d, size_t fi, size_t first)
 {
 	const char *s = d->norm.out.p;
-	size_t len = d->norm.out.len, nwords = 0, i, j, end, c0 = 0, c1 = 0;
-	double key = detect_model_key(d->o.model, d->fields[fi].key), extra = key, prob, best;
+	size_t len = d->norm.out.len, nwords = 0, i, end, c0 = 0, c1 = 0;
+	double key = detect_model_key(d->o.model, d->fields[fi].key), prob, best;
+	double extra = key + rules_weight(d, first, 0, (size_t)-1);
 	int ruled = d->nhits > first;
 
-	for (i = first; i < d->nhits; i++) {
-		int seen = 0;
-
-		for (j = first; j < i && !seen; j++)
-			seen = d->hits[j].rule == d->hits[i].rule;
-		if (!seen)
-			extra += d->rule_weight[d->hits[i].rule];
-	}
 	for (i = 0; i < len; i++) {
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || (i > 0 && s[i - 1] != ' ' &&
 		    s[i - 1] != '\t' && s[i - 1] != '\n'))

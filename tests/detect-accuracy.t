@@ -102,8 +102,8 @@ class Count:
         return "P %.3f R %.3f" % (self.precision(), self.recall())
 
 
-def detect(rows, *opts):
-    """fb-detect's flag for each text, as a record with the text in its field."""
+def demands(rows, *opts):
+    """fb-detect's fb.demand for each text, as a record with the text in its field."""
     records = "".join(json.dumps({"id": "c%d" % i, r[2]: r[3]}, ensure_ascii=False) + "\n"
                       for i, r in enumerate(rows))
     run = subprocess.run(["fb-detect"] + list(opts), input=records.encode(), capture_output=True)
@@ -112,7 +112,12 @@ def detect(rows, *opts):
         raise RuntimeError("fb-detect %s: exit %d, %d of %d records: %s"
                            % (" ".join(opts), run.returncode, len(out), len(rows),
                               run.stderr.decode()[:300]))
-    return [json.loads(line).get("fb", {}).get("demand", {}).get("flagged", False) for line in out]
+    return [json.loads(line).get("fb", {}).get("demand", {}) for line in out]
+
+
+def detect(rows, *opts):
+    """fb-detect's flag for each text."""
+    return [d.get("flagged", False) for d in demands(rows, *opts)]
 
 
 class Refitter:
@@ -163,10 +168,9 @@ def writers_left_out(refit, tmp, groups, ngroups, pool):
     shipped model's is: the other groups, h each scored by a model fitted
     without g and h. That model serves g and h alike, so the four groups
     cost ten fits (4 + 6 pairs), not sixteen."""
-    pairs = [(g, h) for g in range(ngroups) for h in range(g + 1, ngroups)]
-    fits = list(range(ngroups)) + pairs
-    fitted = dict(zip(fits, pool.map(
-        lambda f: refit.fit(lambda i: groups[i] not in (f if isinstance(f, tuple) else (f,))), fits)))
+    # Each fit named by the groups it leaves out.
+    fits = [(g,) for g in range(ngroups)] + [(g, h) for g in range(ngroups) for h in range(g + 1, ngroups)]
+    fitted = dict(zip(fits, pool.map(lambda out: refit.fit(lambda i: groups[i] not in out), fits)))
     models = {}
     for g in range(ngroups):
         scored = []
@@ -175,7 +179,7 @@ def writers_left_out(refit, tmp, groups, ngroups, pool):
                 scored += refit.scored(fitted[(min(g, h), max(g, h))],
                                        [i for i in range(refit.nrows) if groups[i] == h])
         threshold = td.lowest_threshold(scored, refit.args.precision)[0]
-        models[g] = refit.write(tmp, "group%d" % (g + 1), *fitted[g], threshold)
+        models[g] = refit.write(tmp, "group%d" % (g + 1), *fitted[(g,)], threshold)
     return models
 
 
@@ -217,21 +221,14 @@ def disagreements(refit, rows, tmp):
     are left out."""
     bias, weights = shipped_weights()
     short = [i for i, r in enumerate(rows) if len(r[3].split()) <= 36]
-    records = "".join(json.dumps({"id": "c%d" % i, rows[i][2]: rows[i][3]}, ensure_ascii=False) + "\n"
-                      for i in short)
     compared = differ = 0
     for threshold in ("0.000000001", "0.999999999"):
         model = os.path.join(tmp, "at-%s.model" % threshold)
         with open(os.path.join(TOP, "share", "detect.model"), encoding="utf-8") as src, \
                 open(model, "w", encoding="utf-8") as out:
             out.writelines("threshold %s\n" % threshold if l.startswith("threshold ") else l for l in src)
-        run = subprocess.run(["fb-detect", "--model", model], input=records.encode(), capture_output=True)
-        out = run.stdout.decode().split("\n")[:-1]
-        if run.returncode != 0 or len(out) != len(short):
-            raise RuntimeError("fb-detect --model %s: exit %d, %d of %d records"
-                               % (model, run.returncode, len(out), len(short)))
-        for i, line in zip(short, out):
-            for hit in json.loads(line).get("fb", {}).get("demand", {}).get("hits", []):
+        for i, demand in zip(short, demands([rows[i] for i in short], "--model", model)):
+            for hit in demand.get("hits", []):
                 if hit["rule"] == "MODEL":
                     compared += 1
                     differ += abs(td.prob(bias, weights, refit.feats[i], refit.args.scale)
@@ -281,7 +278,7 @@ def main():
                 for key in cv:
                     cv[key].merge(got[key])
             # One fb-detect per group, not per writer: a start costs a
-            # tenth of a second, and there are 138 writers.
+            # tenth of a second.
             shipped = [None] * len(rows)
             for g in range(WRITER_GROUPS):
                 part = [i for i in range(len(rows)) if group[rows[i][4]] == g]
