@@ -2,10 +2,11 @@
 
 tools/train-detect.py and tools/fit-score.py fit their weights with it,
 through LIBLINEAR's own Python binding (Debian's python3-liblinear, a
-ctypes wrapper of liblinear.so). The rows are turned into LIBLINEAR's
-sparse vectors once (Rows); each fit (Rows.fit) then points at the rows it
-keeps, so that the 57 refits of tests/detect-accuracy.t neither write nor
-parse a 30,000-line problem file each, as liblinear-train made them do.
+ctypes wrapper of liblinear.so). The rows are laid out as LIBLINEAR's
+sparse vectors once (Rows); each fit (Rows.fit) copies them, writes their
+values (scaled by column if asked) and points at the rows it keeps, so
+that the refits of tests/detect-accuracy.t neither write nor parse a
+30,000-line problem file each, as liblinear-train made them do.
 """
 import array
 import ctypes
@@ -44,8 +45,8 @@ class Rows:
     """Labelled sparse rows: xs [{column (from 1): value}], ys [+1 or -1].
 
     They are kept as one block of LIBLINEAR's feature nodes (an int index,
-    then a double value: 16 bytes), each row ending with the bias node and
-    the end node (index -1). A fit copies the block and writes the values,
+    then a double value: 16 bytes), each row ending with the bias node
+    (with bias) and the end node (index -1). A fit copies the block and writes the values,
     scaled by column if asked: built by the binding a node at a time in
     Python for each refit, the rows took 6.5 s of a refit's 18.6 on
     80,000 texts (the fit itself 6.5)."""
@@ -86,7 +87,9 @@ class Rows:
         """(weights by column from 1 as a list from index 0, bias) of the
         model fitted on the rows numbered in keep, for the class +1; with
         scale, a list by column (from 1, index 0 unused), each value
-        multiplied by its column's scale."""
+        multiplied by its column's scale, and the weights are those of the
+        scaled values: a column's weight for its own values is its weight
+        times its scale."""
         keep = list(keep)
         block = array.array("d")
         block.frombytes(self.nodes)

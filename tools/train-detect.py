@@ -361,7 +361,8 @@ class Problem:
     def ratios(self, rows, alpha):
         """Each n-gram's log-count ratio on these rows, by number (from 1):
         |log((p/|p|)/(q/|q|))|, p and q the texts among demands and others
-        that hold it, alpha added to each. Rules and keys count 1: they are
+        that hold it, alpha added to each, |p| and |q| summed over every
+        column. Rules and keys count 1: they are
         the model's own evidence, weighed as they are. The rows a fit leaves
         out are counted, not those it keeps: fewer."""
         kept = set(rows)
