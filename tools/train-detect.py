@@ -362,12 +362,15 @@ class Problem:
         """Each n-gram's log-count ratio on these rows, by number (from 1):
         |log((p/|p|)/(q/|q|))|, p and q the texts among demands and others
         that hold it, alpha added to each, |p| and |q| summed over every
-        column. Rules and keys count 1: they are
-        the model's own evidence, weighed as they are. The rows a fit leaves
-        out are counted, not those it keeps: fewer."""
+        column. Rules and keys count 1: they are the model's own evidence,
+        weighed as they are. Whichever are fewer are counted, the rows a
+        fit keeps or those it leaves out (from the counts of all rows)."""
         kept = set(rows)
-        out_pos, out_neg = self.texts_holding(i for i in range(len(self.rows.ys)) if i not in kept)
-        pos, neg = self.held
+        left_out = [i for i in range(len(self.rows.ys)) if i not in kept]
+        if len(left_out) < len(kept):
+            (pos, neg), (out_pos, out_neg) = self.held, self.texts_holding(left_out)
+        else:
+            (pos, neg), (out_pos, out_neg) = self.texts_holding(kept), ({}, {})
         n = len(self.index)
         p_all = sum(pos.values()) - sum(out_pos.values()) + alpha * n
         q_all = sum(neg.values()) - sum(out_neg.values()) + alpha * n
