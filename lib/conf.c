@@ -80,7 +80,8 @@ conf_parse(const char *text, size_t len, const char *origin,
 			;	/* a comment: '#' in column 1, so patterns may start lines with '#' */
 		} else if (q > p && q < le && logical.len > 0) {
 			/* Patterns join directly; other text with a space. */
-			if (strncmp(logical.p, "rule ", 5) != 0 && strncmp(logical.p, "jq ", 3) != 0)
+			if (strncmp(logical.p, "rule ", 5) != 0 && strncmp(logical.p, "jq ", 3) != 0 &&
+			    strncmp(logical.p, "define ", 7) != 0)
 				buf_addc(&logical, ' ');
 			buf_add(&logical, q, (size_t)(le - q));
 		} else {

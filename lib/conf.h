@@ -2,7 +2,7 @@
  * conf.h: the line format of the rule files (detect.rules, score.rules).
  *
  * Each line is "keyword name rest"; a line that starts with blanks
- * continues the one before it (joined with nothing after "rule" and "jq",
+ * continues the one before it (joined with nothing after "rule", "define" and "jq",
  * so long patterns can be split anywhere, and with a space otherwise); a
  * line with '#' in its first column is a comment.
  */

@@ -20,6 +20,8 @@
  */
 #define FIRST_SLICE 512
 #define MATCH_CPU_SECONDS 2
+/* Defines inside defines, written out this deep at most: deeper is a circle. */
+#define DEFINE_DEPTH 16
 
 void
 ruleset_init(struct ruleset *rs)
@@ -62,6 +64,11 @@ ruleset_free(struct ruleset *rs)
 	for (i = 0; i < rs->n; i++)
 		rule_free(&rs->v[i]);
 	free(rs->v);
+	for (i = 0; i < rs->ndefs; i++) {
+		free(rs->defs[i].name);
+		free(rs->defs[i].pattern);
+	}
+	free(rs->defs);
 	litset_free(rs->literals);
 	litset_free(rs->mask_literals);
 	free(rs->always);
@@ -89,6 +96,34 @@ find_or_add(struct ruleset *rs, const char *name, size_t len, const char *origin
 	r->origin = xmalloc(strlen(origin) + 24);
 	sprintf(r->origin, "%s:%u", origin, line);
 	return r;
+}
+
+/* The define called name[0..len), or NULL. */
+static const struct rule_define *
+find_define(const struct ruleset *rs, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < rs->ndefs; i++)
+		if (strlen(rs->defs[i].name) == len && memcmp(rs->defs[i].name, name, len) == 0)
+			return &rs->defs[i];
+	return NULL;
+}
+
+static void
+add_define(struct ruleset *rs, const char *name, const char *pattern)
+{
+	struct rule_define *d = (struct rule_define *)find_define(rs, name, strlen(name));
+
+	if (d == NULL) {
+		if (rs->ndefs == rs->defs_cap)
+			rs->defs = xgrow(rs->defs, &rs->defs_cap, sizeof *rs->defs, 8);
+		d = &rs->defs[rs->ndefs++];
+		d->name = xstrdup(name);
+	} else {
+		free(d->pattern);
+	}
+	d->pattern = xstrdup(pattern);
 }
 
 /* One line of a rule file (conf.h). */
@@ -132,6 +167,10 @@ rule_line(void *arg, struct conf_line *l, struct buf *err)
 			r->fields = xrealloc(r->fields, (r->nfields + 1) * sizeof *r->fields);
 			r->fields[r->nfields++] = xstrdup(tok);
 		}
+	} else if (strcmp(l->keyword, "define") == 0) {
+		if (*l->rest == '\0')
+			return conf_error(err, l, "a define without a pattern");
+		add_define(rs, l->name, l->rest);
 	} else if (strcmp(l->keyword, "reach") == 0) {
 		double n;
 
@@ -142,7 +181,7 @@ rule_line(void *arg, struct conf_line *l, struct buf *err)
 		find_or_add(rs, l->name, namelen, l->origin, l->line)->reach = (unsigned)n;
 	} else {
 		return conf_error(err, l,
-		    "unknown keyword (expected rule, weight, describe, fields or reach)");
+		    "unknown keyword (expected rule, weight, describe, fields, reach or define)");
 	}
 	return 0;
 }
@@ -212,12 +251,12 @@ has_reset_start(const char *p)
  * start-up.
  */
 static int
-compile_apart(struct rule *r, struct strlist *alts)
+compile_apart(struct rule *r, const char *pattern, struct strlist *alts)
 {
 	int errcode;
 	PCRE2_SIZE erroff;
 
-	if (pattern_branches(r->pattern, alts) != 0 || alts->n < 2)
+	if (pattern_branches(pattern, alts) != 0 || alts->n < 2)
 		return 0;
 	r->branch = xcalloc(alts->n, sizeof *r->branch);
 	for (r->nbranch = 0; r->nbranch < alts->n; r->nbranch++) {
@@ -232,6 +271,53 @@ compile_apart(struct rule *r, struct strlist *alts)
 	return 0;
 }
 
+int
+rule_pattern(const struct ruleset *rs, size_t i, struct buf *out, struct buf *err)
+{
+	const struct rule *r = &rs->v[i];
+	struct buf in = {0};
+	const struct rule_define *d;
+	const char *p;
+	size_t len;
+	int depth, changed = 1;
+
+	buf_reset(out);
+	buf_adds(out, r->pattern);
+	for (depth = 0; changed && rs->ndefs > 0; depth++) {
+		if (depth == DEFINE_DEPTH) {
+			buf_printf(err, "%s: rule %s: its defines call each other in a circle",
+			    r->origin, r->name);
+			buf_free(&in);
+			return -1;
+		}
+		changed = 0;
+		buf_reset(&in);
+		buf_add(&in, out->p, out->len);
+		buf_reset(out);
+		for (p = in.p; *p;) {
+			if (p[0] == '\\' && p[1] != '\0') {
+				buf_add(out, p, 2);
+				p += 2;
+				continue;
+			}
+			if (strncmp(p, "(?&", 3) == 0) {
+				len = strcspn(p + 3, ")");
+				if (p[3 + len] == ')' && (d = find_define(rs, p + 3, len)) != NULL) {
+					buf_adds(out, "(?:");
+					buf_adds(out, d->pattern);
+					buf_addc(out, ')');
+					p += 3 + len + 1;
+					changed = 1;
+					continue;
+				}
+			}
+			buf_addc(out, *p++);
+		}
+	}
+	buf_free(&in);
+	return 0;
+}
+
 /*
  * Compiles rule index of rs: its branches apart where its alternatives
  * can be matched apart, else the whole pattern as one branch; checks that
@@ -243,6 +329,7 @@ compile_rule(struct ruleset *rs, size_t index, struct buf *err)
 {
 	struct rule *r = &rs->v[index];
 	struct strlist alts = {0};
+	struct buf pattern = {0};
 	size_t i, k;
 	uint32_t minlen, least = UINT32_MAX;
 	pcre2_code *whole;
@@ -250,17 +337,23 @@ compile_rule(struct ruleset *rs, size_t index, struct buf *err)
 	PCRE2_SIZE erroff;
 	char msg[256];
 
-	if (!compile_apart(r, &alts)) {
+	if (rule_pattern(rs, index, &pattern, err) < 0) {
+		buf_free(&pattern);
+		return -1;
+	}
+	if (!compile_apart(r, pattern.p, &alts)) {
 		/* A valid pattern whose alternatives do not compile apart stays whole. */
 		strlist_free(&alts);
-		whole = compile(r->pattern, strlen(r->pattern), 0, &errcode, &erroff);
+		whole = compile(pattern.p, pattern.len, 0, &errcode, &erroff);
 		if (whole == NULL) {
 			rules_error_text(errcode, msg, sizeof msg);
-			buf_printf(err, "%s: rule %s: %s at offset %zu of the pattern",
-			    r->origin, r->name, msg, (size_t)erroff);
+			buf_printf(err, "%s: rule %s: %s at offset %zu of the pattern%s",
+			    r->origin, r->name, msg, (size_t)erroff,
+			    strcmp(pattern.p, r->pattern) != 0 ? " with its defines written out" : "");
+			buf_free(&pattern);
 			return -1;
 		}
-		strlist_add(&alts, r->pattern, strlen(r->pattern));
+		strlist_add(&alts, pattern.p, pattern.len);
 		r->branch = xcalloc(1, sizeof *r->branch);
 		r->branch[0].code = whole;
 		r->nbranch = 1;
@@ -270,7 +363,8 @@ compile_rule(struct ruleset *rs, size_t index, struct buf *err)
 		if (minlen < least)
 			least = minlen;
 	}
-	if (least == 0 || has_reset_start(r->pattern)) {
+	if (least == 0 || has_reset_start(pattern.p)) {
+		buf_free(&pattern);
 		strlist_free(&alts);
 		branches_free(r);
 		buf_printf(err, "%s: rule %s: the pattern can match empty text%s",
@@ -287,6 +381,7 @@ compile_rule(struct ruleset *rs, size_t index, struct buf *err)
 		strlist_free(&lits);
 	}
 	strlist_free(&alts);
+	buf_free(&pattern);
 	return 0;
 }
 
@@ -459,6 +554,9 @@ ruleset_write(const struct ruleset *rs, FILE *fp)
 {
 	size_t i, j;
 
+	for (i = 0; i < rs->ndefs; i++)
+		fprintf(fp, "define %s %s\n%s", rs->defs[i].name, rs->defs[i].pattern,
+		    i + 1 == rs->ndefs ? "\n" : "");
 	for (i = 0; i < rs->n; i++) {
 		const struct rule *r = &rs->v[i];
 

@@ -7,6 +7,8 @@
  *	weight NAME N		its points (default 1)
  *	describe NAME TEXT	what a hit means, for people
  *	fields NAME KEY ...	only fields whose last key is one of these
+ *	reach NAME N		a mask also hides hits up to N characters before it
+ *	define NAME PATTERN	a piece of pattern that rules write as (?&NAME)
  *
  * A line that starts with blanks continues the line before it; a line
  * that starts with '#' is a comment. Patterns
@@ -59,9 +61,21 @@ struct rule {
 	unsigned reach;		/* a mask's reach back over its clause, in characters */
 };
 
+/*
+ * A define is written out in place of each (?&NAME) before a pattern is
+ * compiled, as (?:PATTERN): a piece that many rules share (the words of a
+ * threat, say) is written once, and each rule still splits into branches
+ * with their own literals, which a PCRE2 subroutine call would prevent.
+ */
+struct rule_define {
+	char *name, *pattern;
+};
+
 struct ruleset {
 	struct rule *v;
 	size_t n, cap;
+	struct rule_define *defs;
+	size_t ndefs, defs_cap;
 	size_t nmarks;		/* rules, then their branches: the size of a mark array */
 	unsigned char *always;	/* nmarks: the branches without literals, and their rules */
 	struct litset *literals;	/* what each branch cannot match without */
@@ -106,6 +120,13 @@ size_t rule_next_candidate(const struct ruleset *rs, size_t from, const unsigned
  */
 int rule_match(struct ruleset *rs, size_t i, const unsigned char *mark, const char *s,
     size_t len, size_t from, size_t *m0, size_t *m1);
+/*
+ * Fills out with rule i's pattern as it is compiled: each (?&NAME) of a
+ * define written out as (?:PATTERN), those of the defines too. A (?&NAME)
+ * that no define names stays: it calls a named group of the pattern.
+ * -1 with a message when defines call each other in a circle.
+ */
+int rule_pattern(const struct ruleset *rs, size_t i, struct buf *out, struct buf *err);
 /* Whether rule r applies to a field whose last key is key. */
 int rule_applies(const struct rule *r, const char *key);
 /*

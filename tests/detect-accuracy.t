@@ -22,7 +22,7 @@ each for the rules alone
     into 4 groups; for each group the model is refitted on the other
     groups' files, and each file of the group is measured with it. No
     writer's texts are measured with a model that read any of them, and
-    it costs 4 refits instead of one per writer (156). Each refit chooses
+    it costs 4 refits instead of one per writer (172). Each refit chooses
     its threshold on three folds of its writers, as the shipped model
     does: a fold's refit fits four times; a group's threshold is chosen
     on the three other groups, each scored by a model fitted without the

@@ -318,6 +318,31 @@ setup() {
 	grep -q '^weight EN_PLEASE_FOLLOW_BACK 10$' "$OUT" || { show; return 1; }
 }
 
+@test "define: a piece of pattern that rules call as (?&NAME), the default rules' defines too" {
+	printf '%s\n' 'define PLEA (?:pls|please)\s+' \
+	    'rule MY_PLEA (?&PLEA)notice\s+me(?&NOT_BEFORE_THREAT)' 'weight MY_PLEA 4' >plea.rules
+	printf '%s\n' '{"id":"1","text":"please notice me"}' \
+	    '{"id":"2","text":"pls notice me or I unfollow"}' '{"id":"3","text":"notice me"}' >in
+	fbd --no-model --no-default-rules -r plea.rules in
+	expect_status 2
+	expect_err 'rule MY_PLEA: .*NOT_BEFORE_THREAT|reference to non-existent subpattern'
+	fbd --no-model -r plea.rules in
+	expect_status 0
+	expect_no_stderr
+	expect_jq 'select(.id == "1") | .fb.demand.flagged == true'
+	# the default rules' NOT_BEFORE_THREAT: a threat follows
+	expect_jq 'select(.id == "2") | all(.fb.demand.hits[]?; .rule != "MY_PLEA")'
+	expect_jq 'select(.id == "3") | all(.fb.demand.hits[]?; .rule != "MY_PLEA")'
+	fbd -r plea.rules -l
+	grep -qx 'define PLEA (?:pls|please)\\s+' "$OUT" || { show; return 1; }
+	grep -q '^define NOT_BEFORE_THREAT ' "$OUT" || { show; return 1; }
+	grep -qx 'rule MY_PLEA (?&PLEA)notice\\s+me(?&NOT_BEFORE_THREAT)' "$OUT" || { show; return 1; }
+	printf '%s\n' 'define A x(?&B)' 'define B y(?&A)' 'rule LOOP (?&A)' >loop.rules
+	fbd -r loop.rules in
+	expect_status 2
+	expect_err 'loop\.rules:3: rule LOOP: its defines call each other in a circle'
+}
+
 @test "-r with a syntax error: exit 2, the message names file:line, no output" {
 	fbd -r "$DATA/bad-syntax.rules" <"$DATA/demand.ndjson"
 	expect_status 2
@@ -466,7 +491,7 @@ not_flagged() {
 	not_flagged "who doesn't follow me back?"
 }
 
-@test "a negative rule's phrase alone keeps the model out; with a threat after it, the model flags" {
+@test "a negative rule's phrase alone keeps the model out; with a threat after it, it is a demand" {
 	# "who doesn't follow me back?" is the phrase NEG_NO_FOLLOW_BACK was
 	# written for: the model, whose n-grams of it ("me back") lean the other
 	# way, is not asked about a field the rule covers three quarters of
@@ -474,8 +499,9 @@ not_flagged() {
 	record --arg d "who doesn't follow me back? unfollowing every one of you tonight" '{username: "neg", description: $d}'
 	fbd in
 	expect_status 0
+	# NEG_NO_FOLLOW_BACK stands aside where a threat follows (NOT_BEFORE_THREAT)
 	expect_jq 'select(.description | test("tonight")) | .fb.demand.flagged == true and
-	    [.fb.demand.hits[].rule] == ["NEG_NO_FOLLOW_BACK", "MODEL"]'
+	    all(.fb.demand.hits[]; .rule != "NEG_NO_FOLLOW_BACK")'
 }
 
 @test "two negative rules' phrases that cover a field together keep the model out" {
@@ -550,6 +576,15 @@ rules_refuse() {
 	expect_jq '.fb.demand.flagged == false and any(.fb.demand.hits[]; .rule == "PR_REFUSAL")'
 }
 
+# rules_no_hit TEXT RULE: with the rules alone, RULE does not hit post TEXT.
+rules_no_hit() {
+	rm -f in
+	record --arg t "$1" '{id: "1", text: $t}'
+	fbd --no-model in
+	expect_status 0
+	expect_jq "all(.fb.demand.hits[]?; .rule != \"$2\")"
+}
+
 @test "masks do not hide demands that only look like what they mask" {
 	# "no shame" is not a past habit to be ashamed of
 	rules_flag 'follow ke badle follow, koi sharam nahi 😂 aa jao sab' HI_UR_ROMAN_WAPAS
@@ -561,9 +596,50 @@ rules_refuse() {
 	rules_flag '官二代想变成二代官要先问问人民答不答应！#互粉派对#[哼]' ZH_HUGUAN
 }
 
-@test "refusals in Hindi and Persian are not demands" {
+@test "refusals in Hindi, Persian and the long tail of languages are not demands" {
 	rules_refuse 'फॉलो बैक नहीं दूंगा'
 	rules_refuse 'فالو متقابل نمی‌کنم'
+	# a negation before F4F (Swedish, Swahili, Bulgarian, Hausa) or after it (Hindi)
+	rules_refuse 'Keramik & kaffe | Uppsala | ingen f4f tack'
+	rules_refuse 'Nafuata watu ninaoongea nao tu. Hakuna f4f.'
+	rules_refuse 'Gamer 🎮 | стрийм всяка вечер | не правя f4f, сори'
+	rules_refuse 'Ba na follow for follow. Ina bin mutanen da nake jin daɗin rubutunsu'
+	rules_refuse 'Engineering student | Pune | f4f nahi karta, sorry'
+	# spread letters are not the Finnish "ei"
+	rules_no_hit 'f.o.l.l.o.w m.e i f.o.l.l.o.w b.a.c.k' PR_REFUSAL
+}
+
+@test "a follow-back hashtag in a stack of hashtags is TAG_IN_STACK, in any language; one named in a sentence is not" {
+	rules_flag 'crazy day #life #smile #girls #friends #fun #summer #follow4follow #beach' TAG_IN_STACK
+	rules_flag '우리귀여운 뚠뚠이 #일상 #일상스타그램 #오늘 #데일리 #소통 #좋아요 #선팔하면맞팔' TAG_IN_STACK
+	rules_flag '#互粉#嫦娥三号登月#你嫌弃自己什么' TAG_IN_STACK
+	rules_no_hit 'Why do spam accounts always have #F4F and #TFB in their bio? Asking for a friend.' TAG_IN_STACK
+	rules_no_hit 'Breaking: new law passed #news #politics #takipte' TAG_IN_STACK
+}
+
+@test "Turkish follow-for-follow in its everyday phrasings is TR_TAKIPLESME; not expecting GT is not" {
+	rules_flag 'hayırlı cumalar 🌹 takip edenleri takip ediyorum 🤲' TR_TAKIPLESME
+	rules_flag 'stay'"'"'ler burda mı? mutu olalım 🐺' TR_TAKIPLESME
+	rules_flag 'El yapımı takılar 💍 | Butik hesaplara gt 🤝' TR_TAKIPLESME
+	rules_no_hit 'GT beklemeden takip ediyorum, beğendiğim içerik olunca yeter' TR_TAKIPLESME
+}
+
+@test "a threat to those who do not follow back is not read as a refusal or a report" {
+	rules_no_hit "Doing my monthly clean up tomorrow — anyone not following back gets the chop ✂️ you've been warned" NEG_NO_FOLLOW_BACK
+	rules_no_hit 'quem não seguir de volta em 2 dias eu tiro, tô de olho 👁️' NEG_NO_FOLLOW_BACK
+	rules_no_hit 'اللي ما يرد المتابعة بيطير 😤' NEG_NO_FOLLOW_BACK
+	rules_no_hit 'フォロバしない人は定期的にリムってます' NEG_NO_FOLLOW_BACK
+	# the rule still reads a plain report or refusal
+	rm -f in
+	record '{id: "1", text: "I check who doesnt follow back every sunday with an app"}'
+	fbd --no-model in
+	expect_jq 'any(.fb.demand.hits[]; .rule == "NEG_NO_FOLLOW_BACK")'
+	# "if you won't follow back" makes "don't follow" a condition, not a refusal
+	rules_flag "don't follow if u won't follow back 🙄" EN_FOLLOW_BACK_SHOUT
+	# a German purge of those who do not follow back
+	rules_flag 'Die Hälfte von euch folgt mir nicht zurück. Sonntag wird aussortiert 🗑️' DE_FOLGE_ZURUCK
+	# Turkish "yoksa" is "or else", not "yok" (there is none)
+	rules_flag 'geri takip yap kanka yoksa küserim 😤' TR_GERI_TAKIP
 }
 
 @test "not flagged: what other accounts' bios say" {

@@ -82,7 +82,8 @@ test_parse(void)
 	    strcmp(rs.v[0].pattern, "zz") == 0 && rs.v[0].weight == 2.5,
 	    "a later file overrides the pattern by name and keeps the weight");
 	ok(parse(&rs, "rule C x\nwieght C 1\n", &err) < 0, "an unknown keyword is refused");
-	is_str(err.p, "t.rules:2: unknown keyword (expected rule, weight, describe, fields or reach)", "the message names file and line");
+	is_str(err.p, "t.rules:2: unknown keyword (expected rule, weight, describe, fields, reach or define)",
+	    "the message names file and line");
 	ok(parse(&rs, "weight D abc\n", &err) < 0 && strcmp(err.p, "t.rules:1: expected a number") == 0, "a bad weight is refused");
 	ok(parse(&rs, "rule R x\nweight R 0\nreach R 60\n", &err) == 0 && rs.v[rs.n - 1].reach == 60,
 	    "a mask's reach");
@@ -184,13 +185,14 @@ test_branches(void)
 
 /* Every match of code in s, from its start, as rule_match steps through them. */
 static void
-matches_of(pcre2_code *code, pcre2_match_data *md, const char *s, size_t len, struct buf *out)
+matches_of(pcre2_code *code, pcre2_match_data *md, pcre2_match_context *mctx, const char *s,
+    size_t len, struct buf *out)
 {
 	size_t from = 0;
 	PCRE2_SIZE *ov;
 
 	buf_reset(out);
-	while (from <= len && pcre2_match(code, (PCRE2_SPTR)s, len, from, 0, md, NULL) > 0) {
+	while (from <= len && pcre2_match(code, (PCRE2_SPTR)s, len, from, 0, md, mctx) > 0) {
 		ov = pcre2_get_ovector_pointer(md);
 		buf_printf(out, "[%zu,%zu)", (size_t)ov[0], (size_t)ov[1]);
 		from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -228,6 +230,9 @@ test_prefilter_is_safe(void)
 	glob_t files;
 	size_t f, i, j, texts = 0, matches = 0, differ = 0, split = 0, lacking = 0;
 	size_t short_literals = 0, seen = 0;
+	struct buf pattern = {0};
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
 	char line[8192];
 	int e;
 	PCRE2_SIZE off;
@@ -238,7 +243,8 @@ test_prefilter_is_safe(void)
 	    ruleset_compile(&rs, &err) == 0, "the default rules compile");
 	whole = calloc(rs.n, sizeof *whole);
 	for (i = 0; i < rs.n; i++) {
-		whole[i] = pcre2_compile((PCRE2_SPTR)rs.v[i].pattern, PCRE2_ZERO_TERMINATED,
+		rule_pattern(&rs, i, &pattern, &err);
+		whole[i] = pcre2_compile((PCRE2_SPTR)pattern.p, pattern.len,
 		    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &e, &off, NULL);
 		/* JIT, as fb-detect runs it: the interpreter took twice as long. */
 		if (whole[i] != NULL)
@@ -258,8 +264,9 @@ test_prefilter_is_safe(void)
 		/* A mask (weight 0) runs only where a positive rule hit. */
 		if (rs.v[i].weight == 0)
 			continue;
-		if (pattern_branches(rs.v[i].pattern, &alts) < 0)
-			strlist_add(&alts, rs.v[i].pattern, strlen(rs.v[i].pattern));
+		rule_pattern(&rs, i, &pattern, &err);
+		if (pattern_branches(pattern.p, &alts) < 0)
+			strlist_add(&alts, pattern.p, pattern.len);
 		for (a = 0; a < alts.n; a++) {
 			if (pattern_literals(alts.v[a], &lits) == 0)
 				for (k = 0; k < lits.n; k++)
@@ -277,6 +284,11 @@ test_prefilter_is_safe(void)
 	ok(split > rs.n / 2, "most default rules are matched as their alternatives (%zu of %zu)",
 	    split, rs.n);
 	md = pcre2_match_data_create(32, NULL);
+	/* JIT's stack as fb-detect sizes it: a define's lookahead over 120
+	 * characters outgrows the default 32 KiB */
+	mctx = pcre2_match_context_create(NULL);
+	jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	pcre2_jit_stack_assign(mctx, NULL, jit_stack);
 	mark = calloc(rs.nmarks, 1);
 	if (glob("tests/data/detect-*.tsv", 0, NULL, &files) != 0)
 		files.gl_pathc = 0;
@@ -306,7 +318,7 @@ test_prefilter_is_safe(void)
 			ruleset_mask_candidates(&rs, n.out.p, n.out.len, mark);
 			texts++;
 			for (i = 0; i < rs.n; i++) {
-				matches_of(whole[i], md, n.out.p, n.out.len, &want);
+				matches_of(whole[i], md, mctx, n.out.p, n.out.len, &want);
 				rule_matches(&rs, i, mark, n.out.p, n.out.len, &got);
 				matches += want.len > 0;
 				if (strcmp(want.p ? want.p : "", got.p ? got.p : "") != 0) {
@@ -327,17 +339,82 @@ test_prefilter_is_safe(void)
 	free(whole);
 	free(mark);
 	pcre2_match_data_free(md);
+	pcre2_match_context_free(mctx);
+	pcre2_jit_stack_free(jit_stack);
 	textnorm_free(&n);
 	ruleset_free(&rs);
 	buf_free(&err);
 	buf_free(&want);
 	buf_free(&got);
+	buf_free(&pattern);
+}
+
+/* Whether rule i of rs matches s, and where: "[m0,m1)" or "none". */
+static const char *
+match_of(struct ruleset *rs, size_t i, const char *s)
+{
+	static char out[64];
+	size_t m0, m1;
+	int rc = rule_match(rs, i, NULL, s, strlen(s), 0, &m0, &m1);
+
+	if (rc <= 0)
+		snprintf(out, sizeof out, rc == 0 ? "none" : "error %d", rc);
+	else
+		snprintf(out, sizeof out, "[%zu,%zu)", m0, m1);
+	return out;
+}
+
+static void
+test_defines(void)
+{
+	struct ruleset rs;
+	struct buf err = {0};
+	char *written = NULL;
+	size_t size = 0;
+	FILE *fp;
+	int rc;
+
+	rc = compile_text(&rs, "define THREAT (?!.{0,20}?(?:unfol|\n"
+	    "    purge))\n"
+	    "rule R no\\s+follow\\s+back(?&THREAT)|who\\s+doesn'?t\\s+follow(?&THREAT)\n", &err);
+	ok(rc == 0, "a rule that calls a define compiles (%s)", err.p ? err.p : "");
+	is_str(rs.defs[0].pattern, "(?!.{0,20}?(?:unfol|purge))", "a define's continuation joins directly");
+	is_str(match_of(&rs, 0, "no follow back, sorry"), "[0,14)", "the define is read in the rule");
+	is_str(match_of(&rs, 0, "no follow back? purge time"), "none", "and what it says holds");
+	is_str(match_of(&rs, 0, "who doesn't follow, unfollowed"), "none", "in each alternative");
+	ok(rs.v[0].nbranch == 2 && !rs.v[0].branch[0].always && !rs.v[0].branch[1].always,
+	    "the rule still splits into branches, each with literals");
+	fp = open_memstream(&written, &size);
+	ruleset_write(&rs, fp);
+	fclose(fp);
+	ok(strncmp(written, "define THREAT (?!.{0,20}?(?:unfol|purge))\n\nrule R no", 48) == 0,
+	    "-l writes the defines first, and the rules as they were written");
+	free(written);
+	ruleset_free(&rs);
+
+	rc = compile_text(&rs, "define A x(?&B)\ndefine B y(?&A)\nrule C c(?&A)\n", &err);
+	ok(rc < 0 && strstr(err.p, "t.rules:3: rule C: its defines call each other in a circle") != NULL,
+	    "defines that call each other in a circle are refused (%s)", err.p);
+	ruleset_free(&rs);
+	rc = compile_text(&rs, "define A (?&B)z\ndefine B yy\nrule C (?<w>ab)(?&w)(?&A)\n", &err);
+	ok(rc == 0, "a define may call a define, and a pattern its own named group (%s)", err.p ? err.p : "");
+	is_str(match_of(&rs, 0, "ababyyz"), "[0,7)", "both are read");
+	ruleset_free(&rs);
+	rc = compile_text(&rs, "rule D a(?&NOWHERE)\n", &err);
+	ok(rc < 0 && strstr(err.p, "rule D:") != NULL, "a call of nothing is PCRE2's error (%s)", err.p);
+	ruleset_free(&rs);
+	ruleset_init(&rs);
+	ok(parse(&rs, "define E\n", &err) < 0 && strstr(err.p, "a define without a pattern") != NULL,
+	    "a define needs a pattern");
+	ruleset_free(&rs);
+	buf_free(&err);
 }
 
 int
 main(void)
 {
 	test_parse();
+	test_defines();
 	test_limits();
 	test_literals();
 	test_branches();
