@@ -59,16 +59,14 @@ class Rows:
         self.bias = bias
         self.n = self.columns + (1 if bias else 0)
         self.cols, self.values, self.starts = array.array("q"), array.array("d"), []
+        ends = ([self.n, -1], [1.0, 0.0]) if bias else ([-1], [0.0])
         for x in xs:
             self.starts.append(len(self.cols))
-            for j in sorted(x):
-                self.cols.append(j)
-                self.values.append(float(x[j]))
-            if bias:
-                self.cols.append(self.n)
-                self.values.append(1.0)
-            self.cols.append(-1)
-            self.values.append(0.0)
+            columns = sorted(x)
+            self.cols.extend(columns)
+            self.values.extend(map(float, map(x.__getitem__, columns)))
+            self.cols.extend(ends[0])
+            self.values.extend(ends[1])
         self.starts.append(len(self.cols))
         # The index half of each node, written once: on a little-endian
         # machine an int64 of the index is the int and its padding.

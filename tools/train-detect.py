@@ -163,10 +163,11 @@ def features(prog, texts):
                          stdout=subprocess.PIPE, check=True)
     out = []
     for line in run.stdout.decode("utf-8").split("\n")[:len(texts)]:
-        counts = {}
         grams = line.split("\t") if line else []
-        for g in grams:
-            counts[g] = min(counts.get(g, 0) + 1, OCCURRENCES)  # as fb-detect counts it (lib/detectmodel.h)
+        counts = dict(collections.Counter(grams))
+        if grams and max(counts.values()) > OCCURRENCES:
+            # as fb-detect counts it (lib/detectmodel.h)
+            counts = {g: min(c, OCCURRENCES) for g, c in counts.items()}
         out.append((counts, len(grams)))
     if len(out) != len(texts):
         sys.exit("train-detect: %s gave %d lines for %d texts" % (prog, len(out), len(texts)))
@@ -332,15 +333,14 @@ class Problem:
     """The texts as LIBLINEAR's rows, once: n-grams numbered from 1."""
 
     def __init__(self, feats, labels, args):
-        df = {}
+        # Counted and numbered by the C loops of Counter and dict, not a
+        # Python loop over every n-gram of every text: a fifth of the time.
+        df = collections.Counter()
         for counts, *_ in feats:
-            for g in counts:
-                df[g] = df.get(g, 0) + 1
-        self.index = {}
-        for counts, *_ in feats:
-            for g in counts:
-                if g not in self.index and df[g] >= args.min_df:
-                    self.index[g] = len(self.index) + 1
+            df.update(counts.keys())
+        # a Counter keeps the order in which n-grams were first seen
+        kept = [g for g, n in df.items() if n >= args.min_df]
+        self.index = dict(zip(kept, range(1, len(kept) + 1)))
         self.names = {i: g for g, i in self.index.items()}
         self.rows = logreg.Rows([self.row(counts, unit(total, args.scale))
                                  for counts, total, *_ in feats],
@@ -349,7 +349,10 @@ class Problem:
 
     def row(self, counts, u):
         """A text's n-grams of the problem, each counting u per occurrence."""
-        return {self.index[g]: c * u for g, c in counts.items() if g in self.index}
+        columns = map(self.index.get, counts)
+        if u == 1.0:
+            return {j: c for j, c in zip(columns, counts.values()) if j}
+        return {j: c * u for j, c in zip(columns, counts.values()) if j}
 
     def texts_holding(self, rows):
         """(demands, others): how many of these rows hold each n-gram."""

@@ -624,6 +624,15 @@ rules_no_hit() {
 	rules_no_hit 'GT beklemeden takip ediyorum, beğendiğim içerik olunca yeter' TR_TAKIPLESME
 }
 
+@test "Hausa follow-for-follow (\"ku bi mu, mu ma zamu bi ku\", \"zan mayar wa kowa\", handles) is HA_BI_JUNA; a report of a follow-back is not" {
+	rules_flag 'Tela 🧵 | Kaduna | Ku bi mu, mu ma za mu bi ku baya ✂️' HA_BI_JUNA
+	rules_flag 'Yau na bude sabon account 😢 ku bi ni a nan, zan mayar wa kowa' HA_BI_JUNA
+	record '{id: "2", username: "biyonibiyoka"}'
+	fbd --no-model in
+	expect_jq 'select(.id == "2") | any(.fb.demand.hits[]; .rule == "HA_BI_JUNA")'
+	rules_no_hit 'Yau Rarara ya yi min follow back 😭 Alhamdulillah' HA_BI_JUNA
+}
+
 @test "a threat to those who do not follow back is not read as a refusal or a report" {
 	rules_no_hit "Doing my monthly clean up tomorrow — anyone not following back gets the chop ✂️ you've been warned" NEG_NO_FOLLOW_BACK
 	rules_no_hit 'quem não seguir de volta em 2 dias eu tiro, tô de olho 👁️' NEG_NO_FOLLOW_BACK
