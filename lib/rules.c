@@ -98,32 +98,31 @@ find_or_add(struct ruleset *rs, const char *name, size_t len, const char *origin
 	return r;
 }
 
-/* The define called name[0..len), or NULL. */
-static const struct rule_define *
-find_define(const struct ruleset *rs, const char *name, size_t len)
+/* The index of the define called name[0..len), or rs->ndefs. */
+static size_t
+define_index(const struct ruleset *rs, const char *name, size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < rs->ndefs; i++)
 		if (strlen(rs->defs[i].name) == len && memcmp(rs->defs[i].name, name, len) == 0)
-			return &rs->defs[i];
-	return NULL;
+			break;
+	return i;
 }
 
 static void
 add_define(struct ruleset *rs, const char *name, const char *pattern)
 {
-	struct rule_define *d = (struct rule_define *)find_define(rs, name, strlen(name));
+	size_t i = define_index(rs, name, strlen(name));
 
-	if (d == NULL) {
+	if (i == rs->ndefs) {
 		if (rs->ndefs == rs->defs_cap)
 			rs->defs = xgrow(rs->defs, &rs->defs_cap, sizeof *rs->defs, 8);
-		d = &rs->defs[rs->ndefs++];
-		d->name = xstrdup(name);
+		rs->defs[rs->ndefs++].name = xstrdup(name);
 	} else {
-		free(d->pattern);
+		free(rs->defs[i].pattern);
 	}
-	d->pattern = xstrdup(pattern);
+	rs->defs[i].pattern = xstrdup(pattern);
 }
 
 /* One line of a rule file (conf.h). */
@@ -276,9 +275,8 @@ rule_pattern(const struct ruleset *rs, size_t i, struct buf *out, struct buf *er
 {
 	const struct rule *r = &rs->v[i];
 	struct buf in = {0};
-	const struct rule_define *d;
 	const char *p;
-	size_t len;
+	size_t len, d;
 	int depth, changed = 1;
 
 	buf_reset(out);
@@ -302,9 +300,9 @@ rule_pattern(const struct ruleset *rs, size_t i, struct buf *out, struct buf *er
 			}
 			if (strncmp(p, "(?&", 3) == 0) {
 				len = strcspn(p + 3, ")");
-				if (p[3 + len] == ')' && (d = find_define(rs, p + 3, len)) != NULL) {
+				if (p[3 + len] == ')' && (d = define_index(rs, p + 3, len)) < rs->ndefs) {
 					buf_adds(out, "(?:");
-					buf_adds(out, d->pattern);
+					buf_adds(out, rs->defs[d].pattern);
 					buf_addc(out, ')');
 					p += 3 + len + 1;
 					changed = 1;
