@@ -152,13 +152,16 @@ $(B)/%_rules.c: share/%.rules tools/embed.sh
 	@mkdir -p $(B)
 	sh tools/embed.sh default_$*_rules share/$*.rules > $@
 
-# The model's weights too; "make weights" trains them again (tools/train-detect.py).
-$(B)/detect_model.c: share/detect.model tools/embed.sh
-	@mkdir -p $(B)
-	sh tools/embed.sh default_detect_model share/detect.model > $@
+# The model's weights too, parsed here rather than at each start
+# (tools/model-image.c); "make weights" trains them again (tools/train-detect.py).
+$(B)/model-image: $(B)/tools/model-image.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/tools/model-image.o $(B)/libfollowback.a $(LDLIBS)
 
-$(B)/fb-detect: $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/detect_model.o $(B)/libfollowback.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/detect_model.o $(B)/libfollowback.a $(LDLIBS)
+$(B)/detect_model_image.c: share/detect.model $(B)/model-image
+	$(B)/model-image share/detect.model > $@.tmp && mv $@.tmp $@
+
+$(B)/fb-detect: $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/detect_model_image.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/cmd/fb-detect.o $(B)/detect_rules.o $(B)/detect_model_image.o $(B)/libfollowback.a $(LDLIBS)
 
 # The n-grams of texts, for training; not installed.
 $(B)/detect-features: $(B)/tools/detect-features.o $(B)/libfollowback.a
@@ -200,9 +203,17 @@ $(B)/bsky-%: $(B)/cmd/bsky-%.o $(B)/libfollowback.a
 $(B)/masto-%: $(B)/cmd/masto-%.o $(B)/libfollowback.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libfollowback.a $(LDLIBS)
 
-# The unit tests link the embedded default rules and model too: test-rules and test-ngrams check them.
-$(B)/tests/%: $(B)/tests/unit/%.o $(B)/detect_rules.o $(B)/detect_model.o $(B)/libfollowback.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_rules.o $(B)/detect_model.o $(B)/libfollowback.a $(LDLIBS) -lm
+# The unit tests link the embedded default rules too: test-rules checks them.
+$(B)/tests/%: $(B)/tests/unit/%.o $(B)/detect_rules.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_rules.o $(B)/libfollowback.a $(LDLIBS) -lm
+
+# test-ngrams checks the model's image against the model file's text.
+$(B)/detect_model.c: share/detect.model tools/embed.sh
+	@mkdir -p $(B)
+	sh tools/embed.sh default_detect_model_text share/detect.model > $@
+
+$(B)/tests/test-ngrams: $(B)/tests/unit/test-ngrams.o $(B)/detect_model.o $(B)/detect_model_image.o $(B)/libfollowback.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/detect_model.o $(B)/detect_model_image.o $(B)/libfollowback.a $(LDLIBS) -lm
 
 $(B)/tests/unit/%.o: tests/unit/%.c tests/unit/tap.h lib/*.h
 	@mkdir -p $(dir $@)

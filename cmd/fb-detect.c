@@ -12,7 +12,8 @@
 #include "util.h"
 
 extern const char default_detect_rules[];
-extern const char default_detect_model[];
+/* share/detect.model, parsed at build time (tools/model-image.c). */
+extern struct detect_model default_detect_model;
 
 static const struct cli_doc doc = {
 	"[-lx] [-f jqexpr]... [-m modelfile] [-r rulefile]...\n"
@@ -135,10 +136,7 @@ main(int argc, char *argv[])
 		o.model = &model;
 	} else if (use_model && defaults && !list) {
 		/* The built-in model goes with the default rules. */
-		if (detect_model_parse(&model, default_detect_model, strlen(default_detect_model),
-		    "default model", &err) < 0)
-			die(EXIT_USAGE, "%s", err.p);
-		o.model = &model;
+		o.model = &default_detect_model;
 	}
 	if (list) {
 		ruleset_write(&rules, stdout);
@@ -155,6 +153,7 @@ main(int argc, char *argv[])
 	}
 	ruleset_free(&rules);
 	detect_model_free(&model);
+	detect_model_free(&default_detect_model);
 	free(rule_files);
 	free(o.field_exprs);
 	return status;

@@ -18,6 +18,12 @@ detect_model_free(struct detect_model *m)
 {
 	size_t i;
 
+	if (m->image) {
+		free(m->batch);
+		m->batch = NULL;
+		m->nbatch = m->batch_cap = 0;
+		return;
+	}
 	buf_free(&m->texts);
 	for (i = 0; i < m->nrules; i++)
 		free(m->rules[i].name);

@@ -77,6 +77,13 @@ struct detect_model {
 	uint64_t *batch;	/* its n-grams that pass the filter */
 	size_t nbatch, batch_cap;
 	size_t nslots;
+	/*
+	 * Its rules, keys, n-grams, texts and slots are a compiled-in
+	 * image's (tools/model-image.c, the built-in model), not the heap's:
+	 * detect_model_free leaves them, and detect_model_parse cannot add
+	 * to them.
+	 */
+	int image;
 	/* Bit (hash >> 44) set for each n-gram: most misses stop here. 2^20
 	 * bits keep it sparse for a model of 100,000 n-grams, in 128 KiB. */
 	uint64_t filter[1 << 14];
@@ -90,6 +97,7 @@ struct model_score {
 };
 
 void detect_model_init(struct detect_model *m);
+/* Frees what the model allocated; of an image, only what scoring did. */
 void detect_model_free(struct detect_model *m);
 /* The weight of n-gram i of the model. */
 double detect_model_weight(const struct detect_model *m, size_t i);
@@ -100,7 +108,8 @@ detect_model_text(const struct detect_model *m, size_t i)
 	return m->texts.p + m->v[i].text;
 }
 
-/* Reads a model file's text; -1 with "origin:LINE: what" in err. */
+/* Reads a model file's text into a model of detect_model_init (or one
+ * parsed before: its n-grams are added to); -1 with "origin:LINE: what" in err. */
 int detect_model_parse(struct detect_model *m, const char *text, size_t len,
     const char *origin, struct buf *err);
 /* The index of the n-gram with this hash, or -1. */

@@ -46,6 +46,51 @@ ngrams_of(const char *text, size_t *count)
 	return l.out.p;
 }
 
+/*
+ * fb-detect's built-in model, the image tools/model-image.c made of
+ * share/detect.model, is the model parsed from its text (m): the same
+ * numbers, n-grams, table and filter, bit for bit, and the same scores.
+ */
+static void
+same_as_image(struct detect_model *m, struct ngrams *g, struct textnorm *norm)
+{
+	extern struct detect_model default_detect_model;
+	struct detect_model *img = &default_detect_model;
+	static const char *const texts[] = {"i follow back 100% #f4f", "Entrepreneur | Dreamer",
+	    "フォロバ100%です", "sígueme y te sigo de vuelta"};
+	struct model_score a, b;
+	size_t i, names = 0, slots = 0, ngrams = 0, scores = 0;
+
+	ok(img->image && img->bias == m->bias && img->threshold == m->threshold &&
+	    img->rules_alone == m->rules_alone && img->scale_sqrt == m->scale_sqrt,
+	    "the built-in model's image has the file's bias, threshold, rules_alone and scale");
+	for (i = 0; i < m->nrules && img->nrules == m->nrules; i++)
+		names += strcmp(img->rules[i].name, m->rules[i].name) == 0 &&
+		    img->rules[i].weight == m->rules[i].weight;
+	for (i = 0; i < m->nkeys && img->nkeys == m->nkeys; i++)
+		names += strcmp(img->keys[i].name, m->keys[i].name) == 0 &&
+		    img->keys[i].weight == m->keys[i].weight;
+	ok(img->nrules == m->nrules && img->nkeys == m->nkeys && names == m->nrules + m->nkeys,
+	    "the image's %zu rules and %zu keys are the file's", img->nrules, img->nkeys);
+	for (i = 0; i < m->nslots && img->nslots == m->nslots; i++)
+		slots += img->slots[i].hash == m->slots[i].hash && img->slots[i].weight == m->slots[i].weight &&
+		    img->slots[i].index == m->slots[i].index;
+	for (i = 0; i < m->n && img->n == m->n; i++)
+		ngrams += img->v[i].hash == m->v[i].hash &&
+		    strcmp(detect_model_text(img, i), detect_model_text(m, i)) == 0;
+	ok(img->nslots == m->nslots && slots == m->nslots && img->n == m->n && ngrams == m->n &&
+	    memcmp(img->filter, m->filter, sizeof m->filter) == 0,
+	    "the image's %zu n-grams, their texts, table and filter are the parsed file's", img->n);
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		textnorm_run(norm, texts[i], strlen(texts[i]));
+		ngrams_line(g, norm->out.p, norm->out.len);
+		detect_model_score(m, g, 0, 1, &a);
+		detect_model_score(img, g, 0, 1, &b);
+		scores += a.prob == b.prob && a.count == b.count;
+	}
+	ok(scores == i, "the image scores texts as the parsed file does (%zu of %zu)", scores, i);
+}
+
 /* A new model m of text, parsed: what detect_model_parse returns, its message in err. */
 static int
 model_of(struct detect_model *m, const char *text, const char *origin, struct buf *err)
@@ -241,9 +286,9 @@ main(void)
 
 	/* The shipped model parses. */
 	{
-		extern const char default_detect_model[];
+		extern const char default_detect_model_text[];
 
-		rc = model_of(&m, default_detect_model, "share/detect.model", &err);
+		rc = model_of(&m, default_detect_model_text, "share/detect.model", &err);
 		ok(rc == 0 && m.n > 100, "share/detect.model parses: %zu n-grams, threshold %g",
 		    m.n, m.threshold);
 		/* Every weight is the double strtod reads from its text, bit for bit: the
@@ -252,12 +297,13 @@ main(void)
 			const char *line;
 			size_t i = 0, same = 0;
 
-			for (line = default_detect_model; line && *line;
+			for (line = default_detect_model_text; line && *line;
 			    line = strchr(line, '\n'), line = line ? line + 1 : NULL)
 				if ((line[0] == 'c' || line[0] == 'w' || line[0] == 'x') && line[1] == ' ' && i < m.n)
 					same += strtod(line + 2, NULL) == detect_model_weight(&m, i++);
 			ok(i == m.n && same == m.n, "all %zu weights are strtod's, bit for bit (%zu)", m.n, same);
 		}
+		same_as_image(&m, &g, &norm);
 		detect_model_free(&m);
 	}
 	{
