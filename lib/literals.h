@@ -18,7 +18,7 @@
 
 struct strlist {
 	char **v;
-	size_t n;
+	size_t n, cap;
 };
 
 void strlist_free(struct strlist *l);
