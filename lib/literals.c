@@ -142,7 +142,6 @@ shortest(const struct strlist *l)
 	return l->n ? min : 0;
 }
 
-/* Literals for one alternative (no top-level '|'): -1 when none is certain. */
 /* Keeps the run of literal characters just ended if it is the longest yet. */
 static void
 keep_longest(const char *run, size_t nrun, char *best, size_t *nbest)
@@ -153,6 +152,7 @@ keep_longest(const char *run, size_t nrun, char *best, size_t *nbest)
 	}
 }
 
+/* Literals for one alternative (no top-level '|'): -1 when none is certain. */
 static int
 sequence(const char *p, size_t len, struct strlist *out)
 {
