@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "fbkey.h"
 #include "llm.h"
+#include "posts.h"
 #include "stream.h"
 #include "suggest.h"
 #include "util.h"
@@ -17,8 +18,8 @@ extern const char default_suggest_templates[];
 static const struct cli_doc doc = {
 	"[-a] [--client @name|id]... [--cold] [--format ndjson|table]\n"
 	"       [--lang en|es|pt|pt-PT|pt-BR] [--llm url] [--llm-model name]\n"
-	"       [--llm-timeout seconds] [--max-record size] [--rejects file]\n"
-	"       [--seed n] [--templates file] [file ...]",
+	"       [--llm-timeout seconds] [--max-record size] [--now date]\n"
+	"       [--rejects file] [--seed n] [--templates file] [file ...]",
 	"Draft a first message for each profile worth a conversation: a compliment\n"
 	"on their news; with --cold, also a question about their work or a word on\n"
 	"their writing, advice, a story or a question they asked (never on an ad,\n"
@@ -37,6 +38,8 @@ static const struct cli_doc doc = {
 	"      --llm-model name     the model to ask for (default local)\n"
 	"      --llm-timeout seconds  how long to wait for the endpoint (default 20)\n"
 	"      --max-record size    longest record accepted (default 64M)\n"
+	"      --now date           today, for the age of what they told the client\n"
+	"                           (default: now)\n"
 	"      --rejects file       keep bad input, verbatim, in file\n"
 	"      --seed n             pick other templates for the same records\n"
 	"      --templates file     templates replacing those of their kind and language\n"
@@ -45,7 +48,7 @@ static const struct cli_doc doc = {
 };
 
 enum { OPT_CLIENT = 256, OPT_COLD, OPT_FORMAT, OPT_LANG, OPT_LLM, OPT_LLM_MODEL, OPT_LLM_TIMEOUT,
-	OPT_MAX_RECORD, OPT_REJECTS, OPT_SEED, OPT_TEMPLATES, OPT_VERSION };
+	OPT_MAX_RECORD, OPT_NOW, OPT_REJECTS, OPT_SEED, OPT_TEMPLATES, OPT_VERSION };
 
 static const struct option longopts[] = {
 	{"all", no_argument, NULL, 'a'},
@@ -58,6 +61,7 @@ static const struct option longopts[] = {
 	{"llm-model", required_argument, NULL, OPT_LLM_MODEL},
 	{"llm-timeout", required_argument, NULL, OPT_LLM_TIMEOUT},
 	{"max-record", required_argument, NULL, OPT_MAX_RECORD},
+	{"now", required_argument, NULL, OPT_NOW},
 	{"rejects", required_argument, NULL, OPT_REJECTS},
 	{"seed", required_argument, NULL, OPT_SEED},
 	{"templates", required_argument, NULL, OPT_TEMPLATES},
@@ -163,6 +167,7 @@ main(int argc, char *argv[])
 	struct buf err = {0};
 	char **tfiles = xcalloc((size_t)argc, sizeof *tfiles);
 	size_t ntfiles = 0;
+	time_t now;
 	int c, status;
 
 	program_start(argv[0]);
@@ -183,6 +188,11 @@ main(int argc, char *argv[])
 		case OPT_LLM_MODEL: lo.model = optarg; break;
 		case OPT_LLM_TIMEOUT: lo.timeout = cli_number(&doc, "--llm-timeout", optarg, 0.1, 3600); break;
 		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
+		case OPT_NOW:
+			if (parse_date(optarg, strlen(optarg), &now) < 0)
+				cli_usage(&doc, "--now: expected a date such as 2026-11-20 or 2026-11-20T12:00:00Z, not '%s'", optarg);
+			suggester_set_now(r.g, now);
+			break;
 		case OPT_REJECTS: so.rejects_path = optarg; break;
 		case OPT_SEED: suggester_set_seed(r.g, cli_count(&doc, "--seed", optarg, 0, 4294967295UL)); break;
 		case OPT_TEMPLATES: tfiles[ntfiles++] = optarg; break;

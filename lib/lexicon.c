@@ -40,7 +40,16 @@ static const char lexicons[] =
     "verify\\s+your\\s+(?:account|identity)|account\\s+(?:will\\s+be\\s+)?suspended|appeal\\s+form|"
     "seed\\s+phrase|wallet\\s+(?:connect|sync)|you(?:'ve|\\s+have)\\s+(?:won|been\\s+selected)|claim\\s+(?:your\\s+)?prize|"
     "gift\\s*card|whatsapp\\s+(?:me|us|\\+)|double\\s+(?:your\\s+)?(?:btc|eth|crypto|money)|pix\\s+(?:aceito|premiado)|"
-    "paid\\s+(?:feature|promotion|review)s?|featured\\s+for\\s+\\$|limited\\s+spots?)\n"
+    "paid\\s+(?:feature|promotion|review)s?|featured\\s+for\\s+\\$|limited\\s+spots?|"
+    /* follower sellers and like-for-like groups: "Jual followers murah",
+       "1000 gerçek Türk takipçi sadece 99 TL", "いいね回り" */
+    "jual\\s+(?:followers?|likes?|subscribers?|viewers?)|followers?\\s+(?:murah|(?:hanya|cuma)\\s+(?:rp\\s*)?\\d)|"
+    "followers?\\s+(?:\\+\\s+likes?\\s+)?paket|gercek\\s+(?:turk\\s+)?takipci|"
+    "takipci\\s+(?:sat\\w*|paket\\w*|hilesi)|\\d+\\s*takipci\\s+(?:sadece|\\+|=|\\d)|"
+    "\\d+\\s*k\\s+(?:cuma|hanya|sadece)\\s+(?:rp\\.?\\s*)?\\d|"
+    "rt回り)|"
+    /* a script without spaces has no word boundary before a word: "作家さん向けのいいね回り" */
+    "いいね回り|リツイート回り|相互支援グループ\n"
     /* A bio in the voice of an organisation rather than a person. */
     "rule ORG ^the\\s|\\b(?:we|we're|our|official|news|newsroom|daily|weekly|updates|headlines|brand|"
     "shop|store|agency|app|platform|inc|ltd|llc|gmbh|company|magazine|media|"
@@ -51,10 +60,10 @@ static const char lexicons[] =
     "one\\s+quote|quotes?\\s+(?:a|every)\\s+day|daily\\s+(?:facts?|motivation|horoscope)|"
     "live\\s+scores?|final\\s+score|fixtures|full\\s+time|breaking|viral|memes?|tea\\b)\\b\n"
     /* Replies that put people down rather than talk with them. */
-    "rule COMBATIVE \\b(?:nonsense|rubbish|garbage|stupid|idiot\\w*|clueless|pathetic|ridiculous|"
+    "rule COMBATIVE \\b(?:nonsense|rubbish|garbage|stupid(?!\\s+question)|idiot\\w*|clueless|pathetic|ridiculous|"
     "wrong\\s+again|you(?:'re|\\s+are)\\s+wrong|nobody\\s+asked(?=\\s*[.!]|\\s*$)|cope|l+o+l+\\s+no|do\\s+better|embarrassing|"
     "amateurs?|grow\\s+up|try\\s+harder|typical|absurd|bobagem|ridiculo|vergonha|tonteria|ridiculez|"
-    "quatsch|unsinn|lacherlich|treta|estou\\s+fart[oa]|chamem-lhe\\s+o\\s+que\\s+e|que\\s+verguenza|"
+    "quatsch(?!\\s*\\?)|unsinn(?!\\s*\\?)|lacherlich|treta|estou\\s+fart[oa]|chamem-lhe\\s+o\\s+que\\s+e|que\\s+verguenza|"
     "e\\s+(?:uma\\s+)?piada|es\\s+(?:un\\s+)?chiste|highway\\s+robbery|rip-?off|(?:e|es)\\s+um?\\s+(?:roubo|robo)|"
     /* condescension: telling people off rather than answering them */
     /* "Wrong." and "you got it all wrong.", not "the tension was all wrong." */
@@ -73,11 +82,18 @@ static const char lexicons[] =
     "hipocritas?|ignorantes?|mentiros[oa]s?|patetic[oa]s?|nadie\\s+(?:te|les|le|os)\\s+cree|"
     "ninguem\\s+(?:te|lhes|acredita)|antes\\s+de\\s+opinar|no\\s+sabes\\s+nada|verguenza|"
     "n'?importe\\s+quoi|pitoyable|lamentable|"
-    "saf\\s+olmay\\w*|tembeller|cahil\\w*|sacma\\w*|rezalet|aptal\\w*|salak\\w*|utanmaz\\w*)\\b\n"
+    "saf\\s+olmay\\w*|tembeller|cahil\\w*|sacma\\w*|rezalet|aptal\\w*|salak\\w*|utanmaz\\w*|"
+    "uydurma\\w*|yalanci\\w*|palavra|"
+    /* Slovenian and its neighbours, German, Indonesian, Swahili, English */
+    "sramota|sramotno|nihce\\s+(?:vam|ti)\\s+ne\\s+verjame|nitko\\s+(?:vam|ti)\\s+ne\\s+vjeruje|"
+    "das\\s+marchen\\s+vo[nm]|blodsinn|schwachsinn|lugner\\w*|feigheit|feigling|schweigen\\s+sie|"
+    "sampah|penipu\\w*|pengecut|goblok|tolol|ngawur|jangan\\s+bohong\\w*|kalau\\s+berani|"
+    "upuuzi|waongo|clowns(?=\\s*[.!?]|\\s*$)|stop\\s+the\\s+pr|is\\s+a\\s+cartel)\\b\n"
     /* Replies that sell: the replier's own course, product, link or DMs. */
     "rule PROMO \\b(?:my\\s+(?:course|program|programme|ebook|book|app|method|coaching|masterclass|newsletter)|"
     "check\\s+out\\s+my|link\\s+in\\s+(?:my\\s+)?bio|dm\\s+me|use\\s+code|discount|sign\\s+up|"
-    "book\\s+a\\s+call|free\\s+(?:guide|trial|call|webinar)|meu\\s+curso|link\\s+na\\s+bio|mi\\s+curso)\\b\n";
+    "book\\s+a\\s+call|free\\s+(?:guide|trial|call|webinar)|meu\\s+curso|link\\s+na\\s+bio|mi\\s+curso)\\b|"
+    "無料(?:体験|相談|診断|レッスン)|詳しくは(?:プロフ|こちら)|プロフのリンク|무료\\s*(?:체험|상담)|免费(?:试听|体验)\n";
 
 
 void

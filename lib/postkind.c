@@ -93,7 +93,11 @@ static const char plug_pattern[] =
     "\\bfree\\s+on\\s+(?:android|ios|iphone)\\b|\\b(?:app\\s+store|google\\s+play|play\\s+store)\\b"
     "|\\b(?:financiamiento|financiacion|financiamento|financing\\s+(?:available|from|at|plans?))\\b"
     "|(?:[$\\x{20AC}\\x{00A3}\\x{20A6}]\\s?\\d[\\d.,]*\\s*k?|\\d[\\d.,]*\\s*k)\\s*"
-    "(?:/|\\bper\\b|\\ba\\b|\\bal\\b|\\bpor\\b)\\s*(?:month|mes|mo)\\b";
+    "(?:/|\\bper\\b|\\ba\\b|\\bal\\b|\\bpor\\b)\\s*(?:month|mes|mo)\\b"
+    /* a finger pointing at the link: "Enter the 2027 Awards, early-bird €220 👉 https://..." */
+    "|\\x{1F449}|\\x{1F447}|\\x{2B07}"
+    /* "Thanks for the mention! Download KodeWorld free: https://..." */
+    "|\\bdownload\\b";
 
 /* An account that posts by itself. */
 static const char automated_pattern[] =
@@ -259,8 +263,12 @@ static const char down_pattern[] =
  * what a physiotherapist's or a coach's followers talk about every day.
  */
 static const char hard_news_pattern[] =
-    "\\b(?:passed\\s+away|funeral|memorial|rip|grief|grieving|mourning|condolences|cancer|"
-    "chemo\\w*|terminal|hospitali[sz]ed|in\\s+hospital|intensive\\s+care|icu|miscarriage|accident|"
+    "\\b(?:passed\\s+away|funeral|memorial|rip|grief|grieving|mourning|condolences|"
+    /* "cancer pain", "terminal patients": what a palliative nurse's followers talk shop
+       about; "Cáncer: día ideal ...", a horoscope's sign */
+    "cancer(?!\\s*:|\\s+(?:pain|patients?|care|research|screening|awareness|cent(?:re|er)s?|prevention|"
+    "ward|nurs\\w+|services?|drugs?|treatments?|survivors?|registry))|"
+    "chemo\\w*|terminal(?!\\s+(?:pts|patients?|care|cases?|illness\\s+care))|hospitali[sz]ed|in\\s+hospital|intensive\\s+care|icu|miscarriage|accident|"
     "hit\\s+by\\s+a|knocked\\s+(?:off|down)|stolen|robbed|burgl\\w*|break-?in|broken\\s+into|nicked|"
     "laid\\s+off|"
     "made\\s+redundant|closing\\s+(?:down|for\\s+good|our\\s+doors)|"
@@ -886,6 +894,18 @@ find_question(const char *text, size_t len, int max_sentences, int max_words, si
 	return 0;
 }
 
+/*
+ * Hard news in the normalised text: a headline or a paper's title with its
+ * link ("READ: what the law means for cancer patients https://..."), in
+ * no one's own voice, is a feed's, not news of the person's own.
+ */
+static int
+own_hard_news(struct post_reader *r)
+{
+	return match(r, r->hard_news, 0, r->norm.out.len) &&
+	    !(strstr(r->norm.out.p, "http") && !match(r, r->first_person, 0, r->norm.out.len));
+}
+
 /* Advice or an opinion: a cue, or a general claim that is not about themselves. */
 static int
 is_tip(struct post_reader *r)
@@ -906,7 +926,7 @@ post_read(struct post_reader *r, const char *text, size_t len, struct post_readi
 	out->quote_at = at;
 	buf_reset(&out->achievement);
 	textnorm_run(&r->norm, words, wlen);
-	out->hard_news = match(r, r->hard_news, 0, r->norm.out.len);
+	out->hard_news = own_hard_news(r);
 	if (match(r, r->scam, 0, r->norm.out.len) || match(r, r->promo, 0, r->norm.out.len))
 		out->kind = POST_PROMO;
 	else if (wlen > 0 && (strchr("\"'", *words) || strncmp(words, "\xe2\x80\x9c", 3) == 0 ||
@@ -1006,6 +1026,22 @@ quoted_from(struct post_reader *r, const char *text, size_t at, size_t pos)
 
 /* Fewer words than this, told to the client, say too little to answer ("lol same", "this!"). */
 #define REMARK_WORDS 6
+
+/*
+ * The words of a text that split_words found n of, counting two
+ * characters of a script written without spaces (kana, CJK, Hangul: lead
+ * bytes 0xE3 to 0xED) as one more: "電子レンジは大丈夫でしょうか？" is one
+ * run of letters, but says as much as "is it safe in the microwave?".
+ */
+static int
+words_said(const char *text, size_t len, int n)
+{
+	size_t i, unspaced = 0;
+
+	for (i = 0; i < len; i++)
+		unspaced += (unsigned char)text[i] >= 0xE3 && (unsigned char)text[i] <= 0xED;
+	return n + (int)(unspaced / 2);
+}
 /* A reply that opens with banter is banter, up to this many words. */
 #define BANTER_WORDS 12
 
@@ -1024,7 +1060,7 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 	out->kind = ADDRESS_NONE;
 	out->quote_at = out->context_at = at;
 	textnorm_run(&r->norm, words, wlen);
-	out->hard_news = match(r, r->hard_news, 0, r->norm.out.len);
+	out->hard_news = own_hard_news(r);
 	has_offer = match(r, r->offer_to_you, 0, r->norm.out.len);
 	offer_at = has_offer ? original_at(r, ovector(r)[0]) : 0;
 	offer_from = has_offer ? quoted_from(r, text, at, ovector(r)[0]) : 0;
@@ -1071,7 +1107,7 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 		 * ("haha yes, same") need none.
 		 */
 		buf_add(&copy, words, wlen);
-		nwords = copy.p ? split_words(copy.p, w, wl, BANTER_WORDS) : 0;
+		nwords = words_said(words, wlen, copy.p ? split_words(copy.p, w, wl, BANTER_WORDS) : 0);
 		buf_free(&copy);
 		if (nwords < REMARK_WORDS || (nwords < BANTER_WORDS && match(r, r->banter, 0,
 		    r->norm.out.len)))

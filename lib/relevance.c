@@ -419,6 +419,27 @@ static const char *const topics[] = {
 	"commuting|commute|commuter|commuters|bike to work|ride to work|bike commuting|"
 	"bike commute|pendeln|pendler|velotaf|desplazamiento|ir al trabajo en bici|bisikletle ise|"
 	"通勤|출퇴근",
+	"ceramics|ceramic|ceramicist|ceramist|pottery|potter|potters|stoneware|porcelain|glaze|"
+	"glazes|kiln|wood firing|wood-fired|keramik|keramiker|keramikerin|topferei|topfer|"
+	"ceramica|ceramista|olaria|ceramique|ceramiste|poterie|ceramiche|ceramika|seramik|"
+	"陶芸|陶器|焼き物|やきもの|窯|釉|도자기|도예|陶瓷",
+	"astronomy|astronomer|astronomers|astrophysics|astrophysicist|exoplanet|exoplanets|"
+	"telescope|telescopes|cosmology|observatory|astronomie|astrophysik|sternwarte|"
+	"astronomia|astronomo|astrofisica|astrophysique|astronome|天文|天体|宇宙物理|천문|천체|天文学",
+	"skateboarding|skateboard|skateboards|skate|skater|skaters|skatepark|skateparks|sk8|"
+	"patineta|skate park|pista de skate|スケボー|スケートボード|스케이트보드|滑板",
+	"palliative care|palliative|hospice|end of life|end-of-life|pain management|"
+	"cuidados paliativos|soins palliatifs|palliativmedizin|hospiz|cure palliative|"
+	"緩和ケア|ホスピス|호스피스|완화의료|安宁疗护",
+	"olive oil|olive|olives|olive grove|olive oils|zeytinyagi|zeytinyagı|zeytin|aceite de oliva|azeite|"
+	"huile d'olive|olio d'oliva|olio extravergine|olivenol|ελαιολαδο|ελιες|オリーブオイル|올리브유|橄榄油",
+	"sign language|deaf|interpreting|interpreter|interpreters|asl|bsl|lsq|lsf|libras|"
+	"langue des signes|interprete|lengua de senas|lingua de sinais|gebardensprache|"
+	"sourd|sourds|sourde|sordo|sordos|surdo|surdos|gehorlos|手話|수어|手语",
+	"tacos|taco|taqueria|mexican food|comida mexicana|tortilla|tortillas|tamales|tamal|"
+	"antojitos|birria|pozole|carnitas|al pastor|salsa verde|タコス|타코|墨西哥菜",
+	"batik|batik tulis|batik cap|pembatik|tenun|songket|ikat|kain|tekstil|textiles|textile design|"
+	"weaving|weaver|handwoven|wastra|バティック|바틱|蜡染",
 };
 
 /*

@@ -14,6 +14,7 @@
 #include "lexicon.h"
 #include "links.h"
 #include "postkind.h"
+#include "posts.h"
 #include "ptvariant.h"
 #include "quote.h"
 #include "rules.h"
@@ -38,6 +39,7 @@ struct fact {
 	char field[64];		/* the basis: a path in the record */
 	struct buf excerpt;	/* the basis: the words of the record it quotes */
 	struct buf message;	/* what they wrote to the client, whole (for the client to answer) */
+	time_t written;		/* when they wrote it, or 0 */
 	struct buf slot[NSLOTS];
 };
 
@@ -48,6 +50,7 @@ struct post_view {
 	int repost, reply;
 	int foreign;	/* written in a language the drafts are not (its "lang") */
 	char lang[8];
+	time_t created;	/* its created_at, or 0 */
 };
 
 struct suggester {
@@ -55,6 +58,7 @@ struct suggester {
 	int force_lang;		/* -1: the record's own */
 	int force_variant;	/* --lang pt-BR: Brazil's Portuguese, whatever the record says */
 	int cold;		/* --cold: drafts from their bio and posts alone too */
+	time_t now;		/* --now: what they told the client is dated against it */
 	struct pt_variant_reader *pt_variant;
 	pcre2_code *re_role, *re_title, *re_hobby;
 	pcre2_match_data *md;
@@ -158,6 +162,7 @@ suggester_new(void)
 
 	g->templates = templates_new();
 	g->force_lang = -1;
+	g->now = time(NULL);
 	g->re_role = builtin_pattern(role_pattern);
 	g->re_title = builtin_pattern(title_pattern);
 	g->re_hobby = builtin_pattern(hobby_pattern);
@@ -228,6 +233,12 @@ void
 suggester_set_cold(struct suggester *g)
 {
 	g->cold = 1;
+}
+
+void
+suggester_set_now(struct suggester *g, time_t now)
+{
+	g->now = now;
 }
 
 int
@@ -541,6 +552,14 @@ drafts_lang(const char *code)
 }
 
 /*
+ * A question or an offer to the client this many days before --now is
+ * dated in its note; a remark needs no reply.
+ */
+#define STALE_DAYS 60
+/* Thanks to the client this many days before --now need no reply. */
+#define SETTLED_DAYS 30
+
+/*
  * A post to the client: a put-down leaves nobody to write a friendly
  * draft to; a pitch nothing to answer; else, in their newest post to the
  * client only, what they asked, offered, thanked for or told the client
@@ -590,6 +609,15 @@ address_fact(struct suggester *g, const char *field)
 	}
 	if (g->address.kind == ADDRESS_NONE)
 		return;
+	/*
+	 * Thanks a month old, or a remark two, was answered then or needs
+	 * nothing now, reviewers said; a question or an offer may still be
+	 * open, and its note says how old it is.
+	 */
+	if (p->created && ((g->address.kind == ADDRESS_THANKS &&
+	    g->now - p->created >= SETTLED_DAYS * 86400) ||
+	    (g->address.kind == ADDRESS_REMARK && g->now - p->created >= STALE_DAYS * 86400)))
+		return;
 	f = &g->f[address_opener[g->address.kind]];
 	max_words = g->address.kind == ADDRESS_QUESTION ? ADDRESS_QUESTION_WORDS : EXCERPT_WORDS;
 	cut = quote_words(&f->excerpt, p->text.p, g->address.quote_at, p->text.len, max_words, 0,
@@ -628,6 +656,7 @@ address_fact(struct suggester *g, const char *field)
 		buf_add(&f->excerpt, g->tmp.p, g->tmp.len);
 	}
 	f->have = 1;
+	f->written = p->created;
 	snprintf(f->field, sizeof f->field, "%s", field);
 	quote_message(&f->message, p->text.p, p->text.len, MESSAGE_WORDS);
 }
@@ -720,6 +749,9 @@ read_post_member(struct suggester *g, const struct json_member *pm)
 		buf_reset(&p->entities);
 		if (client_given(&g->client))
 			buf_add(&p->entities, pm->val, pm->vallen);
+	} else if (json_key_is(pm, "created_at") && pm->kind == JSON_STRING) {
+		if (parse_date(pm->val + 1, pm->vallen - 2, &p->created) < 0)
+			p->created = 0;
 	} else if (json_key_is(pm, "lang") && pm->kind == JSON_STRING && pm->vallen < 10) {
 		buf_add(&g->post_langs, pm->val + 1, pm->vallen - 2);
 		buf_addc(&g->post_langs, ' ');
@@ -750,6 +782,7 @@ read_posts(struct suggester *g, struct stream *st, const struct record *rec)
 			buf_reset(&g->post.entities);
 			g->post.repost = g->post.reply = g->post.foreign = 0;
 			g->post.lang[0] = '\0';
+			g->post.created = 0;
 		}
 		if (json_key_is(pm, "text") && pm->kind != JSON_STRING && pm->kind != JSON_NULL) {
 			stream_reject(st, rec, ".posts[%zu].text: expected a string, got %s",
@@ -1033,18 +1066,19 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		    "else in this run\"}");
 	else if (any_cold && g->wrote_to_client)
 		buf_adds(json, "\"no draft: what they said to the client needs no reply (a few "
-		    "words, a thanks for the follow), and none of their posts reads as news of their "
+		    "words, a thanks for the follow, thanks a month old, a remark two), and none of their posts reads as news of their "
 		    "own; --cold drafts from their bio and posts, as starting points to edit\"}");
 	else if (any_cold)
 		buf_adds(json, "\"no draft: they never wrote to the client, and none of their posts "
 		    "reads as news of their own; --cold drafts from their bio and posts, as "
 		    "starting points to edit\"}");
 	else
-		buf_adds(json, "\"nothing specific to go on: no role in the bio, and no achievement, "
-		    "own writing, question, advice or story of their own among the posts attached "
+		buf_adds(json, "\"nothing specific to go on: no job title it knows in the bio, and no "
+		    "achievement, own writing, question, advice or story of their own among the posts attached "
 		    "(ads, giveaways, small talk, complaints, bad news and posts in languages other than en, es "
 		    "and pt get none)\"}");
 }
+
 
 /*
  * What someone said to the client, the client answers: no template knows
@@ -1069,10 +1103,15 @@ todo_json(struct suggester *g, enum opener_kind k, struct buf *json)
 		[OPENER_REPLY] = "a template cannot know what to say back",
 	};
 	const struct fact *f = &g->f[k];
+	char age[48] = "";
 
+	/* Reviewers sent clients back to thanks and questions half a year old as if new. */
+	if (f->written && g->now - f->written >= STALE_DAYS * 86400)
+		snprintf(age, sizeof age, ", %ld months ago", (long)((g->now - f->written) / (30 * 86400L)));
 	buf_reset(&g->tmp);
-	buf_printf(&g->tmp, "reply yourself: they %s (%s): \"%s\"; %s", did[k], f->field,
-	    f->message.p ? f->message.p : "", why[k]);
+	buf_printf(&g->tmp, "reply yourself: they %s (%s%s): \"%s\"; %s%s", did[k], f->field, age,
+	    f->message.p ? f->message.p : "", why[k],
+	    age[0] ? ", unless it was answered since" : "");
 	buf_reset(json);
 	buf_printf(json, "{\"text\":null,\"kind\":\"%s\",\"basis\":{\"field\":",
 	    opener_kind_names[k]);

@@ -19,6 +19,7 @@
 #define FB_SUGGEST_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "buf.h"
 #include "stream.h"
@@ -37,6 +38,8 @@ void suggester_set_seed(struct suggester *g, unsigned long seed);
 void suggester_add_client(struct suggester *g, const char *id_or_name);
 /* Drafts from their bio and posts alone too (--cold): a link, advice, a story, their job. */
 void suggester_set_cold(struct suggester *g);
+/* Today (--now): a question to the client 60 days old is dated; thanks 30 days old need no reply. */
+void suggester_set_now(struct suggester *g, time_t now);
 /*
  * The language of every draft, instead of the record's own: "en", "es",
  * "pt" (Portuguese, Portugal's or Brazil's as the record writes it),

@@ -26,9 +26,9 @@ best() {
 	fb-score --now "$1" --interests "$interests" --client @brightpath_co --format table "$5"
 }
 
-# openers FILE: a first message for each record, numbered.
+# openers FILE OUT: a first message for each record, numbered.
 openers() {
-	fb-suggest --client @brightpath_co "$1" >"$2"
+	fb-suggest --now $now --client @brightpath_co "$1" >"$2"
 	jq -r '"\(input_line_number). @\(.username) (\(.fb.score.verdict)): \(if .fb.opener.text then .fb.opener.kind elif .fb.opener.kind then "\(.fb.opener.kind), no draft" else "no draft" end)\n   \(.fb.opener.text // .fb.opener.reason)"' "$2"
 }
 
@@ -109,5 +109,5 @@ echo
 echo "== Bluesky followers ranked, and a first message for those worth one (fb-score | fb-suggest)"
 fb-detect "$work/bsky" | fb-score --now $bnow --interests 'bread, baking, flour, rye' >"$work/bsky-scored"
 fb-score --now $bnow --interests 'bread, baking, flour, rye' --format table "$work/bsky-scored"
-fb-suggest "$work/bsky-scored" |
+fb-suggest --now $bnow "$work/bsky-scored" |
 	jq -r 'select(.fb.score.verdict != "skip") | "- @\(.username): \(.fb.opener.text // .fb.opener.reason)"'

@@ -492,6 +492,36 @@ age_at() {
 	diff expected got
 }
 
+@test "--interests: ceramics, astronomy, skateboarding, palliative care, olive oil, sign language, tacos and batik are found in other languages and scripts" {
+	record '{id: "6271", username: "kei", description: "信楽で穴窯焚いてます。自然釉とビードロ。"}'
+	record '{id: "6272", username: "lena", description: "Keramikerin im Westerwald. Salzglasur, Holzbrand."}'
+	record '{id: "6273", username: "stern", description: "Doktorand an der Landessternwarte, Exoplaneten und Sternwarte-Führungen"}'
+	record '{id: "6274", username: "kenta", description: "ワーホリでメルボルン滞在中。スケボー歴12年。"}'
+	record '{id: "6275", username: "hospiz", description: "Pflegekraft im Hospiz, Palliativmedizin-Weiterbildung"}'
+	record '{id: "6276", username: "zeytin", description: "Ayvalık'\''ta zeytinyağı üreticisi, üçüncü kuşak"}'
+	record '{id: "6277", username: "lsq", description: "Interprète en langue des signes québécoise, Montréal"}'
+	record '{id: "6278", username: "tere", description: "Cocinera de tamales y pozole en Pilsen desde 1987"}'
+	record '{id: "6279", username: "giriloyo", description: "Pembatik tulis dari Giriloyo, pewarna alam"}'
+	record '{id: "6280", username: "soba", description: "益子の蕎麦屋です。週末は行列"}'
+	fbs -r zero.rules -r "$DATA/score-interests.rules" --no-sort --interests \
+	    'ceramics, astronomy, skateboarding, palliative care, olive oil, sign language, tacos, batik' in
+	expect_status 0
+	jq -c '[.id, [.fb.score.reasons[] | select(.rule == "INTERESTS") | .why | sub(".*: "; "")]]' "$OUT" >got
+	cat >expected <<-'EOF'
+	["6271",["ceramics (窯)"]]
+	["6272",["ceramics (keramikerin)"]]
+	["6273",["astronomy (sternwarte)"]]
+	["6274",["skateboarding (スケボー)"]]
+	["6275",["palliative care (hospiz)"]]
+	["6276",["olive oil (zeytinyagı)"]]
+	["6277",["sign language (interprete)"]]
+	["6278",["tacos (tamales)"]]
+	["6279",["batik (pembatik)"]]
+	["6280",[]]
+	EOF
+	diff expected got
+}
+
 @test "OFF_TOPIC: one word of the interests in the bio is a touch; none at all is off topic" {
 	record '{id: "6231", username: "tech", description: "Retired camera technician. Mostly gardening now."}'
 	record '{id: "6232", username: "garden", description: "Tomatoes, beans and a shed."}'
@@ -538,6 +568,35 @@ age_at() {
 	diff expected got
 }
 
+@test "COMBATIVE_REPLIES: put-downs in Indonesian, Slovenian, German, Turkish and English; plain disagreement is not one" {
+	record '{id: "6311", username: "polisi", posts: [
+	    {text: "@a Artikel sampah. Kalian wartawan atau humas?", in_reply_to_user_id: "1"},
+	    {text: "@b Jangan bohongi pembeli. Buktikan, kalau berani.", in_reply_to_user_id: "2"},
+	    {text: "Cara membedakan batik tulis dan cap"}]}'
+	record '{id: "6312", username: "cebele", posts: [
+	    {text: "@a Vaše društvo tiho gleda. Sramota!", in_reply_to_user_id: "1"},
+	    {text: "@b Vaš inštitut je plačan, nihče vam ne verjame več.", in_reply_to_user_id: "2"},
+	    {text: "Spet pomor čebel"}]}'
+	record '{id: "6313", username: "aether", posts: [
+	    {text: "@a Und wieder eine Doktorandin, die das Märchen von Exoplaneten nacherzählt. Lesen Sie es, oder schweigen Sie.", in_reply_to_user_id: "1"},
+	    {text: "@b Your planet is a starspot. Peer review is a cartel.", in_reply_to_user_id: "2"},
+	    {text: "Kapitel 7 ist online"}]}'
+	record '{id: "6314", username: "gida", posts: [
+	    {text: "@a Bu tadım puanlarının hepsi uydurma.", in_reply_to_user_id: "1"},
+	    {text: "@b Formulated for acidic soils? Then why ammonium-based? Clowns.", in_reply_to_user_id: "2"},
+	    {text: "Verim düşük"}]}'
+	record '{id: "6315", username: "fair", posts: [
+	    {text: "@a Saya kurang setuju, menurut saya motif cap juga punya nilai.", in_reply_to_user_id: "1"},
+	    {text: "@b Ich sehe das anders: die Daten von 2019 zeigen mehr Streuung.", in_reply_to_user_id: "2"},
+	    {text: "The clowns at the circus were great, the kids loved them"}]}'
+	printf 'points COMBATIVE_REPLIES -1\ndescribe COMBATIVE_REPLIES put-downs\n' >combative.rules
+	fbs -r zero.rules -r combative.rules --no-sort in
+	expect_status 0
+	jq -c '[.id, .fb.score.total]' "$OUT" >got
+	printf '["6311",-1]\n["6312",-1]\n["6313",-1]\n["6314",-1]\n["6315",0]\n' >expected
+	diff expected got
+}
+
 @test "SPAM_IN_BIO: selling followers, in Portuguese, German, French and Spanish; thanking followers is not" {
 	record '{id: "6401", username: "vip", description: "1000 seguidores brasileiros reais por R$19,90. Entrega em 24h"}'
 	record '{id: "6402", username: "kaufen", description: "Echte deutsche Follower ab 4,99 € ✅ Schnelle Lieferung"}'
@@ -550,6 +609,21 @@ age_at() {
 	expect_status 0
 	jq -c '[.id, .fb.score.total]' "$OUT" >got
 	printf '["6401",-1]\n["6402",-1]\n["6403",-1]\n["6404",-1]\n["6405",0]\n["6406",0]\n' >expected
+	diff expected got
+}
+
+@test "SPAM_IN_BIO: selling followers in Indonesian and Turkish, and like-for-like groups in Japanese; a milestone thanked for is not" {
+	record '{id: "6411", username: "jual", description: "Jual followers, likes, views 100% aman. Order via WA"}'
+	record '{id: "6412", username: "murah", description: "Followers murah, 1K cuma 25rb, real & aktif"}'
+	record '{id: "6413", username: "takipci", description: "Gerçek Türk takipçi, beğeni, izlenme. 1000 takipçi 99 TL!"}'
+	record '{id: "6414", username: "mawari", description: "いいね回り・RT回りメンバー募集📣 毎日参加できる方限定"}'
+	record '{id: "6415", username: "tesekkur", description: "1000 takipçi olduk, teşekkürler! Ayvalık'\''tan fotoğraflar"}'
+	record '{id: "6416", username: "terima", description: "Terima kasih untuk semua followers! Penjual kue di Bandung"}'
+	printf 'points SPAM_IN_BIO -1\ndescribe SPAM_IN_BIO spam\n' >spam.rules
+	fbs -r zero.rules -r spam.rules --no-sort in
+	expect_status 0
+	jq -c '[.id, .fb.score.total]' "$OUT" >got
+	printf '["6411",-1]\n["6412",-1]\n["6413",-1]\n["6414",-1]\n["6415",0]\n["6416",0]\n' >expected
 	diff expected got
 }
 

@@ -217,7 +217,7 @@ per_record() {
 # must succeed with nothing on stderr; each record's handle and opener
 # kind, or the start of the reason it has none, into ./got.
 kinds_for_client() {
-	captured fb-suggest --client "$1" "$2"
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client "$1" "$2"
 	expect_status 0
 	expect_no_stderr
 	per_record '.fb.opener.kind // .fb.opener.reason[:36]' >got
@@ -287,11 +287,11 @@ kinds_for_client() {
 	    "$DATA/suggest-response.ndjson" "$DATA/suggest-compliment.ndjson" >all.ndjson
 	printf '%s\n' '{"id":"9","username":"said_hi","name":"Ana Reyes","description":"Nurse at Mercy Hospital.","posts":[{"id":"91","text":"@brightpath_co that storm last night, wow","lang":"en"},{"id":"90","text":"Spent the afternoon sorting old negatives from the harbour series","lang":"en"}]}' \
 	    '{"id":"8","username":"thanked","name":"Bo Lind","posts":[{"id":"81","text":"@brightpath_co thank you for the workshop, it changed how I price","lang":"en"}]}' >>all.ndjson
-	captured fb-suggest --client @brightpath_co all.ndjson
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client @brightpath_co all.ndjson
 	expect_status 0
 	expect_no_stderr
 	per_record '.fb.opener.kind // "-"' >default
-	fbg --client @brightpath_co all.ndjson
+	fbg --now 2026-11-20T12:00:00Z --client @brightpath_co all.ndjson
 	per_record '.fb.opener.kind // "-"' >cold
 	# --cold has drafts of every kind the default leaves out
 	for k in question share response followup reaction; do
@@ -303,7 +303,7 @@ kinds_for_client() {
 		$4 !~ /^(question|share|response|followup|reaction)$/ && $2 != $4 { print "differs: " $0; bad = 1 }
 		END { exit bad }'
 	grep -q '	compliment$' default && grep -q '@thanked	thanks$' default
-	captured fb-suggest --client @brightpath_co all.ndjson
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client @brightpath_co all.ndjson
 	expect_jq 'select(.username == "kind_3") | .fb.opener.reason | startswith("no draft: they never wrote to the client") and contains("--cold")'
 	expect_jq 'select(.username == "said_hi") | .fb.opener.reason | startswith("no draft: what they said to the client needs no reply")'
 }
@@ -317,7 +317,7 @@ kinds_for_client() {
 	{"id":"5","username":"marcos","name":"Marcos Paz","posts":[{"id":"51","text":"Patagonia Run 70k terminado. Con esguince en el km 40, pero terminado.","lang":"es"},{"id":"50","text":"El martes cerramos por descanso, el miércoles volvemos a entrenar.","lang":"es"}]}
 	{"id":"6","username":"carol","name":"Carol Souza","posts":[{"id":"61","text":"@padaria_ribeira que farinha vocês usam na broa de milho?","lang":"pt"},{"id":"60","text":"a minha taioba morreu de novo, acho que é sol demais","lang":"pt"}]}
 	EOF
-	fbg --client @tyneside_radio --client @padaria_ribeira hard.ndjson
+	fbg --now 2026-11-20T12:00:00Z --client @tyneside_radio --client @padaria_ribeira hard.ndjson
 	expect_status 0
 	expect_no_stderr
 	per_record '.fb.opener.text // ("- " + .fb.opener.reason[:31])' >got
@@ -334,8 +334,23 @@ kinds_for_client() {
 	expect_jq 'select(.username == "carol") | .fb.opener.kind == "answer"'
 }
 
+@test "hard news is a person's own: shop talk about cancer pain or terminal patients, and a headline or a paper's title with its link, are not" {
+	cat >shop.ndjson <<-'EOF'
+	{"id":"1","username":"ofw_nurse","name":"Rhea Santos","posts":[{"id":"11","text":"@tala_ed Here we start a fentanyl patch early for cancer pain. Should opioid conversion be taught in the BSN curriculum?","lang":"en"}]}
+	{"id":"2","username":"ph_health_news","name":"PH Health News","posts":[{"id":"21","text":"READ: What the Universal Health Care law means for cancer patients https://t.co/Tkm9jtYxvX","lang":"en"}]}
+	{"id":"3","username":"pubmed_pall","name":"Palliative Papers","posts":[{"id":"31","text":"Barriers to opioid prescribing for cancer pain in Southeast Asia: a scoping review. https://t.co/0G8E9o6MlU","lang":"en"}]}
+	{"id":"4","username":"marites","name":"Marites Cruz","posts":[{"id":"41","text":"My mom was diagnosed with cancer last week, the obituary of her sister is here https://t.co/abc","lang":"en"}]}
+	{"id":"5","username":"horoscopo","name":"Horóscopo Diario","posts":[{"id":"51","text":"♋ Cáncer: día ideal para cerrar ciclos 🌙 #horoscopo","lang":"es"}]}
+	EOF
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client @tala_ed shop.ndjson
+	expect_status 0
+	expect_jq 'select(.username == "ofw_nurse") | .fb.opener.kind == "answer"'
+	expect_jq 'select(.username | IN("ph_health_news", "pubmed_pall", "horoscopo")) | .fb.opener.reason | startswith("no draft: they shared hard news") | not'
+	expect_jq 'select(.username == "marites") | .fb.opener.reason | startswith("no draft: they shared hard news")'
+}
+
 @test "--client: what they asked, offered, thanked for or advised the client comes first, for the client to answer; a put-down or a pitch gets no draft, a demand nothing" {
-	fbg --client @dra_lucia_vet --client 1402938475610293847 "$DATA/suggest-client.ndjson"
+	fbg --now 2026-11-20T12:00:00Z --client @dra_lucia_vet --client 1402938475610293847 "$DATA/suggest-client.ndjson"
 	expect_status 0
 	expect_no_stderr
 	per_record '.fb.opener.kind // ""' >got
@@ -421,7 +436,7 @@ kinds_for_client() {
 	{"id":"11","username":"coro_vk","name":"Coro Popular de Vallecas","posts":[{"id":"111","text":"Acabamos de publicar nuestro primer disco, grabado en la parroquia del barrio.","lang":"es"}]}
 	{"id":"12","username":"av_lavapies","name":"Asociación Vecinal Lavapiés","posts":[{"id":"121","text":"Acabamos de inaugurar la biblioteca vecinal del barrio, con 2.000 libros donados.","lang":"es"}]}
 	EOF
-	captured fb-suggest --client @sierpe lang.ndjson
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client @sierpe lang.ndjson
 	expect_status 0
 	expect_no_stderr
 	per_record '.fb.opener.kind // ""' >got
@@ -444,6 +459,72 @@ kinds_for_client() {
 	# a Spanish name that starts with a common noun takes its article: "equipo del Coro ...", "equipo de la Asociación ..."
 	expect_jq 'select(.username == "coro_vk") | .fb.opener.text | test("^(Hola|Buenas) equipo del Coro Popular de Vallecas, ")'
 	expect_jq 'select(.username == "av_lavapies") | .fb.opener.text | test("^(Hola|Buenas) equipo de la Asociación Vecinal Lavapiés, ")'
+}
+
+@test "--now: a question to the client 60 days or more before is dated in the note, in months, and newer is not; thanks a month old or a remark two need no reply; a bad --now is a usage error" {
+	cat >old.ndjson <<-'EOF'
+	{"id":"1","username":"aylin","name":"Aylin Kaya","posts":[{"id":"11","text":"@zeytin_coop do you ship the early harvest oil to Izmir?","created_at":"2026-04-02T10:00:00.000Z","lang":"en"}]}
+	{"id":"2","username":"burak","name":"Burak Demir","posts":[{"id":"21","text":"@zeytin_coop do you ship the early harvest oil to Bursa?","created_at":"2026-11-20T10:00:00.000Z","lang":"en"}]}
+	{"id":"3","username":"cem","name":"Cem Arslan","posts":[{"id":"31","text":"@zeytin_coop thank you for the tasting on Saturday, my parents loved the oil","created_at":"2026-10-05T10:00:00.000Z","lang":"en"}]}
+	{"id":"4","username":"dilek","name":"Dilek Şahin","posts":[{"id":"41","text":"@zeytin_coop thank you for the tasting on Saturday, my kids loved the oil","created_at":"2026-11-28T10:00:00.000Z","lang":"en"}]}
+	{"id":"5","username":"emre","name":"Emre Koç","posts":[{"id":"51","text":"@zeytin_coop we pressed our first oil with a stone mill this year, the taste is rounder than the modern press","created_at":"2026-09-01T10:00:00.000Z","lang":"en"}]}
+	{"id":"6","username":"ferhat","name":"Ferhat Işık","posts":[{"id":"61","text":"@zeytin_coop we pressed our first oil with a stone mill this year, the colour is greener than the modern press","created_at":"2026-10-27T10:00:00.000Z","lang":"en"}]}
+	EOF
+	captured fb-suggest --client @zeytin_coop --now 2026-12-06 old.ndjson
+	expect_status 0
+	expect_no_stderr
+	expect_jq 'select(.username == "aylin") | .fb.opener.reason == "reply yourself: they asked the client a question (.posts[0].text, 8 months ago): \"do you ship the early harvest oil to Izmir?\"; only the client knows the answer, unless it was answered since"'
+	expect_jq 'select(.username == "burak") | .fb.opener.reason | (contains("ago") or contains("unless")) | not'
+	expect_jq 'select(.username == "cem") | .fb.opener.reason | startswith("reply yourself") | not'
+	expect_jq 'select(.username == "dilek") | .fb.opener.reason | startswith("reply yourself: they thanked the client (.posts[0].text): ")'
+	# a remark needs no reply two months on; 40 days on it still does
+	expect_jq 'select(.username == "emre") | .fb.opener.reason | startswith("reply yourself") | not'
+	expect_jq 'select(.username == "ferhat") | .fb.opener.reason | startswith("reply yourself: they wrote to the client (.posts[0].text): ")'
+	captured fb-suggest --client @zeytin_coop --now 2026-04-10 old.ndjson
+	expect_jq 'select(.username == "aylin") | .fb.opener.reason | contains("ago") | not'
+	captured fb-suggest --now yesterday old.ndjson
+	expect_status 2
+	expect_err_has "--now: expected a date"
+	expect_lines 0
+}
+
+@test "--client: a reply pointing at its link (👉), offering a download, or selling followers in Indonesian or Turkish is a pitch; 'Stupid question maybe:' and 'oder ist das Quatsch?' are questions, no put-downs" {
+	cat >pitch.ndjson <<-'EOF'
+	{"id":"1","username":"oil_awards","name":"Aegean Oil Awards","posts":[{"id":"11","text":"@zeytin_coop Congratulations on the harvest! Why not showcase it internationally? Enter the 2027 Awards, early-bird €220 👉 https://t.co/zFFGcviMjF","lang":"en"}]}
+	{"id":"2","username":"birria_truck","name":"Birria Truck","posts":[{"id":"21","text":"@zeytin_coop Nice! But have you tried OUR quesabirria? We cater events too 👉 https://t.co/bB7kZrP2uQ","lang":"en"}]}
+	{"id":"3","username":"jualfollowers","name":"Jual Followers","posts":[{"id":"31","text":"@zeytin_coop Kak, mau followers nambah banyak biar dagangan makin laris? 1K cuma 25rb, real & aktif 💯 DM ya 📩","lang":"in"}]}
+	{"id":"4","username":"takipci_tr","name":"Takipçi Market","posts":[{"id":"41","text":"@zeytin_coop Hesabınızı büyütmek ister misiniz? 🚀 1000 gerçek Türk takipçi sadece 99 TL! https://t.co/0rGTcuDGwF","lang":"tr"}]}
+	{"id":"5","username":"greg","name":"Greg Hill","posts":[{"id":"51","text":"@zeytin_coop Stupid question maybe: do you sell the oil in smaller tins for gifts?","lang":"en"}]}
+	{"id":"6","username":"kodeworld","name":"KodeWorld","posts":[{"id":"61","text":"@zeytin_coop Thanks for the mention! 🙌 Download KodeWorld free: https://t.co/LCiLbzKi4V","lang":"en"}]}
+	{"id":"7","username":"kurier","name":"Mo Kurier","posts":[{"id":"71","text":"@zeytin_coop Danke nochmal für das Öl! Frage: lohnt sich die große Dose für ein Café, oder ist das Quatsch?","lang":"de"}]}
+	EOF
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client @zeytin_coop pitch.ndjson
+	expect_status 0
+	expect_no_stderr
+	expect_jq 'select(.username | IN("greg", "kurier") | not) | .fb.opener.reason | startswith("no draft for someone who pitched the client")'
+	expect_jq 'select(.username == "kurier") | .fb.opener.kind == "answer"'
+	expect_jq 'select(.username == "greg") | .fb.opener | .kind == "answer" and .basis.excerpt == "do you sell the oil in smaller tins for gifts?"'
+}
+
+@test "--client: a message to the client in a script without spaces (Japanese, Chinese, Korean) is the client's to answer, quoted whole; a few characters of banter are not; a free trial or a like-for-like group in a reply is a pitch" {
+	cat >unspaced.ndjson <<-'EOF'
+	{"id":"1","username":"miho","name":"みほ","posts":[{"id":"13","text":"@kiln_aya 秋の陶器市で買った鉢、毎日使ってます！電子レンジは大丈夫でしょうか？","lang":"ja"}]}
+	{"id":"2","username":"gallery","name":"ギャラリー離れ","posts":[{"id":"21","text":"@kiln_aya 先日はありがとうございました。マグが残り二つになりました。追加をお願いできますか？","lang":"ja"}]}
+	{"id":"3","username":"wei","name":"Wei","posts":[{"id":"31","text":"@kiln_aya 请问下个月的柴烧体验课还有名额吗","lang":"zh"}]}
+	{"id":"4","username":"jisoo","name":"지수","posts":[{"id":"41","text":"@kiln_aya 작품 너무 예뻐요! 혹시 온라인으로도 구매할 수 있나요?","lang":"ko"}]}
+	{"id":"5","username":"short","name":"Ken","posts":[{"id":"51","text":"@kiln_aya いいね！","lang":"ja"}]}
+	{"id":"6","username":"juku","name":"陶芸塾","posts":[{"id":"61","text":"@kiln_aya 素敵な作品ですね！釉薬の掛け分け、オンライン塾で学べます。無料体験はこちら👉 https://t.co/YNyo0tx9Zl","lang":"ja"}]}
+	{"id":"7","username":"mawari","name":"いいね回り","posts":[{"id":"71","text":"@kiln_aya 作家さん向けのいいね回りグループです！参加で表示回数3倍📈 DMください","lang":"ja"}]}
+	EOF
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client @kiln_aya unspaced.ndjson
+	expect_status 0
+	expect_no_stderr
+	expect_jq '.fb.opener.text == null'
+	expect_jq 'select(.username == "miho") | .fb.opener.reason == "reply yourself: they wrote to the client (.posts[0].text): \"秋の陶器市で買った鉢、毎日使ってます！電子レンジは大丈夫でしょうか？\"; a template cannot know what to say back"'
+	expect_jq 'select(.username | IN("gallery", "wei", "jisoo")) | .fb.opener.reason | startswith("reply yourself: ")'
+	expect_jq 'select(.username == "wei") | .fb.opener.reason | contains("请问下个月的柴烧体验课还有名额吗")'
+	expect_jq 'select(.username == "short") | .fb.opener.reason | startswith("reply yourself") | not'
+	expect_jq 'select(.username | IN("juku", "mawari")) | .fb.opener.reason | startswith("no draft for someone who pitched the client")'
 }
 
 @test "--client: anything else told to the client (a volunteer, a setback) is the client's to answer, quoted whole up to 60 words; only the newest post to the client counts (a 'got it' after a question answered); banter and a bare thanks for the follow need nothing; an app or a monthly price with a link is a pitch, a question or news with a photo link is not, nor an offer with 'DM us'; 'was all wrong.' is no put-down, 'you got it all wrong.' is; a candle is no hard news" {
@@ -473,11 +554,11 @@ kinds_for_client() {
 	cat >expected <<-'EOF'
 	@iain	reply
 	@cat	reply
-	@same	nothing specific to go on: no role i
+	@same	nothing specific to go on: no job ti
 	@stemres	no draft for someone who pitched the
 	@zolo	no draft for someone who pitched the
 	@gdsc	offer
-	@polite	nothing specific to go on: no role i
+	@polite	nothing specific to go on: no job ti
 	@fran	thanks
 	@lee	reply
 	@vale	thanks
@@ -488,7 +569,7 @@ kinds_for_client() {
 	@nope	no draft for someone who put the cli
 	@gail	answer
 	@fiona	compliment
-	@pedro	nothing specific to go on: no role i
+	@pedro	nothing specific to go on: no job ti
 	@olga	thanks
 	@yoel	no draft for someone who put the cli
 	EOF
@@ -498,13 +579,13 @@ kinds_for_client() {
 	# a script written without spaces is cut at 480 characters (8 a word)
 	printf '{"id":"16","username":"aoki","name":"Jun Aoki","posts":[{"id":"161","text":"@club Thank you so much for the workshop %s","lang":"ja"}]}\n' \
 		"$(printf '楽しかったです%.0s' $(seq 100))" >ja.ndjson
-	captured fb-suggest --client @club ja.ndjson
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client @club ja.ndjson
 	expect_status 0
 	expect_jq '.fb.opener | .kind == "thanks" and (.reason | test("\\(.posts\\[0\\].text\\): \"(?<q>[^\"]*)\"") and (capture("\\(.posts\\[0\\].text\\): \"(?<q>[^\"]*)\"").q | length < 500 and endswith("…")))'
 }
 
 @test "--client by @name alone knows mentions and @names, not a reply to an id; without --client nothing is an answer" {
-	fbg --client @Dra_Lucia_Vet "$DATA/suggest-client.ndjson"
+	fbg --now 2026-11-20T12:00:00Z --client @Dra_Lucia_Vet "$DATA/suggest-client.ndjson"
 	expect_status 0
 	expect_jq 'select(.username == "kicad_kenji") | .fb.opener.kind == "offer"'
 	expect_jq 'select(.username == "marg_dunedin") | .fb.opener.text == null'
@@ -517,7 +598,7 @@ kinds_for_client() {
 }
 
 @test "a broadcaster fb-score found talks with nobody (maybe, NO_CONVERSATION, a brand or only links and posts of an organisation) gets no draft; what it said to the client is the client's to answer" {
-	fbg --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
+	fbg --now 2026-11-20T12:00:00Z --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
 	expect_status 0
 	expect_no_stderr
 	per_record '.fb.opener.kind // ""' >got
@@ -525,7 +606,7 @@ kinds_for_client() {
 		'@vetnoticias_asks	offer' | diff - got
 	expect_jq 'select(.username == "vetnoticias_lat" or .username == "tidedb") | .fb.opener.reason | startswith("no draft for a broadcaster that talks with nobody")'
 	# --all drafts for everyone; what one asked the client stays the client's to answer
-	fbg -a --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
+	fbg -a --now 2026-11-20T12:00:00Z --client 1402938475610293847 "$DATA/suggest-broadcaster.ndjson"
 	expect_jq 'select(.username != "vetnoticias_asks") | .fb.opener.text != null'
 	expect_jq 'select(.username == "vetnoticias_asks") | .fb.opener | .text == null and .kind == "offer"'
 }
@@ -536,7 +617,7 @@ kinds_for_client() {
 	{"id":"2","username":"purls_asks","name":"Isla Grant","description":"Knitter in Glasgow","posts":[{"id":"21","text":"@gym do you run taster sessions for complete beginners on weekday evenings?","lang":"en"},{"id":"22","text":"Finished the fair isle jumper for my brother after six months of evenings","lang":"en"}],"fb":{"score":{"verdict":"maybe","total":0.5,"reasons":[{"rule":"OFF_TOPIC","points":-1.6,"why":"x"}]}}}
 	{"id":"3","username":"rob","name":"Rob Hale","description":"Radio restorer","posts":[{"id":"31","text":"Finished the fair isle jumper for my brother after six months of evenings","lang":"en"}],"fb":{"score":{"verdict":"maybe","total":0.5,"reasons":[{"rule":"OFF_TOPIC_CONVERSES","points":-0.4,"why":"x"}]}}}
 	EOF
-	captured fb-suggest --client @gym off.ndjson
+	captured fb-suggest --now 2026-11-20T12:00:00Z --client @gym off.ndjson
 	expect_status 0
 	expect_no_stderr
 	expect_jq 'select(.username == "purls") | .fb.opener | .text == null and (.reason | startswith("no draft: fb-score found their posts off the client'"'"'s topics (OFF_TOPIC)")) and (.reason | contains("--cold"))'
@@ -544,7 +625,7 @@ kinds_for_client() {
 	# OFF_TOPIC_CONVERSES alone is another rule
 	expect_jq 'select(.username == "rob") | .fb.opener.kind == "compliment"'
 	for opts in --cold -a; do
-		captured fb-suggest --client @gym $opts off.ndjson
+		captured fb-suggest --now 2026-11-20T12:00:00Z --client @gym $opts off.ndjson
 		expect_jq 'select(.username == "purls") | .fb.opener.kind == "compliment"'
 		expect_jq 'select(.username == "purls_asks") | .fb.opener | .text == null and .kind == "answer"'
 	done
@@ -643,9 +724,9 @@ kinds_for_client() {
 	expect_lines 6
 	jq -r 'select(.fb.opener.text) | .fb.opener.text' "$OUT" | sort | uniq -d >dups
 	[ ! -s dups ] || { echo "written more than once:"; cat dups; return 1; }
-	# a record left without a draft is not told "no role in the bio"
+	# a record left without a draft is not told "no job title it knows in the bio"
 	jq -r 'select(.fb.opener.text == null) | .fb.opener.reason' "$OUT" >reasons
-	! grep -q 'no role in the bio' reasons || { echo "a wrong reason:"; cat reasons; return 1; }
+	! grep -q 'no job title it knows in the bio' reasons || { echo "a wrong reason:"; cat reasons; return 1; }
 }
 
 @test "--format table fits COLUMNS (60, 120): a draft wraps under its column, whole words, nothing lost" {
