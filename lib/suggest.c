@@ -79,6 +79,7 @@ struct suggester {
 	int off_topic;		/* fb-score found their posts off the client's topics */
 	int wrote_to_client;	/* a post of theirs speaks to the client (--client) */
 	int addressed;		/* their newest post to the client (not a pitch) was read */
+	int hidden;		/* protected, and no post of theirs came with the record */
 	char hard_news[64];	/* the field of a post with hard news in it: a loss, an accident ... */
 	struct post_view post;
 	struct buf bio, bio_domains, post_langs, username, location, tmp, text, facts;
@@ -902,6 +903,7 @@ forget_facts(struct suggester *g)
 	g->hard_news[0] = '\0';
 	g->wrote_to_client = 0;
 	g->addressed = 0;
+	g->hidden = 0;
 	buf_reset(&g->bio);
 	buf_reset(&g->bio_domains);
 	buf_reset(&g->post_langs);
@@ -934,6 +936,8 @@ read_profile(struct suggester *g, const struct record *rec)
 	buf_reset(&g->location);
 	if ((m = record_member(rec, "location")) && m->kind == JSON_STRING)
 		read_text(g, m, &g->location);
+	g->hidden = (m = record_member(rec, "protected")) && m->kind == JSON_TRUE &&
+	    rec->scan->npost_members == 0;
 }
 
 /* The record's language: that of most of its posts, else a few words of its bio, else English. */
@@ -1068,10 +1072,16 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		buf_adds(json, "\"no draft: what they said to the client needs no reply (a few "
 		    "words, a thanks for the follow, thanks a month old, a remark two), and none of their posts reads as news of their "
 		    "own; --cold drafts from their bio and posts, as starting points to edit\"}");
+	else if (any_cold && g->hidden)
+		buf_adds(json, "\"no draft: the account is protected and shows no posts; --cold "
+		    "drafts from their bio, as a starting point to edit\"}");
 	else if (any_cold)
 		buf_adds(json, "\"no draft: they never wrote to the client, and none of their posts "
 		    "reads as news of their own; --cold drafts from their bio and posts, as "
 		    "starting points to edit\"}");
+	else if (g->hidden)
+		buf_adds(json, "\"nothing specific to go on: the account is protected and shows no "
+		    "posts, and there is no job title it knows in the bio\"}");
 	else
 		buf_adds(json, "\"nothing specific to go on: no job title it knows in the bio, and no "
 		    "achievement, own writing, question, advice or story of their own among the posts attached "

@@ -506,6 +506,22 @@ kinds_for_client() {
 	expect_jq 'select(.username == "greg") | .fb.opener | .kind == "answer" and .basis.excerpt == "do you sell the oil in smaller tins for gifts?"'
 }
 
+@test "a protected account that shows no posts is told so, not that none of its posts is news" {
+	cat >locked.ndjson <<-'EOF'
+	{"id":"1","username":"tunde","name":"Tunde Bello","protected":true,"description":"Computer Studies teacher at Kings College Lagos"}
+	{"id":"2","username":"jieun","name":"Ji-eun","protected":true,"description":"homemade jang and kimchi nerd"}
+	{"id":"3","username":"open","name":"Ji-eun","protected":false,"description":"homemade jang and kimchi nerd"}
+	EOF
+	captured fb-suggest locked.ndjson
+	expect_status 0
+	expect_jq 'select(.username == "tunde") | .fb.opener.reason == "no draft: the account is protected and shows no posts; --cold drafts from their bio, as a starting point to edit"'
+	expect_jq 'select(.username == "jieun") | .fb.opener.reason | startswith("nothing specific to go on: the account is protected and shows no posts")'
+	expect_jq 'select(.username == "open") | .fb.opener.reason | contains("protected") | not'
+	# --cold drafts from the bio of a protected account as from any other
+	captured fb-suggest --cold locked.ndjson
+	expect_jq 'select(.username == "tunde") | .fb.opener.kind == "question"'
+}
+
 @test "--client: a message to the client in a script without spaces (Japanese, Chinese, Korean) is the client's to answer, quoted whole; a few characters of banter are not; a free trial or a like-for-like group in a reply is a pitch" {
 	cat >unspaced.ndjson <<-'EOF'
 	{"id":"1","username":"miho","name":"みほ","posts":[{"id":"13","text":"@kiln_aya 秋の陶器市で買った鉢、毎日使ってます！電子レンジは大丈夫でしょうか？","lang":"ja"}]}
