@@ -77,8 +77,7 @@ main(int argc, char *argv[])
 		case OPT_LOST: set_mode(&mode, c); break;
 		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
 		case OPT_NOW:
-			if (parse_date(optarg, strlen(optarg), &now) < 0)
-				cli_usage(&doc, "--now: expected a date such as 2026-11-20 or 2026-11-20T12:00:00Z, not '%s'", optarg);
+			now = cli_date(&doc, "--now", optarg);
 			now_arg = optarg;
 			break;
 		case OPT_REJECTS: so.rejects_path = optarg; break;

@@ -142,9 +142,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
 		case OPT_NOW:
-			if (parse_date(optarg, strlen(optarg), &now) < 0)
-				cli_usage(&doc, "--now: expected a date such as 2026-11-20 or "
-				    "2026-11-20T12:00:00Z, not '%s'", optarg);
+			now = cli_date(&doc, "--now", optarg);
 			break;
 		case OPT_REJECTS: so.rejects_path = optarg; break;
 		case OPT_ROWS: rows = cli_count(&doc, "--rows", optarg, 0, 100000); break;

@@ -202,7 +202,6 @@ main(int argc, char *argv[])
 	size_t nrule_files = 0, nalready_files = 0, top = 0, len;
 	int c, list = 0, no_sort = 0, status;
 	char *text;
-	time_t now;
 
 	program_start(argv[0]);
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
@@ -227,9 +226,7 @@ main(int argc, char *argv[])
 		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
 		case OPT_NO_SORT: no_sort = 1; break;
 		case OPT_NOW:
-			if (parse_date(optarg, strlen(optarg), &now) < 0)
-				cli_usage(&doc, "--now: expected a date such as 2026-11-20 or 2026-11-20T12:00:00Z, not '%s'", optarg);
-			scorer_set_now(r.scorer, now);
+			scorer_set_now(r.scorer, cli_date(&doc, "--now", optarg));
 			break;
 		case OPT_REJECTS: so.rejects_path = optarg; break;
 		case OPT_TOP: top = cli_count(&doc, "--top", optarg, 1, 1000000000); break;

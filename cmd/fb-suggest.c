@@ -7,7 +7,6 @@
 #include "cli.h"
 #include "fbkey.h"
 #include "llm.h"
-#include "posts.h"
 #include "stream.h"
 #include "suggest.h"
 #include "util.h"
@@ -167,7 +166,6 @@ main(int argc, char *argv[])
 	struct buf err = {0};
 	char **tfiles = xcalloc((size_t)argc, sizeof *tfiles);
 	size_t ntfiles = 0;
-	time_t now;
 	int c, status;
 
 	program_start(argv[0]);
@@ -188,11 +186,7 @@ main(int argc, char *argv[])
 		case OPT_LLM_MODEL: lo.model = optarg; break;
 		case OPT_LLM_TIMEOUT: lo.timeout = cli_number(&doc, "--llm-timeout", optarg, 0.1, 3600); break;
 		case OPT_MAX_RECORD: so.max_record = cli_size(&doc, "--max-record", optarg); break;
-		case OPT_NOW:
-			if (parse_date(optarg, strlen(optarg), &now) < 0)
-				cli_usage(&doc, "--now: expected a date such as 2026-11-20 or 2026-11-20T12:00:00Z, not '%s'", optarg);
-			suggester_set_now(r.g, now);
-			break;
+		case OPT_NOW: suggester_set_now(r.g, cli_date(&doc, "--now", optarg)); break;
 		case OPT_REJECTS: so.rejects_path = optarg; break;
 		case OPT_SEED: suggester_set_seed(r.g, cli_count(&doc, "--seed", optarg, 0, 4294967295UL)); break;
 		case OPT_TEMPLATES: tfiles[ntfiles++] = optarg; break;

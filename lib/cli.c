@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "posts.h"
 #include "util.h"
 
 static void
@@ -106,6 +107,17 @@ cli_size(const struct cli_doc *doc, const char *opt, const char *arg)
 	if (*end != '\0' || x == 0 || x > (1ULL << 40) >> shift)
 		cli_usage(doc, "%s: '%s' is not a size between 1 and 1T", opt, arg);
 	return (size_t)(x << shift);
+}
+
+time_t
+cli_date(const struct cli_doc *doc, const char *opt, const char *arg)
+{
+	time_t t;
+
+	if (parse_date(arg, strlen(arg), &t) < 0)
+		cli_usage(doc, "%s: expected a date such as 2026-11-20 or 2026-11-20T12:00:00Z, not '%s'",
+		    opt, arg);
+	return t;
 }
 
 void

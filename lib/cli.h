@@ -6,6 +6,7 @@
 #define FB_CLI_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "buf.h"
 
@@ -34,6 +35,8 @@ unsigned long cli_count(const struct cli_doc *doc, const char *opt, const char *
 int cli_format_is_table(const struct cli_doc *doc, const char *arg);
 /* A size such as 4096, 64K, 16M or 1G, or a usage error. */
 size_t cli_size(const struct cli_doc *doc, const char *opt, const char *arg);
+/* A date such as 2026-11-20 or 2026-11-20T12:00:00Z, or a usage error. */
+time_t cli_date(const struct cli_doc *doc, const char *opt, const char *arg);
 
 /* Reads a text (a rule or template file) into obj; -1 with a message. */
 typedef int (*cli_reader)(void *obj, const char *text, size_t len,

@@ -1026,22 +1026,6 @@ quoted_from(struct post_reader *r, const char *text, size_t at, size_t pos)
 
 /* Fewer words than this, told to the client, say too little to answer ("lol same", "this!"). */
 #define REMARK_WORDS 6
-
-/*
- * The words of a text that split_words found n of, counting two
- * characters of a script written without spaces (kana, CJK, Hangul: lead
- * bytes 0xE3 to 0xED) as one more: "電子レンジは大丈夫でしょうか？" is one
- * run of letters, but says as much as "is it safe in the microwave?".
- */
-static int
-words_said(const char *text, size_t len, int n)
-{
-	size_t i, unspaced = 0;
-
-	for (i = 0; i < len; i++)
-		unspaced += (unsigned char)text[i] >= 0xE3 && (unsigned char)text[i] <= 0xED;
-	return n + (int)(unspaced / 2);
-}
 /* A reply that opens with banter is banter, up to this many words. */
 #define BANTER_WORDS 12
 
@@ -1107,7 +1091,13 @@ post_read_address(struct post_reader *r, const char *text, size_t len, struct ad
 		 * ("haha yes, same") need none.
 		 */
 		buf_add(&copy, words, wlen);
-		nwords = words_said(words, wlen, copy.p ? split_words(copy.p, w, wl, BANTER_WORDS) : 0);
+		/*
+		 * Two characters of a script without spaces count as a word:
+		 * "電子レンジは大丈夫でしょうか？" is one run of letters, but says
+		 * as much as "is it safe in the microwave?".
+		 */
+		nwords = (copy.p ? split_words(copy.p, w, wl, BANTER_WORDS) : 0) +
+		    (int)(utf8_unspaced(words, wlen) / 2);
 		buf_free(&copy);
 		if (nwords < REMARK_WORDS || (nwords < BANTER_WORDS && match(r, r->banter, 0,
 		    r->norm.out.len)))

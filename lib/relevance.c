@@ -47,15 +47,6 @@ utf8_prefix(const char *p, size_t n, size_t max)
 	return i;
 }
 
-/* Whether the word starts in a script written without spaces (from U+3000 on: kana, CJK, Hangul). */
-static int
-unspaced_script(const char *w)
-{
-	unsigned char c = (unsigned char)w[0];
-
-	return c >= 0xE3 && c <= 0xED;
-}
-
 static int
 stop_word(const char *w, size_t n)
 {
@@ -90,7 +81,7 @@ add_stems(struct relevance *r, const char *in)
 		if (n == 0)
 			break;
 		if (!stop_word(p, n)) {
-			stem = xstrndup(p, unspaced_script(p) ? n : utf8_prefix(p, n, STEM));
+			stem = xstrndup(p, utf8_unspaced(p, 1) ? n : utf8_prefix(p, n, STEM));
 			for (i = 0; i < r->nstems && strcmp(r->stems[i], stem) != 0; i++)
 				;
 			if (i < r->nstems) {
@@ -513,7 +504,7 @@ relevance_words(const struct relevance *r, const char *t, size_t len, struct buf
 			size_t k = strlen(stem);
 
 			/* A short word must be whole ("ux", "seo"); a long one starts alike. */
-			if (unspaced_script(stem) ? !(n >= k && memmem(t + i, n, stem, k)) :
+			if (utf8_unspaced(stem, 1) ? !(n >= k && memmem(t + i, n, stem, k)) :
 			    !(k < STEM ? n == k : n >= k) || memcmp(t + i, stem, k) != 0)
 				continue;
 			occur++;

@@ -560,6 +560,13 @@ drafts_lang(const char *code)
 /* Thanks to the client this many days before --now need no reply. */
 #define SETTLED_DAYS 30
 
+/* Whole days from t to --now; -1 when t is not known. */
+static long
+days_before_now(const struct suggester *g, time_t t)
+{
+	return t ? (long)((g->now - t) / 86400) : -1;
+}
+
 /*
  * A post to the client: a put-down leaves nobody to write a friendly
  * draft to; a pitch nothing to answer; else, in their newest post to the
@@ -615,9 +622,8 @@ address_fact(struct suggester *g, const char *field)
 	 * nothing now, reviewers said; a question or an offer may still be
 	 * open, and its note says how old it is.
 	 */
-	if (p->created && ((g->address.kind == ADDRESS_THANKS &&
-	    g->now - p->created >= SETTLED_DAYS * 86400) ||
-	    (g->address.kind == ADDRESS_REMARK && g->now - p->created >= STALE_DAYS * 86400)))
+	if ((g->address.kind == ADDRESS_THANKS && days_before_now(g, p->created) >= SETTLED_DAYS) ||
+	    (g->address.kind == ADDRESS_REMARK && days_before_now(g, p->created) >= STALE_DAYS))
 		return;
 	f = &g->f[address_opener[g->address.kind]];
 	max_words = g->address.kind == ADDRESS_QUESTION ? ADDRESS_QUESTION_WORDS : EXCERPT_WORDS;
@@ -1070,8 +1076,9 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		    "else in this run\"}");
 	else if (any_cold && g->wrote_to_client)
 		buf_adds(json, "\"no draft: what they said to the client needs no reply (a few "
-		    "words, a thanks for the follow, thanks a month old, a remark two), and none of their posts reads as news of their "
-		    "own; --cold drafts from their bio and posts, as starting points to edit\"}");
+		    "words, a thanks for the follow, thanks a month old, a remark two), and none of "
+		    "their posts reads as news of their own; --cold drafts from their bio and posts, "
+		    "as starting points to edit\"}");
 	else if (any_cold && g->hidden)
 		buf_adds(json, "\"no draft: the account is protected and shows no posts; --cold "
 		    "drafts from their bio, as a starting point to edit\"}");
@@ -1084,11 +1091,10 @@ no_draft_json(const struct suggester *g, struct buf *json)
 		    "posts, and there is no job title it knows in the bio\"}");
 	else
 		buf_adds(json, "\"nothing specific to go on: no job title it knows in the bio, and no "
-		    "achievement, own writing, question, advice or story of their own among the posts attached "
-		    "(ads, giveaways, small talk, complaints, bad news and posts in languages other than en, es "
-		    "and pt get none)\"}");
+		    "achievement, own writing, question, advice or story of their own among the posts "
+		    "attached (ads, giveaways, small talk, complaints, bad news and posts in languages "
+		    "other than en, es and pt get none)\"}");
 }
-
 
 /*
  * What someone said to the client, the client answers: no template knows
@@ -1116,8 +1122,8 @@ todo_json(struct suggester *g, enum opener_kind k, struct buf *json)
 	char age[48] = "";
 
 	/* Reviewers sent clients back to thanks and questions half a year old as if new. */
-	if (f->written && g->now - f->written >= STALE_DAYS * 86400)
-		snprintf(age, sizeof age, ", %ld months ago", (long)((g->now - f->written) / (30 * 86400L)));
+	if (days_before_now(g, f->written) >= STALE_DAYS)
+		snprintf(age, sizeof age, ", %ld months ago", days_before_now(g, f->written) / 30);
 	buf_reset(&g->tmp);
 	buf_printf(&g->tmp, "reply yourself: they %s (%s%s): \"%s\"; %s%s", did[k], f->field, age,
 	    f->message.p ? f->message.p : "", why[k],

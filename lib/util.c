@@ -199,3 +199,13 @@ utf8_chars(const char *s, size_t len)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return n;
 }
+
+size_t
+utf8_unspaced(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xED;
+	return n;
+}

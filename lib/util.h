@@ -45,6 +45,12 @@ int in_word_list(const char *const *list, const char *s, size_t len);
 
 /* Characters (codepoints) in the len bytes of UTF-8 at s: its bytes but continuation bytes. */
 size_t utf8_chars(const char *s, size_t len);
+/*
+ * Characters in the len bytes of UTF-8 at s of a script written without
+ * spaces between words: kana, CJK and Hangul (U+3000 to U+DFFF, lead bytes
+ * 0xE3 to 0xED).
+ */
+size_t utf8_unspaced(const char *s, size_t len);
 
 /* Reads a whole file ("-" for stdin); NULL with errno set on failure. */
 char *slurp_file(const char *path, size_t *lenp);
